@@ -1,0 +1,12 @@
+using NodaTime;
+
+namespace Upon.Core;
+
+/// <summary>The programme's time zone. Every local date and time in Upon is in Europe/London.</summary>
+public static class Time
+{
+    public static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
+
+    /// <summary>Today's date in London.</summary>
+    public static LocalDate TodayInLondon(this IClock clock) => clock.GetCurrentInstant().InZone(London).Date;
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Upon.Commands;
+
+/// <summary>
+/// The services a command runs with: the same configuration as the web app (appsettings.json beside the executable,
+/// then <c>UPON_</c>-less environment variables such as <c>Database__Provider</c>), the database migrated and the
+/// reference data loaded.
+/// </summary>
+public static class CommandHost
+{
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production",
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddUpon(builder.Configuration);
+        var host = builder.Build();
+        try
+        {
+            await host.Services.InitialiseAsync(createDemoDataWhenEmpty: false, cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
+        {
+            host.Dispose();
+            throw new CommandException($"cannot open the database: {e.Message}");
+        }
+        return host;
+    }
+
+    public static TextReader OpenText(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CommandException($"no file at {Path.GetFullPath(path)}");
+        }
+        return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    }
+}

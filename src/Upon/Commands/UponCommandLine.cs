@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace Upon.Commands;
+
+/// <summary>The command line: <c>upon import ...</c>, <c>upon export ...</c>, <c>upon report ...</c>, <c>upon demo</c>.</summary>
+public static class UponCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Upon: the platform for England's DCS leadership programme. Run with no command to serve the web app.");
+        root.Subcommands.Add(new Command("import", "Import reference data or appointments.")
+        {
+            ImportAuthoritiesCommand.Create(),
+            ImportAppointmentsCommand.Create(),
+        });
+        root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
+        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create() });
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create() });
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args)
+    {
+        try
+        {
+            return await Build().Parse(args).InvokeAsync();
+        }
+        catch (CommandException e)
+        {
+            await Console.Error.WriteLineAsync($"upon: {e.Message}");
+            return 2;
+        }
+    }
+}
+
+/// <summary>A failure to report to the operator as one line, without a stack trace.</summary>
+public sealed class CommandException(string message) : Exception(message);

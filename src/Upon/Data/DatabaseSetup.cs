@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Upon.Data;
+
+/// <summary>Which database the platform runs on: <c>Database:Provider</c> and <c>ConnectionStrings:Upon</c>.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>The SQLite file used when no connection string is configured, relative to the working directory.</summary>
+    public const string DefaultSqlitePath = "App_Data/upon.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var text = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+        return Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{text}'.");
+    }
+
+    public static string ConnectionStringFrom(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var configured = configuration.GetConnectionString("Upon");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("ConnectionStrings:Upon must be set when Database:Provider is Postgres.");
+        }
+        return new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(DefaultSqlitePath) }.ToString();
+    }
+
+    public static IServiceCollection AddUponDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ProviderFrom(configuration);
+        var connectionString = ConnectionStringFrom(configuration, provider);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+            builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 60);
+            builder.Pooling = true;
+            services.AddDbContext<UponDbContext, SqliteUponDbContext>(o => o
+                .UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
+                .AddInterceptors(new SqlitePragmaInterceptor()));
+        }
+        else
+        {
+            services.AddDbContext<UponDbContext, PostgresUponDbContext>(o => o
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations")));
+        }
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<UponDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

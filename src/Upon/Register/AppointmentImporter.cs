@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Core.Register;
+using Upon.Data;
+
+namespace Upon.Register;
+
+/// <summary>What an import did, or would do (a preview), and every problem found.</summary>
+public sealed record AppointmentImportResult(int Rows, int Added, int Updated, int Unchanged, int PeopleAdded, IReadOnlyList<ImportError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>Progress through an import, for a progress bar.</summary>
+public sealed record ImportProgress(string Stage, int Done, int Total);
+
+/// <summary>
+/// Imports appointments all or nothing: every row is checked against the file and the register first, and nothing is
+/// written unless every row is valid. An appointment is keyed by authority, person and start date, so importing the
+/// same file twice changes nothing and a later file updates what an earlier one said.
+/// </summary>
+public sealed class AppointmentImporter(UponDbContext db)
+{
+    public async Task<AppointmentImportResult> ImportAsync(TextReader reader, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        progress?.Report(new ImportProgress("Reading", 0, 1));
+        var (rows, errors) = AppointmentCsv.Read(reader);
+        progress?.Report(new ImportProgress("Reading", 1, 1));
+        if (errors.Count > 0)
+        {
+            return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
+        }
+
+        var authorities = await db.Authorities.AsNoTracking().Include(a => a.GssCodes).ToListAsync(cancellationToken);
+        var byCode = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
+        foreach (var authority in authorities)
+        {
+            byCode[authority.Code] = authority;
+            foreach (var gss in authority.GssCodes)
+            {
+                byCode.TryAdd(gss.Code, authority);
+            }
+        }
+
+        var resolved = new List<(AppointmentRow Row, Authority Authority)>(rows.Count);
+        var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
+        foreach (var row in rows)
+        {
+            if (!byCode.TryGetValue(row.LaCode, out var authority))
+            {
+                errors.Add(new ImportError(row.Line, "la_code", row.LaCode, "No authority has this DfE number or GSS code."));
+                continue;
+            }
+            if (!firstLineOfKey.TryAdd((authority.Code, row.PersonId, row.Start), row.Line))
+            {
+                errors.Add(new ImportError(row.Line, "start_date", row.Start.ToString(),
+                    $"This repeats line {firstLineOfKey[(authority.Code, row.PersonId, row.Start)]}: the same person, authority and start date."));
+                continue;
+            }
+            if (AppointmentRules.CheckOperatingPeriod(authority.Name, authority.Period, row.Start, row.End) is { } outside)
+            {
+                errors.Add(new ImportError(row.Line, row.Start < (authority.OperatingFrom ?? row.Start) ? "start_date" : "end_date",
+                    row.Start < (authority.OperatingFrom ?? row.Start) ? row.Start.ToString() : row.End?.ToString() ?? "", outside));
+                continue;
+            }
+            resolved.Add((row, authority));
+        }
+
+        progress?.Report(new ImportProgress("Checking", 0, 1));
+        var people = await db.People.ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
+        var existing = await db.Appointments.ToListAsync(cancellationToken);
+        var existingByKey = existing.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate));
+        var personIdByKey = people.Values.ToDictionary(p => p.Id, p => p.PersonId);
+        CheckOverlaps(resolved, existing, personIdByKey, errors);
+        progress?.Report(new ImportProgress("Checking", 1, 1));
+        if (errors.Count > 0)
+        {
+            return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        int added = 0, updated = 0, unchanged = 0, peopleAdded = 0;
+        var newAppointments = new List<(Appointment Appointment, Person Person)>();
+        for (var i = 0; i < resolved.Count; i++)
+        {
+            var (row, authority) = resolved[i];
+            if (!people.TryGetValue(row.PersonId, out var person))
+            {
+                person = new Person { PersonId = row.PersonId, GivenName = row.GivenName, FamilyName = row.FamilyName, Email = row.Email };
+                people[row.PersonId] = person;
+                db.People.Add(person);
+                peopleAdded++;
+            }
+            else if (person.GivenName != row.GivenName || person.FamilyName != row.FamilyName || (row.Email is not null && person.Email != row.Email))
+            {
+                person.GivenName = row.GivenName;
+                person.FamilyName = row.FamilyName;
+                person.Email = row.Email ?? person.Email;
+                db.Entry(person).State = person.Id == 0 ? EntityState.Added : EntityState.Modified;
+            }
+
+            if (person.Id != 0 && existingByKey.TryGetValue((authority.Code, person.Id, row.Start), out var appointment))
+            {
+                if (appointment.Type == row.Type && appointment.EndDate == row.End && appointment.LeavingReason == row.Reason && appointment.Unplanned == row.Unplanned)
+                {
+                    unchanged++;
+                    continue;
+                }
+                appointment.Type = row.Type;
+                appointment.EndDate = row.End;
+                appointment.LeavingReason = row.Reason;
+                appointment.Unplanned = row.Unplanned;
+                db.Entry(appointment).State = EntityState.Modified;
+                updated++;
+            }
+            else
+            {
+                newAppointments.Add((new Appointment
+                {
+                    AuthorityCode = authority.Code,
+                    Type = row.Type,
+                    StartDate = row.Start,
+                    EndDate = row.End,
+                    LeavingReason = row.Reason,
+                    Unplanned = row.Unplanned,
+                }, person));
+                added++;
+            }
+        }
+
+        progress?.Report(new ImportProgress("Saving", 0, newAppointments.Count));
+        await db.SaveChangesAsync(cancellationToken);
+        const int batch = 5000;
+        for (var i = 0; i < newAppointments.Count; i += batch)
+        {
+            foreach (var (appointment, person) in newAppointments.Skip(i).Take(batch))
+            {
+                appointment.PersonKey = person.Id;
+                db.Appointments.Add(appointment);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            progress?.Report(new ImportProgress("Saving", Math.Min(i + batch, newAppointments.Count), newAppointments.Count));
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        if (preview)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return new AppointmentImportResult(rows.Count, added, updated, unchanged, peopleAdded, []);
+    }
+
+    private static void CheckOverlaps(
+        List<(AppointmentRow Row, Authority Authority)> resolved, List<Appointment> existing,
+        Dictionary<int, string> personIdByKey, List<ImportError> errors)
+    {
+        var touched = resolved.Select(r => r.Authority.Code).ToHashSet();
+        var merged = new Dictionary<(string Authority, string Person, LocalDate Start), Span>();
+        foreach (var a in existing.Where(a => touched.Contains(a.AuthorityCode)))
+        {
+            merged[(a.AuthorityCode, personIdByKey[a.PersonKey], a.StartDate)] = new Span(personIdByKey[a.PersonKey], a.StartDate, a.EndDate, null);
+        }
+        foreach (var (row, authority) in resolved)
+        {
+            merged[(authority.Code, row.PersonId, row.Start)] = new Span(row.PersonId, row.Start, row.End, row.Line);
+        }
+        foreach (var group in merged.GroupBy(p => p.Key.Authority, p => p.Value))
+        {
+            var remaining = group.ToList();
+            while (AppointmentRules.FindOverlap(remaining, s => s.Start, s => s.End) is var (first, second))
+            {
+                var culprit = second.Line is not null ? second : first;
+                var other = ReferenceEquals(culprit, second) ? first : second;
+                var where = other.Line is { } line ? $"line {line}" : "the register";
+                var otherEnd = other.End?.ToString() ?? "now";
+                var reason = culprit.PersonId == other.PersonId
+                    ? $"This appointment of {culprit.PersonId} in authority {group.Key} overlaps their own appointment ({where}) from {other.Start} to {otherEnd}."
+                    : $"Two people cannot be in post in authority {group.Key} on the same day: {culprit.PersonId} from {culprit.Start} overlaps {other.PersonId} ({where}) in post {other.Start} to {otherEnd}.";
+                errors.Add(new ImportError(culprit.Line ?? 0, "start_date", culprit.Start.ToString(), reason));
+                remaining.Remove(culprit);
+            }
+        }
+    }
+
+    private static List<ImportError> Sorted(List<ImportError> errors) => [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column, StringComparer.Ordinal)];
+
+    private sealed record Span(string PersonId, LocalDate Start, LocalDate? End, int? Line);
+}

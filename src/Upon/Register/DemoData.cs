@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Core;
+using Upon.Core.Register;
+using Upon.Data;
+
+namespace Upon.Register;
+
+/// <summary>
+/// Creates the made-up register used for demonstrations: invented people over the real authorities, calibrated to
+/// ADCS's published counts of DCS changes. Only <c>upon demo</c> and the web app's first start on an empty database call it.
+/// </summary>
+public sealed class DemoData(UponDbContext db, IClock clock)
+{
+    public async Task<bool> CreateIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Appointments.AnyAsync(cancellationToken) || await db.People.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+        var authorities = await db.Authorities.AsNoTracking().Include(a => a.GssCodes).ToListAsync(cancellationToken);
+        var references = authorities.Select(a => new AuthorityReference(a.Code, a.Name, a.RegionCode, a.Period,
+            [.. a.GssCodes.Select(g => new GssCode(g.Code, g.Name, g.RegionCode, g.ValidFrom, g.ValidTo))])).ToList();
+        var register = DemoRegisterGenerator.Generate(references, clock.TodayInLondon());
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var people = register.People.ToDictionary(
+            p => p.PersonId,
+            p => new Person { PersonId = p.PersonId, GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email });
+        db.People.AddRange(people.Values);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Appointments.AddRange(register.Appointments.Select(a => new Appointment
+        {
+            AuthorityCode = a.AuthorityCode,
+            PersonKey = people[a.PersonId].Id,
+            Type = a.Type,
+            StartDate = a.Start,
+            EndDate = a.End,
+            LeavingReason = a.LeavingReason,
+            Unplanned = a.Unplanned,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Upon.Core.Register;
+
+namespace Upon.Register;
+
+/// <summary>The register's JSON API under <c>/api</c>, for partner systems and the DfE.</summary>
+public static class RegisterApi
+{
+    public sealed record CurrentDcs(string PersonId, string Name, string Type, string Since);
+
+    public sealed record AuthorityItem(string Code, string Name, string RegionCode, string Region, string? OperatingFrom, string? OperatingTo, CurrentDcs? CurrentDcs);
+
+    public sealed record GssCodeItem(string Code, string Name, string RegionCode, string ValidFrom, string? ValidTo);
+
+    public sealed record AppointmentItem(
+        string AuthorityCode, string AuthorityName, string PersonId, string Name, string AppointmentType,
+        string StartDate, string? EndDate, string? LeavingReason, bool? Unplanned);
+
+    public sealed record AuthorityDetail(
+        string Code, string Name, string RegionCode, string Region, string? OperatingFrom, string? OperatingTo,
+        CurrentDcs? CurrentDcs, IReadOnlyList<GssCodeItem> GssCodes, IReadOnlyList<AppointmentItem> History);
+
+    public sealed record PersonDetail(string PersonId, string GivenName, string FamilyName, IReadOnlyList<AppointmentItem> Appointments);
+
+    public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Register");
+        api.MapGet("/authorities", ListAuthorities).WithName("ListAuthorities").WithSummary("Authorities in operation today with their current DCS.");
+        api.MapGet("/authorities/{code}", GetAuthority).WithName("GetAuthority").WithSummary("An authority with its DCS history.");
+        api.MapGet("/people/{personId}", GetPerson).WithName("GetPerson").WithSummary("A person's DCS appointments.");
+        api.MapGet("/reports/turnover", GetTurnover).WithName("GetTurnover")
+            .WithSummary("Turnover figures: every financial year, or one with ?year=2023-24.")
+            .Produces<TurnoverFigures[]>().Produces<TurnoverFigures>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Ok<List<AuthorityItem>>> ListAuthorities(RegisterQueries queries, CancellationToken cancellationToken)
+    {
+        var authorities = await queries.AuthoritiesAsync(cancellationToken: cancellationToken);
+        return TypedResults.Ok(authorities.Select(a => new AuthorityItem(a.Code, a.Name, a.RegionCode, a.RegionName,
+            Iso(a.Period.From), Iso(a.Period.To), Current(a))).ToList());
+    }
+
+    private static async Task<Results<Ok<AuthorityDetail>, ProblemHttpResult>> GetAuthority(string code, RegisterQueries queries, CancellationToken cancellationToken)
+    {
+        var authority = await queries.AuthorityAsync(code, cancellationToken);
+        if (authority is null)
+        {
+            return NotFound($"No authority has the DfE number '{code}'.");
+        }
+        var today = queries.Today;
+        var current = authority.Appointments.Where(a => a.IsInPostOn(today)).OrderByDescending(a => a.StartDate).FirstOrDefault();
+        return TypedResults.Ok(new AuthorityDetail(
+            authority.Code, authority.Name, authority.RegionCode, authority.Region?.Name ?? authority.RegionCode,
+            Iso(authority.OperatingFrom), Iso(authority.OperatingTo),
+            current is null ? null : new CurrentDcs(current.Person!.PersonId, current.Person.FullName, current.Type.ToCode(), Iso(current.StartDate)!),
+            [.. authority.GssCodes.OrderBy(g => g.ValidFrom).Select(g => new GssCodeItem(g.Code, g.Name, g.RegionCode, Iso(g.ValidFrom)!, Iso(g.ValidTo)))],
+            [.. authority.Appointments.OrderBy(a => a.StartDate).Select(a => Item(a, authority))]));
+    }
+
+    private static async Task<Results<Ok<PersonDetail>, ProblemHttpResult>> GetPerson(string personId, RegisterQueries queries, CancellationToken cancellationToken)
+    {
+        var person = await queries.PersonAsync(personId, cancellationToken);
+        if (person is null)
+        {
+            return NotFound($"No person has the identifier '{personId}'.");
+        }
+        return TypedResults.Ok(new PersonDetail(person.PersonId, person.GivenName, person.FamilyName,
+            [.. person.Appointments.OrderBy(a => a.StartDate).Select(a => Item(a, a.Authority!, person))]));
+    }
+
+    private static async Task<IResult> GetTurnover(string? year, TurnoverReport report, CancellationToken cancellationToken)
+    {
+        if (year is null)
+        {
+            return TypedResults.Json(await report.AllYearsAsync(cancellationToken), TurnoverReport.Json);
+        }
+        if (!FinancialYear.TryParse(year, out var financialYear))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid financial year",
+                detail: $"'{year}' is not a financial year: use the form 2023-24.");
+        }
+        var figures = await report.YearAsync(financialYear, cancellationToken);
+        return figures is null
+            ? NotFound($"The register has no data for {financialYear.Label}.")
+            : TypedResults.Json(figures, TurnoverReport.Json);
+    }
+
+    private static AppointmentItem Item(Appointment a, Authority authority, Person? person = null)
+    {
+        var p = person ?? a.Person!;
+        return new AppointmentItem(authority.Code, authority.Name, p.PersonId, p.FullName, a.Type.ToCode(),
+            Iso(a.StartDate)!, Iso(a.EndDate), a.LeavingReason?.ToCode(), a.Unplanned);
+    }
+
+    private static CurrentDcs? Current(AuthoritySummary a) =>
+        a.CurrentPersonId is null ? null : new CurrentDcs(a.CurrentPersonId, a.CurrentName!, a.CurrentType!.Value.ToCode(), Iso(a.CurrentSince)!);
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    internal static string? Iso(NodaTime.LocalDate? date) => date is null ? null : NodaTime.Text.LocalDatePattern.Iso.Format(date.Value);
+}

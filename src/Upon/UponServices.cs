@@ -1,0 +1,34 @@
+using NodaTime;
+using Upon.Data;
+using Upon.Register;
+
+namespace Upon;
+
+/// <summary>The services shared by the web app and the command line.</summary>
+public static class UponServices
+{
+    public static IServiceCollection AddUpon(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddUponDatabase(configuration);
+        services.AddScoped<AuthorityImporter>();
+        services.AddScoped<AppointmentImporter>();
+        services.AddScoped<AppointmentService>();
+        services.AddScoped<RegisterQueries>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<TurnoverReport>();
+        return services;
+    }
+
+    /// <summary>Applies migrations and loads the reference data; on an empty register, creates the demo data if asked.</summary>
+    public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default)
+    {
+        await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
+        if (createDemoDataWhenEmpty)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Upon.Register;
+
+namespace Upon;
+
+/// <summary>The web app: Razor Pages for people, a JSON API under <c>/api</c> for systems.</summary>
+public static class WebApp
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var app = Build(args);
+        await app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
+        await app.RunAsync();
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Run from anywhere (dotnet run keeps your working directory): settings and pages ship beside the executable.
+            ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
+        });
+        builder.Services.AddUpon(builder.Configuration);
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapOpenApi();
+        app.MapRegisterApi();
+        return app;
+    }
+}
