@@ -9,4 +9,7 @@ public static class Time
 
     /// <summary>Today's date in London.</summary>
     public static LocalDate TodayInLondon(this IClock clock) => clock.GetCurrentInstant().InZone(London).Date;
+
+    /// <summary>The date as ISO 8601 (<c>2023-04-01</c>), the form used in files, the API and messages about them.</summary>
+    public static string ToIsoString(this LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 }

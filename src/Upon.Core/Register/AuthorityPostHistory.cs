@@ -2,54 +2,46 @@ using NodaTime;
 
 namespace Upon.Core.Register;
 
-/// <summary>One authority's appointments in <see cref="AppointmentOrder.ByStartThenEnd"/> order, for fast look-ups by date.</summary>
+/// <summary>One authority's appointments in the order they follow one another, for finding the postholder on a day.</summary>
 internal sealed class AuthorityPostHistory
 {
     private readonly AppointmentFact[] _appointments;
+    private readonly int[] _startDays;
+    private readonly int[] _endDays;
 
-    // _latestEndSoFar[i] is the latest last day among _appointments[0..i] (LocalDate.MaxIsoValue if any is open),
-    // so a backwards search for a postholder can stop as soon as nobody earlier can still be in post.
-    private readonly LocalDate[] _latestEndSoFar;
+    // _latestEndSoFar[i] is the latest end among appointments 0..i, so a backwards search for the postholder can
+    // stop as soon as nobody earlier can still be in post.
+    private readonly int[] _latestEndSoFar;
 
-    public AuthorityPostHistory(IEnumerable<AppointmentFact> appointments)
+    /// <param name="index">The register.</param>
+    /// <param name="rows">The authority's rows from <see cref="RegisterIndex.ByAuthorityThenStart"/>.</param>
+    public AuthorityPostHistory(RegisterIndex index, ReadOnlySpan<AppointmentRow> rows)
     {
-        _appointments = [.. appointments];
-        Array.Sort(_appointments, AppointmentOrder.ByStartThenEnd);
-        _latestEndSoFar = new LocalDate[_appointments.Length];
-        var latest = LocalDate.MinIsoValue;
-        for (var i = 0; i < _appointments.Length; i++)
+        _appointments = new AppointmentFact[rows.Length];
+        _startDays = new int[rows.Length];
+        _endDays = new int[rows.Length];
+        _latestEndSoFar = new int[rows.Length];
+        var latest = int.MinValue;
+        for (var i = 0; i < rows.Length; i++)
         {
-            latest = LocalDate.Max(latest, _appointments[i].End ?? LocalDate.MaxIsoValue);
+            _appointments[i] = index.Facts[rows[i].Fact];
+            _startDays[i] = rows[i].Start;
+            _endDays[i] = rows[i].End;
+            latest = Math.Max(latest, rows[i].End);
             _latestEndSoFar[i] = latest;
         }
     }
 
     /// <summary>
-    /// Each appointment with the one before it: the last, in order, of those starting strictly earlier; null for
-    /// the authority's first recorded appointment(s).
-    /// </summary>
-    public IEnumerable<(AppointmentFact Appointment, AppointmentFact? Previous)> WithPrevious()
-    {
-        AppointmentFact? previous = null;
-        for (var i = 0; i < _appointments.Length; i++)
-        {
-            if (i > 0 && _appointments[i - 1].Start < _appointments[i].Start)
-            {
-                previous = _appointments[i - 1];
-            }
-            yield return (_appointments[i], previous);
-        }
-    }
-
-    /// <summary>
-    /// The postholder on <paramref name="date"/>: of the appointments in post that day, the latest in order
-    /// (the most recently started); null if the post was vacant.
+    /// The postholder on <paramref name="date"/>: of the appointments in post that day, the latest to start (on
+    /// the same start, the one ending last); null if the post was vacant.
     /// </summary>
     public AppointmentFact? HolderOn(LocalDate date)
     {
-        for (var i = LastStartingOnOrBefore(date); i >= 0 && _latestEndSoFar[i] >= date; i--)
+        var day = RegisterIndex.DayNumber(date);
+        for (var i = LastStartingOnOrBefore(day); i >= 0 && _latestEndSoFar[i] >= day; i--)
         {
-            if (_appointments[i].IsInPostOn(date))
+            if (_endDays[i] >= day)
             {
                 return _appointments[i];
             }
@@ -57,13 +49,13 @@ internal sealed class AuthorityPostHistory
         return null;
     }
 
-    private int LastStartingOnOrBefore(LocalDate date)
+    private int LastStartingOnOrBefore(int day)
     {
-        int low = 0, high = _appointments.Length;
+        int low = 0, high = _startDays.Length;
         while (low < high)
         {
             var mid = low + ((high - low) / 2);
-            if (_appointments[mid].Start <= date)
+            if (_startDays[mid] <= day)
             {
                 low = mid + 1;
             }

@@ -8,16 +8,14 @@ namespace Upon.Core.Register;
 /// </summary>
 internal sealed class TenureDurations
 {
-    private static readonly LocalDate DayZero = new(1, 1, 1);
-
     private readonly int[] _startDays;
-    private readonly int[] _endDays; // int.MaxValue while still running
+    private readonly int[] _endDays; // RegisterIndex.Open while still running
 
-    public TenureDurations(IEnumerable<Tenure> tenures)
+    public TenureDurations(IReadOnlyCollection<TenureSpan> tenures)
     {
-        var ordered = tenures.OrderBy(t => t.Start).ToArray();
-        _startDays = [.. ordered.Select(t => DayNumber(t.Start))];
-        _endDays = [.. ordered.Select(t => t.End is { } end ? DayNumber(end) : int.MaxValue)];
+        _startDays = [.. tenures.Select(t => t.Start)];
+        _endDays = [.. tenures.Select(t => t.End)];
+        Array.Sort(_startDays, _endDays);
     }
 
     /// <summary>
@@ -36,7 +34,7 @@ internal sealed class TenureDurations
 
     private int? Feed(LocalDate asOf, List<KaplanMeierStep>? steps)
     {
-        var asOfDay = DayNumber(asOf);
+        var asOfDay = RegisterIndex.DayNumber(asOf);
         var count = CountStartingOnOrBefore(asOfDay);
         if (count == 0)
         {
@@ -83,6 +81,4 @@ internal sealed class TenureDurations
         }
         return index;
     }
-
-    private static int DayNumber(LocalDate date) => Period.DaysBetween(DayZero, date);
 }

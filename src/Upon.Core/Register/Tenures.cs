@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace Upon.Core.Register;
 
 /// <summary>Builds <see cref="Tenure"/>s from appointments.</summary>
@@ -23,51 +21,16 @@ public static class Tenures
     {
         ArgumentNullException.ThrowIfNull(appointments);
 
-        var byPost = new Dictionary<(string Authority, string Person), List<AppointmentFact>>();
-        foreach (var appointment in appointments)
-        {
-            var key = (appointment.AuthorityCode, appointment.PersonId);
-            if (!byPost.TryGetValue(key, out var list))
-            {
-                list = [];
-                byPost.Add(key, list);
-            }
-            list.Add(appointment);
-        }
-
-        var tenures = new List<Tenure>(byPost.Count);
-        foreach (var ((authority, person), list) in byPost)
-        {
-            list.Sort(AppointmentOrder.ByStartThenEnd);
-            var start = list[0].Start;
-            var end = list[0].End;
-            for (var i = 1; i < list.Count; i++)
-            {
-                var next = list[i];
-                if (end is null || next.Start <= end.Value.PlusDays(MaxGapDays))
-                {
-                    end = end is null || next.End is null ? null : LocalDate.Max(end.Value, next.End.Value);
-                }
-                else
-                {
-                    tenures.Add(new Tenure(authority, person, start, end));
-                    start = next.Start;
-                    end = next.End;
-                }
-            }
-            tenures.Add(new Tenure(authority, person, start, end));
-        }
-
-        tenures.Sort(static (a, b) =>
-        {
-            var byAuthority = string.CompareOrdinal(a.AuthorityCode, b.AuthorityCode);
-            if (byAuthority != 0)
-            {
-                return byAuthority;
-            }
-            var byStart = a.Start.CompareTo(b.Start);
-            return byStart != 0 ? byStart : string.CompareOrdinal(a.PersonId, b.PersonId);
-        });
-        return tenures;
+        var index = new RegisterIndex(appointments);
+        var spans = index.TenureSpans();
+        spans.Sort(static (a, b) =>
+            a.Authority != b.Authority ? a.Authority.CompareTo(b.Authority)
+            : a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.Person.CompareTo(b.Person));
+        return [.. spans.Select(s => new Tenure(
+            index.AuthorityCodes[s.Authority],
+            index.PersonIds[s.Person],
+            index.Facts[s.StartFact].Start,
+            index.Facts[s.EndFact].End))];
     }
 }

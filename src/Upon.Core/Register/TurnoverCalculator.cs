@@ -15,7 +15,7 @@ public sealed class TurnoverCalculator
     private static readonly YearTally EmptyTally = new();
 
     private readonly AuthorityFact[] _authorities;
-    private readonly Dictionary<string, AuthorityPostHistory> _historyByAuthority;
+    private readonly Dictionary<string, AuthorityPostHistory> _historyByAuthority = new(StringComparer.Ordinal);
     private readonly Dictionary<FinancialYear, YearTally> _tallies = [];
     private readonly TenureDurations _tenureDurations;
     private readonly FinancialYear? _firstYearOfData;
@@ -30,53 +30,19 @@ public sealed class TurnoverCalculator
         ArgumentNullException.ThrowIfNull(appointments);
 
         _authorities = [.. authorities];
-        _historyByAuthority = appointments
-            .GroupBy(a => a.AuthorityCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new AuthorityPostHistory(g), StringComparer.Ordinal);
+        var index = new RegisterIndex(appointments);
+        _firstYearOfData = index.Facts.Length == 0 ? null : FinancialYear.Containing(index.Facts.Min(f => f.Start));
+        IndexAppointments(index);
 
-        var firstStartByPerson = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
-        foreach (var appointment in appointments)
-        {
-            if (!firstStartByPerson.TryGetValue(appointment.PersonId, out var first) || appointment.Start < first)
-            {
-                firstStartByPerson[appointment.PersonId] = appointment.Start;
-            }
-            if (_firstYearOfData is not { } year || appointment.Start < year.FirstDay)
-            {
-                _firstYearOfData = FinancialYear.Containing(appointment.Start);
-            }
-        }
-
-        foreach (var (code, history) in _historyByAuthority)
-        {
-            foreach (var (appointment, previous) in history.WithPrevious())
-            {
-                var tally = TallyFor(appointment.Start);
-                if (previous is not null && !string.Equals(previous.PersonId, appointment.PersonId, StringComparison.Ordinal))
-                {
-                    tally.Changes++;
-                    tally.AuthoritiesWithChange.Add(code);
-                }
-                if (appointment.Start == firstStartByPerson[appointment.PersonId])
-                {
-                    tally.FirstTimeDirectors++;
-                }
-                if (appointment is { Unplanned: true, End: { } end })
-                {
-                    TallyFor(end).AuthoritiesWithUnplannedChange.Add(code);
-                }
-            }
-        }
-
-        var tenures = Tenures.Build(appointments);
+        var tenures = index.TenureSpans();
         _tenureDurations = new TenureDurations(tenures);
         foreach (var tenure in tenures)
         {
-            if (tenure.End is { } end)
+            if (index.Facts[tenure.EndFact].End is { } end)
             {
                 var tally = TallyFor(end);
                 tally.CompletedTenures++;
-                tally.CompletedTenureDays += tenure.LengthInDays(end);
+                tally.CompletedTenureDays += Math.Max(0, tenure.End - tenure.Start + 1);
             }
         }
     }
@@ -126,6 +92,57 @@ public sealed class TurnoverCalculator
     /// then (no end, or ending later) being censored at that day.
     /// </summary>
     public KaplanMeierCurve TenureSurvival(FinancialYear year) => _tenureDurations.Survival(year.LastDay);
+
+    /// <summary>
+    /// Walks each authority's appointments in order once: builds its post history and tallies changes, first-time
+    /// directors and unplanned endings into their years.
+    /// </summary>
+    private void IndexAppointments(RegisterIndex index)
+    {
+        var firstStartByPerson = new int[index.PersonIds.Length];
+        Array.Fill(firstStartByPerson, int.MaxValue);
+        var rows = index.ByAuthorityThenStart();
+        foreach (var row in rows)
+        {
+            firstStartByPerson[row.Person] = Math.Min(firstStartByPerson[row.Person], row.Start);
+        }
+
+        var groupStart = 0;
+        while (groupStart < rows.Length)
+        {
+            var authority = rows[groupStart].Authority;
+            var code = index.AuthorityCodes[authority];
+            var groupEnd = groupStart;
+            var previous = -1; // the last row of the authority starting strictly before the current one
+            for (; groupEnd < rows.Length && rows[groupEnd].Authority == authority; groupEnd++)
+            {
+                var row = rows[groupEnd];
+                if (groupEnd > groupStart && rows[groupEnd - 1].Start < row.Start)
+                {
+                    previous = groupEnd - 1;
+                }
+
+                var fact = index.Facts[row.Fact];
+                var tally = TallyFor(fact.Start);
+                if (previous >= 0 && rows[previous].Person != row.Person)
+                {
+                    tally.Changes++;
+                    tally.AuthoritiesWithChange.Add(code);
+                }
+                if (row.Start == firstStartByPerson[row.Person])
+                {
+                    tally.FirstTimeDirectors++;
+                }
+                if (fact is { Unplanned: true, End: { } end })
+                {
+                    TallyFor(end).AuthoritiesWithUnplannedChange.Add(code);
+                }
+            }
+
+            _historyByAuthority.Add(code, new AuthorityPostHistory(index, rows.AsSpan(groupStart..groupEnd)));
+            groupStart = groupEnd;
+        }
+    }
 
     private TurnoverFigures Figures(FinancialYear year, int? consecutiveYearsRising)
     {

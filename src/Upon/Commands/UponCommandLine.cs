@@ -24,12 +24,27 @@ public static class UponCommandLine
     {
         try
         {
-            return await Build().Parse(args).InvokeAsync();
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CommandException e)
         {
             await Console.Error.WriteLineAsync($"upon: {e.Message}");
             return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("upon: cancelled.");
+            return 130;
+        }
+        catch (Exception e)
+        {
+            // Operators get one line; the detail is for a developer with UPON_DEBUG=1.
+            await Console.Error.WriteLineAsync($"upon: failed: {e.GetBaseException().Message}");
+            if (Environment.GetEnvironmentVariable("UPON_DEBUG") == "1")
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+            return 70;
         }
     }
 }

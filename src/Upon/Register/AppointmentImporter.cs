@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Upon.Core;
 using Upon.Core.Register;
 using Upon.Data;
 
@@ -26,7 +27,7 @@ public sealed class AppointmentImporter(UponDbContext db)
         progress?.Report(new ImportProgress("Reading", 0, 1));
         var (rows, errors) = AppointmentCsv.Read(reader);
         progress?.Report(new ImportProgress("Reading", 1, 1));
-        if (errors.Count > 0)
+        if (errors.Any(e => e.Line == 1))
         {
             return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
         }
@@ -53,14 +54,14 @@ public sealed class AppointmentImporter(UponDbContext db)
             }
             if (!firstLineOfKey.TryAdd((authority.Code, row.PersonId, row.Start), row.Line))
             {
-                errors.Add(new ImportError(row.Line, "start_date", row.Start.ToString(),
+                errors.Add(new ImportError(row.Line, "start_date", row.Start.ToIsoString(),
                     $"This repeats line {firstLineOfKey[(authority.Code, row.PersonId, row.Start)]}: the same person, authority and start date."));
                 continue;
             }
             if (AppointmentRules.CheckOperatingPeriod(authority.Name, authority.Period, row.Start, row.End) is { } outside)
             {
                 errors.Add(new ImportError(row.Line, row.Start < (authority.OperatingFrom ?? row.Start) ? "start_date" : "end_date",
-                    row.Start < (authority.OperatingFrom ?? row.Start) ? row.Start.ToString() : row.End?.ToString() ?? "", outside));
+                    row.Start < (authority.OperatingFrom ?? row.Start) ? row.Start.ToIsoString() : row.End?.ToIsoString() ?? "", outside));
                 continue;
             }
             resolved.Add((row, authority));
@@ -177,11 +178,11 @@ public sealed class AppointmentImporter(UponDbContext db)
                 var culprit = second.Line is not null ? second : first;
                 var other = ReferenceEquals(culprit, second) ? first : second;
                 var where = other.Line is { } line ? $"line {line}" : "the register";
-                var otherEnd = other.End?.ToString() ?? "now";
+                var otherEnd = other.End?.ToIsoString() ?? "now";
                 var reason = culprit.PersonId == other.PersonId
-                    ? $"This appointment of {culprit.PersonId} in authority {group.Key} overlaps their own appointment ({where}) from {other.Start} to {otherEnd}."
-                    : $"Two people cannot be in post in authority {group.Key} on the same day: {culprit.PersonId} from {culprit.Start} overlaps {other.PersonId} ({where}) in post {other.Start} to {otherEnd}.";
-                errors.Add(new ImportError(culprit.Line ?? 0, "start_date", culprit.Start.ToString(), reason));
+                    ? $"This appointment of {culprit.PersonId} in authority {group.Key} overlaps their own appointment ({where}) from {other.Start.ToIsoString()} to {otherEnd}."
+                    : $"Two people cannot be in post in authority {group.Key} on the same day: {culprit.PersonId} from {culprit.Start.ToIsoString()} overlaps {other.PersonId} ({where}) in post {other.Start.ToIsoString()} to {otherEnd}.";
+                errors.Add(new ImportError(culprit.Line ?? 0, "start_date", culprit.Start.ToIsoString(), reason));
                 remaining.Remove(culprit);
             }
         }

@@ -171,4 +171,27 @@ public class TenuresBuildTests
             ["201/p1", "201/p0", "201/p2", "202/p3"],
             tenures.Select(t => $"{t.AuthorityCode}/{t.PersonId}"));
     }
+
+    [Fact]
+    public void Build_DuplicateAppointments_AreOneTenure() =>
+        Assert.Equal(
+            [Expected("201", "p1", "2020-01-01", "2022-12-31")],
+            Tenures.Build(
+            [
+                Permanent("201", "p1", "2020-01-01", "2022-12-31"),
+                Permanent("201", "p1", "2020-01-01", "2022-12-31"),
+            ]));
+
+    [Fact]
+    public void Build_AuthorityAndPersonCompareOrdinally() =>
+        Assert.Equal(4, Tenures.Build(
+        [
+            Permanent("E10", "p1", "2020-01-01"),
+            Permanent("e10", "p1", "2020-01-01"),
+            Permanent("E10", "P1", "2020-01-01"),
+            Permanent("e10", "P1", "2020-01-01"),
+        ]).Count);
+
+    [Fact]
+    public void Build_Null_Throws() => Assert.Throws<ArgumentNullException>(() => Tenures.Build(null!));
 }

@@ -90,4 +90,24 @@ public class TurnoverYearsTests
                 ConsecutiveYearsRising: 1),
             figures);
     }
+
+    [Fact]
+    public void Years_AppointmentOrder_DoesNotMatter()
+    {
+        var calculator = RandomRegister.Calculator(seed: 21, out var authorities, out var appointments);
+        var shuffled = (AppointmentFact[])appointments.Clone();
+        new Random(3).Shuffle(shuffled);
+
+        Assert.Equal(
+            calculator.Years(Date("2025-06-01")),
+            new TurnoverCalculator(authorities, shuffled).Years(Date("2025-06-01")));
+    }
+
+    [Fact]
+    public void Constructor_NullAuthorities_Throws() =>
+        Assert.Throws<ArgumentNullException>(() => new TurnoverCalculator(null!, []));
+
+    [Fact]
+    public void Constructor_NullAppointments_Throws() =>
+        Assert.Throws<ArgumentNullException>(() => new TurnoverCalculator([], null!));
 }

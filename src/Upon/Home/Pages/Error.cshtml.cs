@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Upon.Home.Pages;
+
+/// <summary>A generic error page with a reference id: details go to the log, never to the user.</summary>
+[IgnoreAntiforgeryToken]
+public class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Sorry, there is a problem with the service";
+    public string Message { get; private set; } = "Try again later.";
+    public string? Reference { get; private set; }
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        var code = status ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code;
+        (Title, Message) = code switch
+        {
+            404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address."),
+            403 => ("You do not have permission to see this page", "Ask a programme administrator if you think you should."),
+            400 => ("Sorry, there is a problem with your request", "Go back and try again."),
+            429 => ("Too many requests", "Wait a minute and try again."),
+            _ => (Title, Message),
+        };
+        if (code >= 500)
+        {
+            Reference = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        }
+    }
+}

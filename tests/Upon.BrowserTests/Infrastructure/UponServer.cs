@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Upon.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real web app (<c>dotnet upon.dll --urls http://127.0.0.1:PORT</c>) in its own process, in Development, on a fresh
+/// temporary SQLite file that it fills with the demo data on first start. Killed (with its children) and the file
+/// deleted on dispose.
+/// </summary>
+public sealed class UponServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly string _folder;
+
+    private UponServer(Process process, string folder, Uri baseAddress, IReadOnlyDictionary<string, string> environment)
+    {
+        _process = process;
+        _folder = folder;
+        BaseAddress = baseAddress;
+        Environment = environment;
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The environment the app runs with; give it to <see cref="UponExecutable.RunAsync"/> to query the same database.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>What the app has printed so far (stdout and stderr), for failure messages.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app and waits until its port answers; fails with the app's output if it exits or takes too long.</summary>
+    public static async Task<UponServer> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "upon-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Upon"] = $"Data Source={Path.Combine(folder, "upon.db")}",
+            ["Demo__CreateOnEmptyDatabase"] = "true",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+
+        // A free port can be taken by someone else between choosing and binding it: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var process = new Process { StartInfo = UponExecutable.StartInfo(environment, ["--urls", baseAddress.GetLeftPart(UriPartial.Authority)]) };
+            var server = new UponServer(process, folder, baseAddress, environment);
+            process.OutputDataReceived += (_, e) => server.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+            process.Start();
+            process.StandardInput.Close();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            try
+            {
+                await server.WaitUntilAnsweringAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.Log.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await server.StopAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_log)
+        {
+            // Bounded: keep the start (startup errors) and stop growing past 256 KB.
+            if (_log.Length < 256 * 1024)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync();
+                throw new InvalidOperationException(
+                    $"The app exited with code {_process.ExitCode} before answering on {BaseAddress}.\n--- its output ---\n{Log}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(BaseAddress);
+                return; // Any status will do: the port answers, so migrations and demo data are done.
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            if (deadline.Elapsed > StartTimeout)
+            {
+                throw new TimeoutException($"The app did not answer on {BaseAddress} within {StartTimeout.TotalSeconds:0} s.\n--- its output ---\n{Log}");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task StopAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception)
+        {
+        }
+        _process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Upon.Data;
+
+namespace Upon.Tests.Infrastructure;
+
+/// <summary>A fresh database of one provider for a test class that drives the command line.</summary>
+public abstract class DatabaseFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public DatabaseProvider Provider { get; } = provider;
+    public string? Unavailable { get; private set; }
+    public TestDatabase Database => _database ?? throw new InvalidOperationException(Unavailable ?? "The database was not created.");
+
+    public void RequireDatabase() => Skip.If(Unavailable is not null, Unavailable);
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _database = await TestDatabase.CreateAsync(Provider);
+            await using var db = _database.CreateDbContext();
+            await db.Database.MigrateAsync();
+        }
+        catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
+        {
+            Unavailable = e.Message;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteDatabase() : DatabaseFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDatabase() : DatabaseFixture(DatabaseProvider.Postgres);

@@ -1,0 +1,36 @@
+using AngleSharp;
+using AngleSharp.Dom;
+
+namespace Upon.Tests.Infrastructure;
+
+/// <summary>Parses HTML responses with AngleSharp and fills forms with their antiforgery token.</summary>
+public static class Html
+{
+    public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(r => r.Content(html));
+    }
+
+    /// <summary>Posts a form the way a browser would: fields plus the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields, string? postUrl = null)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no antiforgery token.");
+        var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+        return await client.PostAsync(new Uri(postUrl ?? pageUrl, UriKind.Relative), content);
+    }
+
+    /// <summary>The messages in the GOV.UK error summary.</summary>
+    public static IReadOnlyList<string> ErrorSummary(this IDocument document) =>
+        [.. document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim())];
+}

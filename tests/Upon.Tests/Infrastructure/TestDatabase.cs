@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Upon.Data;
+
+namespace Upon.Tests.Infrastructure;
+
+/// <summary>A fresh, empty database for one test class: a temporary SQLite file or a new PostgreSQL database.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(DatabaseProvider provider, string connectionString, Func<Task> drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _drop = drop;
+    }
+
+    private readonly Func<Task> _drop;
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>Environment variables that point the real executable at this database.</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables => new Dictionary<string, string>
+    {
+        ["Database__Provider"] = Provider.ToString(),
+        ["ConnectionStrings__Upon"] = ConnectionString,
+    };
+
+    /// <summary>A context on this database, for checking what the product wrote.</summary>
+    public UponDbContext CreateDbContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SqliteUponDbContext>()
+            .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options)
+        : new PostgresUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PostgresUponDbContext>()
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options);
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "upon-tests", $"{Guid.NewGuid():N}.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new TestDatabase(provider, $"Data Source={path}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    try
+                    {
+                        File.Delete(file);
+                    }
+                    catch (IOException)
+                    {
+                    }
+                }
+                return Task.CompletedTask;
+            });
+        }
+
+        var admin = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresAdminConnectionString);
+        var name = $"upon_test_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            try
+            {
+                await connection.OpenAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                throw new PostgresUnavailableException(
+                    $"PostgreSQL is not reachable at {admin.Host}:{admin.Port} ({e.Message}). Run .ci/run, or set UPON_TEST_POSTGRES.", e);
+            }
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name, Pooling = true, MaxPoolSize = 200 };
+        return new TestDatabase(provider, builder.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _drop();
+}
+
+/// <summary>PostgreSQL could not be reached. Outside CI such tests are skipped; under CI they fail.</summary>
+public sealed class PostgresUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+using Upon.Data;
+
+namespace Upon.Tests.Infrastructure;
+
+/// <summary>
+/// The real web host on a real, fresh database of one provider, with a fake clock set to 25 November 2026 at noon in
+/// London. One per test class (a class fixture); use <see cref="SqliteApp"/> or <see cref="PostgresApp"/>.
+/// </summary>
+public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
+{
+    public static readonly Instant DefaultNow = Instant.FromUtc(2026, 11, 25, 12, 0);
+
+    private WebApplicationFactory<Program>? _factory;
+    private TestDatabase? _database;
+
+    public DatabaseProvider Provider { get; } = provider;
+    public FakeClock Clock { get; } = new(DefaultNow);
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("The app has not started.");
+    public IServiceProvider Services => Factory.Services;
+
+    /// <summary>Set when PostgreSQL is missing outside CI: tests call <see cref="RequireDatabase"/>, which skips them visibly.</summary>
+    public string? Unavailable { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            _database = await TestDatabase.CreateAsync(Provider);
+        }
+        catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
+        {
+            Unavailable = e.Message;
+            return;
+        }
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", Provider.ToString());
+            builder.UseSetting("ConnectionStrings:Upon", _database.ConnectionString);
+            builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IClock>();
+                services.AddSingleton<IClock>(Clock);
+            });
+        });
+        await Services.InitialiseAsync(createDemoDataWhenEmpty: false);
+    }
+
+    /// <summary>
+    /// Call first in every test (they are <c>[SkippableFact]</c>s): outside CI a missing PostgreSQL skips the test and says
+    /// why; under CI the fixture has already failed.
+    /// </summary>
+    public void RequireDatabase() => Skip.If(Unavailable is not null, Unavailable);
+
+    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Runs <paramref name="work"/> with a scoped service provider (a DbContext, a service ...).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<UponDbContext, Task> work) =>
+        WithScopeAsync(async s => { await work(s.GetRequiredService<UponDbContext>()); return true; });
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+public sealed class SqliteApp() : UponApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : UponApp(DatabaseProvider.Postgres);
