@@ -35,8 +35,9 @@ public sealed partial class AuthorityPageTests(BrowserApp app, ITestOutputHelper
         await Assertions.Expect(heading).ToContainTextAsync(name);
         var timeline = page.Locator(".upon-timeline").First;
         await Assertions.Expect(timeline).ToBeVisibleAsync();
-        var entries = await timeline.Locator("li").CountAsync();
+        var entries = await timeline.Locator(":scope > li").CountAsync();
         output.WriteLine($"The timeline has {entries} entries.");
+        Assert.True(entries > 0, $"The DCS timeline of {name} is empty.");
 
         var screenshot = await BrowserApp.ScreenshotAsync(page, "authority.png");
         output.WriteLine($"Screenshot: {screenshot}");

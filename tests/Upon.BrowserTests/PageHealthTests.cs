@@ -36,7 +36,8 @@ public sealed class PageHealthTests(BrowserApp app, ITestOutputHelper output) : 
         await page.AddInitScriptAsync(LayoutShiftProbe);
 
         var paths = new List<string> { "/", "/register", "/register/turnover", "/register/turnover?year=2023-24" };
-        await page.GotoAsync("/register", new() { WaitUntil = WaitUntilState.Load });
+        var register = await page.GotoAsync("/register", new() { WaitUntil = WaitUntilState.Load });
+        Assert.True(register is { Ok: true }, $"GET /register answered {register?.Status}.\n--- app output ---\n{app.Server.Log}");
         var authority = await page.Locator("main table a[href*='/register/authorities/']").First.GetAttributeAsync("href");
         Assert.NotNull(authority);
         paths.Add(authority);

@@ -54,6 +54,11 @@ public static class ReportTurnoverCommand
 
     private static void WriteTable(IReadOnlyList<TurnoverFigures> years)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // A pipe or file has no width: keep each year on one line rather than wrapping at 80 columns.
+            AnsiConsole.Profile.Width = 240;
+        }
         var table = new Table().Title("DCS turnover by financial year");
         foreach (var column in new[] { "Year", "LAs", "Changes", "LAs with change", "LAs unplanned", "Unplanned rate", "First-time", "Interim share", "Mean completed (months)", "KM median (months)", "Years rising" })
         {

@@ -17,9 +17,12 @@ public sealed class AppointmentForm
     public const int MaxNameLength = 100;
     public const int MaxEmailLength = 320;
 
-    /// <summary>The form's fields in the order they appear, which is the order of the error summary.</summary>
+    /// <summary>The form's fields in the order they appear.</summary>
     public static readonly IReadOnlyList<string> Fields =
         ["AuthorityCode", "PersonId", "GivenName", "FamilyName", "Email", "Type", "Start", "End", "Reason", "Unplanned"];
+
+    /// <summary>The model state keys of <see cref="Fields"/> in page order, for the error summary (<c>ViewData["ErrorOrder"]</c>).</summary>
+    public static readonly IReadOnlyList<string> ErrorOrder = FormFieldErrors.ErrorOrder(Fields, "Start", "End");
 
     public static readonly IReadOnlyList<Choice> TypeChoices =
         [.. RegisterCodes.AppointmentTypeCodes.Select(code => new Choice(code, Label(code)))];
@@ -103,17 +106,16 @@ public sealed class AppointmentForm
     }
 
     /// <summary>
-    /// Records the service's field-keyed errors in form order: date errors go to the day field (<c>Start.day</c>, so the
+    /// Records the service's field-keyed errors: date errors go to the day field (<c>Start.day</c>, so the
     /// summary links to <c>#Start-day</c>) and a key the form does not have goes to <paramref name="fallback"/>.
     /// </summary>
     public static void AddServiceErrors(ModelStateDictionary modelState, IReadOnlyDictionary<string, string> errors, IReadOnlyCollection<string>? fields = null, string fallback = "Start")
     {
         fields ??= Fields;
-        var ordered = errors
-            .Select(e => (Field: fields.Contains(e.Key) ? e.Key : fallback, Message: e.Value.TrimEnd().TrimEnd('.')))
-            .OrderBy(e => IndexOf(e.Field));
-        foreach (var (field, message) in ordered)
+        foreach (var (key, value) in errors)
         {
+            var field = fields.Contains(key) ? key : fallback;
+            var message = value.TrimEnd().TrimEnd('.');
             modelState.AddModelError(field is "Start" or "End" ? DateInput.ErrorKey(field) : field, message);
         }
     }
@@ -188,18 +190,6 @@ public sealed class AppointmentForm
             modelState.AddModelError(key, $"{label} must be {MaxNameLength} characters or fewer");
         }
         return name;
-    }
-
-    private static int IndexOf(string field)
-    {
-        for (var i = 0; i < Fields.Count; i++)
-        {
-            if (Fields[i] == field)
-            {
-                return i;
-            }
-        }
-        return Fields.Count;
     }
 
     private static string Label(string typeCode) =>

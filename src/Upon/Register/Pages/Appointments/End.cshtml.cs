@@ -12,6 +12,8 @@ public class EndModel(AppointmentService appointments, UponDbContext db) : PageM
 {
     private static readonly IReadOnlyList<string> EndFields = ["End", "Reason", "Unplanned"];
 
+    public static readonly IReadOnlyList<string> ErrorOrder = FormFieldErrors.ErrorOrder(EndFields, "End");
+
     [BindProperty]
     public DateInput End { get; set; } = new();
 

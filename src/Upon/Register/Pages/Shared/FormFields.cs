@@ -21,6 +21,13 @@ public static class FormFieldErrors
     public static string? DateErrorFor(this ModelStateDictionary modelState, string name) =>
         modelState.ErrorFor(name) ?? DateInput.Parts.Select(part => modelState.ErrorFor($"{name}.{part}")).FirstOrDefault(e => e is not null);
 
+    /// <summary>
+    /// The model state keys of a form's fields in page order, a date input's three parts in place of its name: for the
+    /// error summary, which follows <c>ViewData["ErrorOrder"]</c>.
+    /// </summary>
+    public static IReadOnlyList<string> ErrorOrder(IEnumerable<string> fields, params string[] dateFields) =>
+        [.. fields.SelectMany(f => dateFields.Contains(f) ? DateInput.Parts.Select(p => $"{f}.{p}") : [f])];
+
     /// <summary>The <c>aria-describedby</c> value for a field with an optional hint and error, or null.</summary>
     public static string? DescribedBy(string name, string? hint, string? error)
     {
