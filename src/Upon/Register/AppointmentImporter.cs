@@ -68,8 +68,8 @@ public sealed class AppointmentImporter(UponDbContext db)
         }
 
         progress?.Report(new ImportProgress("Checking", 0, 1));
-        var people = await db.People.ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
-        var existing = await db.Appointments.ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
+        var existing = await db.Appointments.AsNoTracking().ToListAsync(cancellationToken);
         var existingByKey = existing.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate));
         var personIdByKey = people.Values.ToDictionary(p => p.Id, p => p.PersonId);
         CheckOverlaps(resolved, existing, personIdByKey, errors);
@@ -79,72 +79,23 @@ public sealed class AppointmentImporter(UponDbContext db)
             return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
         }
 
+        var plan = Plan(resolved, people, existingByKey);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        int added = 0, updated = 0, unchanged = 0, peopleAdded = 0;
-        var newAppointments = new List<(Appointment Appointment, Person Person)>();
-        for (var i = 0; i < resolved.Count; i++)
+        var bulk = new BulkWriter(db);
+        await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
+        await bulk.UpdatePeopleAsync(plan.ChangedPeople, cancellationToken);
+        await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
+        if (plan.NewPeople.Count > 0)
         {
-            var (row, authority) = resolved[i];
-            if (!people.TryGetValue(row.PersonId, out var person))
+            var ids = await db.People.AsNoTracking().Select(p => new { p.Id, p.PersonId }).ToDictionaryAsync(p => p.PersonId, p => p.Id, StringComparer.Ordinal, cancellationToken);
+            foreach (var person in plan.NewPeople)
             {
-                person = new Person { PersonId = row.PersonId, GivenName = row.GivenName, FamilyName = row.FamilyName, Email = row.Email };
-                people[row.PersonId] = person;
-                db.People.Add(person);
-                peopleAdded++;
-            }
-            else if (person.GivenName != row.GivenName || person.FamilyName != row.FamilyName || (row.Email is not null && person.Email != row.Email))
-            {
-                person.GivenName = row.GivenName;
-                person.FamilyName = row.FamilyName;
-                person.Email = row.Email ?? person.Email;
-                db.Entry(person).State = person.Id == 0 ? EntityState.Added : EntityState.Modified;
-            }
-
-            if (person.Id != 0 && existingByKey.TryGetValue((authority.Code, person.Id, row.Start), out var appointment))
-            {
-                if (appointment.Type == row.Type && appointment.EndDate == row.End && appointment.LeavingReason == row.Reason && appointment.Unplanned == row.Unplanned)
-                {
-                    unchanged++;
-                    continue;
-                }
-                appointment.Type = row.Type;
-                appointment.EndDate = row.End;
-                appointment.LeavingReason = row.Reason;
-                appointment.Unplanned = row.Unplanned;
-                db.Entry(appointment).State = EntityState.Modified;
-                updated++;
-            }
-            else
-            {
-                newAppointments.Add((new Appointment
-                {
-                    AuthorityCode = authority.Code,
-                    Type = row.Type,
-                    StartDate = row.Start,
-                    EndDate = row.End,
-                    LeavingReason = row.Reason,
-                    Unplanned = row.Unplanned,
-                }, person));
-                added++;
+                person.Id = ids[person.PersonId];
             }
         }
-
-        progress?.Report(new ImportProgress("Saving", 0, newAppointments.Count));
-        await db.SaveChangesAsync(cancellationToken);
-        const int batch = 5000;
-        for (var i = 0; i < newAppointments.Count; i += batch)
-        {
-            foreach (var (appointment, person) in newAppointments.Skip(i).Take(batch))
-            {
-                appointment.PersonKey = person.Id;
-                db.Appointments.Add(appointment);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            progress?.Report(new ImportProgress("Saving", Math.Min(i + batch, newAppointments.Count), newAppointments.Count));
-        }
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        var added = plan.Added.Select(a => { a.Appointment.PersonKey = a.Person.Id; return a.Appointment; }).ToList();
+        progress?.Report(new ImportProgress("Saving", 0, added.Count));
+        await bulk.InsertAppointmentsAsync(added, new Progress<int>(done => progress?.Report(new ImportProgress("Saving", done, added.Count))), cancellationToken);
         if (preview)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -153,7 +104,73 @@ public sealed class AppointmentImporter(UponDbContext db)
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        return new AppointmentImportResult(rows.Count, added, updated, unchanged, peopleAdded, []);
+        progress?.Report(new ImportProgress("Saving", added.Count, added.Count));
+        return new AppointmentImportResult(rows.Count, added.Count, plan.Changed.Count, plan.Unchanged, plan.NewPeople.Count, []);
+    }
+
+    /// <summary>Decides, row by row, what the import writes: new people, changed people, new and changed appointments.</summary>
+    private static WritePlan Plan(
+        List<(AppointmentRow Row, Authority Authority)> resolved, Dictionary<string, Person> people,
+        Dictionary<(string, int, LocalDate), Appointment> existingByKey)
+    {
+        var plan = new WritePlan();
+        var changedPeople = new HashSet<Person>();
+        foreach (var (row, authority) in resolved)
+        {
+            if (!people.TryGetValue(row.PersonId, out var person))
+            {
+                person = new Person { PersonId = row.PersonId, GivenName = row.GivenName, FamilyName = row.FamilyName, Email = row.Email };
+                people[row.PersonId] = person;
+                plan.NewPeople.Add(person);
+            }
+            else if (person.GivenName != row.GivenName || person.FamilyName != row.FamilyName || (row.Email is not null && person.Email != row.Email))
+            {
+                person.GivenName = row.GivenName;
+                person.FamilyName = row.FamilyName;
+                person.Email = row.Email ?? person.Email;
+                if (person.Id != 0)
+                {
+                    changedPeople.Add(person);
+                }
+            }
+
+            if (person.Id != 0 && existingByKey.TryGetValue((authority.Code, person.Id, row.Start), out var appointment))
+            {
+                if (appointment.Type == row.Type && appointment.EndDate == row.End && appointment.LeavingReason == row.Reason && appointment.Unplanned == row.Unplanned)
+                {
+                    plan.Unchanged++;
+                    continue;
+                }
+                appointment.Type = row.Type;
+                appointment.EndDate = row.End;
+                appointment.LeavingReason = row.Reason;
+                appointment.Unplanned = row.Unplanned;
+                plan.Changed.Add(appointment);
+            }
+            else
+            {
+                plan.Added.Add((new Appointment
+                {
+                    AuthorityCode = authority.Code,
+                    Type = row.Type,
+                    StartDate = row.Start,
+                    EndDate = row.End,
+                    LeavingReason = row.Reason,
+                    Unplanned = row.Unplanned,
+                }, person));
+            }
+        }
+        plan.ChangedPeople.AddRange(changedPeople);
+        return plan;
+    }
+
+    private sealed class WritePlan
+    {
+        public List<Person> NewPeople { get; } = [];
+        public List<Person> ChangedPeople { get; } = [];
+        public List<Appointment> Changed { get; } = [];
+        public List<(Appointment Appointment, Person Person)> Added { get; } = [];
+        public int Unchanged { get; set; }
     }
 
     private static void CheckOverlaps(
