@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Upon.Register;
+using Upon.Shared;
 
 namespace Upon;
 
@@ -34,6 +35,7 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -103,8 +103,9 @@ public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger
         {
             System.IO.File.Move(path, claimed);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        catch (IOException)
         {
+            // Not there (expired, or already confirmed), or being confirmed by another request.
             ModelState.AddModelError(nameof(CsvFile), "This upload has expired or has already been saved. Upload the file again");
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();

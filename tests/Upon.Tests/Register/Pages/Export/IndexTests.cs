@@ -41,6 +41,8 @@ public abstract class IndexTests(UponApp app)
 
         var doc = await Html.ParseAsync(response);
         Assert.Matches(@"^\d+ rows?: 0 to add, 0 to update, \d+ unchanged, 0 new people$", doc.QuerySelector("#preview-summary").Text());
+        var token = doc.QuerySelector("input[name=token]")?.GetAttribute("value");
+        File.Delete(Path.Combine(Path.GetTempPath(), "upon-uploads", $"{token}.csv"));
     }
 }
 

@@ -171,6 +171,21 @@ public abstract class IndexTests(UponApp app)
         Assert.Equal(["The selected file must be a CSV"], doc.ErrorSummary());
     }
 
+    [SkippableFact]
+    public async Task Post_FileOver50Megabytes_RendersError()
+    {
+        app.RequireDatabase();
+        var client = app.CreateClient();
+        var csv = new byte[(50 * 1024 * 1024) + 1];
+        Array.Fill(csv, (byte)'a');
+
+        var doc = await Html.ParseAsync(await client.PostFileAsync(Url, "CsvFile", "appointments.csv", csv));
+
+        Assert.Equal(["The selected file must be smaller than 50 MB"], doc.ErrorSummary());
+        Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "upon-uploads"), "*.csv"),
+            f => new FileInfo(f).Length > 50 * 1024 * 1024);
+    }
+
     [SkippableTheory]
     [InlineData("not-a-guid")]
     [InlineData("../../etc/passwd")]
