@@ -165,7 +165,7 @@ public static partial class TurnoverCharts
             plot.Add.Marker(median, 0.5, MarkerShape.FilledCircle, 10, Red);
             var months = medianDays / TurnoverCalculator.DaysPerMonth;
             var label = plot.Add.Text(
-                string.Create(CultureInfo.InvariantCulture, $"Median {months:0.#} months ({median:0.#} years)"), median, 0.5);
+                string.Create(CultureInfo.InvariantCulture, $"Median {months:0.##} months ({median:0.#} years)"), median, 0.5);
             label.LabelStyle.Alignment = Alignment.LowerLeft;
             label.OffsetX = 8;
             label.OffsetY = -6;

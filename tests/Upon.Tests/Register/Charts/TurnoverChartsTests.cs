@@ -84,9 +84,9 @@ public sealed class TurnoverChartsTests
         Assert.Contains("0.5", texts);
         Assert.Contains("1", texts);
         // Survival 9/10 at 100 days, then 7/8, 5/6, 4/5 and 3/4 of that (censorings in between): 0.394 at 500 days,
-        // the median: 16.4 months, 1.4 years.
+        // the median: 16.43 months, 1.4 years.
         Assert.Equal(500, Curve.MedianDays);
-        Assert.Contains("Median 16.4 months (1.4 years)", texts);
+        Assert.Contains("Median 16.43 months (1.4 years)", texts);
         // The step line, in blue: a level and a drop for each step.
         var line = doc.Descendants(Svg + "path").Where(p => p.Attribute("stroke")?.Value?.ToUpperInvariant() == "#1D70B8")
             .Select(p => p.Attribute("d")?.Value ?? "").ToList();

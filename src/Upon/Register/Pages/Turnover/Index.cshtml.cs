@@ -30,6 +30,9 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
 
     public FinancialYear CurrentYear { get; private set; }
 
+    /// <summary>The year shown when none is asked for (the latest complete one); null when the register is empty.</summary>
+    public string? DefaultYear { get; private set; }
+
     public LocalDate Today { get; private set; }
 
     /// <summary>The year shown; null when the year asked for is invalid or the register is empty.</summary>
@@ -63,6 +66,7 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
         var calculator = await queries.TurnoverAsync(cancellationToken);
         AllYears = calculator.Years(Today);
 
+        DefaultYear = TurnoverYears.Choose(null, AllYears, Today).Figures?.FinancialYear;
         var choice = TurnoverYears.Choose(year, AllYears, Today);
         switch (choice.Outcome)
         {
@@ -172,7 +176,7 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
             $"{years[0].FinancialYear} to {last}. Changes were highest in {highest.FinancialYear}, at {Number(highest.Changes)}, " +
             $"and lowest in {lowest.FinancialYear}, at {Number(lowest.Changes)}. In {selected.FinancialYear} there were " +
             $"{Number(selected.Changes)} changes in {Number(selected.AuthoritiesWithChange)} authorities. " +
-            "The table beside the chart gives every year's figures.";
+            "The table after the chart gives every year's figures.";
     }
 
     private static string DescribeSurvival(KaplanMeierCurve curve, IReadOnlyList<SurvivalPoint> points, FinancialYear year, double? medianMonths)
@@ -189,7 +193,7 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
         var median = curve.MedianDays is { } days && medianMonths is { } months
             ? string.Create(Culture, $" It reaches one half at {TenureSurvival.Years(days):0.#} years: the median tenure is {Months(months)} months.")
             : " It does not fall to one half, so there is no median yet.";
-        var table = points.Count == 0 ? "" : " The table beside the chart gives the share at " +
+        var table = points.Count == 0 ? "" : " The table after the chart gives the share at " +
             string.Join(", ", points.Take(points.Count - 1).Select(p => p.Years.ToString(Culture))) +
             $" and {points[^1].Years.ToString(Culture)} years.";
         return start + range + median + table;

@@ -23,8 +23,3 @@ public sealed class SurvivalChartModel(RegisterQueries queries) : PageModel
         };
     }
 }
-
-internal static class TurnoverChartContent
-{
-    public const string SvgContentType = "image/svg+xml";
-}
