@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Upon.Accounts;
+using Upon.Audit;
 using Upon.Data;
 using Upon.Register;
 
@@ -7,10 +11,15 @@ namespace Upon;
 /// <summary>The services shared by the web app and the command line.</summary>
 public static class UponServices
 {
-    public static IServiceCollection AddUpon(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddUpon(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddHttpContextAccessor();
         services.AddUponDatabase(configuration);
+        services.AddUponAccounts(environment?.IsDevelopment() == true);
+        // The command line's actor; the web app replaces it with the signed-in user.
+        services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<AppointmentService>();
@@ -25,6 +34,7 @@ public static class UponServices
     {
         await DatabaseSetup.MigrateAsync(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
+        await AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
         if (createDemoDataWhenEmpty)
         {

@@ -1,6 +1,11 @@
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Upon.Accounts;
+using Upon.Audit;
+using Upon.Data;
 using Upon.Register;
 using Upon.Shared;
 
@@ -24,7 +29,11 @@ public static class WebApp
             // Run from anywhere (dotnet run keeps your working directory): settings and pages ship beside the executable.
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });
-        builder.Services.AddUpon(builder.Configuration);
+        builder.Services.AddUpon(builder.Configuration, builder.Environment);
+        builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDeniedAuditing>();
+        builder.Services.AddUponRateLimits(builder.Configuration);
+        builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -44,9 +53,13 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
         return app;
     }
 }

@@ -19,7 +19,7 @@ public static class CommandHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddUpon(builder.Configuration);
+        builder.Services.AddUpon(builder.Configuration, builder.Environment);
         var host = builder.Build();
         try
         {

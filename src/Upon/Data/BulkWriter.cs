@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
+using Upon.Audit;
 using Upon.Core.Register;
 using Upon.Register;
 
@@ -33,6 +34,17 @@ public sealed class BulkWriter(UponDbContext db)
             a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned],
             [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean],
             cancellationToken, progress);
+    }
+
+    /// <summary>Appends audit lines for rows written in bulk (the change tracker, which audits everything else, is bypassed).</summary>
+    public async Task InsertAuditEventsAsync(IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        var map = Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
+            nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes));
+        await InsertAsync(map, events,
+            e => [e.At.ToDateTimeUtc(), e.UserId, e.Actor, e.Action, e.EntityType, e.EntityId, e.Changes],
+            [NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text],
+            cancellationToken);
     }
 
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using NodaTime;
+using Upon.Audit;
 
 namespace Upon.Data;
 
@@ -8,7 +10,8 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 {
     public SqliteUponDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteUponDbContext>()
-            .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable("__ef_migrations")).Options);
+            .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable("__ef_migrations")).Options,
+            new CommandLineAuditActor(), SystemClock.Instance);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add --context PostgresUponDbContext</c> build the context without a server.</summary>
@@ -16,5 +19,6 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
 {
     public PostgresUponDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresUponDbContext>()
-            .UseNpgsql("Host=localhost;Database=upon_design", o => o.MigrationsHistoryTable("__ef_migrations")).Options);
+            .UseNpgsql("Host=localhost;Database=upon_design", o => o.MigrationsHistoryTable("__ef_migrations")).Options,
+            new CommandLineAuditActor(), SystemClock.Instance);
 }

@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Upon.Accounts;
+using Upon.Audit;
 using Upon.Data.Mappings;
 using Upon.Register;
 
@@ -8,14 +13,24 @@ namespace Upon.Data;
 /// <summary>
 /// The platform's database. Each provider has its own subclass so that each keeps its own migrations
 /// (<see cref="SqliteUponDbContext"/>, <see cref="PostgresUponDbContext"/>); code depends on this base type.
+/// Every change saved through it is written to the audit log in the same transaction.
 /// </summary>
-public class UponDbContext(DbContextOptions options) : DbContext(options)
+public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock clock)
+    : IdentityDbContext<UponUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<AuthorityGssCode> AuthorityGssCodes => Set<AuthorityGssCode>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who the audit log names for changes saved through this context.</summary>
+    public IAuditActor Actor => actor;
+
+    public IClock Clock => clock;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -23,10 +38,55 @@ public class UponDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UponDbContext).Assembly, t => t.Namespace == typeof(RegisterMappings).Namespace);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditChanges.Capture(this);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // The change and its audit lines commit together or not at all.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetCurrentInstant();
+            AuditEvents.AddRange(pending.Select(p => new AuditEvent
+            {
+                At = now,
+                UserId = actor.UserId,
+                Actor = actor.Name,
+                Action = p.Action,
+                EntityType = p.Entry.Metadata.ClrType.Name,
+                EntityId = AuditChanges.KeyOf(p.Entry),
+                Changes = p.Changes,
+            }));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
 }
 
-public sealed class SqliteUponDbContext(DbContextOptions<SqliteUponDbContext> options) : UponDbContext(options);
+public sealed class SqliteUponDbContext(DbContextOptions<SqliteUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock);
 
-public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options) : UponDbContext(options);
+public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock);

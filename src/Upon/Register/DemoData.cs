@@ -10,8 +10,18 @@ namespace Upon.Register;
 /// Creates the made-up register used for demonstrations: invented people over the real authorities, calibrated to
 /// ADCS's published counts of DCS changes. Only <c>upon demo</c> and the web app's first start on an empty database call it.
 /// </summary>
-public sealed class DemoData(UponDbContext db, IClock clock)
+public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, IConfiguration configuration, ILogger<DemoData> logger)
 {
+    /// <summary>The demo accounts, one per role, all with the password in <c>Demo:Password</c>.</summary>
+    public static readonly IReadOnlyList<(string Email, string Role, string Name)> Accounts =
+    [
+        ("admin@upon.test", Upon.Accounts.Roles.Administrator, "Demo Administrator"),
+        ("partner@upon.test", Upon.Accounts.Roles.PartnerStaff, "Demo Partner"),
+        ("coach@upon.test", Upon.Accounts.Roles.Coach, "Demo Coach"),
+        ("participant@upon.test", Upon.Accounts.Roles.Participant, "Demo Participant"),
+        ("funder@upon.test", Upon.Accounts.Roles.Funder, "Demo Funder"),
+    ];
+
     public async Task<bool> CreateIfEmptyAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Appointments.AnyAsync(cancellationToken) || await db.People.AnyAsync(cancellationToken))
@@ -40,7 +50,28 @@ public sealed class DemoData(UponDbContext db, IClock clock)
             Unplanned = a.Unplanned,
         }));
         await db.SaveChangesAsync(cancellationToken);
+        await CreateAccountsAsync();
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    private async Task CreateAccountsAsync()
+    {
+        var password = configuration["Demo:Password"];
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            password = $"demo-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
+            // Printed, not logged: the operator needs it once to sign in to a demo.
+            Console.WriteLine($"Demo accounts ({string.Join(", ", Accounts.Select(a => a.Email))}) have the password: {password}");
+        }
+        foreach (var (email, role, name) in Accounts)
+        {
+            if (await db.Users.AnyAsync(u => u.Email == email))
+            {
+                continue;
+            }
+            await accounts.CreateWithPasswordAsync(email, role, password, name);
+        }
+        logger.LogInformation("Created {Count} demo accounts", Accounts.Count);
     }
 }

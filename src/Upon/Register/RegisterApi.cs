@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Upon.Accounts;
 using Upon.Core.Register;
 
 namespace Upon.Register;
@@ -25,10 +26,10 @@ public static class RegisterApi
     public static IEndpointRouteBuilder MapRegisterApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Register");
-        api.MapGet("/authorities", ListAuthorities).WithName("ListAuthorities").WithSummary("Authorities in operation today with their current DCS.");
-        api.MapGet("/authorities/{code}", GetAuthority).WithName("GetAuthority").WithSummary("An authority with its DCS history.");
-        api.MapGet("/people/{personId}", GetPerson).WithName("GetPerson").WithSummary("A person's DCS appointments.");
-        api.MapGet("/reports/turnover", GetTurnover).WithName("GetTurnover")
+        api.MapGet("/authorities", ListAuthorities).RequireAuthorization(Policies.Staff).WithName("ListAuthorities").WithSummary("Authorities in operation today with their current DCS.");
+        api.MapGet("/authorities/{code}", GetAuthority).RequireAuthorization(Policies.Staff).WithName("GetAuthority").WithSummary("An authority with its DCS history.");
+        api.MapGet("/people/{personId}", GetPerson).RequireAuthorization(Policies.Staff).WithName("GetPerson").WithSummary("A person's DCS appointments.");
+        api.MapGet("/reports/turnover", GetTurnover).RequireAuthorization(Policies.Aggregates).WithName("GetTurnover")
             .WithSummary("Turnover figures: every financial year, or one with ?year=2023-24.")
             .Produces<TurnoverFigures[]>().Produces<TurnoverFigures>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;

@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +49,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("Database:Provider", Provider.ToString());
             builder.UseSetting("ConnectionStrings:Upon", _database.ConnectionString);
             builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
+            builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<IClock>();
@@ -53,6 +57,34 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             });
         });
         await Services.InitialiseAsync(createDemoDataWhenEmpty: false);
+        foreach (var role in Roles.All)
+        {
+            await WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(EmailFor(role), role, Password, $"Test {role}"));
+            _cookies[role] = await SignInAsync(EmailFor(role), Password);
+        }
+    }
+
+    /// <summary>The password of every test account.</summary>
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>How many sign-in attempts a client may make a minute; a rate-limit test lowers it.</summary>
+    protected virtual int SignInPermitsPerMinute => 100_000;
+
+    private readonly Dictionary<string, CookieCollection> _cookies = [];
+
+    public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@tests.upon.test";
+
+    /// <summary>Signs in through the real sign-in page and returns the cookies it set.</summary>
+    public async Task<CookieCollection> SignInAsync(string email, string password)
+    {
+        var container = new CookieContainer();
+        using var client = Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(container));
+        var response = await client.PostFormAsync("/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}.");
+        }
+        return container.GetCookies(new Uri("http://localhost"));
     }
 
     /// <summary>
@@ -61,7 +93,17 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
     /// </summary>
     public void RequireDatabase() => Skip.If(Unavailable is not null, Unavailable);
 
-    public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client signed in as a test account of <paramref name="role"/> (an administrator by default); it keeps cookies and does not follow redirects.</summary>
+    public HttpClient CreateClient(string role = Roles.Administrator)
+    {
+        var container = new CookieContainer();
+        container.Add(_cookies[role]);
+        return Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(container));
+    }
+
+    /// <summary>A client that has not signed in.</summary>
+    public HttpClient CreateAnonymousClient() =>
+        Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
 
     /// <summary>Runs <paramref name="work"/> with a scoped service provider (a DbContext, a service ...).</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Upon.Home.Pages;
 
 /// <summary>A generic error page with a reference id: details go to the log, never to the user.</summary>
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public class ErrorModel : PageModel
 {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Data;
@@ -6,6 +8,7 @@ using Upon.Register.Pages.Shared;
 namespace Upon.Register.Pages.Appointments;
 
 /// <summary>Adds one appointment, for a new person or one already in the register.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class AddModel(AppointmentService appointments, RegisterQueries queries, UponDbContext db) : PageModel
 {
     [BindProperty]

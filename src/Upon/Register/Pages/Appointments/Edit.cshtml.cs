@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +9,7 @@ using Upon.Register.Pages.Shared;
 namespace Upon.Register.Pages.Appointments;
 
 /// <summary>Changes any part of an appointment, including its authority and person.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class EditModel(AppointmentService appointments, RegisterQueries queries, UponDbContext db) : PageModel
 {
     [BindProperty]

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,7 @@ using Upon.Register.Pages.Shared;
 namespace Upon.Register.Pages.Appointments;
 
 /// <summary>Records the last day in post of an appointment, why it ended and whether that was unplanned.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class EndModel(AppointmentService appointments, UponDbContext db) : PageModel
 {
     private static readonly IReadOnlyList<string> EndFields = ["End", "Reason", "Unplanned"];

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -6,6 +8,7 @@ using Upon.Register.Pages.Shared;
 namespace Upon.Register.Pages.Authorities;
 
 /// <summary>An authority: its reference data and its history of directors, with the vacancies between them.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class DetailsModel(RegisterQueries queries) : PageModel
 {
     public Authority Authority { get; private set; } = null!;

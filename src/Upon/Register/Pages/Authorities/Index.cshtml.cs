@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -6,6 +8,7 @@ using Upon.Core.Register;
 namespace Upon.Register.Pages.Authorities;
 
 /// <summary>Every authority in operation today with its DCS, filtered by region, interim or acting, or vacancy.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class IndexModel(RegisterQueries queries) : PageModel
 {
     /// <summary>A region code (E12...), or empty for every region.</summary>

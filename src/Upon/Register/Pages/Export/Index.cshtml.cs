@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +9,7 @@ using Microsoft.Net.Http.Headers;
 namespace Upon.Register.Pages.Export;
 
 /// <summary>Every appointment as a CSV file in the upload format, so that a download can be edited and uploaded again.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class IndexModel(RegisterQueries queries) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

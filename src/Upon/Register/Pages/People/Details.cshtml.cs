@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -6,6 +8,7 @@ using Upon.Register.Pages.Shared;
 namespace Upon.Register.Pages.People;
 
 /// <summary>A person's career as DCS across authorities.</summary>
+[Authorize(Policy = Policies.Staff)]
 public class DetailsModel(RegisterQueries queries) : PageModel
 {
     public Person Person { get; private set; } = null!;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Core.Register;
@@ -6,6 +8,7 @@ using Upon.Register.Charts;
 namespace Upon.Register.Pages.Turnover;
 
 /// <summary>The bar chart of changes per financial year, as SVG.</summary>
+[Authorize(Policy = Policies.Aggregates)]
 public sealed class ChangesChartModel(TurnoverReport report, RegisterQueries queries) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Upon.Register.Pages.Turnover;
 
 /// <summary>Every year's turnover figures as CSV, exactly as <c>upon report turnover --format csv</c> writes them.</summary>
+[Authorize(Policy = Policies.Aggregates)]
 public sealed class CsvModel(TurnoverReport report, RegisterQueries queries) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +20,7 @@ public sealed record Headline(string Field, string Title, string? Value, string?
 public sealed record YearRow(TurnoverFigures Figures, bool Complete, bool Selected);
 
 /// <summary>The turnover dashboard: one financial year's figures, their definitions, charts and every year's table.</summary>
+[Authorize(Policy = Policies.Aggregates)]
 public sealed class IndexModel(RegisterQueries queries) : PageModel
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Register.Charts;
@@ -8,6 +10,7 @@ namespace Upon.Register.Pages.Turnover;
 /// The Kaplan-Meier curve of tenure length for a financial year (<c>?year=2023-24</c>, by default the dashboard's), as
 /// SVG: 400 for a year that is not one, 404 for a year without data.
 /// </summary>
+[Authorize(Policy = Policies.Aggregates)]
 public sealed class SurvivalChartModel(RegisterQueries queries) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Upon.Accounts;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +11,7 @@ namespace Upon.Register.Pages.Upload;
 /// Uploads an appointments CSV in two steps: a preview that saves nothing and lists every problem or what would change,
 /// then a confirmation that imports the same file (kept in a temporary file named by a random token) for real.
 /// </summary>
+[Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger) : PageModel

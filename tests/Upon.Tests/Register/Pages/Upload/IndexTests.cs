@@ -88,7 +88,7 @@ public abstract class IndexTests(UponApp app)
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var doc = await Html.ParseAsync(preview);
         Assert.Equal("3 rows: 2 to add, 1 to update, 0 unchanged, 2 new people", doc.QuerySelector("#preview-summary").Text());
-        Assert.Equal("Save these appointments", doc.QuerySelector("form button").Text());
+        Assert.Equal("Save these appointments", doc.QuerySelector("main form button").Text());
         var token = doc.QuerySelector("input[name=token]")?.GetAttribute("value");
         Assert.NotNull(token);
         var form = doc.QuerySelector("input[name=token]")!.Closest("form")!;

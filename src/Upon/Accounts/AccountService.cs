@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Data;
+
+namespace Upon.Accounts;
+
+/// <summary>The outcome of creating an account: the user and their one-time set-password link, or the problems.</summary>
+public sealed record AccountCreated(UponUser? User, string? SetPasswordPath, IReadOnlyList<string> Errors);
+
+/// <summary>Creates accounts by invitation, redeems invitations and disables accounts.</summary>
+public sealed class AccountService(UponDbContext db, UserManager<UponUser> users, IClock clock)
+{
+    /// <summary>How long an invitation link stays valid.</summary>
+    public static readonly Duration InvitationLifetime = Duration.FromDays(7);
+
+    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, CancellationToken cancellationToken = default)
+    {
+        email = email.Trim();
+        if (!Roles.IsKnown(role))
+        {
+            return new AccountCreated(null, null, [$"The role must be one of {string.Join(", ", Roles.All)}"]);
+        }
+        if (!Register.AppointmentCsv.IsEmail(email))
+        {
+            return new AccountCreated(null, null, ["Enter an email address in the correct format, like name@example.org"]);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new UponUser { UserName = email, Email = email, DisplayName = displayName, CreatedAt = clock.GetCurrentInstant() };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return new AccountCreated(null, null, [.. created.Errors.Select(e => e.Description)]);
+        }
+        await users.AddToRoleAsync(user, role);
+        var path = await CreateInvitationAsync(user, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AccountCreated(user, path, []);
+    }
+
+    /// <summary>Issues a new set-password link for the account (earlier unused links stop working).</summary>
+    public async Task<string> CreateInvitationAsync(UponUser user, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        await db.AccountInvitations.Where(i => i.UserId == user.Id && i.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now), cancellationToken);
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        db.AccountInvitations.Add(new AccountInvitation
+        {
+            UserId = user.Id,
+            TokenHash = Hash(token),
+            CreatedAt = now,
+            ExpiresAt = now + InvitationLifetime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return $"/account/set-password?token={token}";
+    }
+
+    /// <summary>The account an unexpired, unused invitation belongs to, or null.</summary>
+    public async Task<UponUser?> FindInvitedUserAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+        var hash = Hash(token);
+        var now = clock.GetCurrentInstant();
+        var invitation = await db.AccountInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now)
+        {
+            return null;
+        }
+        var user = await users.FindByIdAsync(invitation.UserId);
+        return user is { IsDisabled: false } ? user : null;
+    }
+
+    /// <summary>Sets the password from an invitation, once; returns the problems if it cannot.</summary>
+    public async Task<IReadOnlyList<string>> RedeemAsync(string token, string password, CancellationToken cancellationToken = default)
+    {
+        var user = await FindInvitedUserAsync(token, cancellationToken);
+        if (user is null)
+        {
+            return ["This link has expired or has already been used. Ask an administrator for a new one"];
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var hash = Hash(token);
+        var now = clock.GetCurrentInstant();
+        // Claim the invitation first, so two submissions of one link cannot both succeed.
+        var claimed = await db.AccountInvitations.Where(i => i.TokenHash == hash && i.UsedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now), cancellationToken);
+        if (claimed != 1)
+        {
+            return ["This link has expired or has already been used. Ask an administrator for a new one"];
+        }
+        var result = await users.HasPasswordAsync(user)
+            ? await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password)
+            : await users.AddPasswordAsync(user, password);
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return [.. result.Errors.Select(e => e.Description)];
+        }
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>Disables an account: it cannot sign in, and its sessions end within a minute.</summary>
+    public async Task DisableAsync(UponUser user)
+    {
+        user.IsDisabled = true;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
+    public async Task EnableAsync(UponUser user)
+    {
+        user.IsDisabled = false;
+        await users.UpdateAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    }
+
+    /// <summary>Creates an account with a password straight away (demo accounts, tests).</summary>
+    public async Task<UponUser> CreateWithPasswordAsync(string email, string role, string password, string? displayName = null)
+    {
+        var user = new UponUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, CreatedAt = clock.GetCurrentInstant() };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    /// <summary>Creates the platform's roles if they are missing.</summary>
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

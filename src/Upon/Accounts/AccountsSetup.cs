@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Upon.Data;
+
+namespace Upon.Accounts;
+
+/// <summary>Identity, cookies and the authorisation policies: every endpoint needs sign-in unless it says otherwise.</summary>
+public static class AccountsSetup
+{
+    public static IServiceCollection AddUponAccounts(this IServiceCollection services, bool isDevelopment)
+    {
+        services.AddIdentity<UponUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<UponDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<UponIdentityErrors>();
+
+        // A disabled account, or one whose password changed, loses its sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "upon.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "upon.antiforgery";
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff))
+            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder));
+        services.AddScoped<AccountService>();
+        return services;
+    }
+
+    // The JSON API answers 401 and 403 as ProblemDetails instead of redirecting to the sign-in page.
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = status, Title = status == 401 ? "Sign-in required" : "Forbidden" },
+            }).AsTask();
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Fails start-up if any endpoint has neither an authorisation policy nor an explicit anonymous marker, so a new
+    /// page cannot be public by accident.
+    /// </summary>
+    public static void RequireExplicitPolicies(this IEnumerable<Endpoint> endpoints)
+    {
+        var unmarked = endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null && e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Select(e => e.DisplayName ?? e.RoutePattern.RawText)
+            .ToList();
+        if (unmarked.Count > 0)
+        {
+            throw new InvalidOperationException($"These endpoints have no explicit authorisation policy: {string.Join(", ", unmarked)}. Add [Authorize(Policy = ...)] or [AllowAnonymous].");
+        }
+    }
+}
+
+/// <summary>Identity's messages in GOV.UK style.</summary>
+public sealed class UponIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = "An account with this email address already exists" };
+
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "An account with this email address already exists" };
+
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "This link has expired or has already been used" };
+}

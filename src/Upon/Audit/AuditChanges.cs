@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Upon.Audit;
+
+/// <summary>Turns tracked changes into audit events, leaving out the values of secrets.</summary>
+public static class AuditChanges
+{
+    private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "AuthenticatorKey", "Value", "Xml",
+    };
+
+    /// <summary>A change captured before saving; its key is read after saving, when generated keys are known.</summary>
+    public sealed record Pending(EntityEntry Entry, string Action, string? Changes);
+
+    public static List<Pending> Capture(DbContext context)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException("The audit log is append-only.");
+                }
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditActions.Created,
+                EntityState.Modified => AuditActions.Updated,
+                EntityState.Deleted => AuditActions.Deleted,
+                _ => null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+            var fields = new Dictionary<string, object?>();
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.IsPrimaryKey() && entry.State == EntityState.Added)
+                {
+                    continue;
+                }
+                var changed = entry.State switch
+                {
+                    EntityState.Added => property.CurrentValue is not null,
+                    EntityState.Deleted => true,
+                    _ => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
+                };
+                if (!changed)
+                {
+                    continue;
+                }
+                var name = property.Metadata.Name;
+                fields[name] = Secrets.Contains(name)
+                    ? new { changed = true }
+                    : new
+                    {
+                        old = entry.State == EntityState.Added ? null : Format(property.OriginalValue),
+                        @new = entry.State == EntityState.Deleted ? null : Format(property.CurrentValue),
+                    };
+            }
+            if (entry.State == EntityState.Modified && fields.Count == 0)
+            {
+                continue;
+            }
+            pending.Add(new Pending(entry, action, fields.Count == 0 ? null : JsonSerializer.Serialize(fields)));
+        }
+        return pending;
+    }
+
+    public static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+
+    public static string? Format(object? value) => value switch
+    {
+        null => null,
+        NodaTime.LocalDate date => NodaTime.Text.LocalDatePattern.Iso.Format(date),
+        NodaTime.Instant instant => NodaTime.Text.InstantPattern.General.Format(instant),
+        bool b => b ? "true" : "false",
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

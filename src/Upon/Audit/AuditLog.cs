@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Data;
+
+namespace Upon.Audit;
+
+/// <summary>Records events that are not changes to a record: sign-ins, failed sign-ins, denied access, views of special-category data.</summary>
+public sealed class AuditLog(UponDbContext db, IAuditActor actor, IClock clock)
+{
+    public async Task RecordAsync(string action, string? entityType = null, string? entityId = null, string? detail = null, string? userId = null, string? actorName = null, CancellationToken cancellationToken = default)
+    {
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = clock.GetCurrentInstant(),
+            UserId = userId ?? actor.UserId,
+            Actor = actorName ?? actor.Name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Detail = detail,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records that the current user viewed special-category data about a record, in the current transaction if there is one.</summary>
+    public Task RecordViewAsync(string entityType, string entityId, string what, CancellationToken cancellationToken = default) =>
+        RecordAsync(AuditActions.Viewed, entityType, entityId, what, cancellationToken: cancellationToken);
+}
+
+/// <summary>A search of the audit log.</summary>
+public sealed record AuditQuery(string? Actor = null, string? Action = null, string? EntityType = null, string? EntityId = null, LocalDate? From = null, LocalDate? To = null)
+{
+    public IQueryable<AuditEvent> Apply(IQueryable<AuditEvent> events)
+    {
+        if (!string.IsNullOrWhiteSpace(Actor))
+        {
+            events = events.Where(e => e.Actor.Contains(Actor));
+        }
+        if (!string.IsNullOrWhiteSpace(Action))
+        {
+            events = events.Where(e => e.Action == Action);
+        }
+        if (!string.IsNullOrWhiteSpace(EntityType))
+        {
+            events = events.Where(e => e.EntityType == EntityType);
+        }
+        if (!string.IsNullOrWhiteSpace(EntityId))
+        {
+            events = events.Where(e => e.EntityId == EntityId);
+        }
+        if (From is { } from)
+        {
+            var start = from.AtStartOfDayInZone(Core.Time.London).ToInstant();
+            events = events.Where(e => e.At >= start);
+        }
+        if (To is { } to)
+        {
+            var end = to.PlusDays(1).AtStartOfDayInZone(Core.Time.London).ToInstant();
+            events = events.Where(e => e.At < end);
+        }
+        return events.OrderByDescending(e => e.Id);
+    }
+}

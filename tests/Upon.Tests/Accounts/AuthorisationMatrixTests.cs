@@ -1,0 +1,114 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Upon.Accounts;
+using Upon.Register;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint the running host maps, requested anonymously and as each role, against an explicit table of who may
+/// use it. A new page that is not in the table fails this test, and a denied request never gets 200.
+/// </summary>
+public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const string Anonymous = "Anonymous";
+    private static readonly string[] Everyone = [Anonymous, .. Roles.All];
+    private static readonly string[] Staff = [Roles.Administrator, Roles.PartnerStaff];
+    private static readonly string[] Aggregates = [Roles.Administrator, Roles.PartnerStaff, Roles.Funder];
+
+    /// <summary>Who may use each route: the explicit table the test checks the running host against.</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["/"] = Everyone,
+        ["/error/{status:int?}"] = Everyone,
+        ["/account/sign-in"] = Everyone,
+        ["/account/sign-out"] = Everyone,
+        ["/account/set-password"] = Everyone,
+        ["/openapi/{documentName}.json"] = Everyone,
+        ["/register"] = Staff,
+        ["/register/authorities/{code}"] = Staff,
+        ["/register/people/{personId}"] = Staff,
+        ["/register/appointments/add"] = Staff,
+        ["/register/appointments/{id:int}/edit"] = Staff,
+        ["/register/appointments/{id:int}/end"] = Staff,
+        ["/register/upload"] = Staff,
+        ["/register/export"] = Staff,
+        ["/register/turnover"] = Aggregates,
+        ["/register/turnover/changes.svg"] = Aggregates,
+        ["/register/turnover/survival.svg"] = Aggregates,
+        ["/register/turnover.csv"] = Aggregates,
+        ["/api/authorities"] = Staff,
+        ["/api/authorities/{code}"] = Staff,
+        ["/api/people/{personId}"] = Staff,
+        ["/api/reports/turnover"] = Aggregates,
+        ["/admin/audit"] = [Roles.Administrator],
+        ["/admin/audit/export"] = [Roles.Administrator],
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_AnswersEachRoleAsTheTableSays()
+    {
+        var seeded = await app.WithScopeAsync(s => s.GetRequiredService<AppointmentImporter>().ImportAsync(new StringReader(CsvFiles.Lines(
+            CsvFiles.Header, "805,MATRIX-1,Mat,Rix,permanent,2015-01-01,2020-03-31,retired,no"))));
+        Assert.True(seeded.Succeeded);
+        var appointmentId = await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Data.UponDbContext>().Appointments.Single(a => a.Person!.PersonId == "MATRIX-1").Id));
+
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .ToList();
+        var missing = routes.Where(r => !Allowed.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, $"Add these routes to the authorisation table: {string.Join(", ", missing)}");
+
+        var failures = new List<string>();
+        foreach (var route in routes)
+        {
+            var url = Sample(route, appointmentId);
+            foreach (var who in Everyone)
+            {
+                using var client = who == Anonymous ? app.CreateAnonymousClient() : app.CreateClient(who);
+                var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                var status = response.StatusCode;
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    || (status == HttpStatusCode.Redirect && (location.Contains("/account/sign-in", StringComparison.Ordinal) || location.Contains("/error/403", StringComparison.Ordinal)));
+                var allowed = Allowed[route].Contains(who);
+                if (allowed && refused)
+                {
+                    failures.Add($"{who} was refused {url} ({(int)status} {location})");
+                }
+                if (!allowed && (!refused || status == HttpStatusCode.OK))
+                {
+                    failures.Add($"{who} was not refused {url} ({(int)status})");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData(Roles.Coach)]
+    [InlineData(Roles.Participant)]
+    [InlineData(Roles.Funder)]
+    public async Task StaffForm_PostByOtherRole_IsRefusedAndWritesNothing(string role)
+    {
+        var client = app.CreateClient(role);
+        var response = await client.PostAsync(new Uri("/register/appointments/add", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["AuthorityCode"] = "806",
+            ["PersonId"] = $"SNEAK-{role}",
+        }));
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Data.UponDbContext>().People.Any(p => p.PersonId == $"SNEAK-{role}"))));
+    }
+
+    private static string Sample(string route, int appointmentId) => route
+        .Replace("{status:int?}", "404", StringComparison.Ordinal)
+        .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{code}", "805", StringComparison.Ordinal)
+        .Replace("{**personId}", "MATRIX-1", StringComparison.Ordinal)
+        .Replace("{personId}", "MATRIX-1", StringComparison.Ordinal)
+        .Replace("{id:int}", appointmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+}
