@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Upon.Data;
@@ -48,6 +49,18 @@ public static class AccountsSetup
             o.Cookie.Name = "upon.antiforgery";
             o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+
+        services.AddScoped<ApiTokenService>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = ApiTokenAuthentication.CookieOrToken;
+                o.DefaultAuthenticateScheme = ApiTokenAuthentication.CookieOrToken;
+                o.DefaultChallengeScheme = ApiTokenAuthentication.CookieOrToken;
+                o.DefaultForbidScheme = ApiTokenAuthentication.CookieOrToken;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddPolicyScheme(ApiTokenAuthentication.CookieOrToken, "Sign-in cookie or API token", o => o.ForwardDefaultSelector =
+                context => ApiTokenAuthentication.HasBearer(context) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

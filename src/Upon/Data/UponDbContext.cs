@@ -25,6 +25,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>

@@ -26,6 +26,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/account/sign-in"] = Everyone,
         ["/account/sign-out"] = Everyone,
         ["/account/set-password"] = Everyone,
+        ["/account/tokens"] = [.. Roles.All],
         ["/openapi/{documentName}.json"] = Everyone,
         ["/register"] = Staff,
         ["/register/authorities/{code}"] = Staff,
@@ -45,6 +46,9 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/api/reports/turnover"] = Aggregates,
         ["/admin/audit"] = [Roles.Administrator],
         ["/admin/audit/export"] = [Roles.Administrator],
+        ["/admin/accounts"] = [Roles.Administrator],
+        ["/admin/accounts/invite"] = [Roles.Administrator],
+        ["/admin/accounts/{id}"] = [Roles.Administrator],
     };
 
     [Fact]

@@ -5,8 +5,20 @@ using Upon.Audit;
 
 namespace Upon.Data.Mappings;
 
-public sealed class AccountsMappings : IEntityTypeConfiguration<AccountInvitation>, IEntityTypeConfiguration<AuditEvent>, IEntityTypeConfiguration<UponUser>
+public sealed class AccountsMappings : IEntityTypeConfiguration<ApiToken>, IEntityTypeConfiguration<AccountInvitation>, IEntityTypeConfiguration<AuditEvent>, IEntityTypeConfiguration<UponUser>
 {
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.ToTable("api_tokens");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Prefix).HasMaxLength(12);
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<UponUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
     public void Configure(EntityTypeBuilder<AccountInvitation> builder)
     {
         builder.ToTable("account_invitations");

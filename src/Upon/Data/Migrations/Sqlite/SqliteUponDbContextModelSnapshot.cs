@@ -196,6 +196,50 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("account_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Accounts.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Accounts.UponUser", b =>
                 {
                     b.Property<string>("Id")
@@ -526,6 +570,15 @@ namespace Upon.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Upon.Accounts.AccountInvitation", b =>
+                {
+                    b.HasOne("Upon.Accounts.UponUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.Accounts.ApiToken", b =>
                 {
                     b.HasOne("Upon.Accounts.UponUser", null)
                         .WithMany()
