@@ -1,13 +1,18 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Upon.Audit;
 using Upon.Register;
 
 namespace Upon.Benchmarks;
 
 /// <summary>
-/// A fresh SQLite file with the app's services, built the way the app builds them
-/// (<c>AddLogging().AddUpon(configuration)</c>, then <c>InitialiseAsync</c>: schema and reference authorities, no demo data).
+/// A fresh SQLite file with the app's services, built the way the command line builds them
+/// (<c>AddLogging().AddUpon(configuration, environment)</c> with the command line's audit actor, then
+/// <c>InitialiseAsync</c>: schema, roles and reference authorities, no demo data).
 /// </summary>
 public sealed class BenchmarkDatabase : IAsyncDisposable
 {
@@ -32,7 +37,18 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                 ["ConnectionStrings:Upon"] = $"Data Source={Path.Combine(folder, "upon.db")}",
             })
             .Build();
-        var services = new ServiceCollection().AddLogging().AddUpon(configuration).BuildServiceProvider();
+        var environment = new HostingEnvironment
+        {
+            EnvironmentName = Environments.Production,
+            ApplicationName = "upon",
+            ContentRootPath = AppContext.BaseDirectory,
+            ContentRootFileProvider = new NullFileProvider(),
+        };
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddUpon(configuration, environment)
+            .AddSingleton<IAuditActor, CommandLineAuditActor>()
+            .BuildServiceProvider();
         await services.InitialiseAsync(createDemoDataWhenEmpty: false);
         return new BenchmarkDatabase(folder, services);
     }

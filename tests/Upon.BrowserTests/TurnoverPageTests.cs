@@ -32,10 +32,13 @@ public sealed class TurnoverPageTests(BrowserApp app, ITestOutputHelper output) 
         var response = await page.GotoAsync($"/register/turnover?year={Year}", new() { WaitUntil = WaitUntilState.Load });
         Assert.True(response is { Ok: true }, $"GET /register/turnover?year={Year} answered {response?.Status}.\n--- app output ---\n{app.Server.Log}");
 
+        var mismatches = new List<string>();
         var heading = (await page.Locator("main h1").InnerTextAsync()).Trim();
         output.WriteLine($"Heading: {heading}");
-        Assert.True(heading.Contains(Year, StringComparison.Ordinal) && !heading.Contains('@') && !heading.Contains('{'),
-            $"The heading should name the year and show no template code, but reads '{heading}'.");
+        if (!heading.Contains(Year, StringComparison.Ordinal) || heading.Contains('@') || heading.Contains('{'))
+        {
+            mismatches.Add($"The heading should name the year and show no template code, but reads '{heading}'.");
+        }
 
         var shown = new Dictionary<string, (string? DataValue, string Text)>(StringComparer.Ordinal);
         foreach (var element in await page.Locator("[data-figure]").AllAsync())
@@ -48,7 +51,6 @@ public sealed class TurnoverPageTests(BrowserApp app, ITestOutputHelper output) 
         Assert.Contains("changes", shown.Keys);
         Assert.Contains("authoritiesWithChange", shown.Keys);
 
-        var mismatches = new List<string>();
         foreach (var (name, (dataValue, text)) in shown)
         {
             if (!expected.TryGetProperty(name, out var value))

@@ -20,6 +20,8 @@ public static class CommandHost
         builder.Logging.AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddUpon(builder.Configuration, builder.Environment);
+        // Identity's sign-in services depend on routing; the command line has none of its own.
+        builder.Services.AddRouting();
         var host = builder.Build();
         try
         {

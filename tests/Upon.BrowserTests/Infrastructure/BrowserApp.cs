@@ -3,14 +3,24 @@ using Microsoft.Playwright;
 namespace Upon.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One running app (<see cref="UponServer"/>) and one headless Chromium for a test class (a class fixture). Tests call
-/// <see cref="RequireBrowser"/> first: without Chromium they are skipped visibly, or fail under CI.
+/// One running app (<see cref="UponServer"/>) and one headless Chromium for a test class (a class fixture), with a
+/// partner-staff account created the way an operator creates one (<c>upon users add</c>, then the one-time link to set
+/// its password) and signed in once; every page from <see cref="NewPageAsync"/> starts signed in as that account.
+/// Tests call <see cref="RequireBrowser"/> first: without Chromium they are skipped visibly, or fail under CI.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
+    /// <summary>The account the journeys are taken as: partner staff see the register and the turnover figures.</summary>
+    public const string Email = "browser.tests@example.org";
+
+    public const string Role = "PartnerStaff";
+
     /// <summary>Debian's Chromium, headless, without anything that calls home.</summary>
     public static readonly IReadOnlyList<string> ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly string _password = $"a headless walk through the register {Guid.NewGuid():N}";
+    private string? _signedIn;
 
     private UponServer? _server;
     private IPlaywright? _playwright;
@@ -34,7 +44,65 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ChromiumArgs,
             Timeout = 60_000,
         });
+        _signedIn = await SignInAsync();
     }
+
+    /// <summary>
+    /// Creates the account with the command line, follows its set-password link, signs in, and returns the signed-in
+    /// browser state (cookies) for <see cref="NewPageAsync"/>.
+    /// </summary>
+    private async Task<string> SignInAsync()
+    {
+        var created = await RunCliAsync("users", "add", "--email", Email, "--role", Role, "--name", "Browser tests",
+            "--base-url", Server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        if (created.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"upon users add failed: {created}");
+        }
+        var link = created.Stdout.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.StartsWith("http", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"upon users add printed no set-password link: {created}");
+
+        await using var context = await Browser.NewContextAsync(ContextOptions(storageState: null));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(_password);
+        await page.GetByLabel("Confirm password").FillAsync(_password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
+        await LeftAsync(page, "/account/set-password", "Setting the password");
+
+        if (!new Uri(page.Url).AbsolutePath.StartsWith("/account/sign-in", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/account/sign-in");
+        }
+        await page.GetByLabel("Email address").FillAsync(Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(_password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await LeftAsync(page, "/account/sign-in", "Signing in");
+        return await context.StorageStateAsync();
+    }
+
+    /// <summary>Waits for the form on <paramref name="path"/> to move on; if it stays, fails with the page's error summary.</summary>
+    private static async Task LeftAsync(IPage page, string path, string what)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
+        }
+        catch (TimeoutException)
+        {
+            var errors = await page.Locator(".govuk-error-summary, .govuk-error-message").AllInnerTextsAsync();
+            throw new InvalidOperationException($"{what} did not get past {path}: {string.Join(" / ", errors.Select(e => e.Trim()))}");
+        }
+    }
+
+    private BrowserNewContextOptions ContextOptions(string? storageState) => new()
+    {
+        BaseURL = Server.BaseAddress.ToString(),
+        ViewportSize = new() { Width = 1280, Height = 900 },
+        Locale = "en-GB",
+        TimezoneId = "Europe/London",
+        StorageState = storageState,
+    };
 
     /// <summary>Call first in every test (they are <c>[SkippableFact]</c>s): skips without Chromium, or fails under CI.</summary>
     public void RequireBrowser()
@@ -49,16 +117,10 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A new page in a fresh context (no cookies shared between tests) on the app, with generous timeouts.</summary>
+    /// <summary>A new page, signed in, in a fresh context (nothing else shared between tests), with generous timeouts.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new()
-        {
-            BaseURL = Server.BaseAddress.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 900 },
-            Locale = "en-GB",
-            TimezoneId = "Europe/London",
-        });
+        var context = await Browser.NewContextAsync(ContextOptions(_signedIn));
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
