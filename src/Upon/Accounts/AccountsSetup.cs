@@ -112,4 +112,7 @@ public sealed class UponIdentityErrors : IdentityErrorDescriber
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "An account with this email address already exists" };
 
     public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "This link has expired or has already been used" };
+
+    // Identity's own length check runs before CommonPasswordValidator: it must say the same thing.
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Your password must be at least {length} characters long" };
 }

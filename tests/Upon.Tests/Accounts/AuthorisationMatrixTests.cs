@@ -49,6 +49,10 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/admin/accounts"] = [Roles.Administrator],
         ["/admin/accounts/invite"] = [Roles.Administrator],
         ["/admin/accounts/{id}"] = [Roles.Administrator],
+        ["/report-a-problem"] = Everyone,
+        ["/report-a-problem/confirmation"] = Everyone,
+        ["/admin/problems"] = Staff,
+        ["/admin/problems/{id:int}"] = Staff,
     };
 
     [Fact]

@@ -13,7 +13,10 @@ public static class UponCli
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "upon.dll");
 
-    public static async Task<CliResult> RunAsync(TestDatabase database, params string[] args)
+    public static Task<CliResult> RunAsync(TestDatabase database, params string[] args) => RunInAsync("Production", database, args);
+
+    /// <summary>Runs a command in a named environment (<c>dotnet run</c> uses Development, which validates every service at start).</summary>
+    public static async Task<CliResult> RunInAsync(string environment, TestDatabase database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,7 +34,8 @@ public static class UponCli
         {
             start.Environment[name] = value;
         }
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start upon.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -3,16 +3,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Upon.Audit;
 
 namespace Upon.Accounts.Pages.SignIn;
 
 /// <summary>
 /// Sign-in by email and password. Unknown emails, wrong passwords, locked and disabled accounts all get the same answer,
-/// and five failures lock an account for fifteen minutes.
+/// and five failures lock an account for fifteen minutes. Every attempt is written to the audit log.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, ILogger<IndexModel> logger) : PageModel
+public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, AuditLog audit, ILogger<IndexModel> logger) : PageModel
 {
     public const string Failure = "Enter a correct email address and password";
 
@@ -49,20 +50,23 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
         {
             // Spend the same effort as checking a real password, so the answer's timing does not reveal the account.
             users.PasswordHasher.HashPassword(new UponUser(), Password!);
-            return Failed("unknown or disabled account");
+            return await FailedAsync(user, user is null ? "unknown email" : "disabled account");
         }
         var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            return Failed(result.IsLockedOut ? "locked out" : "wrong password");
+            return await FailedAsync(user, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password");
         }
         logger.LogInformation("Signed in: user {UserId}", user.Id);
+        await audit.RecordAsync(AuditActions.SignedIn, userId: user.Id, actorName: user.Email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 
-    private PageResult Failed(string why)
+    // The audit log names a known account; an unknown email is not recorded, as people sometimes type a password into it.
+    private async Task<PageResult> FailedAsync(UponUser? user, string why)
     {
         logger.LogWarning("Failed sign-in ({Why})", why);
+        await audit.RecordAsync(AuditActions.SignInFailed, detail: why, userId: user?.Id, actorName: user?.Email ?? "unknown email");
         ModelState.AddModelError(nameof(Email), Failure);
         return Page();
     }
