@@ -4,6 +4,8 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Email;
+using Upon.Feedback;
 using Upon.Register;
 
 namespace Upon;
@@ -26,6 +28,8 @@ public static class UponServices
         services.AddScoped<RegisterQueries>();
         services.AddScoped<DemoData>();
         services.AddScoped<TurnoverReport>();
+        services.AddUponEmail(configuration);
+        services.AddScoped<ProblemReports>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Email;
 using Upon.Register;
 using Upon.Shared;
 
@@ -33,6 +34,7 @@ public static class WebApp
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDeniedAuditing>();
         builder.Services.AddUponRateLimits(builder.Configuration);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddProblemDetails();

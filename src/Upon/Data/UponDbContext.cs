@@ -6,6 +6,8 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data.Mappings;
+using Upon.Email;
+using Upon.Feedback;
 using Upon.Register;
 
 namespace Upon.Data;
@@ -27,6 +29,10 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
+    public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
+    public DbSet<ProblemReply> ProblemReplies => Set<ProblemReply>();
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>
     public IAuditActor Actor => actor;

@@ -27,6 +27,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/account/sign-out"] = Everyone,
         ["/account/set-password"] = Everyone,
         ["/account/tokens"] = [.. Roles.All],
+        ["/account/two-factor"] = [.. Roles.All],
+        ["/account/sign-in/code"] = Everyone,
         ["/openapi/{documentName}.json"] = Everyone,
         ["/register"] = Staff,
         ["/register/authorities/{code}"] = Staff,

@@ -50,6 +50,11 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Upon", _database.ConnectionString);
             builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var (key, value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<IClock>();
@@ -69,6 +74,12 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
 
     /// <summary>How many sign-in attempts a client may make a minute; a rate-limit test lowers it.</summary>
     protected virtual int SignInPermitsPerMinute => 100_000;
+
+    /// <summary>How many public form submissions (report a problem ...) a client may make a minute; a rate-limit test lowers it.</summary>
+    protected virtual int PublicFormPermitsPerMinute => 100_000;
+
+    /// <summary>More configuration for the host (a fixture's mail server, say), read when the host is built.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     private readonly Dictionary<string, CookieCollection> _cookies = [];
 
