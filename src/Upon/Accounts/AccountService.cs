@@ -16,7 +16,14 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
     /// <summary>How long an invitation link stays valid.</summary>
     public static readonly Duration InvitationLifetime = Duration.FromDays(7);
 
-    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, CancellationToken cancellationToken = default)
+    /// <summary>How long a password-reset link stays valid.</summary>
+    public static readonly Duration ResetLifetime = Duration.FromDays(1);
+
+    /// <summary>
+    /// Creates an account and its one-time set-password link. With <paramref name="baseUrl"/>, the link is also emailed to
+    /// the person, through the outbox in the same transaction.
+    /// </summary>
+    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, CancellationToken cancellationToken = default, string? baseUrl = null)
     {
         email = email.Trim();
         if (!Roles.IsKnown(role))
@@ -36,12 +43,39 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
         }
         await users.AddToRoleAsync(user, role);
         var path = await CreateInvitationAsync(user, cancellationToken);
+        if (baseUrl is not null)
+        {
+            Email.EmailOutbox.Enqueue(db, email, "You have been invited to Upon",
+                $"You have an account on Upon, the platform of the leadership programme for Directors of Children's Services.\n\n" +
+                $"Set your password here (the link works once, for 7 days):\n{baseUrl.TrimEnd('/')}{path}\n\nIf you did not expect this, you can ignore this email.");
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new AccountCreated(user, path, []);
     }
 
+    /// <summary>
+    /// Emails a one-time password-reset link (valid for a day) if an active account has this email; says nothing either
+    /// way, so the answer does not reveal who has an account.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(string email, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.IsDisabled)
+        {
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var path = await CreateInvitationAsync(user, cancellationToken, ResetLifetime);
+        Email.EmailOutbox.Enqueue(db, user.Email!, "Reset your Upon password",
+            $"Someone asked to reset the password of your Upon account.\n\nSet a new password here (the link works once, for 24 hours):\n{baseUrl.TrimEnd('/')}{path}\n\n" +
+            "If it was not you, ignore this email: your password has not changed.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Issues a new set-password link for the account (earlier unused links stop working).</summary>
-    public async Task<string> CreateInvitationAsync(UponUser user, CancellationToken cancellationToken = default)
+    public async Task<string> CreateInvitationAsync(UponUser user, CancellationToken cancellationToken = default, Duration? lifetime = null)
     {
         var now = clock.GetCurrentInstant();
         await db.AccountInvitations.Where(i => i.UserId == user.Id && i.UsedAt == null)
@@ -52,7 +86,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             UserId = user.Id,
             TokenHash = Hash(token),
             CreatedAt = now,
-            ExpiresAt = now + InvitationLifetime,
+            ExpiresAt = now + (lifetime ?? InvitationLifetime),
         });
         await db.SaveChangesAsync(cancellationToken);
         return $"/account/set-password?token={token}";

@@ -44,6 +44,12 @@ public static class AccountsSetup
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
         });
+        // The short-lived cookie between the password and the security code.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = "upon.two-factor";
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "upon.antiforgery";
@@ -62,11 +68,18 @@ public static class AccountsSetup
             .AddPolicyScheme(ApiTokenAuthentication.CookieOrToken, "Sign-in cookie or API token", o => o.ForwardDefaultSelector =
                 context => ApiTokenAuthentication.HasBearer(context) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme);
 
+        // Staff who must use two-factor sign-in and have not set it up may only reach the set-up page (TwoFactorRule).
+        services.AddSingleton(sp => new TwoFactorRule(TwoFactorRule.IsRequired(
+            sp.GetRequiredService<IConfiguration>().GetValue(TwoFactorRule.SettingName, true), isDevelopment)));
+        services.AddScoped<IAuthorizationHandler, TwoFactorSetUpHandler>();
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(TwoFactorSetUpRequirement.Instance).Build();
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff))
-            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder));
+            .SetDefaultPolicy(signedIn)
+            .SetFallbackPolicy(signedIn)
+            .AddPolicy(TwoFactorRule.SetUpPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator).AddRequirements(TwoFactorSetUpRequirement.Instance))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff).AddRequirements(TwoFactorSetUpRequirement.Instance))
+            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder).AddRequirements(TwoFactorSetUpRequirement.Instance));
         services.AddScoped<AccountService>();
         return services;
     }
@@ -83,7 +96,7 @@ public static class AccountsSetup
                 ProblemDetails = { Status = status, Title = status == 401 ? "Sign-in required" : "Forbidden" },
             }).AsTask();
         }
-        context.Response.Redirect(context.RedirectUri);
+        context.Response.Redirect(context.HttpContext.Items.ContainsKey(TwoFactorRule.SetUpNeededItem) ? TwoFactorRule.SetUpPath : context.RedirectUri);
         return Task.CompletedTask;
     }
 

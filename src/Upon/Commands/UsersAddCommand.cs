@@ -21,14 +21,14 @@ public static class UsersAddCommand
         {
             using var host = await CommandHost.StartAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
+            var root = (parse.GetValue(baseUrl) ?? host.Services.GetRequiredService<IConfiguration>()["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
             var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .InviteAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(name), cancellationToken);
+                .InviteAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(name), cancellationToken, root);
             if (created.Errors.Count > 0)
             {
                 throw new CommandException(string.Join("; ", created.Errors));
             }
-            var root = (parse.GetValue(baseUrl) ?? host.Services.GetRequiredService<IConfiguration>()["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
-            Console.WriteLine($"Created {created.User!.Email} ({parse.GetValue(role)}). This link sets the password; it works once, for 7 days:");
+            Console.WriteLine($"Created {created.User!.Email} ({parse.GetValue(role)}). This link sets the password; it works once, for 7 days (it is also queued to be emailed):");
             Console.WriteLine($"{root}{created.SetPasswordPath}");
             return 0;
         });

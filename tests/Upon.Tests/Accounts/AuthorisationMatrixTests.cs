@@ -26,6 +26,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/account/sign-in"] = Everyone,
         ["/account/sign-out"] = Everyone,
         ["/account/set-password"] = Everyone,
+        ["/account/forgot-password"] = Everyone,
         ["/account/tokens"] = [.. Roles.All],
         ["/account/two-factor"] = [.. Roles.All],
         ["/account/sign-in/code"] = Everyone,

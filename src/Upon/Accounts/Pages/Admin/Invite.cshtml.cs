@@ -58,7 +58,7 @@ public class InviteModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        var created = await accounts.InviteAsync(Email!, Role!, DisplayName, cancellationToken);
+        var created = await accounts.InviteAsync(Email!, Role!, DisplayName, cancellationToken, $"{Request.Scheme}://{Request.Host}");
         if (created.Errors.Count > 0)
         {
             foreach (var error in created.Errors)

@@ -13,7 +13,7 @@ namespace Upon.Accounts.Pages.SignIn;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, AuditLog audit, ILogger<IndexModel> logger) : PageModel
+public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, AuditLog audit, TwoFactorRule twoFactor, ILogger<IndexModel> logger) : PageModel
 {
     public const string Failure = "Enter a correct email address and password";
 
@@ -53,12 +53,22 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
             return await FailedAsync(user, user is null ? "unknown email" : "disabled account");
         }
         var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the second step asks for the code from the authenticator app.
+            var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+            return LocalRedirect($"/account/sign-in/code?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
         if (!result.Succeeded)
         {
             return await FailedAsync(user, result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password");
         }
         logger.LogInformation("Signed in: user {UserId}", user.Id);
         await audit.RecordAsync(AuditActions.SignedIn, userId: user.Id, actorName: user.Email);
+        if (twoFactor.Required && twoFactor.MustSetUp(await users.GetRolesAsync(user), await users.GetTwoFactorEnabledAsync(user)))
+        {
+            return LocalRedirect(TwoFactorRule.SetUpPath);
+        }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

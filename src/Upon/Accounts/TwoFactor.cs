@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Upon.Accounts;
+
+/// <summary>
+/// Whether staff (administrators and partner staff) must use two-factor sign-in: <c>Accounts:RequireTwoFactorForStaff</c>
+/// (default true), never in the Development environment. Until such a person has set up an authenticator app they may
+/// only reach <c>/account/two-factor</c>, signing out, the error pages and static files.
+/// </summary>
+public sealed class TwoFactorRule(bool required)
+{
+    public const string SettingName = "Accounts:RequireTwoFactorForStaff";
+
+    /// <summary>The page that sets up an authenticator app.</summary>
+    public const string SetUpPath = "/account/two-factor";
+
+    /// <summary>The policy of the set-up page: signed in, and nothing more.</summary>
+    public const string SetUpPolicy = "TwoFactorSetUp";
+
+    /// <summary>Set in <see cref="HttpContext.Items"/> when a request was refused only because two-factor sign-in is not set up.</summary>
+    public const string SetUpNeededItem = "upon.two-factor-set-up-needed";
+
+    /// <summary>Whether the rule is on for this host.</summary>
+    public bool Required { get; } = required;
+
+    public static bool IsRequired(bool setting, bool isDevelopment) => setting && !isDevelopment;
+
+    /// <summary>Whether an account of these roles must use two-factor sign-in.</summary>
+    public bool AppliesTo(IEnumerable<string> roles) => Required && roles.Any(IsStaffRole);
+
+    public bool AppliesTo(ClaimsPrincipal user) => Required && (user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.PartnerStaff));
+
+    /// <summary>The decision: an account of these roles, with two-factor sign-in on or off, must set it up before anything else.</summary>
+    public bool MustSetUp(IEnumerable<string> roles, bool twoFactorEnabled) => !twoFactorEnabled && AppliesTo(roles);
+
+    private static bool IsStaffRole(string role) => role is Roles.Administrator or Roles.PartnerStaff;
+}
+
+/// <summary>Met unless the signed-in person must set up two-factor sign-in first (see <see cref="TwoFactorRule"/>).</summary>
+public sealed class TwoFactorSetUpRequirement : IAuthorizationRequirement
+{
+    public static readonly TwoFactorSetUpRequirement Instance = new();
+}
+
+public sealed class TwoFactorSetUpHandler(TwoFactorRule rule, UserManager<UponUser> users) : AuthorizationHandler<TwoFactorSetUpRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorSetUpRequirement requirement)
+    {
+        // Only staff outside Development pay for the look-up of the account.
+        if (!rule.AppliesTo(context.User))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var user = await users.GetUserAsync(context.User);
+        if (user is not null && await users.GetTwoFactorEnabledAsync(user))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var http = context.Resource as HttpContext ?? (context.Resource as Microsoft.AspNetCore.Mvc.Filters.AuthorizationFilterContext)?.HttpContext;
+        if (http is not null)
+        {
+            http.Items[TwoFactorRule.SetUpNeededItem] = true;
+        }
+        context.Fail(new AuthorizationFailureReason(this, "Two-factor sign-in must be set up first"));
+    }
+}
