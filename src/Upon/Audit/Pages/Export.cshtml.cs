@@ -14,28 +14,12 @@ namespace Upon.Audit.Pages;
 [Authorize(Policy = Policies.Administrators)]
 public class ExportModel(UponDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Actor { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Action { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? EntityType { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? EntityId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "")]
+    public AuditSearch Search { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var search = new IndexModel(db) { Actor = Actor, Action = Action, EntityType = EntityType, EntityId = EntityId, From = From, To = To };
-        var query = search.ParseQuery();
+        var query = Search.ToQuery();
         if (query is null)
         {
             return BadRequest();
