@@ -8,6 +8,9 @@ namespace Upon.Accounts;
 /// <summary>Identity, cookies and the authorisation policies: every endpoint needs sign-in unless it says otherwise.</summary>
 public static class AccountsSetup
 {
+    /// <summary>The passkey relying party's domain (for example <c>upon.example.org</c>); unset, the request's host.</summary>
+    public const string PasskeyServerDomainSetting = "Accounts:PasskeyServerDomain";
+
     public static IServiceCollection AddUponAccounts(this IServiceCollection services, bool isDevelopment)
     {
         services.AddIdentity<UponUser, IdentityRole>(o =>
@@ -22,11 +25,21 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<UponDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<UponIdentityErrors>();
+
+        // Passkeys: the relying party is Accounts:PasskeyServerDomain, or else the host the request came to.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            if (configuration[PasskeyServerDomainSetting] is { Length: > 0 } domain)
+            {
+                o.ServerDomain = domain;
+            }
+        });
 
         // A disabled account, or one whose password changed, loses its sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

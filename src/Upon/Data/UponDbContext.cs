@@ -34,6 +34,21 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
     public DbSet<ProblemReply> ProblemReplies => Set<ProblemReply>();
 
+    // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
+    // made without the app (the design-time factories, tests) gets the same options from here, so every context has the
+    // same model as the migrations.
+    private static readonly IServiceProvider IdentityStoreDefaults = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentityStoreDefaults);
+        }
+    }
+
     /// <summary>Who the audit log names for changes saved through this context.</summary>
     public IAuditActor Actor => actor;
 

@@ -29,6 +29,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/account/forgot-password"] = Everyone,
         ["/account/tokens"] = [.. Roles.All],
         ["/account/two-factor"] = [.. Roles.All],
+        ["/account/passkeys"] = [.. Roles.All],
         ["/account/sign-in/code"] = Everyone,
         ["/openapi/{documentName}.json"] = Everyone,
         ["/register"] = Staff,

@@ -26,6 +26,12 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The passkey's answer (<c>PublicKeyCredential</c> as JSON) from <c>navigator.credentials.get</c>.</summary>
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    public const string PasskeyFailure = "Your passkey was not accepted. Try again, or sign in with your email address and password";
+
     public void OnGet()
     {
     }
@@ -70,6 +76,71 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
             return LocalRedirect(TwoFactorRule.SetUpPath);
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    /// <summary>The options for <c>navigator.credentials.get</c>, as JSON, for any account's passkey; Identity keeps the challenge in a cookie.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>
+    /// Sign-in with a passkey. A passkey is both factors at once (something you have, unlocked by something you know or
+    /// are), so no security code follows; disabled and locked accounts are refused as with a password.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        if (string.IsNullOrEmpty(CredentialJson))
+        {
+            return await PasskeyFailedAsync(null, "no passkey");
+        }
+        PasskeyAssertionResult<UponUser> assertion;
+        try
+        {
+            assertion = await signIn.PerformPasskeyAssertionAsync(CredentialJson);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or FormatException)
+        {
+            logger.LogWarning(e, "Passkey sign-in without a sign-in under way or with a malformed credential");
+            return await PasskeyFailedAsync(null, "passkey: no sign-in under way");
+        }
+        if (!assertion.Succeeded)
+        {
+            logger.LogWarning("Passkey not accepted: {Reason}", assertion.Failure.Message);
+            return await PasskeyFailedAsync(null, "passkey not accepted");
+        }
+        var user = assertion.User;
+        if (user.IsDisabled)
+        {
+            return await PasskeyFailedAsync(user, "passkey: disabled account");
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            return await PasskeyFailedAsync(user, "passkey: locked out");
+        }
+        if (!await signIn.CanSignInAsync(user))
+        {
+            return await PasskeyFailedAsync(user, "passkey: not allowed");
+        }
+        // The stored passkey keeps its signature counter and backup state up to date, as Identity's PasskeySignInAsync does.
+        if (!(await users.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded)
+        {
+            return await PasskeyFailedAsync(user, "passkey: could not be updated");
+        }
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "passkey");
+        logger.LogInformation("Signed in with a passkey: user {UserId}", user.Id);
+        await audit.RecordAsync(AuditActions.SignedIn, detail: "passkey", userId: user.Id, actorName: user.Email);
+        if (twoFactor.Required && twoFactor.MustSetUp(await users.GetRolesAsync(user), await users.GetTwoFactorEnabledAsync(user)))
+        {
+            return LocalRedirect(TwoFactorRule.SetUpPath);
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private async Task<PageResult> PasskeyFailedAsync(UponUser? user, string why)
+    {
+        logger.LogWarning("Failed sign-in ({Why})", why);
+        await audit.RecordAsync(AuditActions.SignInFailed, detail: why, userId: user?.Id, actorName: user?.Email ?? "unknown passkey");
+        ModelState.AddModelError("Passkey", PasskeyFailure);
+        return Page();
     }
 
     // The audit log names a known account; an unknown email is not recorded, as people sometimes type a password into it.
