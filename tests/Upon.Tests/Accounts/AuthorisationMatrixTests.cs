@@ -28,6 +28,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/account/set-password"] = Everyone,
         ["/account/forgot-password"] = Everyone,
         ["/account/tokens"] = [.. Roles.All],
+        ["/account"] = [.. Roles.All],
         ["/account/two-factor"] = [.. Roles.All],
         ["/account/passkeys"] = [.. Roles.All],
         ["/account/sign-in/code"] = Everyone,
