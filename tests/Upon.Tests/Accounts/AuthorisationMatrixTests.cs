@@ -66,7 +66,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         var seeded = await app.WithScopeAsync(s => s.GetRequiredService<AppointmentImporter>().ImportAsync(new StringReader(CsvFiles.Lines(
             CsvFiles.Header, "805,MATRIX-1,Mat,Rix,permanent,2015-01-01,2020-03-31,retired,no"))));
         Assert.True(seeded.Succeeded);
-        var appointmentId = await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Data.UponDbContext>().Appointments.Single(a => a.Person!.PersonId == "MATRIX-1").Id));
+        var appointmentId = await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().Appointments.Single(a => a.Person!.PersonId == "MATRIX-1").Id));
 
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -114,7 +114,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
             ["PersonId"] = $"SNEAK-{role}",
         }));
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
-        Assert.False(await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Data.UponDbContext>().People.Any(p => p.PersonId == $"SNEAK-{role}"))));
+        Assert.False(await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().People.Any(p => p.PersonId == $"SNEAK-{role}"))));
     }
 
     private static string Sample(string route, int appointmentId) => route

@@ -12,8 +12,8 @@ using Upon.Data;
 namespace Upon.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUponDbContext))]
-    [Migration("20261125164350_Passkeys")]
-    partial class Passkeys
+    [Migration("20261125170802_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
