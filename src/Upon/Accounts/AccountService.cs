@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -80,11 +78,11 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
         var now = clock.GetCurrentInstant();
         await db.AccountInvitations.Where(i => i.UserId == user.Id && i.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now), cancellationToken);
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         db.AccountInvitations.Add(new AccountInvitation
         {
             UserId = user.Id,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + (lifetime ?? InvitationLifetime),
         });
@@ -99,7 +97,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
         {
             return null;
         }
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var now = clock.GetCurrentInstant();
         var invitation = await db.AccountInvitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null || invitation.UsedAt is not null || invitation.ExpiresAt <= now)
@@ -119,7 +117,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             return ["This link has expired or has already been used. Ask an administrator for a new one"];
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var now = clock.GetCurrentInstant();
         // Claim the invitation first, so two submissions of one link cannot both succeed.
         var claimed = await db.AccountInvitations.Where(i => i.TokenHash == hash && i.UsedAt == null)
@@ -183,6 +181,4 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             }
         }
     }
-
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
@@ -13,13 +11,13 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
 
     public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
     {
-        var secret = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = TokenPrefix + SecretTokens.New();
         var token = new ApiToken
         {
             UserId = userId,
             Name = name.Trim(),
             Prefix = secret[..12],
-            TokenHash = Hash(secret),
+            TokenHash = SecretTokens.Hash(secret),
             CreatedAt = clock.GetCurrentInstant(),
         };
         db.ApiTokens.Add(token);
@@ -50,7 +48,7 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
         {
             return null;
         }
-        var hash = Hash(secret);
+        var hash = SecretTokens.Hash(secret);
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, cancellationToken);
         if (token is null)
         {
@@ -61,6 +59,4 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
         await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         return token.UserId;
     }
-
-    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Upon.Accounts;
+using Upon.Core;
 using Upon.Core.Register;
 
 namespace Upon.Register;
@@ -100,5 +101,5 @@ public static class RegisterApi
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
-    internal static string? Iso(NodaTime.LocalDate? date) => date is null ? null : NodaTime.Text.LocalDatePattern.Iso.Format(date.Value);
+    internal static string? Iso(NodaTime.LocalDate? date) => date?.ToIsoString();
 }
