@@ -8,7 +8,9 @@ using Upon.Audit;
 using Upon.Data.Mappings;
 using Upon.Email;
 using Upon.Feedback;
+using Upon.Participants;
 using Upon.Register;
+using Upon.Sessions;
 
 namespace Upon.Data;
 
@@ -33,6 +35,15 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
     public DbSet<ProblemReply> ProblemReplies => Set<ProblemReply>();
+    public DbSet<Strand> Strands => Set<Strand>();
+    public DbSet<Cohort> Cohorts => Set<Cohort>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<Apology> Apologies => Set<Apology>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the
@@ -58,6 +69,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     {
         configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
         configurationBuilder.Properties<Instant>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<LocalDateTime>().HaveConversion<LocalDateTimeConverter>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -111,4 +123,15 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
 
 public sealed class SqliteUponDbContext(DbContextOptions<SqliteUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock);
 
-public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock);
+public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // A wall-clock time in Europe/London is not an instant: Npgsql would otherwise make it timestamptz.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(LocalDateTime)))
+        {
+            property.SetColumnType("timestamp without time zone");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using NodaTime;
+using Upon.Core.Sessions;
+
+namespace Upon.Sessions;
+
+/// <summary>
+/// One session of the programme: a workshop, a residential over several days, a taught day, ... Its times are local
+/// times in Europe/London; <see cref="StartUtc"/> and <see cref="EndUtc"/> are the same instants, kept for ordering
+/// and queries. <see cref="Sequence"/> rises on every change people should see (it is the iCalendar SEQUENCE).
+/// </summary>
+public class Session
+{
+    public int Id { get; set; }
+
+    /// <summary>The iCalendar UID: stable for the life of the session.</summary>
+    public required string Uid { get; set; }
+    public int StrandId { get; set; }
+    public Strand? Strand { get; set; }
+    public int? CohortId { get; set; }
+    public Cohort? Cohort { get; set; }
+    public required string Title { get; set; }
+    public SessionType Type { get; set; }
+    public LocalDateTime Start { get; set; }
+    public LocalDateTime End { get; set; }
+    public Instant StartUtc { get; set; }
+    public Instant EndUtc { get; set; }
+    public int Capacity { get; set; }
+
+    /// <summary>The venue's address, for sessions in person.</summary>
+    public string? Venue { get; set; }
+
+    /// <summary>The video link, for sessions online (or moved online).</summary>
+    public string? VideoLink { get; set; }
+    public string? Facilitators { get; set; }
+    public string? Description { get; set; }
+    public SessionStatus Status { get; set; }
+
+    /// <summary>In person "circumstances permitting": may move online.</summary>
+    public bool CircumstancesPermitting { get; set; }
+
+    /// <summary>What changed last, as told to the people booked (e.g. why it moved online).</summary>
+    public string? ChangeNote { get; set; }
+    public int Sequence { get; set; }
+    public Instant CreatedAt { get; set; }
+    public Instant UpdatedAt { get; set; }
+
+    public List<Booking> Bookings { get; set; } = [];
+
+    public bool IsOnline => Status == SessionStatus.MovedOnline || (Venue is null && VideoLink is not null);
+
+    public const int MaxTitleLength = 200;
+    public const int MaxVenueLength = 500;
+    public const int MaxVideoLinkLength = 500;
+    public const int MaxFacilitatorsLength = 500;
+    public const int MaxDescriptionLength = 4000;
+    public const int MaxChangeNoteLength = 1000;
+    public const int MaxCapacity = 1000;
+}
