@@ -6,7 +6,9 @@ using Upon.Audit;
 using Upon.Data;
 using Upon.Email;
 using Upon.Feedback;
+using Upon.Participants;
 using Upon.Register;
+using Upon.Sessions;
 
 namespace Upon;
 
@@ -30,6 +32,11 @@ public static class UponServices
         services.AddScoped<TurnoverReport>();
         services.AddUponEmail(configuration);
         services.AddScoped<ProblemReports>();
+        services.AddScoped<CurrentParticipant>();
+        services.AddScoped<BookingEmails>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<ParticipantSessions>();
+        services.AddScoped<CalendarFeeds>();
         return services;
     }
 

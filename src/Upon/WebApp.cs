@@ -8,6 +8,7 @@ using Upon.Audit;
 using Upon.Data;
 using Upon.Email;
 using Upon.Register;
+using Upon.Sessions;
 using Upon.Shared;
 
 namespace Upon;
@@ -61,6 +62,8 @@ public static class WebApp
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
+        app.MapSessionsApi();
+        app.MapCalendarFeeds();
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
         return app;
     }

@@ -92,7 +92,9 @@ public static class AccountsSetup
             .AddPolicy(TwoFactorRule.SetUpPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator).AddRequirements(TwoFactorSetUpRequirement.Instance))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff).AddRequirements(TwoFactorSetUpRequirement.Instance))
-            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder).AddRequirements(TwoFactorSetUpRequirement.Instance));
+            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder).AddRequirements(TwoFactorSetUpRequirement.Instance))
+            .AddPolicy(Policies.Participants, p => p.RequireRole(Roles.Participant))
+            .AddPolicy(Policies.Programme, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Coach, Roles.Participant).AddRequirements(TwoFactorSetUpRequirement.Instance));
         services.AddScoped<AccountService>();
         return services;
     }

@@ -40,4 +40,10 @@ public static class Policies
 
     /// <summary>Staff and the funder: aggregate figures with small numbers suppressed.</summary>
     public const string Aggregates = "Aggregates";
+
+    /// <summary>Participants: their own bookings, calendar and journey.</summary>
+    public const string Participants = "Participants";
+
+    /// <summary>Everyone running or taking part in the programme (not the funder): the session timetable.</summary>
+    public const string Programme = "Programme";
 }

@@ -17,6 +17,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
     private static readonly string[] Everyone = [Anonymous, .. Roles.All];
     private static readonly string[] Staff = [Roles.Administrator, Roles.PartnerStaff];
     private static readonly string[] Aggregates = [Roles.Administrator, Roles.PartnerStaff, Roles.Funder];
+    private static readonly string[] Programme = [Roles.Administrator, Roles.PartnerStaff, Roles.Coach, Roles.Participant];
 
     /// <summary>Who may use each route: the explicit table the test checks the running host against.</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
@@ -58,6 +59,18 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/report-a-problem/confirmation"] = Everyone,
         ["/admin/problems"] = Staff,
         ["/admin/problems/{id:int}"] = Staff,
+        ["/my/sessions"] = [Roles.Participant],
+        ["/my/sessions/{id:int}"] = [Roles.Participant],
+        ["/my/calendar"] = [Roles.Participant],
+        ["/api/strands"] = Programme,
+        ["/api/sessions"] = Programme,
+        ["/api/sessions/{id:int}"] = Programme,
+        ["/api/participants"] = Staff,
+        // Coaches pass the policy but are refused by the endpoint: only participants and staff book.
+        ["/api/sessions/{id:int}/bookings"] = [Roles.Administrator, Roles.PartnerStaff, Roles.Participant],
+        ["/api/sessions/{id:int}/bookings/{bookingId:int}"] = Programme,
+        ["/calendars/strands/{slug}.ics"] = Everyone,
+        ["/calendars/private/{secret}.ics"] = Everyone,
     };
 
     [Fact]
@@ -68,21 +81,27 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         Assert.True(seeded.Succeeded);
         var appointmentId = await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().Appointments.Single(a => a.Person!.PersonId == "MATRIX-1").Id));
 
-        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Method: MethodOf(e)))
             .Distinct()
             .ToList();
+        var routes = endpoints.Select(e => e.Route).Distinct().ToList();
         var missing = routes.Where(r => !Allowed.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0, $"Add these routes to the authorisation table: {string.Join(", ", missing)}");
 
         var failures = new List<string>();
-        foreach (var route in routes)
+        foreach (var (route, method) in endpoints)
         {
             var url = Sample(route, appointmentId);
             foreach (var who in Everyone)
             {
                 using var client = who == Anonymous ? app.CreateAnonymousClient() : app.CreateClient(who);
-                var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
+                if (method != "GET")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+                var response = await client.SendAsync(request);
                 var status = response.StatusCode;
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
@@ -90,11 +109,11 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
                 var allowed = Allowed[route].Contains(who);
                 if (allowed && refused)
                 {
-                    failures.Add($"{who} was refused {url} ({(int)status} {location})");
+                    failures.Add($"{who} was refused {method} {url} ({(int)status} {location})");
                 }
                 if (!allowed && (!refused || status == HttpStatusCode.OK))
                 {
-                    failures.Add($"{who} was not refused {url} ({(int)status})");
+                    failures.Add($"{who} was not refused {method} {url} ({(int)status})");
                 }
             }
         }
@@ -117,7 +136,17 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         Assert.False(await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().People.Any(p => p.PersonId == $"SNEAK-{role}"))));
     }
 
+    /// <summary>GET where the endpoint answers it (pages, most of the API), otherwise the one method it maps.</summary>
+    private static string MethodOf(RouteEndpoint endpoint)
+    {
+        var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [];
+        return methods.Count == 0 || methods.Contains("GET") ? "GET" : methods[0];
+    }
+
     private static string Sample(string route, int appointmentId) => route
+        .Replace("{bookingId:int}", "1", StringComparison.Ordinal)
+        .Replace("{slug}", "new-directors", StringComparison.Ordinal)
+        .Replace("{secret}", "not-a-secret", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{code}", "805", StringComparison.Ordinal)

@@ -1,0 +1,53 @@
+using NodaTime;
+using Upon.Core.Sessions;
+using Upon.Data;
+using Upon.Email;
+using Upon.Participants;
+
+namespace Upon.Sessions;
+
+/// <summary>
+/// The emails about a person's own bookings. Each is put in the outbox on the caller's context, so it is sent only if
+/// the booking change it describes is saved. A confirmation of a seat carries the event as an <c>.ics</c> file.
+/// </summary>
+public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration configuration)
+{
+    private string BaseUrl => (configuration["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+
+    public void Confirmation(Session session, Participant participant, BookingStatus status, int? waitingPosition)
+    {
+        if (status == BookingStatus.Booked)
+        {
+            EmailOutbox.Enqueue(db, participant.Email, $"Booked: {session.Title}",
+                $"Dear {participant.GivenName},\n\nYou have a place on {session.Title}.\n\n{Details(session)}\n\n" +
+                "The event is attached: open it to add it to your calendar, or subscribe to your calendar feed in Upon so changes reach your calendar by themselves.\n\n" +
+                $"To cancel or send apologies: {BaseUrl}/my/sessions/{session.Id}\n",
+                attachments: [Invitation(session)]);
+        }
+        else
+        {
+            EmailOutbox.Enqueue(db, participant.Email, $"On the waiting list: {session.Title}",
+                $"Dear {participant.GivenName},\n\n{session.Title} is full, so you are on its waiting list, number {waitingPosition}.\n\n{Details(session)}\n\n" +
+                $"If a place becomes free it goes to the first person waiting, and we will email you at once if it is yours.\n\nTo leave the waiting list: {BaseUrl}/my/sessions/{session.Id}\n");
+        }
+    }
+
+    public void PromotedFromWaitingList(Session session, Participant participant) =>
+        EmailOutbox.Enqueue(db, participant.Email, $"A place is yours: {session.Title}",
+            $"Dear {participant.GivenName},\n\nA place has become free on {session.Title} and it is now yours: you are booked.\n\n{Details(session)}\n\n" +
+            $"If you can no longer come, please cancel so the next person can have it: {BaseUrl}/my/sessions/{session.Id}\n",
+            attachments: [Invitation(session)]);
+
+    public void Cancelled(Session session, Participant participant) =>
+        EmailOutbox.Enqueue(db, participant.Email, $"Cancelled: your booking for {session.Title}",
+            $"Dear {participant.GivenName},\n\nYour booking for {session.Title} ({SessionFormat.When(session)}) is cancelled.\n\n" +
+            $"To book again: {BaseUrl}/my/sessions/{session.Id}\n");
+
+    private static string Details(Session session) =>
+        $"When: {SessionFormat.When(session)} (UK time)\nWhere: {SessionFormat.Where(session)}" +
+        (session.CircumstancesPermitting && session.Status == SessionStatus.Scheduled ? "\nThis session is in person circumstances permitting: if it has to move online we will tell you." : "");
+
+    private EmailAttachment Invitation(Session session) =>
+        new("session.ics", "text/calendar; charset=utf-8; method=PUBLISH",
+            System.Text.Encoding.UTF8.GetBytes(SessionCalendar.SingleEvent(SessionCalendarEntries.For(session, BaseUrl), clock.GetCurrentInstant())));
+}

@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Core;
+using Upon.Core.Sessions;
+using Upon.Data;
+using Upon.Participants;
+
+namespace Upon.Sessions;
+
+/// <summary>What became of a request to book.</summary>
+public enum BookingResult
+{
+    Booked,
+    Waitlisted,
+
+    /// <summary>The person already holds a seat or a place on the waiting list.</summary>
+    AlreadyHeld,
+
+    /// <summary>The session has started, has been cancelled, or is not open to this person.</summary>
+    NotOpen,
+    NotFound,
+}
+
+/// <param name="WaitingPosition">1 for the first person waiting; null unless waitlisted.</param>
+/// <param name="Reason">Why the booking was refused, in words for the person.</param>
+public sealed record BookingOutcome(BookingResult Result, Booking? Booking, int? WaitingPosition = null, string? Reason = null);
+
+/// <summary>What became of a cancellation: the booking, and who was given the freed seat.</summary>
+public sealed record CancellationOutcome(Booking Booking, Participant? Promoted);
+
+/// <summary>
+/// Booking, cancelling and the waiting list. Every change happens with the session locked (a row lock on PostgreSQL,
+/// the database write lock on SQLite), so counting the seats taken and taking one is a single step: capacity is never
+/// exceeded, and places on the waiting list are handed out in the order requests got the lock.
+/// </summary>
+public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails emails)
+{
+    public async Task<BookingOutcome> BookAsync(int sessionId, int participantId, string? requestedByUserId, bool onBehalf, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, cancellationToken);
+        var participant = await db.Participants.Include(p => p.Enrolments).FirstOrDefaultAsync(p => p.Id == participantId, cancellationToken);
+        if (session is null || participant is null)
+        {
+            return new BookingOutcome(BookingResult.NotFound, null, Reason: session is null ? "There is no such session." : "There is no such participant.");
+        }
+        if (WhyClosed(session, participant, onBehalf) is { } reason)
+        {
+            return new BookingOutcome(BookingResult.NotOpen, null, Reason: reason);
+        }
+        var existing = await db.Bookings.FirstOrDefaultAsync(b => b.SessionId == sessionId && b.ParticipantId == participantId, cancellationToken);
+        if (existing is { Status: not BookingStatus.Cancelled })
+        {
+            return new BookingOutcome(BookingResult.AlreadyHeld, existing, await PositionAsync(existing, cancellationToken),
+                existing.Status == BookingStatus.Booked ? "You already have a place on this session." : "You are already on the waiting list for this session.");
+        }
+        var booked = await db.Bookings.CountAsync(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked, cancellationToken);
+        var lastInQueue = await db.Bookings.Where(b => b.SessionId == sessionId).MaxAsync(b => (long?)b.Queue, cancellationToken) ?? 0;
+        var now = clock.GetCurrentInstant();
+        var booking = existing ?? new Booking { SessionId = sessionId, ParticipantId = participantId };
+        booking.Status = booked < session.Capacity ? BookingStatus.Booked : BookingStatus.Waitlisted;
+        booking.Queue = lastInQueue + 1;
+        booking.RequestedAt = now;
+        booking.BookedAt = booking.Status == BookingStatus.Booked ? now : null;
+        booking.CancelledAt = null;
+        booking.RequestedByUserId = requestedByUserId;
+        if (existing is null)
+        {
+            db.Bookings.Add(booking);
+        }
+        // Booking again withdraws apologies sent earlier.
+        db.Apologies.RemoveRange(await db.Apologies.Where(a => a.SessionId == sessionId && a.ParticipantId == participantId).ToListAsync(cancellationToken));
+        var position = await PositionAsync(booking, cancellationToken);
+        emails.Confirmation(session, participant, booking.Status, position);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BookingOutcome(booking.Status == BookingStatus.Booked ? BookingResult.Booked : BookingResult.Waitlisted, booking, position);
+    }
+
+    /// <summary>Cancels a seat or a place in the queue; a freed seat goes to the first person waiting, who is told by email.</summary>
+    /// <returns>Null when the person holds no booking on the session.</returns>
+    public async Task<CancellationOutcome?> CancelAsync(int sessionId, int participantId, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, cancellationToken);
+        var booking = session is null ? null : await db.Bookings.Include(b => b.Participant)
+            .FirstOrDefaultAsync(b => b.SessionId == sessionId && b.ParticipantId == participantId && b.Status != BookingStatus.Cancelled, cancellationToken);
+        if (session is null || booking is null)
+        {
+            return null;
+        }
+        var freedSeat = booking.Status == BookingStatus.Booked;
+        booking.Status = BookingStatus.Cancelled;
+        booking.CancelledAt = clock.GetCurrentInstant();
+        emails.Cancelled(session, booking.Participant!);
+        await db.SaveChangesAsync(cancellationToken);
+        var promoted = freedSeat ? await PromoteAsync(session, cancellationToken) : [];
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CancellationOutcome(booking, promoted.FirstOrDefault());
+    }
+
+    /// <summary>
+    /// Gives free seats to the people waiting, first come first served (after capacity rises, say), and tells each
+    /// by email. Returns who was promoted.
+    /// </summary>
+    public async Task<IReadOnlyList<Participant>> FillFreeSeatsAsync(int sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return [];
+        }
+        var promoted = await PromoteAsync(session, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return promoted;
+    }
+
+    /// <summary>Records apologies in advance; a seat or place held on the session is given up, so someone else can have it.</summary>
+    public async Task<Apology?> SendApologiesAsync(int sessionId, int participantId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await LockAsync(sessionId, cancellationToken);
+        if (session is null || !await db.Participants.AnyAsync(p => p.Id == participantId, cancellationToken))
+        {
+            return null;
+        }
+        var apology = await db.Apologies.FirstOrDefaultAsync(a => a.SessionId == sessionId && a.ParticipantId == participantId, cancellationToken);
+        if (apology is null)
+        {
+            apology = new Apology { SessionId = sessionId, ParticipantId = participantId, Reason = reason.Trim() };
+            db.Apologies.Add(apology);
+        }
+        apology.Reason = reason.Trim();
+        apology.SentAt = clock.GetCurrentInstant();
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.SessionId == sessionId && b.ParticipantId == participantId && b.Status != BookingStatus.Cancelled, cancellationToken);
+        var freedSeat = booking?.Status == BookingStatus.Booked;
+        if (booking is not null)
+        {
+            booking.Status = BookingStatus.Cancelled;
+            booking.CancelledAt = apology.SentAt;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (freedSeat)
+        {
+            await PromoteAsync(session, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return apology;
+    }
+
+    /// <summary>Why the session cannot be booked by this person now, or null when it can.</summary>
+    public string? WhyClosed(Session session, Participant participant, bool onBehalf)
+    {
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return "This session has been cancelled.";
+        }
+        if (session.StartUtc <= clock.GetCurrentInstant())
+        {
+            return "This session has already started.";
+        }
+        // Staff may book anyone; a participant books the sessions of their own strand or cohort.
+        if (!onBehalf && !IsOpenTo(session, participant.Enrolments, session.Start.Date))
+        {
+            return "This session is not part of your programme.";
+        }
+        return null;
+    }
+
+    /// <summary>Whether an enrolment on the session's date covers the session's strand and, where it has one, its cohort.</summary>
+    public static bool IsOpenTo(Session session, IEnumerable<Enrolment> enrolments, LocalDate on) =>
+        enrolments.Any(e => e.StrandId == session.StrandId && (session.CohortId is null || e.CohortId == session.CohortId) && e.StartsOn <= on && (e.EndsOn is null || on <= e.EndsOn));
+
+    /// <summary>1 for the first person waiting; null for a booking not on the waiting list.</summary>
+    public async Task<int?> PositionAsync(Booking booking, CancellationToken cancellationToken = default) =>
+        booking.Status != BookingStatus.Waitlisted
+            ? null
+            : 1 + await db.Bookings.CountAsync(b => b.SessionId == booking.SessionId && b.Status == BookingStatus.Waitlisted && b.Queue < booking.Queue, cancellationToken);
+
+    private async Task<List<Participant>> PromoteAsync(Session session, CancellationToken cancellationToken)
+    {
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return [];
+        }
+        // Counts what is saved: callers save a cancellation before promoting.
+        var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, cancellationToken);
+        var free = session.Capacity - booked;
+        if (free <= 0)
+        {
+            return [];
+        }
+        var next = await db.Bookings.Include(b => b.Participant)
+            .Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted)
+            .OrderBy(b => b.Queue).Take(free).ToListAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        foreach (var booking in next)
+        {
+            booking.Status = BookingStatus.Booked;
+            booking.BookedAt = now;
+            emails.PromotedFromWaitingList(session, booking.Participant!);
+        }
+        return [.. next.Select(b => b.Participant!)];
+    }
+
+    /// <summary>Loads the session holding its lock until the transaction ends.</summary>
+    private async Task<Session?> LockAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM sessions WHERE \"Id\" = {sessionId} FOR UPDATE", cancellationToken);
+        }
+        // On SQLite the transaction began IMMEDIATE: it already holds the database's write lock.
+        return await db.Sessions.Include(s => s.Strand).FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Accounts;
+using Upon.Core.Sessions;
+using Upon.Data;
+using Upon.Participants;
+
+namespace Upon.Sessions;
+
+/// <summary>
+/// The iCalendar feeds: a public one per strand, and a private one per participant with the sessions they have a place
+/// on, reached by a secret address. Only the secret's hash is kept; a new address replaces the old, which stops working.
+/// Cancelled sessions stay in the feeds as cancelled, so calendars show the change rather than losing the event.
+/// </summary>
+public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration configuration)
+{
+    /// <summary>How far back the feeds reach: a term of past sessions is enough to see what happened.</summary>
+    public static readonly Duration History = Duration.FromDays(180);
+
+    public string BaseUrl => (configuration["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+
+    public static string StrandFeedPath(string slug) => $"/calendars/strands/{slug}.ics";
+
+    public static string PrivateFeedPath(string secret) => $"/calendars/private/{secret}.ics";
+
+    /// <summary>The strand's public feed, or null when there is no such strand.</summary>
+    public async Task<string?> StrandFeedAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var strand = await db.Strands.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+        if (strand is null)
+        {
+            return null;
+        }
+        var since = clock.GetCurrentInstant() - History;
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.StrandId == strand.Id && s.EndUtc >= since)
+            .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+        return SessionCalendar.Feed($"{strand.Name} (Upon)", sessions.Select(s => SessionCalendarEntries.For(s, BaseUrl, @public: true)), clock.GetCurrentInstant());
+    }
+
+    /// <summary>The feed the secret opens, or null when no participant has that secret (never issued, or replaced or revoked).</summary>
+    public async Task<string?> PrivateFeedAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 100)
+        {
+            return null;
+        }
+        var hash = SecretTokens.Hash(secret);
+        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.CalendarTokenHash == hash, cancellationToken);
+        if (participant is null)
+        {
+            return null;
+        }
+        var since = clock.GetCurrentInstant() - History;
+        var sessions = await db.Bookings.AsNoTracking()
+            .Where(b => b.ParticipantId == participant.Id && b.Status == BookingStatus.Booked && b.Session!.EndUtc >= since)
+            .Select(b => b.Session!).OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+        return SessionCalendar.Feed($"Your programme sessions (Upon)", sessions.Select(s => SessionCalendarEntries.For(s, BaseUrl)), clock.GetCurrentInstant());
+    }
+
+    /// <summary>Issues a new secret address for the participant's feed; any earlier one stops working. The secret is shown once.</summary>
+    public async Task<string> NewPrivateFeedAsync(Participant participant, CancellationToken cancellationToken = default)
+    {
+        var secret = SecretTokens.New();
+        participant.CalendarTokenHash = SecretTokens.Hash(secret);
+        participant.CalendarTokenCreatedAt = clock.GetCurrentInstant();
+        await db.SaveChangesAsync(cancellationToken);
+        return secret;
+    }
+
+    public async Task RevokePrivateFeedAsync(Participant participant, CancellationToken cancellationToken = default)
+    {
+        participant.CalendarTokenHash = null;
+        participant.CalendarTokenCreatedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Serves the feeds: anonymous by design, since calendar apps cannot sign in; the private one needs its secret.</summary>
+public static class CalendarFeedEndpoints
+{
+    public static IEndpointRouteBuilder MapCalendarFeeds(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/calendars").AllowAnonymous().ExcludeFromDescription();
+        group.MapGet("/strands/{slug}.ics", async (string slug, CalendarFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            await feeds.StrandFeedAsync(slug, cancellationToken) is { } feed ? Calendar(feed, context, isPrivate: false) : Results.NotFound());
+        group.MapGet("/private/{secret}.ics", async (string secret, CalendarFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
+            await feeds.PrivateFeedAsync(secret, cancellationToken) is { } feed ? Calendar(feed, context, isPrivate: true) : Results.NotFound());
+        return app;
+    }
+
+    private static IResult Calendar(string feed, HttpContext context, bool isPrivate)
+    {
+        context.Response.Headers.CacheControl = isPrivate ? "no-store" : "public, max-age=900";
+        return Results.Text(feed, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Accounts;
+using Upon.Participants;
+
+namespace Upon.Sessions.Pages.My;
+
+/// <summary>A participant's sessions: what they have booked or are waiting for, and what else they can book.</summary>
+[Authorize(Policy = Policies.Participants)]
+public sealed class IndexModel(CurrentParticipant current, ParticipantSessions sessions) : PageModel
+{
+    public Participant? Participant { get; private set; }
+    public IReadOnlyList<ParticipantSession> Held { get; private set; } = [];
+    public IReadOnlyList<ParticipantSession> Open { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Participant = await current.FindAsync(User, cancellationToken);
+        if (Participant is null)
+        {
+            return Page();
+        }
+        var upcoming = await sessions.UpcomingAsync(Participant, cancellationToken);
+        Held = [.. upcoming.Where(s => s.HasPlace || s.IsWaiting)];
+        Open = [.. upcoming.Where(s => !s.HasPlace && !s.IsWaiting)];
+        return Page();
+    }
+}
