@@ -59,6 +59,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/report-a-problem/confirmation"] = Everyone,
         ["/admin/problems"] = Staff,
         ["/admin/problems/{id:int}"] = Staff,
+        ["/sessions/{id:int}/bookings"] = Staff,
         ["/my/sessions"] = [Roles.Participant],
         ["/my/sessions/{id:int}"] = [Roles.Participant],
         ["/my/calendar"] = [Roles.Participant],
