@@ -37,6 +37,7 @@ public static class UponServices
         services.AddScoped<BookingService>();
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<DemoProgramme>();
         return services;
     }
 

@@ -4,7 +4,7 @@ namespace Upon.Core.Register;
 /// Common given and family names of diverse origins, which <see cref="DemoRegisterGenerator"/> combines at random
 /// into invented directors. No correspondence with any real person is intended.
 /// </summary>
-internal static class DemoNames
+public static class DemoNames
 {
     public static readonly IReadOnlyList<string> GivenNames =
     [
