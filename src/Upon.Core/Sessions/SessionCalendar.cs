@@ -11,8 +11,9 @@ namespace Upon.Core.Sessions;
 /// </summary>
 /// <remarks>
 /// <para>Every event has its UID, SEQUENCE, DTSTAMP, DTSTART and DTEND in London time (TZID=Europe/London), SUMMARY,
-/// DESCRIPTION, LOCATION, URL, STATUS, LAST-MODIFIED, CREATED and a display alarm the day before (TRIGGER:-P1D). A
-/// residential is one event from its first day's start to its last day's end.</para>
+/// DESCRIPTION, LOCATION, URL, STATUS, LAST-MODIFIED, CREATED and a display alarm the day before (TRIGGER:-P1D),
+/// except a cancelled session, which gets no reminder. A residential is one event from its first day's start to its
+/// last day's end.</para>
 /// <para>LOCATION is the venue's address, or the video link when there is no venue. URL is the video link.</para>
 /// <para>STATUS: a scheduled session, or one moved online, is CONFIRMED. A postponed session is TENTATIVE: it will
 /// still run but its date is not settled, which is what TENTATIVE says. A cancelled session is CANCELLED and stays in
@@ -124,12 +125,15 @@ public static class SessionCalendar
                 ? url
                 : throw new ArgumentException($"The video link of {entry.Uid} is not an absolute URL: \"{entry.Url}\".", nameof(entry));
         }
-        calendarEvent.Alarms.Add(new Alarm
+        if (entry.Status != SessionStatus.Cancelled)
         {
-            Action = AlarmAction.Display,
-            Description = $"Tomorrow: {entry.Title}",
-            Trigger = new Trigger(Ical.Net.DataTypes.Duration.FromDays(-ReminderBefore.Days)),
-        });
+            calendarEvent.Alarms.Add(new Alarm
+            {
+                Action = AlarmAction.Display,
+                Description = $"Tomorrow: {entry.Title}",
+                Trigger = new Trigger(Ical.Net.DataTypes.Duration.FromDays(-ReminderBefore.Days)),
+            });
+        }
         return calendarEvent;
     }
 
