@@ -87,7 +87,7 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
             var first = new LocalDate(month.Year, month.Month, 1);
             var friday = first.With(DateAdjusters.NextOrSame(IsoDayOfWeek.Friday)).PlusWeeks(1);
             yield return New(strand, null, WorkshopTitles[i % WorkshopTitles.Length], SessionType.VirtualWorkshop,
-                friday.At(new LocalTime(14, 0)), friday.At(new LocalTime(16, 0)), 30, venue: null,
+                friday.At(new LocalTime(14, 0)), friday.At(new LocalTime(16, 0)), 40, venue: null,
                 videoLink: $"https://meet.example.org/new-directors-{friday:yyyy-MM-dd}", facilitators: "The Staff College programme team");
         }
     }
@@ -239,6 +239,11 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
                     continue;
                 }
                 if (roll > 0.85 && person.Email != DemoParticipantEmail)
+                {
+                    continue;
+                }
+                // The demo participant is in their core year: no coaching groups yet, and later sessions are left for them to book.
+                if (person.Email == DemoParticipantEmail && (session.Type == SessionType.CoachingGroup || session.StartUtc > now + Duration.FromDays(45)))
                 {
                     continue;
                 }

@@ -126,6 +126,21 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page in a fresh context, signed in as one of the demo accounts (<c>participant@upon.test</c> ...).</summary>
+    public async Task<IPage> NewPageAsDemoAsync(string email)
+    {
+        var context = await Browser.NewContextAsync(ContextOptions(storageState: null));
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(UponServer.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await LeftAsync(page, "/account/sign-in", $"Signing in as {email}");
+        return page;
+    }
+
     /// <summary>The command line on the same database as the running app.</summary>
     public Task<CliResult> RunCliAsync(params string[] arguments) => UponExecutable.RunAsync(Server.Environment, arguments);
 

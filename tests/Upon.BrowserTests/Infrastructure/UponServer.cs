@@ -44,6 +44,9 @@ public sealed class UponServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The password of the demo accounts (<c>participant@upon.test</c> ...) in the app under test.</summary>
+    public const string DemoPassword = "browser-demo-password-2026";
+
     /// <summary>Starts the app and waits until its port answers; fails with the app's output if it exits or takes too long.</summary>
     public static async Task<UponServer> StartAsync()
     {
@@ -56,6 +59,7 @@ public sealed class UponServer : IAsyncDisposable
             ["Database__Provider"] = "Sqlite",
             ["ConnectionStrings__Upon"] = $"Data Source={Path.Combine(folder, "upon.db")}",
             ["Demo__CreateOnEmptyDatabase"] = "true",
+            ["Demo__Password"] = DemoPassword,
             ["Logging__Console__FormatterName"] = "simple",
         };
 
