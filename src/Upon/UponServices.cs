@@ -6,6 +6,7 @@ using Upon.Audit;
 using Upon.Data;
 using Upon.Email;
 using Upon.Feedback;
+using Upon.NewDirectors;
 using Upon.Participants;
 using Upon.Register;
 using Upon.Sessions;
@@ -38,6 +39,11 @@ public static class UponServices
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<InvitationPlanner>();
+        services.AddScoped<InvitationLinks>();
+        services.AddScoped<InvitationAcceptance>();
+        services.AddSingleton<InvitationRunner>();
+        services.Configure<NewDirectorsOptions>(configuration.GetSection("NewDirectors"));
         return services;
     }
 

@@ -8,6 +8,7 @@ using Upon.Audit;
 using Upon.Data.Mappings;
 using Upon.Email;
 using Upon.Feedback;
+using Upon.NewDirectors;
 using Upon.Participants;
 using Upon.Register;
 using Upon.Sessions;
@@ -44,6 +45,8 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<DirectorInvitation> DirectorInvitations => Set<DirectorInvitation>();
+    public DbSet<EnrolmentStatusChange> EnrolmentStatusChanges => Set<EnrolmentStatusChange>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

@@ -16,5 +16,15 @@ public class Enrolment
     public LocalDate StartsOn { get; set; }
     public LocalDate? EndsOn { get; set; }
 
+    /// <summary>The invitation accepted to create this enrolment (New Directors), if any.</summary>
+    public int? InvitationId { get; set; }
+
+    /// <summary>The last status recorded (deferred, withdrawn, completed ...); stages by date are worked out from <see cref="StartsOn"/>.</summary>
+    public Upon.NewDirectors.EnrolmentStatus Status { get; set; }
+
+    /// <summary>Set when the participant left their DCS post during the journey, until staff decide to continue or withdraw.</summary>
+    public NodaTime.LocalDate? LeftPostOn { get; set; }
+    public List<Upon.NewDirectors.EnrolmentStatusChange> History { get; set; } = [];
+
     public bool IsActiveOn(LocalDate date) => date >= StartsOn && (EndsOn is null || date <= EndsOn);
 }

@@ -17,7 +17,7 @@ public sealed record AppointmentChangeResult(int? AppointmentId, IReadOnlyDictio
 }
 
 /// <summary>Adds, edits and ends single appointments, keeping the same rules as the import.</summary>
-public sealed class AppointmentService(UponDbContext db)
+public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.InvitationPlanner invitations)
 {
     public Task<AppointmentChangeResult> AddAsync(AppointmentChange change, CancellationToken cancellationToken = default) =>
         SaveAsync(null, change, cancellationToken);
@@ -107,6 +107,10 @@ public sealed class AppointmentService(UponDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (id is null)
+        {
+            await invitations.PlanAsync([new(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)], cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new AppointmentChangeResult(appointment.Id, errors);
     }

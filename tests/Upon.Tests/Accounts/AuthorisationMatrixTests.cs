@@ -71,6 +71,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/api/sessions/{id:int}/bookings"] = [Roles.Administrator, Roles.PartnerStaff, Roles.Participant],
         ["/api/sessions/{id:int}/bookings/{bookingId:int}"] = Programme,
         ["/calendars/strands/{slug}.ics"] = Everyone,
+        ["/invitations/{secret}"] = Everyone,
         ["/calendars/private/{secret}.ics"] = Everyone,
     };
 

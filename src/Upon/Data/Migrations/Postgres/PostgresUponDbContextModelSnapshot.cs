@@ -587,6 +587,148 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("problem_reports", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.NewDirectors.DirectorInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuthorityCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("ByHand")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("DeclinedInConversation")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonKey")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SecondReminderAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SendOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("PersonKey");
+
+                    b.HasIndex("StartDate");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SendOn");
+
+                    b.ToTable("director_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("enrolment_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Participants.Enrolment", b =>
                 {
                     b.Property<int>("Id")
@@ -601,11 +743,22 @@ namespace Upon.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LeftPostOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("StrandId")
                         .HasColumnType("integer");
@@ -613,6 +766,8 @@ namespace Upon.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CohortId");
+
+                    b.HasIndex("InvitationId");
 
                     b.HasIndex("StrandId");
 
@@ -1281,12 +1436,46 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("OutboxMessage");
                 });
 
+            modelBuilder.Entity("Upon.NewDirectors.DirectorInvitation", b =>
+                {
+                    b.HasOne("Upon.Register.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+                {
+                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
+                        .WithMany("History")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
             modelBuilder.Entity("Upon.Participants.Enrolment", b =>
                 {
                     b.HasOne("Upon.Sessions.Cohort", "Cohort")
                         .WithMany()
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Upon.NewDirectors.DirectorInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Upon.Participants.Participant", "Participant")
                         .WithMany("Enrolments")
@@ -1457,6 +1646,11 @@ namespace Upon.Data.Migrations.Postgres
             modelBuilder.Entity("Upon.Feedback.ProblemReport", b =>
                 {
                     b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Upon.Participants.Participant", b =>

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace Upon.NewDirectors;
+
+/// <summary>How often the web app runs the invitations (<c>NewDirectors:InvitationRunMinutes</c>; 0 turns it off).</summary>
+public sealed class NewDirectorsOptions
+{
+    public int InvitationRunMinutes { get; set; } = 15;
+}
+
+/// <summary>Runs <see cref="InvitationRunner"/> in the web app every few minutes, so invitations go without anyone remembering.</summary>
+public sealed class InvitationBackgroundService(InvitationRunner runner, IOptions<NewDirectorsOptions> options, ILogger<InvitationBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = options.Value.InvitationRunMinutes;
+        if (minutes <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        do
+        {
+            try
+            {
+                await runner.RunAsync(cancellationToken: stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next run tries again; nothing is half-sent because each invitation commits on its own.
+                logger.LogError(e, "The invitation run failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Core;
+using Upon.Core.NewDirectors;
+using Upon.Data;
+
+namespace Upon.NewDirectors;
+
+/// <summary>An appointment just recorded, by its key: authority, person and start date.</summary>
+public sealed record RecordedAppointment(string AuthorityCode, int PersonKey, LocalDate Start);
+
+/// <summary>
+/// Creates the invitations that newly recorded appointments call for (<see cref="InvitationRules"/>). Called by every
+/// way of recording an appointment (the form, the upload, <c>upon import appointments</c>) inside the same transaction,
+/// so an appointment and its invitation are saved together or not at all. Nothing is sent here.
+/// </summary>
+public sealed class InvitationPlanner(UponDbContext db, IClock clock)
+{
+    public async Task<IReadOnlyList<DirectorInvitation>> PlanAsync(IReadOnlyCollection<RecordedAppointment> recorded, CancellationToken cancellationToken = default)
+    {
+        if (recorded.Count == 0)
+        {
+            return [];
+        }
+        var personKeys = recorded.Select(r => r.PersonKey).Distinct().ToList();
+        var invitedAlready = (await db.DirectorInvitations.Where(i => personKeys.Contains(i.PersonKey)).Select(i => i.PersonKey).ToListAsync(cancellationToken)).ToHashSet();
+        var appointments = (await db.Appointments.AsNoTracking().Where(a => personKeys.Contains(a.PersonKey)).ToListAsync(cancellationToken))
+            .ToLookup(a => a.PersonKey);
+        var now = clock.GetCurrentInstant();
+        var today = clock.TodayInLondon();
+        var created = new List<DirectorInvitation>();
+        foreach (var item in recorded.Where(r => !invitedAlready.Contains(r.PersonKey)).OrderBy(r => r.Start))
+        {
+            var theirs = appointments[item.PersonKey].ToList();
+            var appointment = theirs.FirstOrDefault(a => a.AuthorityCode == item.AuthorityCode && a.StartDate == item.Start);
+            if (appointment is null || created.Any(c => c.PersonKey == item.PersonKey))
+            {
+                continue;
+            }
+            var decision = InvitationRules.Decide(appointment.StartDate, appointment.EndDate, today, theirs.Any(a => a.StartDate < appointment.StartDate));
+            if (!decision.Invites)
+            {
+                continue;
+            }
+            var invitation = new DirectorInvitation
+            {
+                PersonKey = item.PersonKey,
+                AppointmentId = appointment.Id,
+                AuthorityCode = appointment.AuthorityCode,
+                StartDate = appointment.StartDate,
+                RecordedOn = today,
+                SendOn = decision.SendOn!.Value,
+                DueBy = decision.DueBy!.Value,
+                Status = InvitationStatus.Pending,
+                CreatedAt = now,
+                CreatedBy = db.Actor.Name,
+            };
+            created.Add(invitation);
+        }
+        db.DirectorInvitations.AddRange(created);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+}
