@@ -4,6 +4,7 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Disclosure;
 using Upon.Email;
 using Upon.Feedback;
 using Upon.NewDirectors;
@@ -31,6 +32,7 @@ public static class UponServices
         services.AddScoped<RegisterQueries>();
         services.AddScoped<DemoData>();
         services.AddScoped<TurnoverReport>();
+        services.AddUponDisclosure(configuration);
         services.AddUponEmail(configuration);
         services.AddScoped<ProblemReports>();
         services.AddScoped<CurrentParticipant>();

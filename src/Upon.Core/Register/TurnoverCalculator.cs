@@ -93,6 +93,17 @@ public sealed class TurnoverCalculator
     /// </summary>
     public KaplanMeierCurve TenureSurvival(FinancialYear year) => _tenureDurations.Survival(year.LastDay);
 
+    /// <summary>The unpublished counts behind <paramref name="year"/>'s shares, mean and median.</summary>
+    public TurnoverCounts CountsFor(FinancialYear year)
+    {
+        var curve = TenureSurvival(year);
+        var atRiskBehindMedian = curve.Steps.Count == 0 ? 0
+            : curve.MedianDays is { } median ? curve.Steps.First(s => s.Days == median).AtRisk
+            : curve.Steps[^1].AtRisk;
+        return new TurnoverCounts(
+            AuthoritiesAtYearEnd(year).Interim, _tallies.GetValueOrDefault(year, EmptyTally).CompletedTenures, atRiskBehindMedian);
+    }
+
     /// <summary>
     /// Walks each authority's appointments in order once: builds its post history and tallies changes, first-time
     /// directors and unplanned endings into their years.
@@ -147,22 +158,7 @@ public sealed class TurnoverCalculator
     private TurnoverFigures Figures(FinancialYear year, int? consecutiveYearsRising)
     {
         var lastDay = year.LastDay;
-        var localAuthorities = 0;
-        var interim = 0;
-        foreach (var authority in _authorities)
-        {
-            if (!authority.Period.Contains(lastDay))
-            {
-                continue;
-            }
-            localAuthorities++;
-            if (_historyByAuthority.TryGetValue(authority.Code, out var history)
-                && history.HolderOn(lastDay) is { IsInterimOrActing: true })
-            {
-                interim++;
-            }
-        }
-
+        var (localAuthorities, interim) = AuthoritiesAtYearEnd(year);
         var tally = _tallies.GetValueOrDefault(year, EmptyTally);
         double? meanCompleted = tally.CompletedTenures == 0
             ? null
@@ -181,6 +177,28 @@ public sealed class TurnoverCalculator
             meanCompleted,
             median,
             consecutiveYearsRising);
+    }
+
+    /// <summary>The authorities in operation on the year's last day, and how many of them an interim or acting DCS led then.</summary>
+    private (int InOperation, int Interim) AuthoritiesAtYearEnd(FinancialYear year)
+    {
+        var lastDay = year.LastDay;
+        var inOperation = 0;
+        var interim = 0;
+        foreach (var authority in _authorities)
+        {
+            if (!authority.Period.Contains(lastDay))
+            {
+                continue;
+            }
+            inOperation++;
+            if (_historyByAuthority.TryGetValue(authority.Code, out var history)
+                && history.HolderOn(lastDay) is { IsInterimOrActing: true })
+            {
+                interim++;
+            }
+        }
+        return (inOperation, interim);
     }
 
     private int? RisingAfter(int? risingLastYear, FinancialYear year) =>

@@ -1,7 +1,12 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Upon.Accounts;
 using Upon.Core;
 using Upon.Core.Register;
+using Upon.Disclosure;
 
 namespace Upon.Register;
 
@@ -31,8 +36,15 @@ public static class RegisterApi
         api.MapGet("/authorities/{code}", GetAuthority).RequireAuthorization(Policies.Staff).WithName("GetAuthority").WithSummary("An authority with its DCS history.");
         api.MapGet("/people/{personId}", GetPerson).RequireAuthorization(Policies.Staff).WithName("GetPerson").WithSummary("A person's DCS appointments.");
         api.MapGet("/reports/turnover", GetTurnover).RequireAuthorization(Policies.Aggregates).WithName("GetTurnover")
-            .WithSummary("Turnover figures: every financial year, or one with ?year=2023-24.")
-            .Produces<TurnoverFigures[]>().Produces<TurnoverFigures>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Turnover figures: every financial year, or one with ?year=2023-24. For the Funder role small numbers are " +
+                "suppressed: each year has a suppressed list naming its fields that are null because they are suppressed.")
+            .WithDescription("Administrators and partner staff get the exact figures (TurnoverFigures), as `upon report turnover --format json` " +
+                "prints them. The Funder role gets the same fields with small-number suppression applied (SuppressedTurnoverFigures): a count " +
+                "from 1 to Disclosure:SmallNumberThreshold - 1 (1 to 4 by default), and any figure that would give one away, is null, and " +
+                "its field name is listed in `suppressed`, for example `\"changes\": null, ..., \"suppressed\": [\"changes\", " +
+                "\"consecutiveYearsRising\"]`. Zero is shown. A null not listed in `suppressed` is a figure that is not available.")
+            .Produces(StatusCodes.Status200OK).AddOpenApiOperationTransformer(DescribeTurnoverShapes)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -71,21 +83,62 @@ public static class RegisterApi
             [.. person.Appointments.OrderBy(a => a.StartDate).Select(a => Item(a, a.Authority!, person))]));
     }
 
-    private static async Task<IResult> GetTurnover(string? year, TurnoverReport report, CancellationToken cancellationToken)
+    private static async Task<IResult> GetTurnover(
+        string? year, ClaimsPrincipal user, TurnoverReport report, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
-        if (year is null)
+        FinancialYear? only = null;
+        if (year is not null)
         {
-            return TypedResults.Json(await report.AllYearsAsync(cancellationToken), TurnoverReport.Json);
+            if (!FinancialYear.TryParse(year, out var parsed))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid financial year",
+                    detail: $"'{year}' is not a financial year: use the form 2023-24.");
+            }
+            only = parsed;
         }
-        if (!FinancialYear.TryParse(year, out var financialYear))
+        if (FigureDisclosure.SeesExactFigures(user))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid financial year",
-                detail: $"'{year}' is not a financial year: use the form 2023-24.");
+            return Turnover(await report.AllYearsAsync(cancellationToken), only, f => f.FinancialYear);
         }
-        var figures = await report.YearAsync(financialYear, cancellationToken);
+        var disclosed = await report.DisclosedYearsAsync(disclosure.Suppression, cancellationToken);
+        return Turnover([.. disclosed.Select(SuppressedTurnoverFigures.From)], only, f => f.FinancialYear);
+    }
+
+    /// <summary>Every year as an array, or the one asked for as an object.</summary>
+    private static IResult Turnover<T>(IReadOnlyList<T> years, FinancialYear? only, Func<T, string> label)
+    {
+        if (only is not { } year)
+        {
+            return TypedResults.Json(years, TurnoverReport.Json);
+        }
+        var figures = years.FirstOrDefault(f => label(f) == year.Label);
         return figures is null
-            ? NotFound($"The register has no data for {financialYear.Label}.")
+            ? NotFound($"The register has no data for {year.Label}.")
             : TypedResults.Json(figures, TurnoverReport.Json);
+    }
+
+    /// <summary>
+    /// Documents the turnover endpoint's 200 response as one of its four shapes: every year or one, exact for staff or
+    /// suppressed for the funder. (Several <c>Produces</c> for one status code keep only the last.)
+    /// </summary>
+    private static async Task DescribeTurnoverShapes(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var shapes = new List<IOpenApiSchema>();
+        foreach (var type in new[] { typeof(TurnoverFigures), typeof(SuppressedTurnoverFigures) })
+        {
+            context.Document!.AddComponent(type.Name, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+            var year = new OpenApiSchemaReference(type.Name, context.Document);
+            shapes.Add(new OpenApiSchema { Type = JsonSchemaType.Array, Items = year });
+            shapes.Add(year);
+        }
+        operation.Responses![StatusCodes.Status200OK.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+        {
+            Description = "OK",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchema { OneOf = shapes } },
+            },
+        };
     }
 
     private static AppointmentItem Item(Appointment a, Authority authority, Person? person = null)

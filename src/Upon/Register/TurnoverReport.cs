@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using Upon.Core.Disclosure;
 using Upon.Core.Register;
 
 namespace Upon.Register;
@@ -14,6 +15,10 @@ public sealed class TurnoverReport(RegisterQueries queries)
     public async Task<IReadOnlyList<TurnoverFigures>> AllYearsAsync(CancellationToken cancellationToken = default) =>
         (await queries.TurnoverAsync(cancellationToken)).Years(queries.Today);
 
+    /// <summary>Every year's figures as <paramref name="rule"/> lets them be published.</summary>
+    public async Task<IReadOnlyList<DisclosedTurnoverFigures>> DisclosedYearsAsync(DisclosureRule rule, CancellationToken cancellationToken = default) =>
+        (await queries.TurnoverAsync(cancellationToken)).DisclosedYears(queries.Today, rule);
+
     /// <summary>One year's figures, or null when the year is outside the register's data.</summary>
     public async Task<TurnoverFigures?> YearAsync(FinancialYear year, CancellationToken cancellationToken = default) =>
         (await AllYearsAsync(cancellationToken)).FirstOrDefault(f => f.FinancialYear == year.Label);
@@ -25,5 +30,33 @@ public sealed class TurnoverReport(RegisterQueries queries)
         csv.WriteHeader<TurnoverFigures>();
         csv.NextRecord();
         csv.WriteRecords(years);
+    }
+
+    /// <summary>
+    /// The same columns as <see cref="WriteCsv(TextWriter, IEnumerable{TurnoverFigures})"/>, with
+    /// <see cref="Disclosed.Symbol"/> in the cell of each suppressed figure.
+    /// </summary>
+    public static void WriteCsv(TextWriter writer, IEnumerable<DisclosedTurnoverFigures> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        csv.WriteHeader<TurnoverFigures>();
+        csv.NextRecord();
+        foreach (var year in years)
+        {
+            // Disclosed<T>.ToString gives the symbol, or the value as CsvHelper writes it: invariant, shortest round-trip.
+            csv.WriteField(year.FinancialYear);
+            csv.WriteField(year.LocalAuthorities.ToString());
+            csv.WriteField(year.Changes.ToString());
+            csv.WriteField(year.AuthoritiesWithChange.ToString());
+            csv.WriteField(year.AuthoritiesWithUnplannedChange.ToString());
+            csv.WriteField(year.UnplannedChangeRate.ToString());
+            csv.WriteField(year.FirstTimeDirectors.ToString());
+            csv.WriteField(year.InterimShareAtYearEnd.ToString());
+            csv.WriteField(year.MeanCompletedTenureMonths.ToString());
+            csv.WriteField(year.MedianTenureMonths.ToString());
+            csv.WriteField(year.ConsecutiveYearsRising.ToString());
+            csv.NextRecord();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Upon.Core.Disclosure;
 using Upon.Core.Register;
 
 namespace Upon.Register.Charts;
@@ -10,6 +11,9 @@ namespace Upon.Register.Charts;
 /// </param>
 /// <param name="AtRisk">How many tenures were observed for at least that long (the number at risk).</param>
 public sealed record SurvivalPoint(double Years, double? Survival, int AtRisk);
+
+/// <summary>A <see cref="SurvivalPoint"/> as it may be published under a <see cref="DisclosureRule"/>.</summary>
+public sealed record DisclosedSurvivalPoint(double Years, Disclosed<double?> Survival, Disclosed<int> AtRisk);
 
 /// <summary>Reads a <see cref="KaplanMeierCurve"/> of tenure length (in days) at given numbers of years.</summary>
 public static class TenureSurvival
@@ -54,6 +58,22 @@ public static class TenureSurvival
             points.Add(new SurvivalPoint(year, estimable ? survival : null, atRisk));
         }
         return points;
+    }
+
+    /// <summary>
+    /// <see cref="At(KaplanMeierCurve, IEnumerable{double})"/> as <paramref name="rule"/> lets it be published. The number at
+    /// risk is a count. The share lasting longer rests on every step up to that length, whose numbers at risk are at least
+    /// the number at risk then: it is suppressed when that is small, and when it is 0 but the curve has small steps, as it
+    /// then rests on steps that <see cref="DisclosedSurvivalCurve"/> does not show.
+    /// </summary>
+    public static IReadOnlyList<DisclosedSurvivalPoint> At(KaplanMeierCurve curve, IEnumerable<double> years, DisclosureRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var cut = DisclosedSurvivalCurve.Disclose(curve, rule).HiddenFromDays is not null;
+        return [.. At(curve, years).Select(p => new DisclosedSurvivalPoint(
+            p.Years,
+            rule.IsSmall(p.AtRisk) || (p.AtRisk == 0 && cut) ? Disclosed.Suppressed<double?>() : Disclosed.Shown(p.Survival),
+            rule.Count(p.AtRisk)))];
     }
 
     /// <summary>A length in days expressed in years.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ScottPlot;
+using Upon.Core.Disclosure;
 using Upon.Core.Register;
 
 namespace Upon.Register.Charts;
@@ -33,7 +34,8 @@ public static partial class TurnoverCharts
 
     /// <summary>
     /// Bars of <see cref="TurnoverFigures.Changes"/> per financial year, with <see cref="TurnoverFigures.AuthoritiesWithChange"/>
-    /// as a second series beside them. The bars of <paramref name="incompleteYear"/> (the year to date) are lighter.
+    /// as a second series beside them. The bars of <paramref name="incompleteYear"/> (the year to date) are lighter. A
+    /// suppressed figure has no bar: a "c" stands at its foot instead, so that it does not look like a zero.
     /// </summary>
     /// <param name="years">The figures, oldest first.</param>
     /// <param name="incompleteYear">The label of a year that has not finished yet, if it is among <paramref name="years"/>.</param>
@@ -42,7 +44,7 @@ public static partial class TurnoverCharts
     /// <see cref="PreferredFonts"/> installed.
     /// </param>
     public static string ChangesSvg(
-        IReadOnlyList<TurnoverFigures> years, string? incompleteYear = null,
+        IReadOnlyList<DisclosedTurnoverFigures> years, string? incompleteYear = null,
         int width = ChangesWidth, int height = ChangesHeight, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(years);
@@ -52,39 +54,44 @@ public static partial class TurnoverCharts
 
     /// <summary>
     /// The Kaplan-Meier survival curve of tenure length as a step plot: x in years, y the estimated share of tenures
-    /// lasting longer (0 to 1), a dashed line at one half and the median marked where the curve crosses it.
+    /// lasting longer (0 to 1), a dashed line at one half and the median marked where the curve crosses it. A curve cut
+    /// by disclosure control stops at its last step shown, with a note.
     /// </summary>
-    /// <param name="curve">The curve, in days (<see cref="TurnoverCalculator.TenureSurvival"/>).</param>
+    /// <param name="curve">The curve, in days, as it may be published (<see cref="TurnoverCalculator.TenureSurvival"/>, <see cref="DisclosedSurvivalCurve"/>).</param>
     /// <param name="fontName">
     /// The font to draw with (ScottPlot falls back to its default font if it is not installed); by default the first of
     /// <see cref="PreferredFonts"/> installed.
     /// </param>
-    public static string SurvivalSvg(KaplanMeierCurve curve, int width = SurvivalWidth, int height = SurvivalHeight, string? fontName = null)
+    public static string SurvivalSvg(DisclosedSurvivalCurve curve, int width = SurvivalWidth, int height = SurvivalHeight, string? fontName = null)
     {
         ArgumentNullException.ThrowIfNull(curve);
         using var plot = SurvivalPlot(curve, fontName);
         return Svg(plot, width, height);
     }
 
-    internal static Plot ChangesPlot(IReadOnlyList<TurnoverFigures> years, string? incompleteYear, string? fontName)
+    internal static Plot ChangesPlot(IReadOnlyList<DisclosedTurnoverFigures> years, string? incompleteYear, string? fontName)
     {
         var plot = new Plot();
         const double barWidth = 0.38;
         var changes = new List<Bar>();
         var authorities = new List<Bar>();
+        var suppressed = new List<double>();
+        void AddBar(List<Bar> bars, Disclosed<int> figure, double position, Color fill)
+        {
+            if (figure.TryGetValue(out var value))
+            {
+                bars.Add(new Bar { Position = position, Value = value, Size = barWidth, FillColor = fill, LineWidth = 0 });
+            }
+            else
+            {
+                suppressed.Add(position);
+            }
+        }
         for (var i = 0; i < years.Count; i++)
         {
             var incomplete = years[i].FinancialYear == incompleteYear;
-            changes.Add(new Bar
-            {
-                Position = i - barWidth / 2, Value = years[i].Changes, Size = barWidth,
-                FillColor = incomplete ? LightBlue : Blue, LineWidth = 0,
-            });
-            authorities.Add(new Bar
-            {
-                Position = i + barWidth / 2, Value = years[i].AuthoritiesWithChange, Size = barWidth,
-                FillColor = incomplete ? LightOrange : Orange, LineWidth = 0,
-            });
+            AddBar(changes, years[i].Changes, i - barWidth / 2, incomplete ? LightBlue : Blue);
+            AddBar(authorities, years[i].AuthoritiesWithChange, i + barWidth / 2, incomplete ? LightOrange : Orange);
         }
         // Colours are set per bar (BarPlot.Color would recolour the lighter year to date too), so the legend is manual.
         plot.Add.Bars(changes);
@@ -100,11 +107,26 @@ public static partial class TurnoverCharts
             plot.Axes.Bottom.MinimumSize = 70;
         }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        var highest = years.Count == 0 ? 0 : years.Max(y => Math.Max(y.Changes, y.AuthoritiesWithChange));
+        foreach (var position in suppressed)
+        {
+            var mark = plot.Add.Text(Disclosed.Symbol, position, 0);
+            mark.LabelStyle.Alignment = Alignment.LowerCenter;
+            mark.OffsetY = -2;
+            mark.LabelStyle.FontSize = 14;
+            mark.LabelStyle.ForeColor = SecondaryText;
+        }
+        var highest = changes.Concat(authorities).Select(b => b.Value).DefaultIfEmpty(0).Max();
         plot.Axes.SetLimits(-0.6, Math.Max(years.Count, 1) - 0.4, 0, Math.Max(1, highest) * 1.18);
-        plot.XLabel(incompleteYear is not null && years.Any(y => y.FinancialYear == incompleteYear)
-            ? $"Financial year (* {incompleteYear} to date)"
-            : "Financial year");
+        var notes = new List<string>();
+        if (incompleteYear is not null && years.Any(y => y.FinancialYear == incompleteYear))
+        {
+            notes.Add($"* {incompleteYear} to date");
+        }
+        if (suppressed.Count > 0)
+        {
+            notes.Add($"{Disclosed.Symbol}: suppressed, not drawn");
+        }
+        plot.XLabel(notes.Count == 0 ? "Financial year" : $"Financial year ({string.Join("; ", notes)})");
         plot.YLabel("Number");
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
 
@@ -119,7 +141,7 @@ public static partial class TurnoverCharts
         return plot;
     }
 
-    internal static Plot SurvivalPlot(KaplanMeierCurve curve, string? fontName)
+    internal static Plot SurvivalPlot(DisclosedSurvivalCurve curve, string? fontName)
     {
         var plot = new Plot();
         var xs = new List<double> { 0 };
@@ -158,7 +180,9 @@ public static partial class TurnoverCharts
             censored.LegendText = "Still in post when last seen (censored)";
         }
 
-        if (curve.MedianDays is { } medianDays)
+        double? shownMedianDays = curve.MedianDays.TryGetValue(out var disclosedMedian) ? disclosedMedian : null;
+        var medianShown = shownMedianDays is not null;
+        if (shownMedianDays is { } medianDays)
         {
             var median = TenureSurvival.Years(medianDays);
             AddDashedLine(plot, new Coordinates(median, 0), new Coordinates(median, 0.5), Red, dashes: 15);
@@ -166,20 +190,31 @@ public static partial class TurnoverCharts
             var months = medianDays / TurnoverCalculator.DaysPerMonth;
             var label = plot.Add.Text(
                 string.Create(CultureInfo.InvariantCulture, $"Median {months:0.##} months ({median:0.#} years)"), median, 0.5);
-            label.LabelStyle.Alignment = Alignment.LowerLeft;
-            label.OffsetX = 8;
-            label.OffsetY = -6;
+            // Above the half line to the right of the marker or, when there is no room there (a curve cut by disclosure
+            // control can end at its median), below it to the left, where the curve is still above one half.
+            var onLeft = median > right * 0.6;
+            label.LabelStyle.Alignment = onLeft ? Alignment.UpperRight : Alignment.LowerLeft;
+            label.OffsetX = onLeft ? -8 : 8;
+            label.OffsetY = onLeft ? 6 : -6;
             label.LabelStyle.FontSize = 14;
             label.LabelStyle.Bold = true;
             label.LabelStyle.ForeColor = Red;
         }
-        else if (curve.Steps.Count > 0)
+
+        if (curve.HiddenFromDays is not null)
         {
-            AddNote(plot, "Survival has not fallen to one half: no median yet", Alignment.UpperRight);
+            AddNote(plot, curve.Steps.Count == 0
+                    ? "Too few tenures to show the curve (suppressed)"
+                    : string.Create(CultureInfo.InvariantCulture, $"Not shown beyond {longest:0.#} years: too few tenures at risk (suppressed)"),
+                medianShown ? Alignment.LowerLeft : Alignment.UpperRight);
         }
-        else
+        else if (curve.Steps.Count == 0)
         {
             AddNote(plot, "No tenures to estimate from", Alignment.MiddleCenter);
+        }
+        else if (!medianShown)
+        {
+            AddNote(plot, "Survival has not fallen to one half: no median yet", Alignment.UpperRight);
         }
 
         plot.Axes.SetLimits(0, right, 0, 1.04);
@@ -187,7 +222,7 @@ public static partial class TurnoverCharts
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.XLabel("Years in post");
         plot.YLabel("Share of tenures lasting longer");
-        ShowLegend(plot, curve.MedianDays is null ? Alignment.LowerLeft : Alignment.UpperRight, Orientation.Vertical);
+        ShowLegend(plot, medianShown ? Alignment.UpperRight : Alignment.LowerLeft, Orientation.Vertical);
         Style(plot, fontName);
         return plot;
     }

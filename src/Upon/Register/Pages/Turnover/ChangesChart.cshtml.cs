@@ -1,19 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Accounts;
 using Upon.Core.Register;
+using Upon.Disclosure;
 using Upon.Register.Charts;
 
 namespace Upon.Register.Pages.Turnover;
 
-/// <summary>The bar chart of changes per financial year, as SVG.</summary>
+/// <summary>The bar chart of changes per financial year, as SVG, without the bars of suppressed figures.</summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class ChangesChartModel(TurnoverReport report, RegisterQueries queries) : PageModel
+public sealed class ChangesChartModel(TurnoverReport report, RegisterQueries queries, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var years = await report.AllYearsAsync(cancellationToken);
+        var years = await report.DisclosedYearsAsync(disclosure.RuleFor(User), cancellationToken);
         var current = FinancialYear.Containing(queries.Today).Label;
         return Content(TurnoverCharts.ChangesSvg(years, incompleteYear: current), TurnoverChartContent.SvgContentType);
     }

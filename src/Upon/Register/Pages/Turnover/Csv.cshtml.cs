@@ -1,21 +1,31 @@
-using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Accounts;
+using Upon.Disclosure;
 
 namespace Upon.Register.Pages.Turnover;
 
-/// <summary>Every year's turnover figures as CSV, exactly as <c>upon report turnover --format csv</c> writes them.</summary>
+/// <summary>
+/// Every year's turnover figures as CSV: for staff exactly as <c>upon report turnover --format csv</c> writes them, for
+/// the funder with "c" in the cells of suppressed figures.
+/// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class CsvModel(TurnoverReport report, RegisterQueries queries) : PageModel
+public sealed class CsvModel(TurnoverReport report, RegisterQueries queries, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var years = await report.AllYearsAsync(cancellationToken);
         // One row a year: small enough to build in memory.
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        TurnoverReport.WriteCsv(writer, years);
+        if (FigureDisclosure.SeesExactFigures(User))
+        {
+            TurnoverReport.WriteCsv(writer, await report.AllYearsAsync(cancellationToken));
+        }
+        else
+        {
+            TurnoverReport.WriteCsv(writer, await report.DisclosedYearsAsync(disclosure.Suppression, cancellationToken));
+        }
         var fileName = $"upon-turnover-{queries.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
         return File(Register.AppointmentCsv.Utf8NoBom.GetBytes(writer.ToString()), "text/csv; charset=utf-8", fileName);
     }

@@ -1,35 +1,51 @@
-using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Upon.Accounts;
+using Upon.Core.Disclosure;
 using Upon.Core.Register;
+using Upon.Disclosure;
 using Upon.Register.Charts;
 
 namespace Upon.Register.Pages.Turnover;
 
 /// <summary>One headline figure: its JSON field name, what it is called, its value and a one-line definition.</summary>
 /// <param name="Field">The camelCase field name of <see cref="TurnoverFigures"/> (the <c>data-figure</c> attribute).</param>
-/// <param name="Value">The value as shown; null when the figure is not available.</param>
+/// <param name="Value">The value as shown: null when the figure is not available; suppressed when it is.</param>
 /// <param name="DataValue">The value exactly as the JSON gives it (the <c>data-value</c> attribute); empty for null.</param>
 /// <param name="Explanation">The definition beneath the figure, or why it is not available.</param>
-public sealed record Headline(string Field, string Title, string? Value, string? Unit, string DataValue, string Explanation);
+public sealed record Headline(string Field, string Title, Disclosed<string?> Value, string? Unit, string DataValue, string Explanation);
 
-/// <summary>A year's row in the tables, with the values formatted for display.</summary>
-public sealed record YearRow(TurnoverFigures Figures, bool Complete, bool Selected);
+/// <summary>A year's row in the tables.</summary>
+public sealed record YearRow(DisclosedTurnoverFigures Figures, bool Complete, bool Selected);
 
-/// <summary>The turnover dashboard: one financial year's figures, their definitions, charts and every year's table.</summary>
+/// <summary>
+/// The turnover dashboard: one financial year's figures, their definitions, charts and every year's table. Staff see the
+/// exact figures; the funder sees them with small numbers suppressed (<see cref="FigureDisclosure"/>).
+/// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(RegisterQueries queries) : PageModel
+public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclosure) : PageModel
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>How the page shows a suppressed figure: "c" in square brackets, the Government Statistical Service's symbol.</summary>
+    public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
 
     /// <summary>The <c>year</c> query value as given, to show back when it is not a financial year.</summary>
     public string? RequestedYear { get; private set; }
 
-    /// <summary>Every year's figures, oldest first (the same as <see cref="TurnoverReport.AllYearsAsync"/>).</summary>
-    public IReadOnlyList<TurnoverFigures> AllYears { get; private set; } = [];
+    /// <summary>The rule the figures on the page are disclosed under: none for staff.</summary>
+    public DisclosureRule Rule { get; private set; } = DisclosureRule.None;
+
+    /// <summary>The rule for the funder, which staff are told about.</summary>
+    public DisclosureRule FunderRule => disclosure.Suppression;
+
+    public bool SeesExactFigures { get; private set; }
+
+    /// <summary>Every year's figures, oldest first (the same as <see cref="TurnoverReport.DisclosedYearsAsync"/>).</summary>
+    public IReadOnlyList<DisclosedTurnoverFigures> AllYears { get; private set; } = [];
 
     public FinancialYear CurrentYear { get; private set; }
 
@@ -41,9 +57,9 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
     /// <summary>The year shown; null when the year asked for is invalid or the register is empty.</summary>
     public FinancialYear? Year { get; private set; }
 
-    public TurnoverFigures? Figures { get; private set; }
+    public DisclosedTurnoverFigures? Figures { get; private set; }
 
-    public TurnoverFigures? PreviousFigures { get; private set; }
+    public DisclosedTurnoverFigures? PreviousFigures { get; private set; }
 
     public bool YearIsComplete => Year is { } year && year < CurrentYear;
 
@@ -52,9 +68,7 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
     /// <summary>A sentence on the trend in changes, e.g. "Changes rose for the 3rd year in a row, to 62."</summary>
     public string? TrendSentence { get; private set; }
 
-    public KaplanMeierCurve? Curve { get; private set; }
-
-    public IReadOnlyList<SurvivalPoint> Survival { get; private set; } = [];
+    public IReadOnlyList<DisclosedSurvivalPoint> Survival { get; private set; } = [];
 
     public string ChangesAlt { get; private set; } = "";
 
@@ -63,14 +77,17 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken cancellationToken)
     {
         RequestedYear = year;
+        SeesExactFigures = FigureDisclosure.SeesExactFigures(User);
+        Rule = disclosure.RuleFor(User);
         Today = queries.Today;
         CurrentYear = FinancialYear.Containing(Today);
-        // The same figures as TurnoverReport.AllYearsAsync, from one read of the register that also gives the survival curve.
+        // The same figures as TurnoverReport.DisclosedYearsAsync, from one read of the register that also gives the survival curve.
         var calculator = await queries.TurnoverAsync(cancellationToken);
-        AllYears = calculator.Years(Today);
+        AllYears = calculator.DisclosedYears(Today, Rule);
 
-        DefaultYear = TurnoverYears.Choose(null, AllYears, Today).Figures?.FinancialYear;
-        var choice = TurnoverYears.Choose(year, AllYears, Today);
+        var labels = AllYears.Select(f => f.FinancialYear).ToList();
+        DefaultYear = TurnoverYears.Choose(null, labels, Today) is { Outcome: YearChoiceOutcome.Found } byDefault ? byDefault.Year.Label : null;
+        var choice = TurnoverYears.Choose(year, labels, Today);
         switch (choice.Outcome)
         {
             case YearChoiceOutcome.Invalid:
@@ -84,14 +101,15 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
         }
 
         Year = choice.Year;
-        Figures = choice.Figures!;
+        Figures = AllYears.Single(f => f.FinancialYear == choice.Year.Label);
         PreviousFigures = AllYears.FirstOrDefault(f => f.FinancialYear == choice.Year.Previous().Label);
-        Curve = calculator.TenureSurvival(choice.Year);
-        Survival = TenureSurvival.At(Curve, TenureSurvival.TableYears);
-        Headlines = BuildHeadlines(Figures, choice.Year, Curve, AllYears[0].FinancialYear);
+        var fullCurve = calculator.TenureSurvival(choice.Year);
+        var curve = DisclosedSurvivalCurve.Disclose(fullCurve, Rule);
+        Survival = TenureSurvival.At(fullCurve, TenureSurvival.TableYears, Rule);
+        Headlines = BuildHeadlines(Figures, choice.Year, curve, AllYears[0].FinancialYear);
         TrendSentence = Trend(Figures, PreviousFigures);
-        ChangesAlt = DescribeChanges(AllYears, Figures, CurrentYear);
-        SurvivalAlt = DescribeSurvival(Curve, Survival, choice.Year, Figures.MedianTenureMonths);
+        ChangesAlt = DescribeChanges(AllYears, Figures, CurrentYear, Rule);
+        SurvivalAlt = DescribeSurvival(curve, Survival, choice.Year, Figures.MedianTenureMonths, Rule);
         return Page();
     }
 
@@ -106,10 +124,18 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
 
     public static string Months(double months) => months.ToString("0.##", Culture);
 
-    /// <summary>The value as the JSON writes it, for <c>data-value</c>.</summary>
-    public static string Raw(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>A count in a sentence: <see cref="SuppressedSymbol"/> when it is suppressed.</summary>
+    public static string Number(Disclosed<int> value) => value.TryGetValue(out var shown) ? Number(shown) : SuppressedSymbol;
 
-    public static string Raw(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    /// <summary>The value as the JSON writes it, for <c>data-value</c>: empty for null, and for a suppressed figure.</summary>
+    public static string Raw<T>(Disclosed<T> value) => value.IsSuppressed ? "" : value.ToString();
+
+    /// <summary>The counts a rule suppresses, for sentences: "1 to 4" for the usual threshold, "1" for a threshold of 2.</summary>
+    public static string SmallCounts(DisclosureRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return rule.Threshold == 2 ? "1" : $"1 to {Number(rule.Threshold - 1)}";
+    }
 
     /// <summary>1st, 2nd, 3rd, 4th, ... 11th, 12th, 13th, ... 21st, 22nd, ...</summary>
     public static string Ordinal(int number)
@@ -120,85 +146,121 @@ public sealed class IndexModel(RegisterQueries queries) : PageModel
         return number.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
-    public static string? Trend(TurnoverFigures figures, TurnoverFigures? previous) => figures.ConsecutiveYearsRising switch
+    /// <summary>The sentence on the trend; null for the first year, and when the figures it needs are suppressed.</summary>
+    public static string? Trend(DisclosedTurnoverFigures figures, DisclosedTurnoverFigures? previous)
     {
-        >= 2 and var n => $"Changes rose for the {Ordinal(n)} year in a row, to {Number(figures.Changes)}.",
-        1 when previous is not null => $"Changes rose from {Number(previous.Changes)} in {previous.FinancialYear} to {Number(figures.Changes)}.",
-        0 when previous is not null => figures.Changes == previous.Changes
-            ? $"Changes were the same as in {previous.FinancialYear}, at {Number(figures.Changes)}."
-            : $"Changes fell from {Number(previous.Changes)} in {previous.FinancialYear} to {Number(figures.Changes)}.",
-        _ => null,
-    };
+        ArgumentNullException.ThrowIfNull(figures);
+        if (!figures.ConsecutiveYearsRising.TryGetValue(out var rising) || !figures.Changes.TryGetValue(out var changes))
+        {
+            return null;
+        }
+        int? before = previous is not null && previous.Changes.TryGetValue(out var shown) ? shown : null;
+        return rising switch
+        {
+            >= 2 and var n => $"Changes rose for the {Ordinal(n)} year in a row, to {Number(changes)}.",
+            1 when before is { } b => $"Changes rose from {Number(b)} in {previous!.FinancialYear} to {Number(changes)}.",
+            0 when before is { } b => changes == b
+                ? $"Changes were the same as in {previous!.FinancialYear}, at {Number(changes)}."
+                : $"Changes fell from {Number(b)} in {previous!.FinancialYear} to {Number(changes)}.",
+            _ => null,
+        };
+    }
 
-    private static List<Headline> BuildHeadlines(TurnoverFigures f, FinancialYear year, KaplanMeierCurve curve, string firstYear)
+    private static List<Headline> BuildHeadlines(DisclosedTurnoverFigures f, FinancialYear year, DisclosedSurvivalCurve curve, string firstYear)
     {
         var yearEnd = Date(year.LastDay);
         var authorities = $"{Number(f.LocalAuthorities)} authorities";
+        Headline Count(string field, string title, Disclosed<int> value, string explanation) =>
+            new(field, title, value.Select<string?>(Number), null, Raw(value), explanation);
+        Headline Share(string field, string title, Disclosed<double> value, string explanation) =>
+            new(field, title, value.Select<string?>(Percent), null, Raw(value), explanation);
+        Headline Months(string field, string title, Disclosed<double?> value, string explanation, string whyNotAvailable) =>
+            new(field, title, value.Select(m => m is { } months ? IndexModel.Months(months) : null), "months", Raw(value),
+                value.TryGetValue(out var shown) && shown is null ? whyNotAvailable : explanation);
         return
         [
-            new("changes", "Changes of DCS", Number(f.Changes), null, Raw(f.Changes),
+            Count("changes", "Changes of DCS", f.Changes,
                 "Times an authority's director changed to a different person, interims included."),
-            new("authoritiesWithChange", "Authorities with a change", Number(f.AuthoritiesWithChange), null, Raw(f.AuthoritiesWithChange),
+            Count("authoritiesWithChange", "Authorities with a change", f.AuthoritiesWithChange,
                 $"Authorities, of the {authorities} in operation on {yearEnd}, with at least one change."),
-            new("authoritiesWithUnplannedChange", "Authorities with an unplanned change", Number(f.AuthoritiesWithUnplannedChange), null,
-                Raw(f.AuthoritiesWithUnplannedChange), "Authorities where a director whose departure was unplanned left during the year."),
-            new("unplannedChangeRate", "Unplanned change rate", Percent(f.UnplannedChangeRate), null, Raw(f.UnplannedChangeRate),
+            Count("authoritiesWithUnplannedChange", "Authorities with an unplanned change", f.AuthoritiesWithUnplannedChange,
+                "Authorities where a director whose departure was unplanned left during the year."),
+            Share("unplannedChangeRate", "Unplanned change rate", f.UnplannedChangeRate,
                 $"Authorities with an unplanned change as a share of all {authorities}."),
-            new("firstTimeDirectors", "First-time directors", Number(f.FirstTimeDirectors), null, Raw(f.FirstTimeDirectors),
+            Count("firstTimeDirectors", "First-time directors", f.FirstTimeDirectors,
                 "Appointments starting in the year of people who had never been a DCS before."),
-            new("interimShareAtYearEnd", "Led by an interim or acting DCS", Percent(f.InterimShareAtYearEnd), null, Raw(f.InterimShareAtYearEnd),
+            Share("interimShareAtYearEnd", "Led by an interim or acting DCS", f.InterimShareAtYearEnd,
                 $"Share of the {authorities} whose director on {yearEnd} was interim or acting."),
-            f.MeanCompletedTenureMonths is { } mean
-                ? new("meanCompletedTenureMonths", "Mean length of completed tenures", Months(mean), "months", Raw(mean),
-                    "Average time in post of the directors whose tenure ended in the year.")
-                : new("meanCompletedTenureMonths", "Mean length of completed tenures", null, null, "",
-                    $"No director's tenure ended in {year.Label}, so there is nothing to average."),
-            f.MedianTenureMonths is { } median
-                ? new("medianTenureMonths", "Median tenure (Kaplan-Meier)", Months(median), "months", Raw(median),
-                    "Half of directors' tenures last longer than this, counting those still running.")
-                : new("medianTenureMonths", "Median tenure (Kaplan-Meier)", null, null, "",
-                    curve.Steps.Count == 0
-                        ? $"No tenure had started by {yearEnd}, so there is nothing to estimate from."
-                        : $"Too few tenures had ended by {yearEnd}: the estimated share lasting longer never falls to one half, so there is no median yet."),
-            f.ConsecutiveYearsRising is { } rising
-                ? new("consecutiveYearsRising", "Consecutive years of rising changes", Number(rising), null, Raw(rising),
-                    rising == 0
+            Months("meanCompletedTenureMonths", "Mean length of completed tenures", f.MeanCompletedTenureMonths,
+                "Average time in post of the directors whose tenure ended in the year.",
+                $"No director's tenure ended in {year.Label}, so there is nothing to average."),
+            Months("medianTenureMonths", "Median tenure (Kaplan-Meier)", f.MedianTenureMonths,
+                "Half of directors' tenures last longer than this, counting those still running.",
+                curve.Steps.Count == 0
+                    ? $"No tenure had started by {yearEnd}, so there is nothing to estimate from."
+                    : $"Too few tenures had ended by {yearEnd}: the estimated share lasting longer never falls to one half, so there is no median yet."),
+            new("consecutiveYearsRising", "Consecutive years of rising changes", f.ConsecutiveYearsRising.Select(r => r is { } n ? Number(n) : null),
+                null, Raw(f.ConsecutiveYearsRising),
+                f.ConsecutiveYearsRising.TryGetValue(out var rising) && rising is null
+                    ? $"{firstYear} is the first year in the register, so there is no earlier year to compare with."
+                    : rising == 0
                         ? "Changes did not rise on the year before."
-                        : $"Years in a row, up to {year.Label}, in which changes rose on the year before.")
-                : new("consecutiveYearsRising", "Consecutive years of rising changes", null, null, "",
-                    $"{firstYear} is the first year in the register, so there is no earlier year to compare with."),
+                        : $"Years in a row, up to {year.Label}, in which changes rose on the year before."),
         ];
     }
 
-    private static string DescribeChanges(IReadOnlyList<TurnoverFigures> years, TurnoverFigures selected, FinancialYear current)
+    private static string DescribeChanges(
+        IReadOnlyList<DisclosedTurnoverFigures> years, DisclosedTurnoverFigures selected, FinancialYear current, DisclosureRule rule)
     {
-        var highest = years.MaxBy(f => f.Changes)!;
-        var lowest = years.MinBy(f => f.Changes)!;
         var last = years[^1].FinancialYear == current.Label ? $"{current.Label} (to date)" : years[^1].FinancialYear;
-        return $"Bar chart of the number of changes of DCS, and of authorities with a change, in each financial year from " +
-            $"{years[0].FinancialYear} to {last}. Changes were highest in {highest.FinancialYear}, at {Number(highest.Changes)}, " +
-            $"and lowest in {lowest.FinancialYear}, at {Number(lowest.Changes)}. In {selected.FinancialYear} there were " +
-            $"{Number(selected.Changes)} changes in {Number(selected.AuthoritiesWithChange)} authorities. " +
-            "The table after the chart gives every year's figures.";
+        var text = "Bar chart of the number of changes of DCS, and of authorities with a change, in each financial year from " +
+            $"{years[0].FinancialYear} to {last}.";
+        var shown = years.Where(f => !f.Changes.IsSuppressed).ToList();
+        if (shown.Count > 0)
+        {
+            var highest = shown.MaxBy(f => f.Changes.Value)!;
+            var lowest = shown.MinBy(f => f.Changes.Value)!;
+            text += (shown.Count == years.Count ? " Changes were" : " Of the years whose changes are shown, changes were") +
+                $" highest in {highest.FinancialYear}, at {Number(highest.Changes)}, and lowest in {lowest.FinancialYear}, at {Number(lowest.Changes)}.";
+        }
+        if (years.Any(f => f.Changes.IsSuppressed || f.AuthoritiesWithChange.IsSuppressed))
+        {
+            text += $" Figures from {SmallCounts(rule)} are suppressed, marked {SuppressedSymbol} and not drawn.";
+        }
+        return text + $" In {selected.FinancialYear} there were {Number(selected.Changes)} changes in " +
+            $"{Number(selected.AuthoritiesWithChange)} authorities. The table after the chart gives every year's figures.";
     }
 
-    private static string DescribeSurvival(KaplanMeierCurve curve, IReadOnlyList<SurvivalPoint> points, FinancialYear year, double? medianMonths)
+    private static string DescribeSurvival(
+        DisclosedSurvivalCurve curve, IReadOnlyList<DisclosedSurvivalPoint> points, FinancialYear year, Disclosed<double?> medianMonths, DisclosureRule rule)
     {
         var start = $"Step chart of the Kaplan-Meier estimate of how long directors' tenures last, as at {Date(year.LastDay)}: " +
             "the share of tenures lasting longer than each number of years.";
+        var tooFew = $"fewer than {Number(rule.Threshold)} tenures were at risk";
         if (curve.Steps.Count == 0)
         {
-            return $"{start} No tenure had started by then, so the chart is empty.";
+            return curve.HiddenFromDays is null
+                ? $"{start} No tenure had started by then, so the chart is empty."
+                : $"{start} It is not shown: {tooFew}, too few to publish.";
         }
         var last = curve.Steps[^1];
         var range = string.Create(Culture,
             $" It falls from 1 at 0 years to {last.Survival:0.##} at {TenureSurvival.Years(last.Days):0.#} years.");
-        var median = curve.MedianDays is { } days && medianMonths is { } months
-            ? string.Create(Culture, $" It reaches one half at {TenureSurvival.Years(days):0.#} years: the median tenure is {Months(months)} months.")
-            : " It does not fall to one half, so there is no median yet.";
+        var cut = curve.HiddenFromDays is null ? "" : $" It stops there: beyond, {tooFew}, too few to publish.";
+        string median;
+        if (!curve.MedianDays.TryGetValue(out var medianDays) || !medianMonths.TryGetValue(out var months))
+        {
+            median = " The median is suppressed.";
+        }
+        else
+        {
+            median = medianDays is { } days && months is { } m
+                ? string.Create(Culture, $" It reaches one half at {TenureSurvival.Years(days):0.#} years: the median tenure is {Months(m)} months.")
+                : " It does not fall to one half, so there is no median yet.";
+        }
         var table = points.Count == 0 ? "" : " The table after the chart gives the share at " +
             string.Join(", ", points.Take(points.Count - 1).Select(p => p.Years.ToString(Culture))) +
             $" and {points[^1].Years.ToString(Culture)} years.";
-        return start + range + median + table;
+        return start + range + cut + median + table;
     }
 }

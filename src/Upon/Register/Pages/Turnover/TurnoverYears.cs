@@ -19,7 +19,7 @@ internal enum YearChoiceOutcome
     Empty,
 }
 
-internal readonly record struct YearChoice(YearChoiceOutcome Outcome, FinancialYear Year, TurnoverFigures? Figures);
+internal readonly record struct YearChoice(YearChoiceOutcome Outcome, FinancialYear Year);
 
 /// <summary>Which financial year the turnover dashboard and its charts show.</summary>
 internal static class TurnoverYears
@@ -29,25 +29,24 @@ internal static class TurnoverYears
     /// <paramref name="today"/>); when the register has no figures for that, the latest year it has.
     /// </summary>
     /// <param name="requested">The <c>year</c> query value; null or empty for the default.</param>
-    /// <param name="years">Every year's figures, oldest first.</param>
-    public static YearChoice Choose(string? requested, IReadOnlyList<TurnoverFigures> years, LocalDate today)
+    /// <param name="years">The labels of the years with figures, oldest first.</param>
+    public static YearChoice Choose(string? requested, IReadOnlyList<string> years, LocalDate today)
     {
         if (!string.IsNullOrEmpty(requested))
         {
             if (!FinancialYear.TryParse(requested, out var asked))
             {
-                return new YearChoice(YearChoiceOutcome.Invalid, default, null);
+                return new YearChoice(YearChoiceOutcome.Invalid, default);
             }
-            var figures = years.FirstOrDefault(f => f.FinancialYear == asked.Label);
-            return new YearChoice(figures is null ? YearChoiceOutcome.NoData : YearChoiceOutcome.Found, asked, figures);
+            return new YearChoice(years.Contains(asked.Label) ? YearChoiceOutcome.Found : YearChoiceOutcome.NoData, asked);
         }
 
         if (years.Count == 0)
         {
-            return new YearChoice(YearChoiceOutcome.Empty, default, null);
+            return new YearChoice(YearChoiceOutcome.Empty, default);
         }
         var latestComplete = FinancialYear.Containing(today).Previous().Label;
-        var chosen = years.LastOrDefault(f => f.FinancialYear == latestComplete) ?? years[^1];
-        return new YearChoice(YearChoiceOutcome.Found, FinancialYear.Parse(chosen.FinancialYear), chosen);
+        var chosen = years.Contains(latestComplete) ? latestComplete : years[^1];
+        return new YearChoice(YearChoiceOutcome.Found, FinancialYear.Parse(chosen));
     }
 }

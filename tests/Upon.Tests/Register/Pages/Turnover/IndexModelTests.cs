@@ -1,3 +1,4 @@
+using Upon.Core.Disclosure;
 using Upon.Core.Register;
 using Upon.Register.Pages.Turnover;
 
@@ -6,8 +7,8 @@ namespace Upon.Tests.Register.Pages.Turnover;
 /// <summary>The dashboard's wording, without a database.</summary>
 public sealed class IndexModelTests
 {
-    private static TurnoverFigures Year(string label, int changes, int? rising) =>
-        new(label, 153, changes, changes, 0, 0, 0, 0, null, null, rising);
+    private static DisclosedTurnoverFigures Year(string label, int changes, int? rising, DisclosureRule? rule = null) =>
+        TurnoverDisclosure.Disclose(rule ?? DisclosureRule.None, [new(label, 153, changes, changes, 0, 0, 0, 0, null, null, rising)], [new(0, 0, 0)])[0];
 
     [Theory]
     [InlineData(1, "1st")]
@@ -47,4 +48,27 @@ public sealed class IndexModelTests
     [InlineData(1, "100%")]
     [InlineData(0.1176, "11.76%")]
     public void Percent_ShowsTheShareExactly(double share, string expected) => Assert.Equal(expected, IndexModel.Percent(share));
+
+    [Fact]
+    public void Trend_FromSuppressedChanges_IsLeftOut()
+    {
+        var rule = new DisclosureRule();
+
+        Assert.Null(IndexModel.Trend(Year("2023-24", 3, 1, rule), Year("2022-23", 0, 0, rule)));
+        Assert.Null(IndexModel.Trend(Year("2023-24", 0, 0, rule), Year("2022-23", 3, 1, rule)));
+    }
+
+    [Theory]
+    [InlineData(5, "1 to 4")]
+    [InlineData(10, "1 to 9")]
+    [InlineData(2, "1")]
+    public void SmallCounts_NamesTheSuppressedRange(int threshold, string expected) =>
+        Assert.Equal(expected, IndexModel.SmallCounts(new DisclosureRule(threshold)));
+
+    [Fact]
+    public void Number_Suppressed_IsTheSymbol()
+    {
+        Assert.Equal("[c]", IndexModel.Number(Disclosed.Suppressed<int>()));
+        Assert.Equal("1,062", IndexModel.Number(Disclosed.Shown(1062)));
+    }
 }

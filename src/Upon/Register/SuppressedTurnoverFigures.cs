@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Upon.Core.Disclosure;
+using Upon.Core.Register;
+
+namespace Upon.Register;
+
+/// <summary>
+/// A year's turnover figures as the API gives them to the funder: the fields of <see cref="TurnoverFigures"/>, with each
+/// suppressed figure null and its field name in <see cref="Suppressed"/>. A null whose name is not in the list is a
+/// figure that is not available, as in <see cref="TurnoverFigures"/>.
+/// </summary>
+public sealed record SuppressedTurnoverFigures(
+    string FinancialYear,
+    int? LocalAuthorities,
+    int? Changes,
+    int? AuthoritiesWithChange,
+    int? AuthoritiesWithUnplannedChange,
+    double? UnplannedChangeRate,
+    int? FirstTimeDirectors,
+    double? InterimShareAtYearEnd,
+    double? MeanCompletedTenureMonths,
+    double? MedianTenureMonths,
+    int? ConsecutiveYearsRising,
+    IReadOnlyList<string> Suppressed)
+{
+    public static SuppressedTurnoverFigures From(DisclosedTurnoverFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return new(
+            figures.FinancialYear,
+            Value(figures.LocalAuthorities),
+            Value(figures.Changes),
+            Value(figures.AuthoritiesWithChange),
+            Value(figures.AuthoritiesWithUnplannedChange),
+            Value(figures.UnplannedChangeRate),
+            Value(figures.FirstTimeDirectors),
+            Value(figures.InterimShareAtYearEnd),
+            Value(figures.MeanCompletedTenureMonths),
+            Value(figures.MedianTenureMonths),
+            Value(figures.ConsecutiveYearsRising),
+            [.. figures.SuppressedFigures().Select(JsonNamingPolicy.CamelCase.ConvertName)]);
+    }
+
+    private static T? Value<T>(Disclosed<T> figure) where T : struct => figure.TryGetValue(out var value) ? value : null;
+
+    private static T? Value<T>(Disclosed<T?> figure) where T : struct => figure.TryGetValue(out var value) ? value : null;
+}
