@@ -99,7 +99,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailTransport tr
             return (0, 0);
         }
         var claim = $"{Instance}/{Guid.NewGuid():N}";
-        var leaseEnd = now + Duration.FromSeconds(Math.Max(30, _options.LeaseSeconds));
+        // Stop starting sends while there is still time to finish one before the claim lapses; the lease is always long
+        // enough for a few sends, whatever the settings, or nothing would ever be sent.
+        var safety = Duration.FromSeconds(Math.Max(1, _options.Smtp.TimeoutSeconds) * 2 + 5);
+        var leaseEnd = now + Duration.Max(Duration.FromSeconds(Math.Max(30, _options.LeaseSeconds)), safety * 2);
         // The claim: only rows still unsent and unlocked are taken, whoever else is claiming at the same moment.
         var claimed = await db.OutboxMessages.Where(m => candidates.Contains(m.Id)).Where(Due(now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd).SetProperty(m => m.ClaimedBy, claim), cancellationToken);
@@ -111,8 +114,6 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailTransport tr
             .Where(m => m.ClaimedBy == claim && m.SentAt == null)
             .OrderBy(m => m.Id).ToListAsync(cancellationToken);
 
-        // Stop starting sends while there is still time to finish one before the claim lapses.
-        var safety = Duration.FromSeconds(Math.Max(1, _options.Smtp.TimeoutSeconds) * 2 + 5);
         var sent = 0;
         await using (var session = transport.Open())
         {

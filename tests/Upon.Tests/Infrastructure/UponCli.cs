@@ -16,7 +16,22 @@ public static class UponCli
     public static Task<CliResult> RunAsync(TestDatabase database, params string[] args) => RunInAsync("Production", database, args);
 
     /// <summary>Runs a command in a named environment (<c>dotnet run</c> uses Development, which validates every service at start).</summary>
-    public static async Task<CliResult> RunInAsync(string environment, TestDatabase database, params string[] args)
+    public static Task<CliResult> RunInAsync(string environment, TestDatabase database, params string[] args) =>
+        RunWithAsync(database, new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = environment, ["ASPNETCORE_ENVIRONMENT"] = environment }, args);
+
+    /// <summary>Runs a command with more environment variables (a mail server's settings, say), in Production unless they say otherwise.</summary>
+    public static async Task<CliResult> RunWithAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(database, environment, args);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a command and returns the running process, for a test that stops it midway.</summary>
+    public static Process Start(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,13 +49,12 @@ public static class UponCli
         {
             start.Environment[name] = value;
         }
-        start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start upon.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        return Process.Start(start) ?? throw new InvalidOperationException("Could not start upon.");
     }
 }
