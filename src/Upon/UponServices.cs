@@ -38,6 +38,11 @@ public static class UponServices
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<SessionRegisters>();
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<AttendanceQueries>();
+        services.AddScoped<ProgrammeAttendance>();
+        services.AddScoped<ParticipantDirectory>();
         return services;
     }
 
