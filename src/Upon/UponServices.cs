@@ -46,6 +46,11 @@ public static class UponServices
         services.AddScoped<InvitationAcceptance>();
         services.AddSingleton<InvitationRunner>();
         services.Configure<NewDirectorsOptions>(configuration.GetSection("NewDirectors"));
+        services.AddScoped<SessionRegisters>();
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<AttendanceQueries>();
+        services.AddScoped<ProgrammeAttendance>();
+        services.AddScoped<ParticipantDirectory>();
         return services;
     }
 

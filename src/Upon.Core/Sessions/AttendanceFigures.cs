@@ -117,6 +117,15 @@ public static class AttendanceFigures
         };
     }
 
+    /// <summary>The label of <see cref="Total"/>'s row.</summary>
+    public const string TotalLabel = "All sessions";
+
+    /// <summary>
+    /// The figures of all the facts together (key <c>all</c>, label <see cref="TotalLabel"/>), with the same definitions
+    /// as <see cref="By"/>: a programme's total, or one person's attendance record.
+    /// </summary>
+    public static AttendanceGroupRow Total(IEnumerable<AttendanceFact> facts) => Row("all", TotalLabel, Checked(facts));
+
     /// <summary>
     /// People whose two most recent marked sessions were both missed (absent or excused), to follow up.
     /// </summary>

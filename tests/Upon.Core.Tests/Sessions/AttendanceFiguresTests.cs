@@ -51,6 +51,30 @@ public class AttendanceFiguresTests
     }
 
     [Fact]
+    public void Total_CountsEveryFactTogether_AcrossStrandsAndCohorts()
+    {
+        var facts = new[]
+        {
+            Fact(1, 1, AttendanceMark.Present, strand: "A", cohort: null),
+            Fact(2, 1, AttendanceMark.Absent, strand: "B"),
+            Fact(2, 2, AttendanceMark.Excused, strand: "B"),
+            Fact(3, 2, null, strand: "B", date: "2025-02-07"),
+        };
+        Assert.Equal(
+            new AttendanceGroupRow("all", AttendanceFigures.TotalLabel, Sessions: 3, Marked: 3, Present: 1, Late: 0, LeftEarly: 0, Excused: 1, Absent: 1,
+                Attended: 1, AttendanceRate: 0.3333, Expected: 4),
+            AttendanceFigures.Total(facts));
+    }
+
+    [Fact]
+    public void Total_NoFacts_IsAllZeroWithNoRate() =>
+        Assert.Equal(new AttendanceGroupRow("all", "All sessions", 0, 0, 0, 0, 0, 0, 0, 0, null, 0), AttendanceFigures.Total([]));
+
+    [Fact]
+    public void Total_SamePersonTwiceOnASession_IsAnError() =>
+        Assert.Throws<ArgumentException>(() => AttendanceFigures.Total([Fact(1, 1, AttendanceMark.Present), Fact(1, 1, AttendanceMark.Absent)]));
+
+    [Fact]
     public void By_NoFacts_NoRows() => Assert.Empty(AttendanceFigures.By([], AttendanceGrouping.Month));
 
     [Fact]

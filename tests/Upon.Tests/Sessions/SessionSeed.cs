@@ -23,7 +23,8 @@ public static class SessionSeed
     }
 
     public static async Task<Session> SessionAsync(UponApp app, Strand strand, int capacity, LocalDateTime? start = null, int hours = 2,
-        string? venue = null, string? videoLink = "https://meet.example.org/upon-test", SessionType type = SessionType.VirtualWorkshop, string title = "Leading through inspection")
+        string? venue = null, string? videoLink = "https://meet.example.org/upon-test", SessionType type = SessionType.VirtualWorkshop, string title = "Leading through inspection",
+        Cohort? cohort = null, SessionStatus status = SessionStatus.Scheduled)
     {
         var from = start ?? new LocalDateTime(2027, 1, 15, 14, 0);
         var to = from.PlusHours(hours);
@@ -31,6 +32,7 @@ public static class SessionSeed
         {
             Uid = $"{Guid.NewGuid():N}@upon.test",
             StrandId = strand.Id,
+            CohortId = cohort?.Id,
             Title = title,
             Type = type,
             Start = from,
@@ -40,7 +42,7 @@ public static class SessionSeed
             Capacity = capacity,
             Venue = venue,
             VideoLink = videoLink,
-            Status = SessionStatus.Scheduled,
+            Status = status,
             CreatedAt = app.Clock.GetCurrentInstant(),
             UpdatedAt = app.Clock.GetCurrentInstant(),
         };
@@ -83,6 +85,64 @@ public static class SessionSeed
             await db.SaveChangesAsync();
             return participant;
         });
+
+    public static async Task<Cohort> CohortAsync(UponApp app, Strand strand, string name)
+    {
+        var cohort = new Cohort { StrandId = strand.Id, Name = name, StartsOn = new LocalDate(2026, 9, 1), EndsOn = new LocalDate(2027, 8, 31) };
+        await app.WithDbAsync(async db => { db.Cohorts.Add(cohort); await db.SaveChangesAsync(); });
+        return cohort;
+    }
+
+    /// <summary>
+    /// Seats written straight to the database, whenever the session is (the booking service refuses sessions that
+    /// have started), or places on the waiting list with <paramref name="status"/>.
+    /// </summary>
+    public static Task PlacesAsync(UponApp app, Session session, IEnumerable<Participant> people, BookingStatus status = BookingStatus.Booked) =>
+        app.WithDbAsync(async db =>
+        {
+            var queue = await db.Bookings.Where(b => b.SessionId == session.Id).MaxAsync(b => (long?)b.Queue) ?? 0;
+            foreach (var person in people)
+            {
+                db.Bookings.Add(new Booking
+                {
+                    SessionId = session.Id,
+                    ParticipantId = person.Id,
+                    Status = status,
+                    Queue = ++queue,
+                    RequestedAt = session.StartUtc - Duration.FromDays(10),
+                    BookedAt = status == BookingStatus.Booked ? session.StartUtc - Duration.FromDays(10) : null,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>Apologies sent in advance, written straight to the database (no booking held).</summary>
+    public static Task ApologyAsync(UponApp app, Session session, Participant person, string reason) =>
+        app.WithDbAsync(async db =>
+        {
+            db.Apologies.Add(new Apology { SessionId = session.Id, ParticipantId = person.Id, Reason = reason, SentAt = session.StartUtc - Duration.FromDays(3) });
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>A mark written straight to the database, as if the register had been saved the day after the session.</summary>
+    public static Task MarkAsync(UponApp app, Session session, Participant person, AttendanceMark mark, AttendanceSource source = AttendanceSource.Register, int? minutes = null) =>
+        app.WithDbAsync(async db =>
+        {
+            db.AttendanceRecords.Add(new AttendanceRecord
+            {
+                SessionId = session.Id,
+                ParticipantId = person.Id,
+                Mark = mark,
+                Minutes = minutes,
+                Source = source,
+                RecordedAt = session.EndUtc + Duration.FromDays(1),
+                RecordedBy = "seed@upon.test",
+            });
+            await db.SaveChangesAsync();
+        });
+
+    public static Task<List<AttendanceRecord>> MarksAsync(UponApp app, int sessionId) =>
+        app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AttendanceRecords.AsNoTracking().Where(r => r.SessionId == sessionId).OrderBy(r => r.ParticipantId).ToListAsync());
 
     public static Task<List<Booking>> BookingsAsync(UponApp app, int sessionId) =>
         app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).OrderBy(b => b.Queue).ToListAsync());

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Upon.Accounts;
+using Upon.Core;
+using Upon.Sessions;
+
+namespace Upon.Participants.Pages;
+
+/// <summary>One participant for staff: their details, enrolments, places on sessions to come and their attendance record.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueries attendance, IClock clock) : PageModel
+{
+    public Participant Participant { get; private set; } = null!;
+
+    public LocalDate Today { get; private set; }
+
+    public IReadOnlyList<UpcomingPlace> Upcoming { get; private set; } = [];
+
+    public AttendanceHistory History { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(id, cancellationToken) is not { } participant)
+        {
+            return NotFound();
+        }
+        Participant = participant;
+        Today = clock.TodayInLondon();
+        Upcoming = await directory.UpcomingAsync(id, cancellationToken);
+        History = await attendance.HistoryAsync(id, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,11 @@
+using System.Globalization;
+
+namespace Upon.Participants.Pages;
+
+/// <summary>The addresses of the participant pages.</summary>
+public static class ParticipantPages
+{
+    public const string List = "/participants";
+
+    public static string Details(int participantId) => $"/participants/{participantId.ToString(CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Upon.Accounts;
+using Upon.Core;
+using Upon.Register.Pages.Shared;
+
+namespace Upon.Sessions.Pages.Attendance;
+
+/// <summary>
+/// The programme's attendance: figures by strand, cohort, session type and month for a date range (the last 12 months
+/// unless chosen), who missed their two most recent marked sessions, and the same as CSV and Excel.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(ProgrammeAttendance attendance, IClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateInput From { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public DateInput To { get; set; } = new();
+
+    /// <summary>A strand's id, or empty for every strand.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Strand { get; set; }
+
+    public IReadOnlyList<Strand> Strands { get; private set; } = [];
+
+    /// <summary>The figures, or null when the filters have errors.</summary>
+    public ProgrammeAttendanceFigures? Figures { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Strands = await attendance.StrandsAsync(cancellationToken);
+        var defaults = AttendancePeriod.LastTwelveMonths(clock.TodayInLondon());
+        if (From.IsEmpty && To.IsEmpty)
+        {
+            From = DateInput.From(defaults.From);
+            To = DateInput.From(defaults.To);
+        }
+        var from = From.Read(ModelState, nameof(From), "Start date", required: true);
+        var to = To.Read(ModelState, nameof(To), "End date", required: true);
+        if (from is { } first && to is { } last && last < first)
+        {
+            ModelState.AddModelError(DateInput.ErrorKey(nameof(To)), "The end date must be the same as or after the start date");
+        }
+        int? strandId = null;
+        if (!string.IsNullOrWhiteSpace(Strand))
+        {
+            if (int.TryParse(Strand, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Strands.Any(s => s.Id == id))
+            {
+                strandId = id;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Strand), "Select a strand from the list");
+            }
+        }
+        if (ModelState.ErrorCount > 0)
+        {
+            return;
+        }
+        Figures = await attendance.FiguresAsync(new AttendancePeriod(from!.Value, to!.Value, strandId), cancellationToken);
+    }
+}
