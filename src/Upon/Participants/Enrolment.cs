@@ -18,6 +18,7 @@ public class Enrolment
 
     /// <summary>The invitation accepted to create this enrolment (New Directors), if any.</summary>
     public int? InvitationId { get; set; }
+    public Upon.NewDirectors.DirectorInvitation? Invitation { get; set; }
 
     /// <summary>The last status recorded (deferred, withdrawn, completed ...); stages by date are worked out from <see cref="StartsOn"/>.</summary>
     public Upon.NewDirectors.EnrolmentStatus Status { get; set; }

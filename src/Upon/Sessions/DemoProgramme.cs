@@ -3,7 +3,9 @@ using NodaTime;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Core.Sessions;
+using Upon.Core.NewDirectors;
 using Upon.Data;
+using Upon.NewDirectors;
 using Upon.Participants;
 using Upon.Register;
 
@@ -163,24 +165,82 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
         };
     }
 
-    /// <summary>The demo register's first-time directors of the last two years, and the demo participant account.</summary>
+    /// <summary>
+    /// The demo register's first-time directors of the last two years, each with their invitation: most accepted (and are
+    /// participants, enrolled on the day they accepted), some declined or let it expire, the newest still to answer, one
+    /// waiting for an email address; plus the demo participant account.
+    /// </summary>
     private async Task<List<Participant>> NewDirectorsAsync(Strand strand, LocalDate today, CancellationToken cancellationToken)
     {
         var since = today.PlusMonths(-24);
         var appointments = await db.Appointments.AsNoTracking().Include(a => a.Person).ToListAsync(cancellationToken);
-        var firstPosts = appointments.GroupBy(a => a.PersonKey).Select(g => g.MinBy(a => a.StartDate)!);
-        var recent = firstPosts.Where(a => a.StartDate >= since && a.StartDate <= today && a.Person!.Email is not null)
-            .OrderBy(a => a.StartDate).Take(40).ToList();
+        var firstPosts = appointments.GroupBy(a => a.PersonKey).Select(g => g.MinBy(a => a.StartDate)!)
+            .Where(a => a.StartDate >= since && a.StartDate <= today).OrderBy(a => a.StartDate).ToList();
         var now = clock.GetCurrentInstant();
-        var participants = recent.Select(a => new Participant
+        var participants = new List<Participant>();
+        foreach (var (first, index) in firstPosts.Select((a, i) => (a, i)))
         {
-            PersonKey = a.PersonKey,
-            GivenName = a.Person!.GivenName,
-            FamilyName = a.Person.FamilyName,
-            Email = a.Person.Email!,
-            CreatedAt = now,
-            Enrolments = [new Enrolment { StrandId = strand.Id, StartsOn = a.StartDate.PlusDays(14), EndsOn = a.StartDate.PlusDays(14).PlusMonths(24).PlusDays(-1) }],
-        }).ToList();
+            var person = first.Person!;
+            var recordedLate = index % 5 == 0 ? 10 + _random.Next(30) : 0;
+            var recordedOn = LocalDate.Min(today, first.StartDate.PlusDays(recordedLate == 0 ? -_random.Next(20) : recordedLate));
+            var invitation = new DirectorInvitation
+            {
+                PersonKey = first.PersonKey,
+                AppointmentId = first.Id,
+                AuthorityCode = first.AuthorityCode,
+                StartDate = first.StartDate,
+                RecordedOn = recordedOn,
+                SendOn = LocalDate.Max(first.StartDate, recordedOn),
+                DueBy = InvitationRules.DueDate(first.StartDate),
+                Status = InvitationStatus.Pending,
+                CreatedAt = now,
+                CreatedBy = "Demo data",
+            };
+            db.DirectorInvitations.Add(invitation);
+            if (person.Email is null || invitation.SendOn > today)
+            {
+                continue;
+            }
+            var sentOn = LocalDate.Min(today, invitation.SendOn.PlusDays(_random.Next(3)));
+            InvitationRunner.MarkSent(invitation, person.Email, sentOn, sentOn.At(new LocalTime(9, 0)).InZoneLeniently(Time.London).ToInstant());
+            var answeredOn = sentOn.PlusDays(1 + _random.Next(10));
+            if (answeredOn > today)
+            {
+                continue;
+            }
+            if (index % 9 == 4)
+            {
+                invitation.Status = InvitationStatus.Declined;
+                invitation.DeclineReason = "Not now: please ask me again once the inspection is over.";
+            }
+            else if (index % 9 == 7)
+            {
+                invitation.Status = sentOn.PlusDays(InvitationRules.LinkValidDays) < today ? InvitationStatus.Expired : InvitationStatus.Sent;
+                continue;
+            }
+            else
+            {
+                invitation.Status = InvitationStatus.Accepted;
+                participants.Add(new Participant
+                {
+                    PersonKey = first.PersonKey,
+                    GivenName = person.GivenName,
+                    FamilyName = person.FamilyName,
+                    Email = person.Email,
+                    CreatedAt = now,
+                    Enrolments = [new Enrolment
+                    {
+                        StrandId = strand.Id,
+                        StartsOn = answeredOn,
+                        EndsOn = answeredOn.PlusMonths(InvitationAcceptance.JourneyMonths).PlusDays(-1),
+                        Invitation = invitation,
+                        History = [new EnrolmentStatusChange { Status = EnrolmentStatus.Enrolled, From = answeredOn, Reason = "Accepted the invitation", RecordedAt = now, RecordedBy = "Demo data" }],
+                    }],
+                });
+            }
+            invitation.AnsweredOn = answeredOn;
+            invitation.AnsweredAt = answeredOn.At(new LocalTime(11, 0)).InZoneLeniently(Time.London).ToInstant();
+        }
         var account = await db.Users.FirstOrDefaultAsync(u => u.Email == DemoParticipantEmail, cancellationToken);
         participants.Add(new Participant
         {
@@ -189,7 +249,7 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
             FamilyName = "Participant",
             Email = DemoParticipantEmail,
             CreatedAt = now,
-            Enrolments = [new Enrolment { StrandId = strand.Id, StartsOn = today.PlusMonths(-7) }],
+            Enrolments = [new Enrolment { StrandId = strand.Id, StartsOn = today.PlusMonths(-7), EndsOn = today.PlusMonths(17).PlusDays(-1) }],
         });
         db.Participants.AddRange(participants);
         await db.SaveChangesAsync(cancellationToken);

@@ -33,6 +33,6 @@ public sealed class ParticipantsMappings : IEntityTypeConfiguration<Participant>
         builder.HasOne(e => e.Cohort).WithMany().HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ParticipantId, e.StrandId });
         builder.Property(e => e.Status).HasMaxLength(20).HasConversion<string>();
-        builder.HasOne<Upon.NewDirectors.DirectorInvitation>().WithMany().HasForeignKey(e => e.InvitationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(e => e.Invitation).WithMany().HasForeignKey(e => e.InvitationId).OnDelete(DeleteBehavior.SetNull);
     }
 }
