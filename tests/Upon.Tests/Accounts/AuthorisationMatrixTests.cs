@@ -58,6 +58,23 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/report-a-problem/confirmation"] = Everyone,
         ["/admin/problems"] = Staff,
         ["/admin/problems/{id:int}"] = Staff,
+        ["/programme"] = Everyone,
+        ["/programme/sessions"] = Everyone,
+        ["/programme/sessions/{id:int}"] = Everyone,
+        ["/programme/strands"] = Staff,
+        ["/programme/strands/new"] = Staff,
+        ["/programme/strands/{id:int}/edit"] = Staff,
+        ["/programme/strands/{id:int}/cohorts/new"] = Staff,
+        ["/programme/cohorts/{id:int}/edit"] = Staff,
+        ["/sessions"] = Staff,
+        ["/sessions/new"] = Staff,
+        ["/sessions/bulk"] = Staff,
+        ["/sessions/{id:int}"] = Staff,
+        ["/sessions/{id:int}/edit"] = Staff,
+        ["/sessions/{id:int}/copy"] = Staff,
+        ["/sessions/{id:int}/move-online"] = Staff,
+        ["/sessions/{id:int}/postpone"] = Staff,
+        ["/sessions/{id:int}/cancel"] = Staff,
     };
 
     [Fact]
@@ -67,6 +84,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
             CsvFiles.Header, "805,MATRIX-1,Mat,Rix,permanent,2015-01-01,2020-03-31,retired,no"))));
         Assert.True(seeded.Succeeded);
         var appointmentId = await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().Appointments.Single(a => a.Person!.PersonId == "MATRIX-1").Id));
+        var programme = await SeedProgrammeAsync();
 
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -78,7 +96,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         var failures = new List<string>();
         foreach (var route in routes)
         {
-            var url = Sample(route, appointmentId);
+            var url = Sample(route, appointmentId, programme);
             foreach (var who in Everyone)
             {
                 using var client = who == Anonymous ? app.CreateAnonymousClient() : app.CreateClient(who);
@@ -117,11 +135,40 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         Assert.False(await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().People.Any(p => p.PersonId == $"SNEAK-{role}"))));
     }
 
-    private static string Sample(string route, int appointmentId) => route
+    /// <summary>The ids a strand's, a cohort's and a session's pages are requested with.</summary>
+    private sealed record ProgrammeIds(int StrandId, int CohortId, int SessionId);
+
+    /// <summary>A cohort of the Aspirant Directors strand and a session of it, so that their pages answer 200 to those allowed.</summary>
+    private async Task<ProgrammeIds> SeedProgrammeAsync() => await app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<Upon.Data.UponDbContext>();
+        var strand = db.Strands.Single(x => x.Slug == Upon.Sessions.StrandSetup.AspirantDirectorsSlug);
+        var cohort = new Upon.Sessions.Cohort { StrandId = strand.Id, Name = "Matrix cohort", StartsOn = new NodaTime.LocalDate(2026, 9, 1), EndsOn = new NodaTime.LocalDate(2027, 7, 31) };
+        db.Cohorts.Add(cohort);
+        var session = new Upon.Sessions.Session { Uid = Upon.Sessions.SessionSchedule.NewUid(), Title = "Matrix session", StrandId = strand.Id, Capacity = 10 };
+        Upon.Sessions.SessionSchedule.SetTimes(session, new NodaTime.LocalDateTime(2027, 1, 15, 14, 0), new NodaTime.LocalDateTime(2027, 1, 15, 16, 0));
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return new ProgrammeIds(strand.Id, cohort.Id, session.Id);
+    });
+
+    private static string Sample(string route, int appointmentId, ProgrammeIds programme) => Route(route, appointmentId, programme)
         .Replace("{status:int?}", "404", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{code}", "805", StringComparison.Ordinal)
         .Replace("{**personId}", "MATRIX-1", StringComparison.Ordinal)
-        .Replace("{personId}", "MATRIX-1", StringComparison.Ordinal)
-        .Replace("{id:int}", appointmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        .Replace("{personId}", "MATRIX-1", StringComparison.Ordinal);
+
+    /// <summary>Puts the programme's ids in the routes of its strands, cohorts and sessions.</summary>
+    private static string Route(string route, int appointmentId, ProgrammeIds programme)
+    {
+        var id = route switch
+        {
+            _ when route.StartsWith("/programme/strands/", StringComparison.Ordinal) => programme.StrandId,
+            _ when route.StartsWith("/programme/cohorts/", StringComparison.Ordinal) => programme.CohortId,
+            _ when route.StartsWith("/sessions/", StringComparison.Ordinal) || route.StartsWith("/programme/sessions/", StringComparison.Ordinal) => programme.SessionId,
+            _ => appointmentId,
+        };
+        return route.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }
