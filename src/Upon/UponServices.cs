@@ -51,16 +51,27 @@ public static class UponServices
         services.AddScoped<AttendanceQueries>();
         services.AddScoped<ProgrammeAttendance>();
         services.AddScoped<ParticipantDirectory>();
+        services.AddScoped<BankHolidayImporter>();
+        services.AddScoped<StrandService>();
+        services.AddScoped<SessionQueries>();
+        services.AddScoped<SessionWarnings>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<SessionChanges>();
         return services;
     }
 
-    /// <summary>Applies migrations and loads the reference data; on an empty register, creates the demo data if asked.</summary>
+    /// <summary>
+    /// Applies migrations, loads the reference data (authorities; bank holidays when the table is empty) and makes sure the
+    /// programme's standing strands exist; on an empty register, creates the demo data if asked.
+    /// </summary>
     public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default)
     {
         await DatabaseSetup.MigrateAsync(services, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
+        await StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken);
         if (createDemoDataWhenEmpty)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken);

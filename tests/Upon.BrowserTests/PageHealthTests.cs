@@ -35,7 +35,11 @@ public sealed class PageHealthTests(BrowserApp app, ITestOutputHelper output) : 
         var watcher = await PageWatcher.AttachAsync(page);
         await page.AddInitScriptAsync(LayoutShiftProbe);
 
-        var paths = new List<string> { "/", "/register", "/register/turnover", "/register/turnover?year=2023-24" };
+        var paths = new List<string>
+        {
+            "/", "/register", "/register/turnover", "/register/turnover?year=2023-24",
+            "/programme", "/programme/sessions", "/programme/strands", "/sessions", "/sessions/new", "/sessions/bulk",
+        };
         var register = await page.GotoAsync("/register", new() { WaitUntil = WaitUntilState.Load });
         Assert.True(register is { Ok: true }, $"GET /register answered {register?.Status}.\n--- app output ---\n{app.Server.Log}");
         var authority = await page.Locator("main table a[href*='/register/authorities/']").First.GetAttributeAsync("href");

@@ -8,10 +8,11 @@ public static class UponCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("Upon: the platform for England's DCS leadership programme. Run with no command to serve the web app.");
-        root.Subcommands.Add(new Command("import", "Import reference data or appointments.")
+        root.Subcommands.Add(new Command("import", "Import reference data, appointments or bank holidays.")
         {
             ImportAuthoritiesCommand.Create(),
             ImportAppointmentsCommand.Create(),
+            ImportBankHolidaysCommand.Create(),
         });
         root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
         root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create() });
@@ -19,7 +20,7 @@ public static class UponCommandLine
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });
         root.Subcommands.Add(DemoCommand.Create());
-        root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create() });
+        root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create(), ReferenceBankHolidaysCommand.Create() });
         return root;
     }
 

@@ -59,6 +59,23 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/report-a-problem/confirmation"] = Everyone,
         ["/admin/problems"] = Staff,
         ["/admin/problems/{id:int}"] = Staff,
+        ["/programme"] = Everyone,
+        ["/programme/sessions"] = Everyone,
+        ["/programme/sessions/{id:int}"] = Everyone,
+        ["/programme/strands"] = Staff,
+        ["/programme/strands/new"] = Staff,
+        ["/programme/strands/{id:int}/edit"] = Staff,
+        ["/programme/strands/{id:int}/cohorts/new"] = Staff,
+        ["/programme/cohorts/{id:int}/edit"] = Staff,
+        ["/sessions"] = Staff,
+        ["/sessions/new"] = Staff,
+        ["/sessions/bulk"] = Staff,
+        ["/sessions/{id:int}"] = Staff,
+        ["/sessions/{id:int}/edit"] = Staff,
+        ["/sessions/{id:int}/copy"] = Staff,
+        ["/sessions/{id:int}/move-online"] = Staff,
+        ["/sessions/{id:int}/postpone"] = Staff,
+        ["/sessions/{id:int}/cancel"] = Staff,
         ["/sessions/{id:int}/bookings"] = Staff,
         ["/sessions/{id:int}/register"] = Staff,
         ["/sessions/{id:int}/register/import"] = Staff,
@@ -91,6 +108,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
             CsvFiles.Header, "805,MATRIX-1,Mat,Rix,permanent,2015-01-01,2020-03-31,retired,no"))));
         Assert.True(seeded.Succeeded);
         var appointmentId = await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().Appointments.Single(a => a.Person!.PersonId == "MATRIX-1").Id));
+        var programme = await SeedProgrammeAsync();
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Route: "/" + e.RoutePattern.RawText!.TrimStart('/'), Method: MethodOf(e)))
@@ -103,7 +121,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         var failures = new List<string>();
         foreach (var (route, method) in endpoints)
         {
-            var url = Sample(route, appointmentId);
+            var url = Sample(route, appointmentId, programme);
             foreach (var who in Everyone)
             {
                 using var client = who == Anonymous ? app.CreateAnonymousClient() : app.CreateClient(who);
@@ -147,6 +165,23 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         Assert.False(await app.WithScopeAsync(s => Task.FromResult(s.GetRequiredService<Upon.Data.UponDbContext>().People.Any(p => p.PersonId == $"SNEAK-{role}"))));
     }
 
+    /// <summary>The ids a strand's, a cohort's and a session's pages are requested with.</summary>
+    private sealed record ProgrammeIds(int StrandId, int CohortId, int SessionId);
+
+    /// <summary>A cohort of the Aspirant Directors strand and a session of it, so that their pages answer 200 to those allowed.</summary>
+    private async Task<ProgrammeIds> SeedProgrammeAsync() => await app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<Upon.Data.UponDbContext>();
+        var strand = db.Strands.Single(x => x.Slug == Upon.Sessions.StrandSetup.AspirantDirectorsSlug);
+        var cohort = new Upon.Sessions.Cohort { StrandId = strand.Id, Name = "Matrix cohort", StartsOn = new NodaTime.LocalDate(2026, 9, 1), EndsOn = new NodaTime.LocalDate(2027, 7, 31) };
+        db.Cohorts.Add(cohort);
+        var session = new Upon.Sessions.Session { Uid = Upon.Sessions.SessionSchedule.NewUid(), Title = "Matrix session", StrandId = strand.Id, Capacity = 10 };
+        Upon.Sessions.SessionSchedule.SetTimes(session, new NodaTime.LocalDateTime(2027, 1, 15, 14, 0), new NodaTime.LocalDateTime(2027, 1, 15, 16, 0));
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync();
+        return new ProgrammeIds(strand.Id, cohort.Id, session.Id);
+    });
+
     /// <summary>GET where the endpoint answers it (pages, most of the API), otherwise the one method it maps.</summary>
     private static string MethodOf(RouteEndpoint endpoint)
     {
@@ -154,7 +189,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         return methods.Count == 0 || methods.Contains("GET") ? "GET" : methods[0];
     }
 
-    private static string Sample(string route, int appointmentId) => route
+    private static string Sample(string route, int appointmentId, ProgrammeIds programme) => Route(route, appointmentId, programme)
         .Replace("{bookingId:int}", "1", StringComparison.Ordinal)
         .Replace("{slug}", "new-directors", StringComparison.Ordinal)
         .Replace("{secret}", "not-a-secret", StringComparison.Ordinal)
@@ -162,6 +197,18 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
         .Replace("{code}", "805", StringComparison.Ordinal)
         .Replace("{**personId}", "MATRIX-1", StringComparison.Ordinal)
-        .Replace("{personId}", "MATRIX-1", StringComparison.Ordinal)
-        .Replace("{id:int}", appointmentId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        .Replace("{personId}", "MATRIX-1", StringComparison.Ordinal);
+
+    /// <summary>Puts the programme's ids in the routes of its strands, cohorts and sessions.</summary>
+    private static string Route(string route, int appointmentId, ProgrammeIds programme)
+    {
+        var id = route switch
+        {
+            _ when route.StartsWith("/programme/strands/", StringComparison.Ordinal) => programme.StrandId,
+            _ when route.StartsWith("/programme/cohorts/", StringComparison.Ordinal) => programme.CohortId,
+            _ when route.StartsWith("/sessions/", StringComparison.Ordinal) || route.StartsWith("/programme/sessions/", StringComparison.Ordinal) => programme.SessionId,
+            _ => appointmentId,
+        };
+        return route.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Accounts;
+
+namespace Upon.Sessions.Pages.Manage;
+
+/// <summary>Creates a new session like an existing one: the form comes filled in with everything but the date.</summary>
+[Authorize(Policy = Policies.Staff)]
+public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : PageModel
+{
+    [BindProperty]
+    public SessionForm Form { get; set; } = new();
+
+    public Session Source { get; private set; } = null!;
+
+    public IReadOnlyList<SessionGroup> Groups { get; private set; } = [];
+
+    public IReadOnlyList<SessionWarning> Warnings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Form = SessionForm.CopyOf(Source);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Form.Validate(ModelState, Groups) is not { } details)
+        {
+            return Page();
+        }
+        Warnings = await warnings.ForAsync(details.StrandId, details.CohortId, details.Start, details.End, cancellationToken: cancellationToken);
+        if (!SessionWarnings.AreConfirmed(Warnings, Form.Confirmed))
+        {
+            return Page();
+        }
+        var result = await sessions.CreateAsync(details, cancellationToken);
+        if (!result.Succeeded)
+        {
+            SessionFormBase.AddErrors(ModelState, result.Errors);
+            return Page();
+        }
+        TempData["Success"] = "Session created";
+        return Redirect(SessionPages.Url(result.Id!.Value));
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } source)
+        {
+            return false;
+        }
+        Source = source;
+        Groups = await queries.GroupsAsync(cancellationToken);
+        return true;
+    }
+}

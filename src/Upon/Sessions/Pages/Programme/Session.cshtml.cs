@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Upon.Sessions.Pages.Programme;
+
+/// <summary>A session's public page: what, when, where and its status. Never the video link or who is booked.</summary>
+[AllowAnonymous]
+public class SessionModel(SessionQueries queries) : PageModel
+{
+    public Session Session { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await queries.FindAsync(id, cancellationToken) is not { } session)
+        {
+            return NotFound();
+        }
+        Session = session;
+        return Page();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Upon.Core.Sessions;
+using Upon.Tests.Infrastructure;
+using static Upon.Tests.Sessions.SessionTesting;
+
+namespace Upon.Tests.Sessions.Pages.Manage;
+
+/// <summary>
+/// <c>/sessions/{id}/edit</c>: the capacity never goes below the number booked; a new time, place, link or title raises the
+/// SEQUENCE and emails everyone booked or waiting; other edits do neither.
+/// </summary>
+public abstract class EditTests(UponApp app)
+{
+    private static string Url(int id) => $"/sessions/{id}/edit";
+
+    private async Task<(Upon.Sessions.Session Session, Dictionary<string, string> Fields)> SeedAsync(int capacity = 20)
+    {
+        var strand = await app.AddStrandAsync();
+        var session = await app.AddSessionAsync(strand.Id, new LocalDateTime(2027, 1, 15, 14, 0), new LocalDateTime(2027, 1, 15, 16, 0), capacity: capacity);
+        var fields = SessionFields(Group(strand.Id), new LocalDate(2027, 1, 15));
+        fields["Capacity"] = capacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        fields["Facilitators"] = "";
+        fields["Description"] = "";
+        return (session, fields);
+    }
+
+    [SkippableFact]
+    public async Task Get_FillsInTheFormFromTheSession()
+    {
+        app.RequireDatabase();
+        var (session, _) = await SeedAsync();
+
+        var doc = await app.CreateClient().GetDocumentAsync(Url(session.Id));
+
+        Assert.Equal("Leading through inspection", doc.QuerySelector("#Title")?.GetAttribute("value"));
+        Assert.Equal("15", doc.QuerySelector("#Date-day")?.GetAttribute("value"));
+        Assert.Equal("2027", doc.QuerySelector("#Date-year")?.GetAttribute("value"));
+        Assert.Equal("", doc.QuerySelector("#EndDate-day")?.GetAttribute("value") ?? "");
+        Assert.Equal("14:00", doc.QuerySelector("#StartTime")?.GetAttribute("value"));
+        Assert.Equal("16:00", doc.QuerySelector("#EndTime")?.GetAttribute("value"));
+        Assert.Equal("virtual-workshop", doc.QuerySelector("input[name=Type][checked]")?.GetAttribute("value"));
+        Assert.Equal("20", doc.QuerySelector("#Capacity")?.GetAttribute("value"));
+    }
+
+    [SkippableFact]
+    public async Task Get_UnknownSession_IsNotFound()
+    {
+        app.RequireDatabase();
+
+        var response = await app.CreateClient().GetAsync(new Uri(Url(999_999), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Post_NewDescriptionOnly_KeepsTheSequenceAndEmailsNobody()
+    {
+        app.RequireDatabase();
+        var (session, fields) = await SeedAsync();
+        var people = await app.BookAsync(session.Id, booked: 2);
+        fields["Description"] = "Bring a case study.";
+
+        var response = await app.CreateClient().PostFormAsync(Url(session.Id), fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal("Bring a case study.", saved.Description);
+        Assert.Equal(0, saved.Sequence);
+        Assert.Null(saved.ChangeNote);
+        Assert.Empty(await app.OutboxToAsync(people.Select(p => p.Email)));
+    }
+
+    [SkippableFact]
+    public async Task Post_NewTime_RaisesTheSequenceAndEmailsEveryoneBookedOrWaiting()
+    {
+        app.RequireDatabase();
+        var (session, fields) = await SeedAsync(capacity: 2);
+        var people = await app.BookAsync(session.Id, booked: 2, waiting: 1);
+        fields["StartTime"] = "15:00";
+        fields["EndTime"] = "17:00";
+        var client = app.CreateClient();
+
+        var response = await client.PostFormAsync(Url(session.Id), fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal(new LocalDateTime(2027, 1, 15, 15, 0), saved.Start);
+        Assert.Equal(Instant.FromUtc(2027, 1, 15, 15, 0), saved.StartUtc);
+        Assert.Equal(Instant.FromUtc(2027, 1, 15, 17, 0), saved.EndUtc);
+        Assert.Equal(1, saved.Sequence);
+        Assert.Equal(SessionStatus.Scheduled, saved.Status);
+        Assert.Contains("time", saved.ChangeNote, StringComparison.Ordinal);
+        var mail = await app.OutboxToAsync(people.Select(p => p.Email));
+        Assert.Equal(people.Select(p => p.Email).Order(), mail.Select(m => m.To).Order());
+        Assert.All(mail, m =>
+        {
+            Assert.Equal("Changed: Leading through inspection, Friday 15 January 2027, 14:00 to 16:00", m.Subject);
+            Assert.Contains("Time\n  Was: Friday 15 January 2027, 14:00 to 16:00\n  Now: Friday 15 January 2027, 15:00 to 17:00", m.TextBody, StringComparison.Ordinal);
+        });
+        Assert.Contains("You are number 1 on the waiting list", mail.Single(m => m.To == people[2].Email).TextBody, StringComparison.Ordinal);
+        var page = await client.GetDocumentAsync($"/sessions/{session.Id}");
+        Assert.Equal("Session updated. 3 people will be emailed about the change", page.QuerySelector(".govuk-notification-banner__heading").Text());
+    }
+
+    [SkippableFact]
+    public async Task Post_CapacityBelowTheNumberBooked_IsRejectedAndExplained()
+    {
+        app.RequireDatabase();
+        var (session, fields) = await SeedAsync(capacity: 5);
+        await app.BookAsync(session.Id, booked: 3);
+        fields["Capacity"] = "2";
+        var client = app.CreateClient();
+
+        var form = await client.GetDocumentAsync(Url(session.Id));
+        var response = await client.PostFormAsync(Url(session.Id), fields);
+
+        Assert.Contains("The number of places cannot go below 3, the number booked", form.QuerySelector("#people-notice").Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Equal(["3 people are booked, so the capacity must be at least 3. To offer fewer places, cancel bookings first"], doc.ErrorSummary());
+        Assert.Equal(["#Capacity"], doc.ErrorLinks());
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal(5, saved.Capacity);
+        Assert.Equal(0, saved.Sequence);
+
+        fields["Capacity"] = "3";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(Url(session.Id), fields)).StatusCode);
+        Assert.Equal(3, (await app.SessionAsync(session.Id)).Capacity);
+    }
+
+    [SkippableFact]
+    public async Task Post_EmptyTitle_NamesTheField()
+    {
+        app.RequireDatabase();
+        var (session, fields) = await SeedAsync();
+        fields["Title"] = "  ";
+
+        var response = await app.CreateClient().PostFormAsync(Url(session.Id), fields);
+
+        var doc = await Html.ParseAsync(response);
+        Assert.Equal(["Enter a title"], doc.ErrorSummary());
+        Assert.Equal("Leading through inspection", (await app.SessionAsync(session.Id)).Title);
+    }
+}
+
+public sealed class EditTests_Sqlite(SqliteApp app) : EditTests(app), IClassFixture<SqliteApp>;
+
+public sealed class EditTests_Postgres(PostgresApp app) : EditTests(app), IClassFixture<PostgresApp>;
