@@ -44,6 +44,7 @@ public static class UponServices
         services.AddScoped<InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
         services.AddScoped<InvitationAcceptance>();
+        services.AddScoped<InvitationReport>();
         services.AddSingleton<InvitationRunner>();
         services.Configure<NewDirectorsOptions>(configuration.GetSection("NewDirectors"));
         services.AddScoped<SessionRegisters>();

@@ -7,6 +7,7 @@ using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
 using Upon.Email;
+using Upon.NewDirectors;
 using Upon.Register;
 using Upon.Sessions;
 using Upon.Shared;
@@ -63,6 +64,7 @@ public static class WebApp
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
+        app.MapInvitationApi();
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();

@@ -50,6 +50,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/api/authorities/{code}"] = Staff,
         ["/api/people/{personId}"] = Staff,
         ["/api/reports/turnover"] = Aggregates,
+        ["/api/reports/invitations"] = Aggregates,
+        ["/new-directors/figures"] = Aggregates,
         ["/admin/audit"] = [Roles.Administrator],
         ["/admin/audit/export"] = [Roles.Administrator],
         ["/admin/accounts"] = [Roles.Administrator],
