@@ -182,6 +182,13 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
             ? null
             : 1 + await db.Bookings.CountAsync(b => b.SessionId == booking.SessionId && b.Status == BookingStatus.Waitlisted && b.Queue < booking.Queue, cancellationToken);
 
+    /// <summary>
+    /// Gives free seats to the first people waiting, within the caller's transaction: the caller must already hold the
+    /// session's lock (as <see cref="SessionService"/> does when it raises the capacity) and saves afterwards.
+    /// </summary>
+    public Task<List<Participant>> PromoteLockedAsync(Session session, CancellationToken cancellationToken = default) =>
+        PromoteAsync(session, cancellationToken);
+
     private async Task<List<Participant>> PromoteAsync(Session session, CancellationToken cancellationToken)
     {
         if (session.Status == SessionStatus.Cancelled)

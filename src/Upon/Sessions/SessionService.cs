@@ -25,7 +25,7 @@ public sealed record SessionDetails(
 /// <c>StartTime</c>, <c>EndTime</c>, <c>Capacity</c>). Editing the time, place, link or title of a session raises its
 /// iCalendar SEQUENCE and emails everyone booked or waiting, in the same transaction.
 /// </summary>
-public sealed class SessionService(UponDbContext db)
+public sealed class SessionService(UponDbContext db, BookingService bookings)
 {
     /// <summary>Creates a scheduled session with a new UID.</summary>
     public async Task<SaveResult> CreateAsync(SessionDetails details, CancellationToken cancellationToken = default)
@@ -129,6 +129,11 @@ public sealed class SessionService(UponDbContext db)
         }
         session.UpdatedAt = db.Clock.GetCurrentInstant();
         await db.SaveChangesAsync(cancellationToken);
+        // More places: the first people waiting get them at once, and are told.
+        if (session.Capacity > booked && (await bookings.PromoteLockedAsync(session, cancellationToken)).Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return SaveResult.Saved(id, emailed);
     }

@@ -31,6 +31,14 @@ public static class SessionsApi
 
     public sealed record BookingRequest(int? ParticipantId);
 
+    /// <param name="Type">A session type code: <c>virtual-workshop</c>, <c>residential</c>, <c>taught-day</c>, <c>action-learning-set</c>, <c>webinar</c>, <c>coaching-group</c>.</param>
+    /// <param name="Strand">The strand's slug.</param>
+    /// <param name="CohortId">The cohort, for a strand with cohorts.</param>
+    /// <param name="StartLocal">London wall-clock time, ISO 8601 without offset: <c>2027-01-15T14:00:00</c>.</param>
+    public sealed record NewSession(
+        string? Title, string? Type, string? Strand, int? CohortId, string? StartLocal, string? EndLocal, int? Capacity,
+        string? Venue, string? VideoLink, bool? CircumstancesPermitting, string? Facilitators, string? Description);
+
     /// <param name="Status"><c>booked</c> or <c>waitlisted</c>.</param>
     /// <param name="WaitingPosition">1 for the first person waiting; null when booked.</param>
     public sealed record BookingItem(int Id, int SessionId, int ParticipantId, string Status, int? WaitingPosition);
@@ -47,6 +55,9 @@ public static class SessionsApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/sessions/{id:int}", GetSession).RequireAuthorization(Policies.Programme).WithName("GetSession")
             .WithSummary("One session.").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/sessions", CreateSession).RequireAuthorization(Policies.Staff).WithName("CreateSession")
+            .WithSummary("Creates a session (staff only): 201 with the session; 400 with the errors by field.")
+            .Produces<SessionItem>(StatusCodes.Status201Created).ProducesValidationProblem();
         api.MapGet("/participants", ListParticipants).RequireAuthorization(Policies.Staff).WithName("ListParticipants")
             .WithSummary("Participants with their enrolments (staff only).");
         api.MapPost("/sessions/{id:int}/bookings", Book).RequireAuthorization(Policies.Programme).WithName("BookSession")
@@ -96,6 +107,68 @@ public static class SessionsApi
         var session = await db.Sessions.AsNoTracking().Include(s => s.Strand).Include(s => s.Cohort).FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         return session is null ? NotFound($"There is no session {id}.") : TypedResults.Ok((await ItemsAsync(db, [session], user, cancellationToken))[0]);
     }
+
+    private static async Task<IResult> CreateSession(NewSession? body, UponDbContext db, SessionService sessions, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Send the session as JSON."] });
+        }
+        if (string.IsNullOrWhiteSpace(body.Title))
+        {
+            Error("title", "Give the session a title.");
+        }
+        if (!SessionCodes.TryParseType(body.Type, out var type))
+        {
+            Error("type", $"'{body.Type}' is not a session type: use one of {string.Join(", ", SessionCodes.AllTypes.Select(t => t.ToCode()))}.");
+        }
+        var strand = body.Strand is null ? null : await db.Strands.AsNoTracking().FirstOrDefaultAsync(s => s.Slug == body.Strand, cancellationToken);
+        if (strand is null)
+        {
+            Error("strand", $"'{body.Strand}' is not a strand's slug.");
+        }
+        LocalDateTime? Parse(string field, string? text)
+        {
+            var parsed = text is null ? null : LocalPattern.Parse(text);
+            if (parsed is { Success: true })
+            {
+                return parsed.Value;
+            }
+            Error(field, $"'{text}' is not a London date and time: use the form 2027-01-15T14:00:00.");
+            return null;
+        }
+        var start = Parse("startLocal", body.StartLocal);
+        var end = Parse("endLocal", body.EndLocal);
+        if (body.Capacity is null)
+        {
+            Error("capacity", "Give the number of places.");
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var saved = await sessions.CreateAsync(new SessionDetails(body.Title!.Trim(), type, strand!.Id, body.CohortId, start!.Value, end!.Value, body.Capacity!.Value,
+            Blank(body.Venue), Blank(body.VideoLink), body.CircumstancesPermitting ?? false, Blank(body.Facilitators), Blank(body.Description)), cancellationToken);
+        if (!saved.Succeeded)
+        {
+            return TypedResults.ValidationProblem(saved.Errors.ToDictionary(e => ApiField(e.Key), e => new[] { e.Value }));
+        }
+        var created = await db.Sessions.AsNoTracking().Include(s => s.Strand).Include(s => s.Cohort).SingleAsync(s => s.Id == saved.Id, cancellationToken);
+        return TypedResults.Created($"/api/sessions/{created.Id}", (await ItemsAsync(db, [created], user, cancellationToken))[0]);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The JSON field a form field's error belongs to.</summary>
+    private static string ApiField(string formField) => formField switch
+    {
+        "Group" => "cohortId",
+        "StartDate" or "StartTime" => "startLocal",
+        "EndDate" or "EndTime" => "endLocal",
+        _ => char.ToLowerInvariant(formField[0]) + formField[1..],
+    };
 
     private static async Task<Ok<List<ParticipantItem>>> ListParticipants(UponDbContext db, CancellationToken cancellationToken)
     {
