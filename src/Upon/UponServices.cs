@@ -46,6 +46,7 @@ public static class UponServices
         services.AddScoped<InvitationAcceptance>();
         services.AddSingleton<InvitationRunner>();
         services.Configure<NewDirectorsOptions>(configuration.GetSection("NewDirectors"));
+        services.AddNewDirectorsJourney(configuration);
         return services;
     }
 
