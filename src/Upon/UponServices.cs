@@ -58,6 +58,7 @@ public static class UponServices
         services.AddScoped<SessionWarnings>();
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
+        services.AddNewDirectorsJourney(configuration);
         return services;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using NodaTime;
+using Upon.Core;
 
 namespace Upon.NewDirectors;
 
@@ -8,8 +10,11 @@ public sealed class NewDirectorsOptions
     public int InvitationRunMinutes { get; set; } = 15;
 }
 
-/// <summary>Runs <see cref="InvitationRunner"/> in the web app every few minutes, so invitations go without anyone remembering.</summary>
-public sealed class InvitationBackgroundService(InvitationRunner runner, IOptions<NewDirectorsOptions> options, ILogger<InvitationBackgroundService> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="InvitationRunner"/> in the web app every few minutes, so invitations go without anyone remembering,
+/// then <see cref="JourneyService.AdvanceStagesAsync"/> (idempotent, so running it more than daily records nothing new).
+/// </summary>
+public sealed class InvitationBackgroundService(InvitationRunner runner, IServiceScopeFactory scopes, IClock clock, IOptions<NewDirectorsOptions> options, ILogger<InvitationBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +34,15 @@ public sealed class InvitationBackgroundService(InvitationRunner runner, IOption
             {
                 // The next run tries again; nothing is half-sent because each invitation commits on its own.
                 logger.LogError(e, "The invitation run failed");
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<JourneyService>().AdvanceStagesAsync(clock.TodayInLondon(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The journey run failed");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

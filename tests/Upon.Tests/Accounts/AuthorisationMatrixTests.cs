@@ -101,6 +101,11 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/calendars/strands/{slug}.ics"] = Everyone,
         ["/invitations/{secret}"] = Everyone,
         ["/calendars/private/{secret}.ics"] = Everyone,
+        ["/my/journey"] = [Roles.Participant],
+        ["/new-directors"] = Staff,
+        ["/new-directors/participants/{enrolmentId:int}"] = Staff,
+        ["/new-directors/invitations"] = Staff,
+        ["/new-directors/invitations/{invitationId:int}"] = Staff,
     };
 
     [Fact]
@@ -193,6 +198,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
 
     private static string Sample(string route, int appointmentId, ProgrammeIds programme) => Route(route, appointmentId, programme)
         .Replace("{bookingId:int}", "1", StringComparison.Ordinal)
+        .Replace("{enrolmentId:int}", "1", StringComparison.Ordinal)
+        .Replace("{invitationId:int}", "1", StringComparison.Ordinal)
         .Replace("{slug}", "new-directors", StringComparison.Ordinal)
         .Replace("{secret}", "not-a-secret", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal)
