@@ -125,6 +125,11 @@ public sealed class BankHolidayCalendar
                 holidays.Add(new BankHoliday(date, title) { Notes = notes, Bunting = bunting });
                 index++;
             }
+            if (holidays.Count == 0)
+            {
+                // Loading an empty calendar would silently remove every bank holiday.
+                throw new BankHolidayFormatException($"{Division}.events has no events: the file lists no bank holidays.");
+            }
             return new BankHolidayCalendar([.. holidays.OrderBy(h => h.Date)]);
         }
     }

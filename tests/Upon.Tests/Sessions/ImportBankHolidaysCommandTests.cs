@@ -70,8 +70,8 @@ public abstract class ImportBankHolidaysCommandTests(DatabaseFixture fixture)
 
         await AssertRefusedAsync("not json at all", "not valid JSON");
         await AssertRefusedAsync("""{ "scotland": { "events": [ { "title": "St Andrew’s Day", "date": "2030-12-02" } ] } }""", "no \"england-and-wales\" division");
-        await AssertRefusedAsync("""{ "england-and-wales": { "events": [ { "title": "", "date": "2030-05-06" } ] } }""", "has no title");
-        await AssertRefusedAsync("""{ "england-and-wales": { "events": [ { "title": "A", "date": "2030-05-06" }, { "title": "B", "date": "2030-05-06" } ] } }""", "repeats the date 2030-05-06");
+        await AssertRefusedAsync("""{ "england-and-wales": { "events": [ { "title": "", "date": "2030-05-06" } ] } }""", "title is empty");
+        await AssertRefusedAsync("""{ "england-and-wales": { "events": [ { "title": "A", "date": "2030-05-06" }, { "title": "B", "date": "2030-05-06" } ] } }""", "2030-05-06 is already the date of");
         await AssertRefusedAsync("""{ "england-and-wales": { "events": [] } }""", "has no events");
 
         var again = await UponCli.RunAsync(fixture.Database, "import", "bank-holidays", Write(Good));

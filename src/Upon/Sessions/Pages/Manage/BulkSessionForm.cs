@@ -96,7 +96,8 @@ public sealed class BulkSessionForm : SessionFormBase
             return null;
         }
         var dates = SessionRecurrence.Dates(rule, from.Value, to.Value);
-        var description = SessionRecurrence.Describe(rule);
+        var rawDescription = SessionRecurrence.Describe(rule);
+        var description = char.ToUpperInvariant(rawDescription[0]) + rawDescription[1..];
         if (dates.Count == 0)
         {
             modelState.AddModelError(nameof(Repeat), $"{description} gives no dates from {SessionFormat.ShortDateOf(from.Value)} to {SessionFormat.ShortDateOf(to.Value)}");
