@@ -32,6 +32,9 @@ public sealed class UponServer : IAsyncDisposable
     /// <summary>The environment the app runs with; give it to <see cref="UponExecutable.RunAsync"/> to query the same database.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>Where the app and its commands write their email, as <c>.eml</c> files.</summary>
+    public string MailFolder => Environment["Email__PickupDirectory"];
+
     /// <summary>What the app has printed so far (stdout and stderr), for failure messages.</summary>
     public string Log
     {
@@ -60,6 +63,7 @@ public sealed class UponServer : IAsyncDisposable
             ["ConnectionStrings__Upon"] = $"Data Source={Path.Combine(folder, "upon.db")}",
             ["Demo__CreateOnEmptyDatabase"] = "true",
             ["Demo__Password"] = DemoPassword,
+            ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
             ["Logging__Console__FormatterName"] = "simple",
         };
 

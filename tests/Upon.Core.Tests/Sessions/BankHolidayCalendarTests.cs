@@ -81,13 +81,19 @@ public class BankHolidayCalendarTests
     }
 
     [Fact]
-    public void ToJson_Empty_RoundTrips()
+    public void Parse_NoEvents_IsRefused_SoAnEmptyFileNeverRemovesEveryHoliday()
     {
-        var empty = BankHolidayCalendar.Parse(Feed(""));
+        var error = Assert.Throws<BankHolidayFormatException>(() => BankHolidayCalendar.Parse(Feed("")));
+        Assert.Contains("has no events", error.Message);
+    }
+
+    [Fact]
+    public void Create_Empty_HasNoDates()
+    {
+        var empty = BankHolidayCalendar.Create([]);
         Assert.Empty(empty.Holidays);
         Assert.Null(empty.FirstDate);
         Assert.Null(empty.LastDate);
-        Assert.Empty(BankHolidayCalendar.Parse(empty.ToJson()).Holidays);
     }
 
     [Fact]

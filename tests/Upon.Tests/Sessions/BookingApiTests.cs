@@ -200,6 +200,37 @@ public abstract class BookingApiTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task StaffCreateASessionThroughTheApi_AndBadFieldsAreNamed()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var staff = app.CreateClient(Roles.PartnerStaff);
+
+        var created = await staff.PostAsJsonAsync("/api/sessions", new
+        {
+            title = "Working with the ICB",
+            type = "virtual-workshop",
+            strand = strand.Slug,
+            startLocal = "2027-07-16T14:00:00",
+            endLocal = "2027-07-16T16:00:00",
+            capacity = 25,
+            videoLink = "https://meet.example.org/icb",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var session = await created.Content.ReadFromJsonAsync<SessionJson>(Json);
+        Assert.Equal(("2027-07-16T13:00:00Z", 25, "scheduled", 0), (session!.StartUtc, session.Capacity, session.Status, session.Booked));
+        Assert.Equal($"/api/sessions/{session.Id}", created.Headers.Location?.OriginalString);
+
+        var bad = await staff.PostAsJsonAsync("/api/sessions", new { title = "", type = "lecture", strand = "nope", startLocal = "tomorrow", endLocal = "2027-07-16T16:00:00", capacity = 5 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>(Json);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToList();
+        Assert.Equal(["startLocal", "strand", "title", "type"], fields);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient(Roles.Participant).PostAsJsonAsync("/api/sessions", new { title = "x" })).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task TheConfirmationEmailCarriesTheEventAsAnIcsFile()
     {
         app.RequireDatabase();
