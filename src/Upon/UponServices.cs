@@ -36,6 +36,7 @@ public static class UponServices
         services.AddUponEmail(configuration);
         services.AddScoped<ProblemReports>();
         services.AddScoped<CurrentParticipant>();
+        services.AddScoped<EqualityRecords>();
         services.AddScoped<BookingEmails>();
         services.AddScoped<BookingService>();
         services.AddScoped<ParticipantSessions>();

@@ -45,6 +45,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<EqualityInformation> EqualityInformation => Set<EqualityInformation>();
     public DbSet<DirectorInvitation> DirectorInvitations => Set<DirectorInvitation>();
     public DbSet<EnrolmentStatusChange> EnrolmentStatusChanges => Set<EnrolmentStatusChange>();
 

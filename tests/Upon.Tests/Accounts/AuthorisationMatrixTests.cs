@@ -91,6 +91,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/my/sessions"] = [Roles.Participant],
         ["/my/sessions/{id:int}"] = [Roles.Participant],
         ["/my/calendar"] = [Roles.Participant],
+        ["/my/equality"] = [Roles.Participant],
+        ["/participants/{id:int}/equality"] = [Roles.Administrator],
         ["/api/strands"] = Programme,
         ["/api/sessions"] = Programme,
         ["/api/sessions/{id:int}"] = Programme,

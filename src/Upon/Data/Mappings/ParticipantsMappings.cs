@@ -4,7 +4,7 @@ using Upon.Participants;
 
 namespace Upon.Data.Mappings;
 
-public sealed class ParticipantsMappings : IEntityTypeConfiguration<Participant>, IEntityTypeConfiguration<Enrolment>
+public sealed class ParticipantsMappings : IEntityTypeConfiguration<Participant>, IEntityTypeConfiguration<Enrolment>, IEntityTypeConfiguration<EqualityInformation>
 {
     public void Configure(EntityTypeBuilder<Participant> builder)
     {
@@ -34,5 +34,16 @@ public sealed class ParticipantsMappings : IEntityTypeConfiguration<Participant>
         builder.HasIndex(e => new { e.ParticipantId, e.StrandId });
         builder.Property(e => e.Status).HasMaxLength(20).HasConversion<string>();
         builder.HasOne(e => e.Invitation).WithMany().HasForeignKey(e => e.InvitationId).OnDelete(DeleteBehavior.SetNull);
+    }
+
+    public void Configure(EntityTypeBuilder<EqualityInformation> builder)
+    {
+        builder.ToTable("equality_information");
+        builder.HasKey(e => e.Id);
+        builder.HasOne(e => e.Participant).WithOne().HasForeignKey<EqualityInformation>(e => e.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.ParticipantId).IsUnique();
+        builder.Property(e => e.EthnicityCode).HasMaxLength(40);
+        builder.Property(e => e.Sex).HasMaxLength(20).HasConversion<string>();
+        builder.Property(e => e.Disability).HasMaxLength(20).HasConversion<string>();
     }
 }

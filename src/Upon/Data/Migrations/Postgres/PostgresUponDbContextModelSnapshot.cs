@@ -776,6 +776,42 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Disability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("equality_information", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Participants.Participant", b =>
                 {
                     b.Property<int>("Id")
@@ -1472,7 +1508,7 @@ namespace Upon.Data.Migrations.Postgres
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Upon.NewDirectors.DirectorInvitation", null)
+                    b.HasOne("Upon.NewDirectors.DirectorInvitation", "Invitation")
                         .WithMany()
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1491,9 +1527,22 @@ namespace Upon.Data.Migrations.Postgres
 
                     b.Navigation("Cohort");
 
+                    b.Navigation("Invitation");
+
                     b.Navigation("Participant");
 
                     b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
+                {
+                    b.HasOne("Upon.Participants.Participant", "Participant")
+                        .WithOne()
+                        .HasForeignKey("Upon.Participants.EqualityInformation", "ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Upon.Participants.Participant", b =>

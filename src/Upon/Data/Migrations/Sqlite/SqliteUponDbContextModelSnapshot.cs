@@ -745,6 +745,40 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Disability")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("equality_information", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Participants.Participant", b =>
                 {
                     b.Property<int>("Id")
@@ -1423,7 +1457,7 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Upon.NewDirectors.DirectorInvitation", null)
+                    b.HasOne("Upon.NewDirectors.DirectorInvitation", "Invitation")
                         .WithMany()
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.SetNull);
@@ -1442,9 +1476,22 @@ namespace Upon.Data.Migrations.Sqlite
 
                     b.Navigation("Cohort");
 
+                    b.Navigation("Invitation");
+
                     b.Navigation("Participant");
 
                     b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
+                {
+                    b.HasOne("Upon.Participants.Participant", "Participant")
+                        .WithOne()
+                        .HasForeignKey("Upon.Participants.EqualityInformation", "ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Upon.Participants.Participant", b =>

@@ -1,0 +1,60 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace Upon.Core.Equality;
+
+/// <summary>One ethnic group of the DfE's list (the GSS 2021 Census groups with Roma added), with Upon's code for it.</summary>
+public sealed record EthnicGroup(string Code, string Major, string Minor);
+
+/// <summary>
+/// The ethnic groups people may choose from, as DfE publishes them (source: DfE's allowed <c>ethnicity_major</c> and
+/// <c>ethnicity_minor</c> values; Open Government Licence v3.0). "Prefer not to say" is not a group: it is recorded as none.
+/// </summary>
+public static partial class Ethnicity
+{
+    public const string White = "White";
+
+    public static IReadOnlyList<EthnicGroup> Groups { get; } =
+    [
+        new("white-british", White, "English / Welsh / Scottish / Northern Irish / British"),
+        new("white-irish", White, "Irish"),
+        new("white-gypsy-irish-traveller", White, "Gypsy or Irish Traveller"),
+        new("white-roma", White, "Roma"),
+        new("white-other", White, "Any other White background"),
+        new("mixed-white-black-caribbean", "Mixed / Multiple ethnic groups", "White and Black Caribbean"),
+        new("mixed-white-black-african", "Mixed / Multiple ethnic groups", "White and Black African"),
+        new("mixed-white-asian", "Mixed / Multiple ethnic groups", "White and Asian"),
+        new("mixed-other", "Mixed / Multiple ethnic groups", "Any other Mixed / Multiple ethnic background"),
+        new("asian-indian", "Asian / Asian British", "Indian"),
+        new("asian-pakistani", "Asian / Asian British", "Pakistani"),
+        new("asian-bangladeshi", "Asian / Asian British", "Bangladeshi"),
+        new("asian-chinese", "Asian / Asian British", "Chinese"),
+        new("asian-other", "Asian / Asian British", "Any other Asian background"),
+        new("black-african", "Black / African / Caribbean / Black British", "African"),
+        new("black-caribbean", "Black / African / Caribbean / Black British", "Caribbean"),
+        new("black-other", "Black / African / Caribbean / Black British", "Any other Black / African / Caribbean background"),
+        new("other-arab", "Other ethnic group", "Arab"),
+        new("other-any", "Other ethnic group", "Any other ethnic group"),
+    ];
+
+    /// <summary>The major groups in the order DfE lists them.</summary>
+    public static IReadOnlyList<string> MajorGroups { get; } = [.. Groups.Select(g => g.Major).Distinct()];
+
+    public static bool TryFind(string? code, [NotNullWhen(true)] out EthnicGroup? group)
+    {
+        group = Groups.FirstOrDefault(g => string.Equals(g.Code, code?.Trim(), StringComparison.Ordinal));
+        return group is not null;
+    }
+
+    /// <summary>
+    /// Whether the group is of the global majority: every group outside the White major group. (White minorities such as
+    /// Gypsy, Irish Traveller and Roma are counted with White, as DfE's major groups do.)
+    /// </summary>
+    public static bool IsGlobalMajority(EthnicGroup group) => group.Major != White;
+
+    /// <summary>DfE writes labels both as "Asian/Asian British" and "Asian / Asian British": this gives the spaced form.</summary>
+    public static string Normalise(string label) => Slash().Replace(label.Trim(), " / ");
+
+    [GeneratedRegex(@"\s*/\s*")]
+    private static partial Regex Slash();
+}
