@@ -113,10 +113,7 @@ public sealed class InvitationDesk(UponDbContext db, IClock clock, InvitationLin
     public async Task<DeskOutcome> InviteByHandAsync(int personKey, string? email, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM people WHERE \"Id\" = {personKey} FOR UPDATE", cancellationToken);
-        }
+        await db.LockRowAsync<Person>(personKey, cancellationToken);
         var person = await db.People.Include(p => p.Appointments).FirstOrDefaultAsync(p => p.Id == personKey, cancellationToken);
         var today = clock.TodayInLondon();
         var post = person?.Appointments.Where(a => a.IsInPostOn(today)).OrderByDescending(a => a.StartDate).FirstOrDefault()
@@ -222,10 +219,7 @@ public sealed class InvitationDesk(UponDbContext db, IClock clock, InvitationLin
 
     private async Task<DirectorInvitation?> LockAsync(int invitationId, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM director_invitations WHERE \"Id\" = {invitationId} FOR UPDATE", cancellationToken);
-        }
+        await db.LockRowAsync<DirectorInvitation>(invitationId, cancellationToken);
         return await db.DirectorInvitations.Include(i => i.Person).FirstOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
     }
 }

@@ -71,10 +71,7 @@ public sealed class InvitationRunner(IServiceScopeFactory scopes, IClock clock, 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UponDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM director_invitations WHERE \"Id\" = {id} FOR UPDATE", cancellationToken);
-        }
+        await db.LockRowAsync<DirectorInvitation>(id, cancellationToken);
         // Read after taking the lock, so a run that waited sees what the other run did.
         var invitation = await db.DirectorInvitations.Include(i => i.Person).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invitation is null)

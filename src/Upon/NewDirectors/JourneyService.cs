@@ -234,10 +234,7 @@ public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCri
     /// <summary>The enrolment, locked for this transaction (a row lock on PostgreSQL; SQLite's transactions hold the write lock).</summary>
     private async Task<Enrolment?> LockAsync(int enrolmentId, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM enrolments WHERE \"Id\" = {enrolmentId} FOR UPDATE", cancellationToken);
-        }
+        await db.LockRowAsync<Enrolment>(enrolmentId, cancellationToken);
         return await db.Enrolments.Include(e => e.History).Include(e => e.Participant).Include(e => e.Strand)
             .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Strand!.Slug == DemoProgramme.NewDirectorsSlug, cancellationToken);
     }

@@ -66,10 +66,7 @@ public sealed class AttendanceService(UponDbContext db, SessionRegisters registe
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM sessions WHERE \"Id\" = {options.SessionId} FOR UPDATE", cancellationToken);
-        }
+        await db.LockRowAsync<Session>(options.SessionId, cancellationToken);
         var register = await registers.LoadAsync(options.SessionId, cancellationToken);
         if (register is null)
         {

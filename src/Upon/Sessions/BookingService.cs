@@ -218,11 +218,7 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
     /// <summary>Loads the session holding its lock until the transaction ends.</summary>
     private async Task<Session?> LockAsync(int sessionId, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM sessions WHERE \"Id\" = {sessionId} FOR UPDATE", cancellationToken);
-        }
-        // On SQLite the transaction began IMMEDIATE: it already holds the database's write lock.
+        await db.LockRowAsync<Session>(sessionId, cancellationToken);
         return await db.Sessions.Include(s => s.Strand).FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
     }
 }

@@ -57,14 +57,14 @@ public static class SessionSchedule
     public static string NewUid() => $"{Guid.NewGuid():N}@upon";
 
     /// <summary>
-    /// Takes the session's row for the rest of the current transaction with a no-op update, so that bookings and other
-    /// changes to it wait (a row lock on PostgreSQL, the write lock on SQLite). False if there is no such session.
+    /// Takes the session's row for the rest of the current transaction, as <see cref="BookingService"/> does, so that
+    /// bookings and other changes to it wait (a row lock on PostgreSQL, the write lock on SQLite). False if there is no
+    /// such session.
     /// </summary>
     public static async Task<bool> LockAsync(UponDbContext db, int sessionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Sessions.Where(s => s.Id == sessionId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Sequence, s => s.Sequence), cancellationToken);
-        return rows == 1;
+        await db.LockRowAsync<Session>(sessionId, cancellationToken);
+        return await db.Sessions.AnyAsync(s => s.Id == sessionId, cancellationToken);
     }
 }
