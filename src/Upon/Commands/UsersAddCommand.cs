@@ -21,7 +21,7 @@ public static class UsersAddCommand
         {
             using var host = await CommandHost.StartAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
-            var root = (parse.GetValue(baseUrl) ?? host.Services.GetRequiredService<IConfiguration>()["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+            var root = parse.GetValue(baseUrl)?.TrimEnd('/') ?? Upon.Shared.AppLinks.BaseUrl(host.Services.GetRequiredService<IConfiguration>());
             var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
                 .InviteAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(name), cancellationToken, root);
             if (created.Errors.Count > 0)

@@ -11,7 +11,7 @@ public sealed class InvitationLinks(IDataProtectionProvider dataProtection, ICon
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("Upon.NewDirectors.InvitationLink");
 
-    public string BaseUrl => (configuration["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+    public string BaseUrl => Upon.Shared.AppLinks.BaseUrl(configuration);
 
     public static string PathFor(string secret) => $"/invitations/{secret}";
 

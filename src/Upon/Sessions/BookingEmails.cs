@@ -12,7 +12,7 @@ namespace Upon.Sessions;
 /// </summary>
 public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration configuration)
 {
-    private string BaseUrl => (configuration["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+    private string BaseUrl => Upon.Shared.AppLinks.BaseUrl(configuration);
 
     public void Confirmation(Session session, Participant participant, BookingStatus status, int? waitingPosition)
     {

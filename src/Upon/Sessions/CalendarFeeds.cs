@@ -17,7 +17,7 @@ public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration
     /// <summary>How far back the feeds reach: a term of past sessions is enough to see what happened.</summary>
     public static readonly Duration History = Duration.FromDays(180);
 
-    public string BaseUrl => (configuration["App:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+    public string BaseUrl => Upon.Shared.AppLinks.BaseUrl(configuration);
 
     public static string StrandFeedPath(string slug) => $"/calendars/strands/{slug}.ics";
 
