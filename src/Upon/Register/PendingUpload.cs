@@ -15,7 +15,8 @@ public class PendingUpload
     public required string UploadedBy { get; set; }
 
     public required string FileName { get; set; }
-    public required byte[] Content { get; set; }
+    /// <summary>The file as uploaded; never written to the audit log (see <c>AuditChanges</c>).</summary>
+    public required byte[] FileContent { get; set; }
     public Instant UploadedAt { get; set; }
     public Instant ExpiresAt { get; set; }
 }

@@ -11,7 +11,7 @@ using Upon.Data;
 namespace Upon.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteUponDbContext))]
-    [Migration("20261202012522_ImportsAndUploads")]
+    [Migration("20261202013019_ImportsAndUploads")]
     partial class ImportsAndUploads
     {
         /// <inheritdoc />
@@ -952,12 +952,12 @@ namespace Upon.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FileContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("FileName")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Upon.Data;
 namespace Upon.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUponDbContext))]
-    [Migration("20261202012536_ImportsAndUploads")]
+    [Migration("20261202013029_ImportsAndUploads")]
     partial class ImportsAndUploads
     {
         /// <inheritdoc />
@@ -989,12 +989,12 @@ namespace Upon.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("FileContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
 
                     b.Property<string>("FileName")
                         .IsRequired()
