@@ -51,7 +51,10 @@ public static class AppointmentCsv
     };
 
     /// <summary>Reads every row, collecting field-level errors rather than stopping at the first.</summary>
-    public static (List<AppointmentRow> Rows, List<ImportError> Errors) Read(TextReader reader, LocalDate today)
+    /// <param name="reader">The file's text.</param>
+    /// <param name="today">Today in London, for the plausible range of dates.</param>
+    /// <param name="invalidRows">Filled with the line and la_code of each row that has errors, so that the authority can be checked too.</param>
+    public static (List<AppointmentRow> Rows, List<ImportError> Errors) Read(TextReader reader, LocalDate today, List<(int Line, string LaCode)>? invalidRows = null)
     {
         var rows = new List<AppointmentRow>();
         var errors = new List<ImportError>();
@@ -94,6 +97,10 @@ public static class AppointmentCsv
             if (row is not null)
             {
                 rows.Add(row);
+            }
+            else if (Field("la_code") is { Length: > 0 } code && !ControlCharacters.Contains(code))
+            {
+                invalidRows?.Add((line, code));
             }
         }
         if (rows.Count == 0 && errors.Count == 0)

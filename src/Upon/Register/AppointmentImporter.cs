@@ -59,7 +59,8 @@ public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.Invi
     {
         progress?.Report(new ImportProgress("Reading", 0, 1));
         var today = db.Clock.TodayInLondon();
-        var (rows, errors) = AppointmentCsv.Read(reader, today);
+        var invalidRows = new List<(int Line, string LaCode)>();
+        var (rows, errors) = AppointmentCsv.Read(reader, today, invalidRows);
         progress?.Report(new ImportProgress("Reading", 1, 1));
         if (errors.Any(e => e.Line == 1))
         {
@@ -77,6 +78,11 @@ public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.Invi
             }
         }
 
+        // A row with other problems is still checked for its authority, so that every error of every row is listed.
+        foreach (var (line, code) in invalidRows.Where(r => !byCode.ContainsKey(r.LaCode)))
+        {
+            errors.Add(new ImportError(line, "la_code", code, "No authority has this DfE number or GSS code."));
+        }
         var resolved = new List<(AppointmentRow Row, Authority Authority)>(rows.Count);
         var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
         foreach (var row in rows)

@@ -27,8 +27,8 @@ public static class SafeCsv
     public static CsvConfiguration Configuration => new(CultureInfo.InvariantCulture)
     {
         NewLine = "\n",
-        // Makes CsvHelper call SanitizeForInjection on every field; the writer below applies Upon's rule.
-        InjectionOptions = InjectionOptions.Escape,
+        // CsvHelper's own sanitising skips quoted fields and prefixes numbers: the writer below applies Upon's rule instead.
+        InjectionOptions = InjectionOptions.None,
     };
 
     /// <summary>A CsvHelper writer that neutralises every field it writes.</summary>
@@ -71,6 +71,6 @@ public static class SafeCsv
 
     private sealed class Writer(TextWriter writer, CsvConfiguration configuration, bool leaveOpen) : CsvWriter(writer, configuration, leaveOpen)
     {
-        protected override string SanitizeForInjection(string? field) => Neutralise(field);
+        public override void WriteField(string? field, bool shouldQuote) => base.WriteField(Neutralise(field), shouldQuote);
     }
 }

@@ -59,8 +59,8 @@ public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : 
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    /// <summary>The upload form, or (with a token) a page of a waiting upload's preview.</summary>
-    public async Task<IActionResult> OnGetAsync(string? token, int? page, CancellationToken cancellationToken)
+    /// <summary>The upload form, or (with a token) page <paramref name="p"/> of a waiting upload's preview.</summary>
+    public async Task<IActionResult> OnGetAsync(string? token, int? p, CancellationToken cancellationToken)
     {
         if (token is null)
         {
@@ -75,7 +75,7 @@ public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : 
         {
             return Expired();
         }
-        await PreviewAsync(id, upload.FileContent, page ?? 1, cancellationToken);
+        await PreviewAsync(id, upload.FileContent, p ?? 1, cancellationToken);
         return Page();
     }
 
