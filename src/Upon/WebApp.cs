@@ -58,6 +58,8 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        // Text inputs are refused with control characters before any page or endpoint sees them.
+        app.UseMiddleware<Upon.Shared.Text.ControlCharacterGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -266,6 +266,38 @@ public abstract class HardeningTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task AddForm_ControlCharacterInAName_IsRefusedNamingTheField()
+    {
+        app.RequireDatabase();
+        var fields = RegisterPageTesting.AppointmentFields("335", "hard-form-nul", new LocalDate(2020, 1, 6));
+        fields["GivenName"] = "A\u0000nn";
+
+        var response = await app.CreateClient().PostFormAsync("/register/appointments/add", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The field GivenName must not contain control characters (U+0000 at position 2).",
+            (await Html.ParseAsync(response)).QuerySelector("#control-character-error").Text());
+        Assert.False(await app.PersonExistsAsync("hard-form-nul"));
+    }
+
+    [SkippableFact]
+    public async Task Api_ControlCharacterInAJsonBodyOrQuery_IsA400ProblemNamingTheField()
+    {
+        app.RequireDatabase();
+        using var body = new StringContent("{\"title\":\"Leading\\u0000\",\"places\":[{\"name\":\"ok\"}]}", Encoding.UTF8, "application/json");
+
+        var response = await app.CreateAnonymousClient().PostAsync(new Uri("/api/sessions", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("The field title must not contain control characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var query = await app.CreateClient().GetAsync(new Uri("/api/people/x%07y", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.InternalServerError, query.StatusCode);
+        var search = await app.CreateClient().GetAsync(new Uri("/api/authorities?region=%00", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, search.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task EndForm_ImplausibleYear_IsAGovukErrorNotA500()
     {
         app.RequireDatabase();
