@@ -64,7 +64,7 @@ public abstract class ImportFuzzTests(UponApp app)
     {
         var db = s.GetRequiredService<UponDbContext>();
         return string.Join("/", await db.Appointments.CountAsync(), await db.People.CountAsync(), await db.DirectorInvitations.CountAsync(),
-            await db.AuditEvents.CountAsync(), await db.AttendanceRecords.CountAsync(), await db.PendingUploads.CountAsync(u => u.ExpiresAt < app.Clock.GetCurrentInstant()));
+            await db.AuditEvents.CountAsync(e => e.EntityType != "PendingUpload"), await db.AttendanceRecords.CountAsync(), await db.PendingUploads.CountAsync(u => u.ExpiresAt < app.Clock.GetCurrentInstant()));
     });
 
     [SkippableFact]

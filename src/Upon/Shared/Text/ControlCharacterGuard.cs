@@ -58,7 +58,17 @@ public sealed class ControlCharacterGuard(RequestDelegate next)
         {
             return null;
         }
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        request.EnableBuffering();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // ASP.NET Core's form reader refuses %00 itself, by throwing: find the field in the raw body to name it.
+            return await FindNulInRawFormAsync(request);
+        }
         foreach (var (key, values) in form)
         {
             if (Problem(key, values, multiline: true) is { } problem)
@@ -67,6 +77,25 @@ public sealed class ControlCharacterGuard(RequestDelegate next)
             }
         }
         return null;
+    }
+
+    private static async Task<string> FindNulInRawFormAsync(HttpRequest request)
+    {
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        foreach (var pair in body.Split('&'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = equals < 0 ? pair : pair[..equals];
+            if (pair.Contains("%00", StringComparison.Ordinal))
+            {
+                var name = Uri.UnescapeDataString(key.Replace('+', ' ').Replace("%00", "", StringComparison.Ordinal));
+                return $"The field {Name(name)} must not contain control characters (U+0000).";
+            }
+        }
+        return "A form field must not contain control characters (U+0000).";
     }
 
     private static async Task<string?> FindInJsonAsync(HttpRequest request)

@@ -275,9 +275,14 @@ public abstract class HardeningTests(UponApp app)
         var response = await app.CreateClient().PostFormAsync("/register/appointments/add", fields);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("The field GivenName must not contain control characters (U+0000 at position 2).",
+        Assert.Equal("The field GivenName must not contain control characters (U+0000).",
             (await Html.ParseAsync(response)).QuerySelector("#control-character-error").Text());
         Assert.False(await app.PersonExistsAsync("hard-form-nul"));
+        fields["GivenName"] = "A\u0007nn";
+        var bell = await app.CreateClient().PostFormAsync("/register/appointments/add", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, bell.StatusCode);
+        Assert.Equal("The field GivenName must not contain control characters (U+0007 at position 2).",
+            (await Html.ParseAsync(bell)).QuerySelector("#control-character-error").Text());
     }
 
     [SkippableFact]
