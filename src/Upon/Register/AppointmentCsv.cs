@@ -260,7 +260,7 @@ public static class AppointmentCsv
     /// <summary>Writes appointments in the import format (UTF-8, no byte-order mark, LF).</summary>
     public static void Write(TextWriter writer, IEnumerable<Appointment> appointments)
     {
-        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer, newLine: "\n");
         foreach (var column in RequiredColumns.Concat(OptionalColumns))
         {
             csv.WriteField(column);

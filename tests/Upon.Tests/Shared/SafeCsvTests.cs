@@ -54,7 +54,7 @@ public class SafeCsvTests
             csv.WriteField(-0.25);
             csv.NextRecord();
         }
-        Assert.Equal("'=1+1,\"'=A1,B1\",-3,-0.25\n", text.ToString());
+        Assert.Equal("'=1+1,\"'=A1,B1\",-3,-0.25\r\n", text.ToString());
     }
 
     [Fact]

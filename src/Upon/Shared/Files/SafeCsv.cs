@@ -23,16 +23,23 @@ public static class SafeCsv
     /// <summary>UTF-8 without a byte-order mark, the encoding of every file Upon writes.</summary>
     public static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(false);
 
-    /// <summary>The shared CsvHelper configuration: invariant culture, LF line ends, formulas neutralised.</summary>
+    /// <summary>The shared CsvHelper configuration: invariant culture, CRLF line ends (RFC 4180), formulas neutralised.</summary>
     public static CsvConfiguration Configuration => new(CultureInfo.InvariantCulture)
     {
-        NewLine = "\n",
         // CsvHelper's own sanitising skips quoted fields and prefixes numbers: the writer below applies Upon's rule instead.
         InjectionOptions = InjectionOptions.None,
     };
 
     /// <summary>A CsvHelper writer that neutralises every field it writes.</summary>
-    public static CsvWriter CreateWriter(TextWriter writer, bool leaveOpen = true) => new Writer(writer, Configuration, leaveOpen);
+    /// <param name="writer">Where the CSV goes.</param>
+    /// <param name="leaveOpen">Whether disposing the CSV writer leaves <paramref name="writer"/> open.</param>
+    /// <param name="newLine">The line end: CRLF by default; the appointments format uses LF.</param>
+    public static CsvWriter CreateWriter(TextWriter writer, bool leaveOpen = true, string newLine = "\r\n")
+    {
+        var configuration = Configuration;
+        configuration.NewLine = newLine;
+        return new Writer(writer, configuration, leaveOpen);
+    }
 
     /// <summary>Whether a spreadsheet could take <paramref name="value"/> as a formula (or lose the quote that protects it).</summary>
     public static bool NeedsNeutralising(string? value)

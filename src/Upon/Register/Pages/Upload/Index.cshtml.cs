@@ -156,7 +156,7 @@ public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : 
         var result = await importer.ImportAsync(upload.FileContent, preview: true, cancellationToken: cancellationToken);
         await using var buffer = new FileBufferingWriteStream();
         await using (var writer = new StreamWriter(buffer, SafeCsv.Utf8, leaveOpen: true))
-        await using (var csv = SafeCsv.CreateWriter(writer))
+        await using (var csv = SafeCsv.CreateWriter(writer, newLine: "\n"))
         {
             foreach (var header in new[] { "line", "column", "value", "problem" })
             {
