@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
+using Upon.Shared.Text;
 
 namespace Upon.Accounts;
 
@@ -28,7 +29,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
         {
             return new AccountCreated(null, null, [$"The role must be one of {string.Join(", ", Roles.All)}"]);
         }
-        if (!Register.AppointmentCsv.IsEmail(email))
+        if (!EmailAddresses.IsValid(email))
         {
             return new AccountCreated(null, null, ["Enter an email address in the correct format, like name@example.org"]);
         }

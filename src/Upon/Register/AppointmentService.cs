@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core.Register;
 using Upon.Data;
+using Upon.Shared.Text;
 
 namespace Upon.Register;
 
@@ -42,7 +43,7 @@ public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.Invit
         {
             errors.TryAdd(FieldName(field), reason);
         }
-        if (change.Email is { Length: > 0 } email && !AppointmentCsv.IsEmail(email))
+        if (change.Email is { Length: > 0 } email && !EmailAddresses.IsValid(email))
         {
             errors.TryAdd("Email", "Enter an email address in the correct format, like name@example.org.");
         }

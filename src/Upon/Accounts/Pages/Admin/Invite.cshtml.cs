@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Accounts.Pages.Admin;
 

@@ -5,7 +5,7 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Core;
 using Upon.NewDirectors.Pages.Shared;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.NewDirectors.Pages.Staff;
 

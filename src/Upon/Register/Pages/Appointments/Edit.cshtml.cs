@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Upon.Data;
 using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Register.Pages.Appointments;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Upon.Core.Register;
 using Upon.Data;
 using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Register.Pages.Appointments;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Upon.Accounts;
 using Upon.Core;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Sessions.Pages.Attendance;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Text;
 
 namespace Upon.Sessions.Pages.Attendance;
 
@@ -23,6 +24,6 @@ public sealed class MarksModel(ProgrammeAttendance attendance, IClock clock) : P
         }
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         AttendanceExports.WriteMarksCsv(writer, figures.Lines);
-        return File(Register.AppointmentCsv.Utf8NoBom.GetBytes(writer.ToString()), AttendanceDownload.CsvType, AttendanceDownload.FileName("attendance-marks", figures) + ".csv");
+        return File(TextEncodings.Utf8NoBom.GetBytes(writer.ToString()), AttendanceDownload.CsvType, AttendanceDownload.FileName("attendance-marks", figures) + ".csv");
     }
 }
