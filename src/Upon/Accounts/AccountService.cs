@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
 using Upon.Shared.Text;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts;
 

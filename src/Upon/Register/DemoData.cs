@@ -15,11 +15,11 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
     /// <summary>The demo accounts, one per role, all with the password in <c>Demo:Password</c>.</summary>
     public static readonly IReadOnlyList<(string Email, string Role, string Name)> Accounts =
     [
-        ("admin@upon.test", Upon.Accounts.Roles.Administrator, "Demo Administrator"),
-        ("partner@upon.test", Upon.Accounts.Roles.PartnerStaff, "Demo Partner"),
-        ("coach@upon.test", Upon.Accounts.Roles.Coach, "Demo Coach"),
-        ("participant@upon.test", Upon.Accounts.Roles.Participant, "Demo Participant"),
-        ("funder@upon.test", Upon.Accounts.Roles.Funder, "Demo Funder"),
+        ("admin@upon.test", Upon.Shared.Security.Roles.Administrator, "Demo Administrator"),
+        ("partner@upon.test", Upon.Shared.Security.Roles.PartnerStaff, "Demo Partner"),
+        ("coach@upon.test", Upon.Shared.Security.Roles.Coach, "Demo Coach"),
+        ("participant@upon.test", Upon.Shared.Security.Roles.Participant, "Demo Participant"),
+        ("funder@upon.test", Upon.Shared.Security.Roles.Funder, "Demo Funder"),
     ];
 
     public async Task<bool> CreateIfEmptyAsync(CancellationToken cancellationToken = default)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Security.Claims;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Participants;
 
 namespace Upon.Sessions.Pages.My;
