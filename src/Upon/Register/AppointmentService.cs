@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core.Register;
 using Upon.Data;
+using Upon.Shared.Events;
 using Upon.Shared.Text;
 
 namespace Upon.Register;
@@ -18,7 +19,7 @@ public sealed record AppointmentChangeResult(int? AppointmentId, IReadOnlyDictio
 }
 
 /// <summary>Adds, edits and ends single appointments, keeping the same rules as the import.</summary>
-public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.InvitationPlanner invitations)
+public sealed class AppointmentService(UponDbContext db, DomainEvents events)
 {
     public Task<AppointmentChangeResult> AddAsync(AppointmentChange change, CancellationToken cancellationToken = default) =>
         SaveAsync(null, change, cancellationToken);
@@ -110,7 +111,7 @@ public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.Invit
         await db.SaveChangesAsync(cancellationToken);
         if (id is null)
         {
-            await invitations.PlanAsync([new(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)], cancellationToken);
+            await events.RaiseAsync(new AppointmentsRecorded([new RecordedAppointment(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)]), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new AppointmentChangeResult(appointment.Id, errors);

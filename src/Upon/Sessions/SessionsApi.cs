@@ -7,7 +7,6 @@ using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.Sessions;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Upon.Shared.Security;
 using Upon.Data;
 using Upon.Sessions;
+using Upon.Shared;
 
 namespace Upon.Participants.Pages;
 

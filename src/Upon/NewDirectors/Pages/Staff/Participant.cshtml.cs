@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
+using Upon.Sessions;
 using Upon.Shared.Security;
 using Upon.Core;
 using Upon.NewDirectors.Pages.Shared;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Sessions;
 using Upon.Shared.Security;
 using Upon.Core.Equality;
 

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions.Pages.Bookings;
 

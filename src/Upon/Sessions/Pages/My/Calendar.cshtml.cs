@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Upon.Shared.Security;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions.Pages.My;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Security.Claims;
 using Upon.Shared.Security;
-using Upon.Participants;
 
 namespace Upon.Sessions.Pages.My;
 

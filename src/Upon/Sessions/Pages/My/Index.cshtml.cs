@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Shared.Security;
-using Upon.Participants;
 
 namespace Upon.Sessions.Pages.My;
 
