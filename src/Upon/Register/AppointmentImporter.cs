@@ -6,6 +6,7 @@ using Upon.Audit;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Data;
+using Upon.Shared.Events;
 
 namespace Upon.Register;
 
@@ -34,7 +35,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// written unless every row is valid. An appointment is keyed by authority, person and start date, so importing the
 /// same file twice changes nothing and a later file updates what an earlier one said.
 /// </summary>
-public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.InvitationPlanner invitations)
+public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
 {
     /// <summary>
     /// Imports a file as uploaded or read from disk: decoded by the one rule for imported files (UTF-8, with or without a
@@ -137,7 +138,8 @@ public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.Invi
         progress?.Report(new ImportProgress("Saving", 0, added.Count));
         await bulk.InsertAppointmentsAsync(added, new Progress<int>(done => progress?.Report(new ImportProgress("Saving", done, added.Count))), cancellationToken);
         await bulk.InsertAuditEventsAsync(await AuditLinesAsync(plan, cancellationToken), cancellationToken);
-        var invited = await invitations.PlanAsync([.. added.Select(a => new Upon.NewDirectors.RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))], cancellationToken);
+        var recorded = new AppointmentsRecorded([.. added.Select(a => new RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))]);
+        await events.RaiseAsync(recorded, cancellationToken);
         if (preview)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -149,7 +151,7 @@ public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.Invi
         progress?.Report(new ImportProgress("Saving", added.Count, added.Count));
         return new AppointmentImportResult(rows.Count, added.Count, plan.Changed.Count, plan.Unchanged, plan.NewPeople.Count, [])
         {
-            Invitations = invited.Count,
+            Invitations = recorded.InvitationsCreated,
             Changes = plan.Preview,
         };
     }

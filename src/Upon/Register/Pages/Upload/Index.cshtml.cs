@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using Upon.Accounts;
+using Upon.Shared.Security;
+using Upon.Shared.Forms;
+using Upon.Shared.Text;
 using Upon.Register.Pages.Shared;
 using Upon.Shared.Files;
 
@@ -137,7 +139,7 @@ public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : 
             ShowErrors(result);
             return Page();
         }
-        TempData["Success"] = $"{RegisterFormat.Count(result.Rows, "appointment", "appointments")} imported";
+        TempData["Success"] = $"{TextFormat.Count(result.Rows, "appointment", "appointments")} imported";
         return Redirect("/register");
     }
 
@@ -183,14 +185,14 @@ public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : 
 
     /// <summary>"1,234 rows: 1,200 to add, 30 to update, 4 unchanged, 50 new people".</summary>
     public static string Summary(AppointmentImportResult result) =>
-        $"{RegisterFormat.Count(result.Rows, "row", "rows")}: {RegisterFormat.Number(result.Added)} to add, " +
-        $"{RegisterFormat.Number(result.Updated)} to update, {RegisterFormat.Number(result.Unchanged)} unchanged, " +
-        $"{RegisterFormat.Count(result.PeopleAdded, "new person", "new people")}";
+        $"{TextFormat.Count(result.Rows, "row", "rows")}: {TextFormat.Number(result.Added)} to add, " +
+        $"{TextFormat.Number(result.Updated)} to update, {TextFormat.Number(result.Unchanged)} unchanged, " +
+        $"{TextFormat.Count(result.PeopleAdded, "new person", "new people")}";
 
     /// <summary>"Saving will create 3 New Directors invitations" (none are sent until their day).</summary>
     public static string InvitationSummary(AppointmentImportResult result) => result.Invitations == 0
         ? "Saving will not create any New Directors invitations."
-        : $"Saving will create {RegisterFormat.Count(result.Invitations, "New Directors invitation", "New Directors invitations")}.";
+        : $"Saving will create {TextFormat.Count(result.Invitations, "New Directors invitation", "New Directors invitations")}.";
 
     private async Task PreviewAsync(Guid id, byte[] content, int page, CancellationToken cancellationToken)
     {
@@ -222,8 +224,8 @@ public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : 
             var first = errors[0];
             var where = column.Key.Length == 0 ? "The file" : $"Column {column.Key}";
             summary.Add(($"upload-error-{Anchor(first)}", errors.Count == 1
-                ? $"{where}, line {RegisterFormat.Number(first.Line)}: {first.Reason}"
-                : $"{where}: {RegisterFormat.Count(errors.Count, "error", "errors")}, the first on line {RegisterFormat.Number(first.Line)}: {first.Reason}"));
+                ? $"{where}, line {TextFormat.Number(first.Line)}: {first.Reason}"
+                : $"{where}: {TextFormat.Count(errors.Count, "error", "errors")}, the first on line {TextFormat.Number(first.Line)}: {first.Reason}"));
         }
         ShownErrors = [.. shown.OrderBy(e => e.Line).ThenBy(e => e.Column, StringComparer.Ordinal)];
         HiddenErrors = hidden;
