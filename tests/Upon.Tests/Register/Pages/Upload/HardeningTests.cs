@@ -159,7 +159,7 @@ public abstract class HardeningTests(UponApp app)
         Assert.Equal("line,column,value,problem", lines[0]);
         Assert.Equal(6001, lines.Length);
         Assert.Contains("2,la_code,999,No authority has this DfE number or GSS code.", lines);
-        Assert.NotEqual(HttpStatusCode.OK, (await app.CreateClient(Upon.Accounts.Roles.Funder).GetAsync(new Uri(download, UriKind.Relative))).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await app.CreateClient(Upon.Shared.Security.Roles.Funder).GetAsync(new Uri(download, UriKind.Relative))).StatusCode);
     }
 
     [SkippableFact]
@@ -201,7 +201,7 @@ public abstract class HardeningTests(UponApp app)
         var (_, doc) = await UploadAsync(Csv("333,hard-expire-1,Ann,Ash,permanent,2020-01-06,,,"), client);
         var token = doc.QuerySelector("input[name=token]")!.GetAttribute("value")!;
         // Another account cannot see or save it.
-        var other = await app.CreateClient(Upon.Accounts.Roles.PartnerStaff).PostFormAsync(Url, new Dictionary<string, string> { ["token"] = token }, "/register/upload?handler=Confirm");
+        var other = await app.CreateClient(Upon.Shared.Security.Roles.PartnerStaff).PostFormAsync(Url, new Dictionary<string, string> { ["token"] = token }, "/register/upload?handler=Confirm");
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
 
         app.Clock.Advance(Duration.FromHours(24) + Duration.FromMinutes(1));
