@@ -60,6 +60,7 @@ public static class WebApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseApiAntiforgery();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();

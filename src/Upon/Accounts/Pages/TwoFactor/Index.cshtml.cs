@@ -11,6 +11,7 @@ namespace Upon.Accounts.Pages.TwoFactor;
 /// 10 recovery codes once, make new ones, or turn it off where the role does not require it.
 /// </summary>
 [Authorize(Policy = TwoFactorRule.SetUpPolicy)]
+[Authorize(Policy = Policies.RecentSignIn)]
 public class IndexModel(UserManager<UponUser> users, SignInManager<UponUser> signIn, TwoFactorRule rule, ILogger<IndexModel> logger) : PageModel
 {
     public const string Failure = "Enter a correct security code";
