@@ -60,8 +60,9 @@ public static class WebApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseApiAntiforgery();
         app.UseAuthorization();
+        // After authorisation, so that a role that may not use an endpoint still gets 403 rather than 400.
+        app.UseApiAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
