@@ -33,6 +33,8 @@ public static class WebApp
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });
         builder.Services.AddUpon(builder.Configuration, builder.Environment);
+        // Kestrel's own 400s (before the app runs) get the security headers too.
+        builder.WebHost.ConfigureKestrel(o => o.ConfigureEndpointDefaults(l => l.UseKestrelRejectionHeaders()));
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDeniedAuditing>();
         builder.Services.AddUponRateLimits(builder.Configuration);

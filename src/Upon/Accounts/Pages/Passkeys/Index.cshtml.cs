@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -143,14 +142,9 @@ public class IndexModel(UponSignInManager signIn, UserManager<UponUser> users, A
         }
         var passkey = WebEncoders.Base64UrlEncode(credentialId);
         var revoked = await tokens.RevokeCreatedWithPasskeyAsync(user.Id, passkey);
-        // Every other sign-in ends at its next security stamp check; this one goes on unless it used the removed passkey.
+        // Every other sign-in ends at its next security stamp check. This one goes on: it has just proved who it is
+        // (this page needs a recent sign-in) and it is the one removing the passkey.
         await users.UpdateSecurityStampAsync(user);
-        if (User.FindFirstValue(SignInClaims.Passkey) == passkey)
-        {
-            await signIn.SignOutAsync();
-            logger.LogInformation("Passkey removed for user {UserId}, {Revoked} tokens revoked, signed out", user.Id, revoked);
-            return Redirect("/account/sign-in");
-        }
         await signIn.RefreshSignInAsync(user);
         logger.LogInformation("Passkey removed for user {UserId}, {Revoked} tokens revoked", user.Id, revoked);
         TempData["Success"] = "Passkey removed";
