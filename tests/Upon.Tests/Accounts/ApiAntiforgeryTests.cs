@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
 using Upon.Tests.Sessions;
 

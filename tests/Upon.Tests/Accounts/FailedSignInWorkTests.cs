@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.Tests.Infrastructure;
 

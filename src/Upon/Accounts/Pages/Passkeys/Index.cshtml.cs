@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Upon.Accounts.Pages.Passkeys;
