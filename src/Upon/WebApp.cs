@@ -21,6 +21,13 @@ public static class WebApp
     {
         var app = Build(args);
         await app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<DemoData>().PasswordHintAsync() is { } hint)
+            {
+                Console.WriteLine(hint);
+            }
+        }
         await app.RunAsync();
     }
 
@@ -29,6 +36,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            EnvironmentName = UponProgram.DefaultEnvironmentUnlessSet,
             // Run from anywhere (dotnet run keeps your working directory): settings and pages ship beside the executable.
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });

@@ -92,7 +92,12 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         var freedSeat = booking.Status == BookingStatus.Booked;
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = clock.GetCurrentInstant();
-        emails.Cancelled(session, booking.Participant!);
+        if (freedSeat)
+        {
+            // The person's calendar has the event at the current SEQUENCE; the cancellation must be newer to remove it.
+            session.Sequence++;
+        }
+        emails.Cancelled(session, booking.Participant!, hadPlace: freedSeat);
         await db.SaveChangesAsync(cancellationToken);
         var promoted = freedSeat ? await PromoteAsync(session, cancellationToken) : [];
         await db.SaveChangesAsync(cancellationToken);
