@@ -7,6 +7,7 @@ using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
 using Upon.Email;
+using Upon.Health;
 using Upon.NewDirectors;
 using Upon.Register;
 using Upon.Sessions;
@@ -50,6 +51,7 @@ public static class WebApp
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddUponHealthChecks();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -66,6 +68,17 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        // An address no page or endpoint answers is a 404 for everyone: without this the fallback policy would send an
+        // anonymous visitor to sign in first.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -75,6 +88,7 @@ public static class WebApp
         app.MapInvitationApi();
         app.MapSessionsApi();
         app.MapCalendarFeeds();
+        app.MapUponHealthChecks();
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
         return app;
     }
