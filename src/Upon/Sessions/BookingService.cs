@@ -177,9 +177,13 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         return null;
     }
 
-    /// <summary>Whether an enrolment on the session's date covers the session's strand and, where it has one, its cohort.</summary>
+    /// <summary>
+    /// Whether an enrolment on the session's date covers the session's strand, its cohort where it has one, and its stage
+    /// (coaching groups are for the second year: <see cref="SessionStages"/>).
+    /// </summary>
     public static bool IsOpenTo(Session session, IEnumerable<Enrolment> enrolments, LocalDate on) =>
-        enrolments.Any(e => e.StrandId == session.StrandId && (session.CohortId is null || e.CohortId == session.CohortId) && e.StartsOn <= on && (e.EndsOn is null || on <= e.EndsOn));
+        enrolments.Any(e => e.StrandId == session.StrandId && (session.CohortId is null || e.CohortId == session.CohortId) && e.StartsOn <= on && (e.EndsOn is null || on <= e.EndsOn)
+            && SessionStages.IsForStage(session.Type, e.StartsOn, on));
 
     /// <summary>1 for the first person waiting; null for a booking not on the waiting list.</summary>
     public async Task<int?> PositionAsync(Booking booking, CancellationToken cancellationToken = default) =>
