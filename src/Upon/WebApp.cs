@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Demo;
 using Upon.Email;
 using Upon.Health;
 using Upon.NewDirectors;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Upon.Shared.Security;
 using Upon.Accounts;
 using Upon.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using Upon.Shared.Security;
 using Upon.Accounts;
 using Upon.Core.Sessions;
 using Upon.Tests.Infrastructure;

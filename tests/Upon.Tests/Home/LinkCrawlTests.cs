@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Upon.Shared.Security;
 using Upon.Accounts;
 using Upon.Data;
-using Upon.Register;
+using Upon.Demo;
 using Upon.Tests.Infrastructure;
 
 namespace Upon.Tests.Home;
@@ -57,7 +58,7 @@ public abstract partial class LinkCrawlTests(UponApp app)
                 var user = await s.GetRequiredService<UserManager<UponUser>>().FindByEmailAsync(UponApp.EmailFor(Roles.Participant));
                 if (!await db.Participants.AnyAsync(p => p.UserId == user!.Id))
                 {
-                    var demo = await db.Participants.SingleAsync(p => p.Email == Upon.Sessions.DemoProgramme.DemoParticipantEmail);
+                    var demo = await db.Participants.SingleAsync(p => p.Email == DemoProgramme.DemoParticipantEmail);
                     demo.UserId = user!.Id;
                     db.ProblemReports.Add(new Upon.Feedback.ProblemReport
                     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Upon.Shared.Security;
 using Upon.Accounts;
 using Upon.Tests.Infrastructure;
 

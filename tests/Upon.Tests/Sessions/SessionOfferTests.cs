@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Tests.Infrastructure;
 using Upon.Tests.NewDirectors;

@@ -2,6 +2,7 @@ using System.Text;
 using Ical.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Email;
 using Upon.Sessions;

@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.Sessions;
 using Upon.Data;
 using Upon.Feedback;
 using Upon.NewDirectors;
-using Upon.Participants;
 using Upon.Sessions;
 
 namespace Upon.Home.Pages;
