@@ -40,7 +40,9 @@ public static class WebApp
         builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
-        builder.Services.AddProblemDetails();
+        builder.Services.AddUponErrorResponses();
+        builder.Services.AddUponRequestLimits();
+        builder.Services.AddUponForwardedHeaders(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -49,15 +51,17 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseUponErrorResponses();
+        app.UseHttpsOnly(app.Environment);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseUponRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,37 +6,63 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Accounts;
+using Upon.Core;
 using Upon.Data;
 
 namespace Upon.Audit.Pages;
 
-/// <summary>Administrators search the audit log; the newest 200 matching events are shown, all of them exported.</summary>
+/// <summary>
+/// Administrators search the audit log: the matching events newest first, <see cref="PageSize"/> a page, each change as a
+/// list of field, old value and new value; the export gives every matching event.
+/// </summary>
 [Authorize(Policy = Policies.Administrators)]
-public class IndexModel(UponDbContext db) : PageModel
+public class IndexModel(UponDbContext db, IClock clock) : PageModel
 {
-    public const int PageSize = 200;
+    public const int PageSize = 50;
 
     private static readonly ZonedDateTimePattern Display = ZonedDateTimePattern.CreateWithInvariantCulture("d MMM uuuu HH:mm:ss", null);
 
     [BindProperty(SupportsGet = true, Name = "")]
     public AuditSearch Search { get; set; } = new();
 
+    /// <summary>The page of results asked for, from 1; anything but a whole number from 1 is refused.</summary>
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public string? PageText { get; set; }
+
+    public int PageNumber { get; private set; } = 1;
     public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
 
-    public static string Format(Instant at) => Display.Format(at.InZone(Core.Time.London));
+    public static string Format(Instant at) => Display.Format(at.InZone(Time.London));
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = Search.ToQuery();
-        if (query is null)
+        ModelState.Clear();
+        var query = Search.ToQuery(ModelState, clock.TodayInLondon());
+        if (!string.IsNullOrEmpty(PageText))
+        {
+            if (int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+            {
+                PageNumber = number;
+            }
+            else
+            {
+                ModelState.AddModelError("page", "Page must be a whole number from 1");
+            }
+        }
+        if (query is null || ModelState.ErrorCount > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var events = query.Apply(db.AuditEvents.AsNoTracking());
-        Total = await events.CountAsync();
-        Events = await events.Take(PageSize).ToListAsync();
+        Total = await events.CountAsync(cancellationToken);
+        if (PageNumber > Pages)
+        {
+            return NotFound();
+        }
+        Events = await events.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return Page();
     }
 }
