@@ -42,7 +42,7 @@ public static class WebApp
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();
         builder.Services.AddUponRequestLimits();
-        builder.Services.AddUponForwardedHeaders(builder.Configuration);
+        builder.Services.AddUponForwardedHeaders();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -53,11 +53,12 @@ public static class WebApp
         var app = builder.Build();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseUponErrorResponses();
         if (!app.Environment.IsDevelopment())
         {
+            // After the error handlers, so that the error page they render carries it too.
             app.UseHsts();
         }
-        app.UseUponErrorResponses();
         app.UseHttpsOnly(app.Environment);
         app.UseStaticFiles();
         app.UseRouting();

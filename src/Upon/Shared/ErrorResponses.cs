@@ -9,6 +9,10 @@ namespace Upon.Shared;
 /// </summary>
 public static class ErrorResponses
 {
+    /// <summary>Whether this is the error page being rendered for a request that already failed.</summary>
+    public static bool IsReExecuted(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
+
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static IServiceCollection AddUponErrorResponses(this IServiceCollection services) =>

@@ -14,26 +14,21 @@ public static class ProxySupport
 {
     public const string ProblemItem = "Upon.Error.Detail";
 
-    public static IServiceCollection AddUponForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddUponForwardedHeaders(this IServiceCollection services)
     {
-        var proxies = Values(configuration, "ForwardedHeaders:KnownProxies").Select(text =>
-            IPAddress.TryParse(text, out var address) ? address
-                : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{text}' is not an IP address."))
-            .ToList();
-        var networks = Values(configuration, "ForwardedHeaders:KnownNetworks").Select(text =>
-            System.Net.IPNetwork.TryParse(text, out var network) ? network
-                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{text}' is not a network such as 10.0.0.0/8."))
-            .ToList();
-        services.Configure<ForwardedHeadersOptions>(o =>
+        // Read when first used, from the host's configuration as it finally is; a bad address stops the app at start.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in proxies)
+            foreach (var text in Values(configuration, "ForwardedHeaders:KnownProxies"))
             {
-                o.KnownProxies.Add(proxy);
+                o.KnownProxies.Add(IPAddress.TryParse(text, out var address) ? address
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{text}' is not an IP address."));
             }
-            foreach (var network in networks)
+            foreach (var text in Values(configuration, "ForwardedHeaders:KnownNetworks"))
             {
-                o.KnownIPNetworks.Add(network);
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(text, out var network) ? network
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{text}' is not a network such as 10.0.0.0/8."));
             }
         });
         return services;
@@ -57,7 +52,7 @@ public static class ProxySupport
         return app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (request.IsHttps || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
+            if (request.IsHttps || ErrorResponses.IsReExecuted(context) || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;

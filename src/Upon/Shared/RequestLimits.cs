@@ -29,6 +29,12 @@ public static class RequestLimits
     /// <summary>Holds each request to its endpoint's limit; runs after routing, so the endpoint is known.</summary>
     public static IApplicationBuilder UseUponRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        if (ErrorResponses.IsReExecuted(context))
+        {
+            // The error page for a request already refused (or failed): it reads no body.
+            await next(context);
+            return;
+        }
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultMaxBodyBytes;
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })

@@ -45,7 +45,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
         }
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(EnvironmentName);
             builder.UseSetting("Database:Provider", Provider.ToString());
             builder.UseSetting("ConnectionStrings:Upon", _database.ConnectionString);
             builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
@@ -61,13 +61,17 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             {
                 services.RemoveAll<IClock>();
                 services.AddSingleton<IClock>(Clock);
+                ConfigureTestServices(services);
             });
         });
         await Services.InitialiseAsync(createDemoDataWhenEmpty: false);
         foreach (var role in Roles.All)
         {
             await WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(EmailFor(role), role, Password, $"Test {role}"));
-            _cookies[role] = await SignInAsync(EmailFor(role), Password);
+            if (SignsInEveryRole)
+            {
+                _cookies[role] = await SignInAsync(EmailFor(role), Password);
+            }
         }
     }
 
@@ -79,6 +83,17 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
 
     /// <summary>How many public form submissions (report a problem ...) a client may make a minute; a rate-limit test lowers it.</summary>
     protected virtual int PublicFormPermitsPerMinute => 100_000;
+
+    /// <summary>Whether the fixture signs each test account in at start, for <see cref="CreateClient"/>.</summary>
+    protected virtual bool SignsInEveryRole => true;
+
+    /// <summary>The host's environment: Development, as the demo accounts run.</summary>
+    protected virtual string EnvironmentName => "Development";
+
+    /// <summary>More services for a fixture (a startup filter, say), added after the app's own.</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>More configuration for the host (a fixture's mail server, say), read when the host is built.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];

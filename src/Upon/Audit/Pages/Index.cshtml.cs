@@ -25,10 +25,6 @@ public class IndexModel(UponDbContext db, IClock clock) : PageModel
     [BindProperty(SupportsGet = true, Name = "")]
     public AuditSearch Search { get; set; } = new();
 
-    /// <summary>The page of results asked for, from 1; anything but a whole number from 1 is refused.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public string? PageText { get; set; }
-
     public int PageNumber { get; private set; } = 1;
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -40,9 +36,10 @@ public class IndexModel(UponDbContext db, IClock clock) : PageModel
     {
         ModelState.Clear();
         var query = Search.ToQuery(ModelState, clock.TodayInLondon());
-        if (!string.IsNullOrEmpty(PageText))
+        // ?page=2, read from the query itself: Razor Pages keeps a route value called "page" for the page's name.
+        if (Request.Query["page"].ToString() is { Length: > 0 } pageText)
         {
-            if (int.TryParse(PageText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
+            if (int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1)
             {
                 PageNumber = number;
             }

@@ -174,11 +174,13 @@ public sealed class SessionForm : SessionFormBase
         if (date is { } d && !PlausibleDates.IsPlausibleSession(d, today))
         {
             modelState.AddModelError(DateInput.ErrorKey(name),
-                $"{label} must be between {SessionFormat.Date(PlausibleDates.Earliest)} and {SessionFormat.Date(PlausibleDates.LatestSession(today))}");
+                $"{label} must be between {Day(PlausibleDates.Earliest)} and {Day(PlausibleDates.LatestSession(today))}");
             return null;
         }
         return date;
     }
+
+    private static string Day(LocalDate date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads a date with an optional end date for sessions over several days, and puts the times of day on them: the start
