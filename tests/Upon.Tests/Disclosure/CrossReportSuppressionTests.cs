@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Register;
 using Upon.Tests.Infrastructure;
 using Upon.Tests.Shared;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
 using static Upon.Tests.Sessions.SessionTesting;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.Tests.Infrastructure;
 

@@ -123,7 +123,7 @@ public abstract class ProductionHostTests(ProductionApp app)
         var signInPage = await Html.ParseAsync(await browser.SendAsync(HttpMethod.Get, "/account/sign-in"));
         using var signIn = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = UponApp.EmailFor(Upon.Accounts.Roles.Administrator), ["Password"] = UponApp.Password,
+            ["Email"] = UponApp.EmailFor(Upon.Shared.Security.Roles.Administrator), ["Password"] = UponApp.Password,
             ["__RequestVerificationToken"] = signInPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
         });
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(HttpMethod.Post, "/account/sign-in", signIn)).StatusCode);

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 using Upon.Core;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Audit.Pages;
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
-using Upon.Accounts;
 using Upon.Core;
+using Upon.Shared.Security;
 using Upon.Data;
 
 namespace Upon.Audit.Pages;

@@ -3,7 +3,7 @@ using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Accounts;
+using Upon.Shared.Security;
 
 namespace Upon.Sessions.Pages.Manage;
 

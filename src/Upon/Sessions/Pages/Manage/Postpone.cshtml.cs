@@ -2,8 +2,8 @@ using NodaTime;
 using Upon.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Upon.Accounts;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Security;
+using Upon.Shared.Forms;
 using Upon.Sessions.Pages.Shared;
 
 namespace Upon.Sessions.Pages.Manage;
