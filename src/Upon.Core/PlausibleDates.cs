@@ -3,27 +3,53 @@ using NodaTime;
 namespace Upon.Core;
 
 /// <summary>
-/// The dates Upon accepts from outside. Appointments run from 1 January 2000 (no DCS post existed before the Children
-/// Act 2004 created it) to a year after today; sessions and the periods people ask about from 1 January 2000 to five
-/// years after today. Anything else is refused at the edge with a clear error rather than stored or computed over.
+/// The range of dates Upon accepts from outside (files, forms, the API, query strings). Anything outside is refused at
+/// the edge with an error naming the field, so that no absurd date (year 1, year 9999, a negative year) reaches a
+/// query, a report or a calculation.
 /// </summary>
+/// <remarks>
+/// Appointments start no earlier than 1 January 2000, before which no DCS post existed (the Children Act
+/// 2004 created it), and lie no later than a year after today (a post can be announced ahead). Sessions, and any date a
+/// page is asked to show or export, lie between 1 January 2000 and five years after today.
+/// </remarks>
 public static class PlausibleDates
 {
-    /// <summary>The earliest date accepted anywhere: 1 January 2000.</summary>
+    /// <summary>The earliest date Upon accepts anywhere: 1 January 2000.</summary>
     public static readonly LocalDate Earliest = new(2000, 1, 1);
 
-    /// <summary>The latest date an appointment may start or end: a year after <paramref name="today"/>.</summary>
-    public static LocalDate LatestAppointment(LocalDate today) => today.PlusYears(1);
+    /// <summary>How far ahead an appointment may be dated: one year after today.</summary>
+    public static readonly Period AppointmentsAhead = Period.FromYears(1);
 
-    /// <summary>The latest date of a session, or of a period searched: five years after <paramref name="today"/>.</summary>
-    public static LocalDate LatestSession(LocalDate today) => today.PlusYears(5);
+    /// <summary>How far ahead a session (or a date range to show) may be dated: five years after today.</summary>
+    public static readonly Period SessionsAhead = Period.FromYears(5);
 
-    /// <summary>Whether <paramref name="date"/> is a plausible appointment date.</summary>
-    public static bool IsPlausibleAppointment(LocalDate date, LocalDate today) => date >= Earliest && date <= LatestAppointment(today);
+    /// <summary>The last date an appointment may start or end on, given today.</summary>
+    public static LocalDate LatestAppointmentDate(LocalDate today) => today.Plus(AppointmentsAhead);
 
-    /// <summary>Whether <paramref name="date"/> is a plausible session date (or the end of a period searched).</summary>
-    public static bool IsPlausibleSession(LocalDate date, LocalDate today) => date >= Earliest && date <= LatestSession(today);
+    /// <summary>The last date a session (or a range to show) may be on, given today.</summary>
+    public static LocalDate LatestSessionDate(LocalDate today) => today.Plus(SessionsAhead);
 
-    /// <summary>"from 2000-01-01 to 2031-11-25": the session range, for error messages.</summary>
-    public static string SessionRange(LocalDate today) => $"from {Earliest.ToIsoString()} to {LatestSession(today).ToIsoString()}";
+    /// <summary>Whether an appointment date lies in the plausible range.</summary>
+    public static bool IsPlausibleAppointmentDate(LocalDate date, LocalDate today) => date >= Earliest && date <= LatestAppointmentDate(today);
+
+    /// <summary>Whether a session date lies in the plausible range.</summary>
+    public static bool IsPlausibleSessionDate(LocalDate date, LocalDate today) => date >= Earliest && date <= LatestSessionDate(today);
+
+    /// <summary>
+    /// Checks an appointment date; returns null when it is plausible, otherwise the reason, such as
+    /// "The start date must be between 1 January 2000 and 2 December 2027."
+    /// </summary>
+    public static string? CheckAppointmentDate(LocalDate date, LocalDate today, string what) =>
+        IsPlausibleAppointmentDate(date, today) ? null : OutOfRange(what, LatestAppointmentDate(today));
+
+    /// <summary>Checks a session date (or a date to show); returns null when it is plausible, otherwise the reason.</summary>
+    public static string? CheckSessionDate(LocalDate date, LocalDate today, string what) =>
+        IsPlausibleSessionDate(date, today) ? null : OutOfRange(what, LatestSessionDate(today));
+
+    private static string OutOfRange(string what, LocalDate latest) =>
+        $"{Capitalised(what)} must be between {Long(Earliest)} and {Long(latest)}.";
+
+    private static string Long(LocalDate date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -63,6 +63,8 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseUponRequestLimits();
+        // Text inputs are refused with control characters before any page or endpoint sees them.
+        app.UseMiddleware<Upon.Shared.Text.ControlCharacterGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -41,10 +41,15 @@ public sealed class TurnoverReport(RegisterQueries queries)
 
     public static void WriteCsv(TextWriter writer, IEnumerable<TurnoverFigures> years)
     {
-        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false }, leaveOpen: true);
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         csv.Context.TypeConverterOptionsCache.GetOptions<double?>().NullValues.Add("");
         WriteHeader(csv);
-        csv.WriteRecords(years);
+        // One record at a time: WriteRecords would add CsvHelper's own (PascalCase) header.
+        foreach (var year in years)
+        {
+            csv.WriteRecord(year);
+            csv.NextRecord();
+        }
     }
 
     /// <summary>
@@ -54,7 +59,7 @@ public sealed class TurnoverReport(RegisterQueries queries)
     public static void WriteCsv(TextWriter writer, IEnumerable<DisclosedTurnoverFigures> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         WriteHeader(csv);
         foreach (var year in years)
         {

@@ -37,7 +37,7 @@ public sealed record AttendancePeriod(LocalDate From, LocalDate To, int? StrandI
             }
             strandId = id;
         }
-        return first is { } f && last is { } l && f <= l && PlausibleDates.IsPlausibleSession(f, today) && PlausibleDates.IsPlausibleSession(l, today)
+        return first is { } f && last is { } l && f <= l && PlausibleDates.IsPlausibleSessionDate(f, today) && PlausibleDates.IsPlausibleSessionDate(l, today)
             ? new AttendancePeriod(f, l, strandId)
             : null;
     }

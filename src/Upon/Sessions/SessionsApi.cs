@@ -94,9 +94,9 @@ public static class SessionsApi
             {
                 return BadRequest($"'{text}' is not a date: give {name} as YYYY-MM-DD.");
             }
-            if (!PlausibleDates.IsPlausibleSession(parsed.Value, clock.TodayInLondon()))
+            if (!PlausibleDates.IsPlausibleSessionDate(parsed.Value, clock.TodayInLondon()))
             {
-                return BadRequest($"{name} must be a date {PlausibleDates.SessionRange(clock.TodayInLondon())}.");
+                return BadRequest($"{name} must be a date {$"from {PlausibleDates.Earliest.ToIsoString()} to {PlausibleDates.LatestSessionDate(clock.TodayInLondon()).ToIsoString()}"}.");
             }
             var instant = (name == "from" ? parsed.Value : parsed.Value.PlusDays(1)).AtStartOfDayInZone(Time.London).ToInstant();
             query = name == "from" ? query.Where(s => s.EndUtc >= instant) : query.Where(s => s.StartUtc < instant);
@@ -135,9 +135,9 @@ public static class SessionsApi
         LocalDateTime? Parse(string field, string? text)
         {
             var parsed = text is null ? null : LocalPattern.Parse(text);
-            if (parsed is { Success: true } && !PlausibleDates.IsPlausibleSession(parsed.Value.Date, clock.TodayInLondon()))
+            if (parsed is { Success: true } && !PlausibleDates.IsPlausibleSessionDate(parsed.Value.Date, clock.TodayInLondon()))
             {
-                Error(field, $"'{text}' is not a plausible date for a session: give a date {PlausibleDates.SessionRange(clock.TodayInLondon())}.");
+                Error(field, $"'{text}' is not a plausible date for a session: give a date {$"from {PlausibleDates.Earliest.ToIsoString()} to {PlausibleDates.LatestSessionDate(clock.TodayInLondon()).ToIsoString()}"}.");
                 return null;
             }
             if (parsed is { Success: true })

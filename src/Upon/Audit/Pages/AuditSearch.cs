@@ -53,10 +53,10 @@ public sealed class AuditSearch
 
     private static LocalDate? Plausible(ModelStateDictionary modelState, string name, string label, LocalDate? date, LocalDate today)
     {
-        if (date is { } d && !PlausibleDates.IsPlausibleSession(d, today))
+        if (date is { } d && !PlausibleDates.IsPlausibleSessionDate(d, today))
         {
             modelState.AddModelError(DateInput.ErrorKey(name),
-                $"{label} must be between {Format(PlausibleDates.Earliest)} and {Format(PlausibleDates.LatestSession(today))}");
+                $"{label} must be between {Format(PlausibleDates.Earliest)} and {Format(PlausibleDates.LatestSessionDate(today))}");
             return null;
         }
         return date;

@@ -171,10 +171,10 @@ public sealed class SessionForm : SessionFormBase
     public static LocalDate? Plausible(ModelStateDictionary modelState, string name, string label, LocalDate? date, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        if (date is { } d && !PlausibleDates.IsPlausibleSession(d, today))
+        if (date is { } d && !PlausibleDates.IsPlausibleSessionDate(d, today))
         {
             modelState.AddModelError(DateInput.ErrorKey(name),
-                $"{label} must be between {Day(PlausibleDates.Earliest)} and {Day(PlausibleDates.LatestSession(today))}");
+                $"{label} must be between {Day(PlausibleDates.Earliest)} and {Day(PlausibleDates.LatestSessionDate(today))}");
             return null;
         }
         return date;
