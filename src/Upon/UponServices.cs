@@ -51,7 +51,9 @@ public static class UponServices
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<InvitationReport>();
         services.AddSingleton<InvitationRunner>();
-        services.Configure<NewDirectorsOptions>(configuration.GetSection("NewDirectors"));
+        services.AddOptions<NewDirectorsOptions>().Bind(configuration.GetSection("NewDirectors"))
+            .Validate(o => o.InvitingSinceDate is not null, "NewDirectors:InvitingSince must be the first day of a financial year, 1 April, such as 2020-04-01.")
+            .ValidateOnStart();
         services.AddScoped<SessionRegisters>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<AttendanceQueries>();

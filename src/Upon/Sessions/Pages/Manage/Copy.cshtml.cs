@@ -1,3 +1,5 @@
+using Upon.Core;
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,7 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates a new session like an existing one: the form comes filled in with everything but the date.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : PageModel
+public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -34,7 +36,7 @@ public class CopyModel(SessionService sessions, SessionQueries queries, SessionW
         {
             return NotFound();
         }
-        if (Form.Validate(ModelState, Groups) is not { } details)
+        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
         {
             return Page();
         }

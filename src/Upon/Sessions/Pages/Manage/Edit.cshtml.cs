@@ -1,3 +1,5 @@
+using Upon.Core;
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +12,7 @@ namespace Upon.Sessions.Pages.Manage;
 /// places cannot go below the number booked. A new time, place, link or title is emailed to everyone booked or waiting.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : PageModel
+public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -41,7 +43,7 @@ public class EditModel(SessionService sessions, SessionQueries queries, SessionW
         {
             return NotFound();
         }
-        if (Form.Validate(ModelState, Groups) is not { } details)
+        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
         {
             return Page();
         }

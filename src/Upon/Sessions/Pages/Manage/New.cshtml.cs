@@ -1,3 +1,5 @@
+using Upon.Core;
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,7 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates one session. A bank holiday, a time in the past or a clash is a warning to confirm, not an error.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class NewModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : PageModel
+public class NewModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -29,7 +31,7 @@ public class NewModel(SessionService sessions, SessionQueries queries, SessionWa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Groups = await queries.GroupsAsync(cancellationToken);
-        if (Form.Validate(ModelState, Groups) is not { } details)
+        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
         {
             return Page();
         }
