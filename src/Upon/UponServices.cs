@@ -26,6 +26,7 @@ public static class UponServices
         // The command line's actor; the web app replaces it with the signed-in user.
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
         services.AddScoped<AuditLog>();
+        Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<AppointmentService>();
