@@ -20,7 +20,7 @@ public sealed partial class NewDirectorJourneyTests(BrowserApp app, ITestOutputH
     public async Task A_new_director_follows_the_emailed_link_accepts_sets_a_password_and_sees_their_journey()
     {
         app.RequireBrowser();
-        var today = DateTime.UtcNow.Date;
+        var today = LondonToday.Date.ToDateTimeUnspecified();
         var iso = (DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var email = $"new.director.{Guid.NewGuid():N}"[..24] + "@example.org";
         var personId = $"BROWSER-{Guid.NewGuid():N}"[..24];

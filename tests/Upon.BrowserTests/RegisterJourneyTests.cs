@@ -14,7 +14,7 @@ public sealed class RegisterJourneyTests(BrowserApp app, ITestOutputHelper outpu
         app.RequireBrowser();
         var page = await app.NewPageAsync();
         var watcher = await PageWatcher.AttachAsync(page);
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = LondonToday.Iso;
         var sessions = await page.APIRequest.GetAsync($"/api/sessions?strand=new-directors&to={today}");
         Assert.True(sessions.Ok, $"GET /api/sessions answered {sessions.Status}");
         using var json = JsonDocument.Parse(await sessions.TextAsync());

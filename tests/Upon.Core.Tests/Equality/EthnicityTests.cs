@@ -7,7 +7,7 @@ public class EthnicityTests
     [Fact]
     public void Groups_AreExactlyDfEsPublishedGroups()
     {
-        var path = SharedData.PathOf("dfe_ethnicity_categories.csv");
+        var path = TestData.PathOf("dfe_ethnicity_categories.csv");
         var published = File.ReadAllLines(path).Skip(1)
             .Select(line => line.Split(','))
             .Where(f => f[1] != "Total" && f[0] != "Unknown")

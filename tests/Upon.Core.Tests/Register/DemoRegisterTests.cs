@@ -16,7 +16,7 @@ public class DemoRegisterTests
 
     private static IReadOnlyList<AuthorityReference> LoadAuthorities()
     {
-        using var reader = File.OpenText(SharedData.PathOf("dfe_las.csv"));
+        using var reader = File.OpenText(TestData.PathOf("dfe_las.csv"));
         return DfeAuthorityList.Parse(reader);
     }
 
@@ -63,7 +63,15 @@ public class DemoRegisterTests
         {
             var figures = calculator.ForYear(Year(year));
             Assert.Equal(changes, figures.Changes);
-            Assert.Equal(withChange ?? figures.AuthoritiesWithChange, figures.AuthoritiesWithChange);
+            if (withChange is { } published)
+            {
+                Assert.Equal(published, figures.AuthoritiesWithChange);
+            }
+            else
+            {
+                // ADCS gives no count of authorities for this year: the generator's own must still be one a register could have.
+                Assert.InRange(figures.AuthoritiesWithChange, (changes + 1) / 2, changes);
+            }
         }
     }
 

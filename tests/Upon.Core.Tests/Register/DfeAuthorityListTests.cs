@@ -8,7 +8,7 @@ public class DfeAuthorityListTests
 
     private static IReadOnlyList<AuthorityReference> Load()
     {
-        using var reader = File.OpenText(SharedData.PathOf("dfe_las.csv"));
+        using var reader = File.OpenText(TestData.PathOf("dfe_las.csv"));
         return DfeAuthorityList.Parse(reader);
     }
 

@@ -4,7 +4,7 @@ namespace Upon.Core.Tests.Sessions;
 
 public class BankHolidayCalendarTests
 {
-    private static readonly BankHolidayCalendar Published = BankHolidayCalendar.Parse(File.ReadAllText(SharedData.PathOf("govuk_bank_holidays_2024_2027.json")));
+    private static readonly BankHolidayCalendar Published = BankHolidayCalendar.Parse(File.ReadAllText(TestData.PathOf("govuk_bank_holidays_2024_2027.json")));
 
     private static string Feed(string events) =>
         """{"england-and-wales":{"division":"england-and-wales","events":[""" + events + """]},"scotland":{"division":"scotland","events":[]}}""";

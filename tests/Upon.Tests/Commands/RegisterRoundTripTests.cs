@@ -92,7 +92,7 @@ public abstract class RegisterRoundTripTests(DatabaseFixture fixture)
     public async Task ImportAuthorities_DfePublishedList_Gives153InOperationToday()
     {
         fixture.RequireDatabase();
-        var result = await UponCli.RunAsync(fixture.Database, "import", "authorities", TestEnvironment.SharedData("dfe_las.csv"));
+        var result = await UponCli.RunAsync(fixture.Database, "import", "authorities", TestData.PathOf("dfe_las.csv"));
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("160 authorities read", result.Output, StringComparison.Ordinal);
         Assert.Contains("153 in operation today", result.Output, StringComparison.Ordinal);

@@ -30,6 +30,17 @@ public static class Html
         return await client.PostAsync(new Uri(postUrl ?? pageUrl, UriKind.Relative), content);
     }
 
+    /// <summary>
+    /// The value of the field that <paramref name="selector"/> finds, "" when it has no value attribute; fails when there is
+    /// no such field, so that an empty expectation cannot pass on a missing field.
+    /// </summary>
+    public static string FieldValue(this IDocument document, string selector)
+    {
+        var field = document.QuerySelector(selector);
+        Assert.True(field is not null, $"The page has no field {selector}.");
+        return field.GetAttribute("value") ?? "";
+    }
+
     /// <summary>The messages in the GOV.UK error summary.</summary>
     public static IReadOnlyList<string> ErrorSummary(this IDocument document) =>
         [.. document.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim())];

@@ -14,20 +14,4 @@ public static class TestEnvironment
         Environment.GetEnvironmentVariable("UPON_TEST_POSTGRES") is { Length: > 0 } configured
             ? configured
             : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
-
-    /// <summary>Finds a file or folder by walking up from the test binaries (the repository root, shared/data, ...).</summary>
-    public static string FindUp(params string[] relativePath)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, .. relativePath]);
-            if (File.Exists(candidate) || Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"Could not find {Path.Combine(relativePath)} above {AppContext.BaseDirectory}.");
-    }
-
-    public static string SharedData(string fileName) => FindUp("shared", "data", fileName);
 }

@@ -103,22 +103,9 @@ public abstract class ImportBankHolidaysCommandTests(DatabaseFixture fixture)
         Assert.Equal(await File.ReadAllTextAsync(ShippedFile()), await File.ReadAllTextAsync(output));
     }
 
-    private static string SharedDataFile(string name) => Above(Path.Combine("shared", "data", name));
+    private static string SharedDataFile(string name) => TestData.PathOf(name);
 
-    private static string ShippedFile() => Above(Path.Combine("src", "Upon", "Sessions", "ReferenceData", "bank-holidays.json"));
-
-    private static string Above(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new FileNotFoundException($"Could not find {relative} above {AppContext.BaseDirectory}.");
-    }
+    private static string ShippedFile() => TestData.PathOf("shipped-bank-holidays.json");
 }
 
 public sealed class ImportBankHolidaysCommandTests_Sqlite(SqliteDatabase fixture) : ImportBankHolidaysCommandTests(fixture), IClassFixture<SqliteDatabase>;

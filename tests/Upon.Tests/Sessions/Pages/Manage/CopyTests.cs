@@ -25,8 +25,8 @@ public abstract class CopyTests(UponApp app)
         Assert.Equal("16:00", doc.QuerySelector("#EndTime")?.GetAttribute("value"));
         Assert.Equal("30", doc.QuerySelector("#Capacity")?.GetAttribute("value"));
         Assert.Equal("Conference Centre, Leeds", doc.QuerySelector("#Venue")?.TextContent);
-        Assert.Equal("", doc.QuerySelector("#Date-day")?.GetAttribute("value") ?? "");
-        Assert.Equal("", doc.QuerySelector("#EndDate-day")?.GetAttribute("value") ?? "");
+        Assert.Equal("", doc.FieldValue("#Date-day"));
+        Assert.Equal("", doc.FieldValue("#EndDate-day"));
         Assert.Contains("Copy of Spring residential", doc.QuerySelector(".govuk-caption-l").Text(), StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public abstract class EditTests(UponApp app)
         Assert.Equal("Leading through inspection", doc.QuerySelector("#Title")?.GetAttribute("value"));
         Assert.Equal("15", doc.QuerySelector("#Date-day")?.GetAttribute("value"));
         Assert.Equal("2027", doc.QuerySelector("#Date-year")?.GetAttribute("value"));
-        Assert.Equal("", doc.QuerySelector("#EndDate-day")?.GetAttribute("value") ?? "");
+        Assert.Equal("", doc.FieldValue("#EndDate-day"));
         Assert.Equal("14:00", doc.QuerySelector("#StartTime")?.GetAttribute("value"));
         Assert.Equal("16:00", doc.QuerySelector("#EndTime")?.GetAttribute("value"));
         Assert.Equal("virtual-workshop", doc.QuerySelector("input[name=Type][checked]")?.GetAttribute("value"));
