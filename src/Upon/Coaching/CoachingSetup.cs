@@ -15,6 +15,10 @@ public static class CoachingSetup
         services.AddScoped<CoachImporter>();
         services.AddScoped<RequestImporter>();
         services.AddScoped<MatchingService>();
+        services.AddScoped<CoachingService>();
+        services.AddScoped<CoachingRequests>();
+        services.AddScoped<RoundReview>();
+        services.AddScoped<CurrentCoach>();
         return services;
     }
 }
