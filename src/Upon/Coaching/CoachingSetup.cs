@@ -19,6 +19,7 @@ public static class CoachingSetup
         services.AddScoped<CoachingRequests>();
         services.AddScoped<RoundReview>();
         services.AddScoped<CurrentCoach>();
+        services.AddScoped<Upon.Demo.CoachingDemo>();
         return services;
     }
 }

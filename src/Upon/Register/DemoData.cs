@@ -10,7 +10,7 @@ namespace Upon.Register;
 /// Creates the made-up register used for demonstrations: invented people over the real authorities, calibrated to
 /// ADCS's published counts of DCS changes. Only <c>upon demo</c> and the web app's first start on an empty database call it.
 /// </summary>
-public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, Upon.Sessions.DemoProgramme programme, IConfiguration configuration, ILogger<DemoData> logger)
+public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, Upon.Sessions.DemoProgramme programme, Upon.Demo.CoachingDemo coaching, IConfiguration configuration, ILogger<DemoData> logger)
 {
     /// <summary>The demo accounts, one per role, all with the password in <c>Demo:Password</c>.</summary>
     public static readonly IReadOnlyList<(string Email, string Role, string Name)> Accounts =
@@ -52,6 +52,7 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
         await db.SaveChangesAsync(cancellationToken);
         await CreateAccountsAsync();
         await programme.CreateAsync(cancellationToken);
+        await coaching.CreateAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
