@@ -4,6 +4,7 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Demo;
 using Upon.Disclosure;
 using Upon.Email;
 using Upon.Feedback;
@@ -11,6 +12,7 @@ using Upon.NewDirectors;
 using Upon.Participants;
 using Upon.Register;
 using Upon.Sessions;
+using Upon.Shared.Events;
 
 namespace Upon;
 
@@ -43,7 +45,8 @@ public static class UponServices
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
-        services.AddScoped<InvitationPlanner>();
+        services.AddScoped<DomainEvents>();
+        services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<InvitationReport>();

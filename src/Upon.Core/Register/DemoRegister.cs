@@ -85,15 +85,15 @@ public static class DemoRegisterGenerator
             .OrderBy(a => a.Code, StringComparer.Ordinal)
             .ToArray();
 
-        var posts = Layout(ordered, today, new Rng(seed, 1));
-        Dress(posts, today, new Rng(seed, 2));
-        var people = AssignPeople(posts, new Rng(seed, 3));
+        var posts = Layout(ordered, today, new DemoRandom(seed, 1));
+        Dress(posts, today, new DemoRandom(seed, 2));
+        var people = AssignPeople(posts, new DemoRandom(seed, 3));
         return Emit(posts, people);
     }
 
     // ---- Layout: which authorities change director on which days ----
 
-    private static List<Post> Layout(AuthorityReference[] authorities, LocalDate today, Rng rng)
+    private static List<Post> Layout(AuthorityReference[] authorities, LocalDate today, DemoRandom rng)
     {
         var posts = new List<Post>();
         var span = Period.DaysBetween(FirstDirectorsFrom, FirstDirectorsBy);
@@ -186,7 +186,7 @@ public static class DemoRegisterGenerator
         return drawn > latest ? LocalDate.Max(earliest, latest) : LocalDate.Max(earliest, drawn);
     }
 
-    private static (int Changes, int WithChange) Target(FinancialYear year, LocalDate today, Rng rng)
+    private static (int Changes, int WithChange) Target(FinancialYear year, LocalDate today, DemoRandom rng)
     {
         var noise = rng.Between(-3, 3);
         var ratio = 0.76 + (0.10 * rng.NextDouble());
@@ -228,7 +228,7 @@ public static class DemoRegisterGenerator
         _ => Math.Min(2.5, 1.0 + (0.12 * (yearsInPost - 3))),
     };
 
-    private static List<Candidate> Draw(List<Candidate> pool, int count, Rng rng)
+    private static List<Candidate> Draw(List<Candidate> pool, int count, DemoRandom rng)
     {
         var chosen = new List<Candidate>();
         while (chosen.Count < count && pool.Count > 0)
@@ -270,7 +270,7 @@ public static class DemoRegisterGenerator
 
     // ---- Dressing: stints, types, vacancies and leaving reasons ----
 
-    private static void Dress(List<Post> posts, LocalDate today, Rng rng)
+    private static void Dress(List<Post> posts, LocalDate today, DemoRandom rng)
     {
         foreach (var post in posts)
         {
@@ -305,7 +305,7 @@ public static class DemoRegisterGenerator
         }
     }
 
-    private static void ChooseType(Stint stint, bool interimByDesign, LocalDate today, Rng rng)
+    private static void ChooseType(Stint stint, bool interimByDesign, LocalDate today, DemoRandom rng)
     {
         var days = Period.DaysBetween(stint.Start, stint.End ?? today) + 1;
         var r = rng.NextDouble();
@@ -334,7 +334,7 @@ public static class DemoRegisterGenerator
         }
     }
 
-    private static void ChooseReason(Stint stint, bool restructured, Rng rng)
+    private static void ChooseReason(Stint stint, bool restructured, DemoRandom rng)
     {
         if (stint.End is not { } end)
         {
@@ -392,7 +392,7 @@ public static class DemoRegisterGenerator
 
     // ---- People ----
 
-    private static List<Person> AssignPeople(List<Post> posts, Rng rng)
+    private static List<Person> AssignPeople(List<Post> posts, DemoRandom rng)
     {
         var stints = posts.SelectMany(p => p.Stints)
             .OrderBy(s => s.Start)
@@ -476,7 +476,7 @@ public static class DemoRegisterGenerator
         return people;
     }
 
-    private static Person NewPerson(int number, HashSet<string> names, Rng rng)
+    private static Person NewPerson(int number, HashSet<string> names, DemoRandom rng)
     {
         string given, family;
         var attempts = 0;
@@ -592,37 +592,5 @@ public static class DemoRegisterGenerator
 
         private static string Slug(string name) =>
             string.Concat(name.ToLowerInvariant().Where(char.IsAsciiLetterLower));
-    }
-
-    /// <summary>SplitMix64: small, fast and the same on every platform and runtime version.</summary>
-    private sealed class Rng(int seed, int stream)
-    {
-        private ulong _state = unchecked(((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ ((ulong)stream * 0xD1B54A32D192ED03UL));
-
-        public ulong NextULong()
-        {
-            var z = unchecked(_state += 0x9E3779B97F4A7C15UL);
-            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-            return z ^ (z >> 31);
-        }
-
-        /// <summary>A double in [0, 1).</summary>
-        public double NextDouble() => (NextULong() >> 11) * (1.0 / (1UL << 53));
-
-        /// <summary>An integer in [0, <paramref name="maxExclusive"/>).</summary>
-        public int Next(int maxExclusive) => maxExclusive <= 1 ? 0 : (int)(NextULong() % (ulong)maxExclusive);
-
-        /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="min"/> if the range is empty.</summary>
-        public int Between(int min, int max) => max <= min ? min : min + Next(max - min + 1);
-
-        public bool Chance(double p) => NextDouble() < p;
-
-        public double NextGaussian()
-        {
-            var u1 = 1.0 - NextDouble();
-            var u2 = NextDouble();
-            return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core;
 using Upon.Data;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts;
 

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
+using Upon.Shared.Text;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts;
 
@@ -28,7 +30,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
         {
             return new AccountCreated(null, null, [$"The role must be one of {string.Join(", ", Roles.All)}"]);
         }
-        if (!Register.AppointmentCsv.IsEmail(email))
+        if (!EmailAddresses.IsValid(email))
         {
             return new AccountCreated(null, null, ["Enter an email address in the correct format, like name@example.org"]);
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Upon.Data;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts;
 

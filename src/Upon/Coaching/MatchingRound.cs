@@ -1,5 +1,5 @@
 using NodaTime;
-using Upon.Participants;
+using Upon.Sessions;
 
 namespace Upon.Coaching;
 

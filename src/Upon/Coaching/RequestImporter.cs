@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core.Coaching;
 using Upon.Data;
-using Upon.Participants;
+using Upon.Sessions;
 using Upon.Register;
 
 namespace Upon.Coaching;

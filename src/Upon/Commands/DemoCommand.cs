@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Upon.Demo;
 using Upon.Register;
+using Upon.Sessions;
 
 namespace Upon.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Upon.Register;
+using Upon.Shared.Text;
 
 namespace Upon.Commands;
 
@@ -17,8 +18,8 @@ public static class ExportAppointmentsCommand
             var queries = scope.ServiceProvider.GetRequiredService<RegisterQueries>();
             var path = parse.GetValue(output);
             await using var writer = path is null
-                ? new StreamWriter(Console.OpenStandardOutput(), AppointmentCsv.Utf8NoBom)
-                : new StreamWriter(path, false, AppointmentCsv.Utf8NoBom);
+                ? new StreamWriter(Console.OpenStandardOutput(), TextEncodings.Utf8NoBom)
+                : new StreamWriter(path, false, TextEncodings.Utf8NoBom);
             var appointments = new List<Appointment>();
             await foreach (var appointment in queries.AllAppointments().WithCancellation(cancellationToken))
             {

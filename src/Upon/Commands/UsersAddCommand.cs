@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Upon.Accounts;
+using Upon.Shared.Security;
 
 namespace Upon.Commands;
 

@@ -58,7 +58,7 @@ public sealed class CoachingDemo(UponDbContext db, IClock clock, CoachingOptions
 
         var demoParticipant = await db.Participants.FirstOrDefaultAsync(p => p.Email == DemoParticipantEmail, cancellationToken);
         var others = await db.Participants.Where(p => p.Email != DemoParticipantEmail).OrderBy(p => p.Id).Take(38).ToListAsync(cancellationToken);
-        var coachees = new List<Upon.Participants.Participant>();
+        var coachees = new List<Upon.Sessions.Participant>();
         if (demoParticipant is not null) coachees.Add(demoParticipant);
         coachees.AddRange(others.Take(7));
         for (var i = 0; i < coachees.Count; i++)

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Disclosure;
 
 namespace Upon.Disclosure;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
@@ -13,7 +12,7 @@ namespace Upon.Feedback;
 public sealed record ProblemReportInput(string Name, string Email, string? Page, string Message);
 
 /// <summary>Storing problem reports, triaging them and replying by email.</summary>
-public sealed partial class ProblemReports(UponDbContext db)
+public sealed class ProblemReports(UponDbContext db)
 {
     private static readonly ZonedDateTimePattern Display = ZonedDateTimePattern.CreateWithInvariantCulture("d MMMM uuuu 'at' HH:mm", null);
 
@@ -22,13 +21,6 @@ public sealed partial class ProblemReports(UponDbContext db)
 
     /// <summary>Line breaks as one character each, as the character count shows them (browsers send two).</summary>
     public static string NormaliseLines(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailShape();
-
-    /// <summary>Whether an address looks deliverable: one @, a dot in the domain, no spaces, and MimeKit can parse it.</summary>
-    public static bool IsEmailAddress(string email) =>
-        EmailShape().IsMatch(email) && MimeKit.MailboxAddress.TryParse(email, out var mailbox) && mailbox.Address == email;
 
     /// <summary>A page worth prefilling: a path on this site (not <c>//host</c>), without its query.</summary>
     public static string? LocalPath(string? candidate)

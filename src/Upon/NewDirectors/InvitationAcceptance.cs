@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Data;
 using Upon.Participants;
@@ -118,17 +119,8 @@ public sealed class InvitationAcceptance(UponDbContext db, IClock clock, UserMan
         _ => "This link does not work.",
     };
 
-    public async Task<Strand> NewDirectorsStrandAsync(CancellationToken cancellationToken)
-    {
-        var strand = await db.Strands.FirstOrDefaultAsync(s => s.Slug == DemoProgramme.NewDirectorsSlug, cancellationToken);
-        if (strand is null)
-        {
-            strand = new Strand { Slug = DemoProgramme.NewDirectorsSlug, Name = "New Directors", DisplayOrder = 1 };
-            db.Strands.Add(strand);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return strand;
-    }
+    public Task<Strand> NewDirectorsStrandAsync(CancellationToken cancellationToken) =>
+        StrandSetup.StandingStrandAsync(db, StrandSetup.NewDirectorsSlug, cancellationToken);
 
     private Task<DirectorInvitation?> ByLinkAsync(string? secret, CancellationToken cancellationToken)
     {

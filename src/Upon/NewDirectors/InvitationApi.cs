@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.NewDirectors;
 using Upon.Core.Register;
 using Upon.Disclosure;

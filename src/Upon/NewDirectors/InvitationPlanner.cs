@@ -3,19 +3,25 @@ using NodaTime;
 using Upon.Core;
 using Upon.Core.NewDirectors;
 using Upon.Data;
+using Upon.Register;
+using Upon.Shared.Events;
 
 namespace Upon.NewDirectors;
 
-/// <summary>An appointment just recorded, by its key: authority, person and start date.</summary>
-public sealed record RecordedAppointment(string AuthorityCode, int PersonKey, LocalDate Start);
-
 /// <summary>
 /// Creates the invitations that newly recorded appointments call for (<see cref="InvitationRules"/>). Called by every
-/// way of recording an appointment (the form, the upload, <c>upon import appointments</c>) inside the same transaction,
-/// so an appointment and its invitation are saved together or not at all. Nothing is sent here.
+/// way of recording an appointment (the form, the API, the upload, <c>upon import appointments</c>) through
+/// <see cref="AppointmentsRecorded"/>, inside the same transaction, so an appointment and its invitation are saved
+/// together or not at all. Nothing is sent here.
 /// </summary>
-public sealed class InvitationPlanner(UponDbContext db, IClock clock)
+public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainEventHandler<AppointmentsRecorded>
 {
+    public Task HandleAsync(AppointmentsRecorded domainEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return PlanAsync(domainEvent.Appointments, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<DirectorInvitation>> PlanAsync(IReadOnlyCollection<RecordedAppointment> recorded, CancellationToken cancellationToken = default)
     {
         if (recorded.Count == 0)

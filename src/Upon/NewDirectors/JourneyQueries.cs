@@ -96,13 +96,13 @@ public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCri
 {
     /// <summary>The New Directors strand's id, or null when there is no such strand yet.</summary>
     public Task<int?> StrandIdAsync(CancellationToken cancellationToken = default) =>
-        db.Strands.Where(s => s.Slug == DemoProgramme.NewDirectorsSlug).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        db.Strands.Where(s => s.Slug == StrandSetup.NewDirectorsSlug).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The journey of one New Directors enrolment, or null when there is no such enrolment.</summary>
     public async Task<JourneyView?> ForEnrolmentAsync(int enrolmentId, CancellationToken cancellationToken = default)
     {
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Participant).ThenInclude(p => p!.Person).Include(e => e.History).Include(e => e.Strand)
-            .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Strand!.Slug == DemoProgramme.NewDirectorsSlug, cancellationToken);
+            .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Strand!.Slug == StrandSetup.NewDirectorsSlug, cancellationToken);
         return enrolment is null ? null : await ViewAsync(enrolment, cancellationToken);
     }
 
@@ -110,7 +110,7 @@ public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCri
     public async Task<JourneyView?> ForParticipantAsync(int participantId, CancellationToken cancellationToken = default)
     {
         var enrolment = await db.Enrolments.AsNoTracking().Include(e => e.Participant).ThenInclude(p => p!.Person).Include(e => e.History).Include(e => e.Strand)
-            .Where(e => e.ParticipantId == participantId && e.Strand!.Slug == DemoProgramme.NewDirectorsSlug)
+            .Where(e => e.ParticipantId == participantId && e.Strand!.Slug == StrandSetup.NewDirectorsSlug)
             .OrderByDescending(e => e.StartsOn).ThenByDescending(e => e.Id).FirstOrDefaultAsync(cancellationToken);
         return enrolment is null ? null : await ViewAsync(enrolment, cancellationToken);
     }

@@ -67,7 +67,7 @@ public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCri
     public async Task<JourneyRunResult> AdvanceStagesAsync(LocalDate today, CancellationToken cancellationToken = default)
     {
         var ids = await db.Enrolments.AsNoTracking()
-            .Where(e => e.Strand!.Slug == DemoProgramme.NewDirectorsSlug && e.Status != EnrolmentStatus.Withdrawn && e.Status != EnrolmentStatus.Completed)
+            .Where(e => e.Strand!.Slug == StrandSetup.NewDirectorsSlug && e.Status != EnrolmentStatus.Withdrawn && e.Status != EnrolmentStatus.Completed)
             .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         int stages = 0, completed = 0, notCompleted = 0, leftPost = 0;
@@ -236,7 +236,7 @@ public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCri
     {
         await db.LockRowAsync<Enrolment>(enrolmentId, cancellationToken);
         return await db.Enrolments.Include(e => e.History).Include(e => e.Participant).Include(e => e.Strand)
-            .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Strand!.Slug == DemoProgramme.NewDirectorsSlug, cancellationToken);
+            .FirstOrDefaultAsync(e => e.Id == enrolmentId && e.Strand!.Slug == StrandSetup.NewDirectorsSlug, cancellationToken);
     }
 
     private async Task<LocalDate?> LeftPostAsync(Enrolment enrolment, Journey journey, CancellationToken cancellationToken)

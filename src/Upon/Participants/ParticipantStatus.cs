@@ -1,4 +1,5 @@
 using NodaTime;
+using Upon.Sessions;
 
 namespace Upon.Participants;
 

@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using NodaTime;
 using NodaTime.Text;
 using Upon.Core.Register;
+using Upon.Shared.Text;
 
 namespace Upon.Register;
 
@@ -128,7 +129,7 @@ public static class AppointmentCsv
             Error(given.Length > 100 ? "given_name" : "family_name", "Names must be 100 characters or fewer.");
         }
         var email = field(EmailColumn);
-        if (email.Length > 0 && !IsEmail(email))
+        if (email.Length > 0 && !EmailAddresses.IsValid(email))
         {
             Error(EmailColumn, "Enter an email address in the correct format, like name@example.org.");
         }
@@ -194,11 +195,6 @@ public static class AppointmentCsv
         return null;
     }
 
-    internal static bool IsEmail(string text)
-    {
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == text.LastIndexOf('@') && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.') && !text.Any(char.IsWhiteSpace) && text.Length <= 320;
-    }
 
     /// <summary>Writes appointments in the import format (UTF-8, no byte-order mark, LF).</summary>
     public static void Write(TextWriter writer, IEnumerable<Appointment> appointments)
@@ -224,6 +220,4 @@ public static class AppointmentCsv
             csv.NextRecord();
         }
     }
-
-    public static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
 }

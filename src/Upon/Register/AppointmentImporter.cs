@@ -6,6 +6,7 @@ using Upon.Audit;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Data;
+using Upon.Shared.Events;
 
 namespace Upon.Register;
 
@@ -23,7 +24,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// written unless every row is valid. An appointment is keyed by authority, person and start date, so importing the
 /// same file twice changes nothing and a later file updates what an earlier one said.
 /// </summary>
-public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.InvitationPlanner invitations)
+public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
 {
     public async Task<AppointmentImportResult> ImportAsync(TextReader reader, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -100,7 +101,7 @@ public sealed class AppointmentImporter(UponDbContext db, Upon.NewDirectors.Invi
         progress?.Report(new ImportProgress("Saving", 0, added.Count));
         await bulk.InsertAppointmentsAsync(added, new Progress<int>(done => progress?.Report(new ImportProgress("Saving", done, added.Count))), cancellationToken);
         await bulk.InsertAuditEventsAsync(await AuditLinesAsync(plan, cancellationToken), cancellationToken);
-        await invitations.PlanAsync([.. added.Select(a => new Upon.NewDirectors.RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))], cancellationToken);
+        await events.RaiseAsync(new AppointmentsRecorded([.. added.Select(a => new RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))]), cancellationToken);
         if (preview)
         {
             await transaction.RollbackAsync(cancellationToken);

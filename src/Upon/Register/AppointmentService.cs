@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core.Register;
 using Upon.Data;
+using Upon.Shared.Events;
+using Upon.Shared.Text;
 
 namespace Upon.Register;
 
@@ -17,7 +19,7 @@ public sealed record AppointmentChangeResult(int? AppointmentId, IReadOnlyDictio
 }
 
 /// <summary>Adds, edits and ends single appointments, keeping the same rules as the import.</summary>
-public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.InvitationPlanner invitations)
+public sealed class AppointmentService(UponDbContext db, DomainEvents events)
 {
     public Task<AppointmentChangeResult> AddAsync(AppointmentChange change, CancellationToken cancellationToken = default) =>
         SaveAsync(null, change, cancellationToken);
@@ -42,7 +44,7 @@ public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.Invit
         {
             errors.TryAdd(FieldName(field), reason);
         }
-        if (change.Email is { Length: > 0 } email && !AppointmentCsv.IsEmail(email))
+        if (change.Email is { Length: > 0 } email && !EmailAddresses.IsValid(email))
         {
             errors.TryAdd("Email", "Enter an email address in the correct format, like name@example.org.");
         }
@@ -109,7 +111,7 @@ public sealed class AppointmentService(UponDbContext db, Upon.NewDirectors.Invit
         await db.SaveChangesAsync(cancellationToken);
         if (id is null)
         {
-            await invitations.PlanAsync([new(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)], cancellationToken);
+            await events.RaiseAsync(new AppointmentsRecorded([new RecordedAppointment(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)]), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new AppointmentChangeResult(appointment.Id, errors);

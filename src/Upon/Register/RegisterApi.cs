@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Disclosure;

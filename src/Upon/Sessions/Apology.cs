@@ -1,5 +1,4 @@
 using NodaTime;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

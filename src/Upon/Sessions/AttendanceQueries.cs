@@ -3,7 +3,6 @@ using NodaTime;
 using Upon.Core;
 using Upon.Core.Sessions;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

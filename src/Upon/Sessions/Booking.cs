@@ -1,6 +1,5 @@
 using NodaTime;
 using Upon.Core.Sessions;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

@@ -2,7 +2,6 @@ using NodaTime;
 using Upon.Core.Sessions;
 using Upon.Data;
 using Upon.Email;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

@@ -3,7 +3,6 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Core.Sessions;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

@@ -4,7 +4,6 @@ using NodaTime.Text;
 using Upon.Core;
 using Upon.Core.Sessions;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

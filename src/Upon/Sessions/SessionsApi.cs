@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.Sessions;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions;
 

@@ -50,4 +50,16 @@ public static class StrandSetup
         db.Strands.AddRange(missing);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The standing strand with <paramref name="slug"/>, created first (with the other standing strands) when missing.</summary>
+    public static async Task<Strand> StandingStrandAsync(UponDbContext db, string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (Defaults().All(s => s.Slug != slug))
+        {
+            throw new ArgumentException($"{slug} is not a standing strand.", nameof(slug));
+        }
+        await EnsureStrandsAsync(db, cancellationToken);
+        return await db.Strands.SingleAsync(s => s.Slug == slug, cancellationToken);
+    }
 }

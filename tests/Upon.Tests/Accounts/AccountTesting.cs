@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Data;
 using Upon.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Register;
 using Upon.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Upon.Accounts;
+using Upon.Shared.Security;
 
 namespace Upon.Tests.Accounts;
 

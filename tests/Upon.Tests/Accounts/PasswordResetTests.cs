@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.Email;
 using Upon.Tests.Email;

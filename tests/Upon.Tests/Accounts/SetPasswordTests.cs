@@ -1,5 +1,6 @@
 using System.Net;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
 
 namespace Upon.Tests.Accounts;

@@ -20,7 +20,7 @@ public abstract class SharedKeysTests(UponApp app)
         app.RequireDatabase();
         Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().DataProtectionKeys.AnyAsync()));
 
-        var cookies = await app.SignInAsync(UponApp.EmailFor(Upon.Accounts.Roles.Administrator), UponApp.Password);
+        var cookies = await app.SignInAsync(UponApp.EmailFor(Upon.Shared.Security.Roles.Administrator), UponApp.Password);
         await using var second = app.Factory.WithWebHostBuilder(_ => { });
         var container = new CookieContainer();
         container.Add(cookies);

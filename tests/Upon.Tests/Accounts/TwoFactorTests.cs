@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OtpNet;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Tests.Infrastructure;
 using CodePage = Upon.Accounts.Pages.SignIn.CodeModel;

@@ -34,7 +34,7 @@ public abstract class AuditTrailTests(UponApp app)
 
         var created = Assert.Single(await EventsAsync(nameof(Appointment), id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(AuditActions.Created, created.Action);
-        Assert.Equal(UponApp.EmailFor(Upon.Accounts.Roles.Administrator), created.Actor);
+        Assert.Equal(UponApp.EmailFor(Upon.Shared.Security.Roles.Administrator), created.Actor);
         using (var changes = JsonDocument.Parse(created.Changes!))
         {
             Assert.Equal("2021-05-01", changes.RootElement.GetProperty("StartDate").GetProperty("new").GetString());

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Coaching;
 using Upon.Core.Coaching;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
 
 namespace Upon.Tests.Commands;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.Register;
 using Upon.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Data;
 using Upon.Feedback;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.NewDirectors;
 using Upon.Tests.Infrastructure;
 using Upon.Tests.Sessions;

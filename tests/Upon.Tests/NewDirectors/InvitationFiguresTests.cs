@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.NewDirectors;
 using Upon.Core.Register;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Sessions;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.NewDirectors;
 using Upon.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Net;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Tests.Infrastructure;
 
@@ -85,10 +86,10 @@ public abstract class JourneyPageTests(UponApp app)
         var other = await Upon.Tests.Sessions.SessionSeed.StrandAsync(app);
         await app.WithDbAsync(async db =>
         {
-            db.Participants.Add(new Upon.Participants.Participant
+            db.Participants.Add(new Upon.Sessions.Participant
             {
                 UserId = userId, GivenName = "Ash", FamilyName = "Aspirant", Email = $"ash.{Guid.NewGuid():N}@example.org", CreatedAt = app.Clock.GetCurrentInstant(),
-                Enrolments = [new Upon.Participants.Enrolment { StrandId = other.Id, StartsOn = D(2026, 9, 1) }],
+                Enrolments = [new Upon.Sessions.Enrolment { StrandId = other.Id, StartsOn = D(2026, 9, 1) }],
             });
             await db.SaveChangesAsync();
         });
@@ -127,7 +128,7 @@ public abstract class JourneyPageTests(UponApp app)
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "Withdraw", ["On.day"] = "25", ["On.month"] = "11", ["On.year"] = "2026", ["Reason"] = "x" }));
         Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
         Assert.False(forged.Headers.Location?.OriginalString.StartsWith("/new-directors", StringComparison.Ordinal) == true);
-        Assert.Equal(Upon.NewDirectors.EnrolmentStatus.Enrolled, (await JourneySeed.EnrolmentAsync(app, theirEnrolment.Id)).Status);
+        Assert.Equal(Upon.Sessions.EnrolmentStatus.Enrolled, (await JourneySeed.EnrolmentAsync(app, theirEnrolment.Id)).Status);
 
         var staff = await app.CreateClient(Roles.Administrator).GetDocumentAsync($"/new-directors/participants/{theirEnrolment.Id}");
         Assert.Equal(them.FullName, staff.QuerySelector("h1")!.TextContent.Trim());

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Register;
 using Upon.Core.Sessions;
 using Upon.Data;

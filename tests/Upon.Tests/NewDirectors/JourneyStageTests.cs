@@ -1,6 +1,8 @@
 using System.Net;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Sessions;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.NewDirectors;
 using Upon.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Data;
 using Upon.Participants;

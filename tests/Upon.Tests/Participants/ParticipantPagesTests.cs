@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Participants;
 using Upon.Sessions;

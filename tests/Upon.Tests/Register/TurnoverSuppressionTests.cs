@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Register;
 using Upon.Tests.Infrastructure;
 

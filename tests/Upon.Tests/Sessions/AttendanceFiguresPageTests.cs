@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using ClosedXML.Excel;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Participants;
 using Upon.Sessions;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Participants;
 using Upon.Sessions;

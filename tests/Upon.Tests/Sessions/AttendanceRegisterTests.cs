@@ -1,5 +1,6 @@
 using System.Net;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Core.Sessions;
 using Upon.Sessions;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ical.Net;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Ical.Net;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Tests.Email;
 
 namespace Upon.Tests.Sessions;

@@ -1,6 +1,7 @@
 using System.Net;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Tests.Infrastructure;
 

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
+using Upon.Shared.Text;
 
 namespace Upon.Audit.Pages;
 
@@ -26,7 +27,7 @@ public class ExportModel(UponDbContext db) : PageModel
         }
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"upon-audit.csv\"";
-        await using var writer = new StreamWriter(Response.Body, Register.AppointmentCsv.Utf8NoBom);
+        await using var writer = new StreamWriter(Response.Body, TextEncodings.Utf8NoBom);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var header in new[] { "id", "at", "actor", "user_id", "action", "entity_type", "entity_id", "changes", "detail" })
         {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 
 namespace Upon.Audit.Pages;

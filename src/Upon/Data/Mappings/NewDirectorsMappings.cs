@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Upon.NewDirectors;
+using Upon.Sessions;
 
 namespace Upon.Data.Mappings;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Upon.NewDirectors;
 using Upon.Participants;
+using Upon.Sessions;
 
 namespace Upon.Data.Mappings;
 
@@ -33,7 +35,7 @@ public sealed class ParticipantsMappings : IEntityTypeConfiguration<Participant>
         builder.HasOne(e => e.Cohort).WithMany().HasForeignKey(e => e.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.ParticipantId, e.StrandId });
         builder.Property(e => e.Status).HasMaxLength(20).HasConversion<string>();
-        builder.HasOne(e => e.Invitation).WithMany().HasForeignKey(e => e.InvitationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<DirectorInvitation>().WithMany().HasForeignKey(e => e.InvitationId).OnDelete(DeleteBehavior.SetNull);
     }
 
     public void Configure(EntityTypeBuilder<EqualityInformation> builder)

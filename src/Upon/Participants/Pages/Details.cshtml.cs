@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Sessions;
 

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.Sessions;
+using Upon.Shared;
 
 namespace Upon.Participants.Pages;
 

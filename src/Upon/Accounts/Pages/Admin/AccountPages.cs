@@ -1,3 +1,4 @@
+using Upon.Shared.Security;
 namespace Upon.Accounts.Pages.Admin;
 
 /// <summary>Addresses and choices shared by the account administration pages.</summary>

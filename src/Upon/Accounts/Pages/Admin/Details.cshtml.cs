@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Data;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts.Pages.Admin;
 

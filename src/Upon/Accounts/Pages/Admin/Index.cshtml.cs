@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Data;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts.Pages.Admin;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts.Pages.Admin;
 

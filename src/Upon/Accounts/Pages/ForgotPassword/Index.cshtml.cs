@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Upon.Shared.Text;
 
 namespace Upon.Accounts.Pages.ForgotPassword;
 
@@ -26,7 +27,7 @@ public class IndexModel(AccountService accounts) : PageModel
             ModelState.AddModelError(nameof(Email), "Enter your email address");
             return Page();
         }
-        if (!Register.AppointmentCsv.IsEmail(Email.Trim()))
+        if (!EmailAddresses.IsValid(Email.Trim()))
         {
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
             return Page();

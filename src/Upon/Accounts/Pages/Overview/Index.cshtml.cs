@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts.Pages.Overview;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 
 namespace Upon.Coaching.Pages.Coach;

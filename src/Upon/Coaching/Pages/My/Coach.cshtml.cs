@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
-using Upon.Participants;
+using Upon.Sessions;
 
 namespace Upon.Coaching.Pages.My;
 

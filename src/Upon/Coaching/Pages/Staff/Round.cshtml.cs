@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Core.Coaching;
 using Upon.Data;

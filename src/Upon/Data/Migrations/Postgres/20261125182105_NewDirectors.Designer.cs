@@ -695,7 +695,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("director_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -732,7 +732,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("enrolment_status_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -779,7 +779,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("enrolments", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1457,9 +1457,9 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
-                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
+                    b.HasOne("Upon.Sessions.Enrolment", "Enrolment")
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1468,7 +1468,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Enrolment");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.HasOne("Upon.Sessions.Cohort", "Cohort")
                         .WithMany()
@@ -1480,7 +1480,7 @@ namespace Upon.Data.Migrations.Postgres
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany("Enrolments")
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1499,7 +1499,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Strand");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.HasOne("Upon.Register.Person", "Person")
                         .WithMany()
@@ -1557,7 +1557,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1576,7 +1576,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1595,7 +1595,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1651,12 +1651,12 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Navigation("Enrolments");
                 });

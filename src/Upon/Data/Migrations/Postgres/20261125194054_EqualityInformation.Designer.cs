@@ -695,7 +695,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("director_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -732,7 +732,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("enrolment_status_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -815,7 +815,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("equality_information", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1493,9 +1493,9 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
-                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
+                    b.HasOne("Upon.Sessions.Enrolment", "Enrolment")
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1504,7 +1504,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Enrolment");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.HasOne("Upon.Sessions.Cohort", "Cohort")
                         .WithMany()
@@ -1516,7 +1516,7 @@ namespace Upon.Data.Migrations.Postgres
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany("Enrolments")
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1539,7 +1539,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithOne()
                         .HasForeignKey("Upon.Participants.EqualityInformation", "ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1548,7 +1548,7 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Participant");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.HasOne("Upon.Register.Person", "Person")
                         .WithMany()
@@ -1606,7 +1606,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1625,7 +1625,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1644,7 +1644,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1700,12 +1700,12 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Navigation("Enrolments");
                 });

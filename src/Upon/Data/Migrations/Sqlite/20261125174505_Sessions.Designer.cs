@@ -565,7 +565,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("problem_reports", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -597,7 +597,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("enrolments", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1239,14 +1239,14 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("OutboxMessage");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.HasOne("Upon.Sessions.Cohort", "Cohort")
                         .WithMany()
                         .HasForeignKey("CohortId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany("Enrolments")
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1265,7 +1265,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Strand");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.HasOne("Upon.Register.Person", "Person")
                         .WithMany()
@@ -1323,7 +1323,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1342,7 +1342,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1361,7 +1361,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1417,7 +1417,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Navigation("Enrolments");
                 });

@@ -668,7 +668,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("director_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -703,7 +703,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("enrolment_status_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -748,7 +748,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("enrolments", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1408,9 +1408,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
-                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
+                    b.HasOne("Upon.Sessions.Enrolment", "Enrolment")
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1419,7 +1419,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Enrolment");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.HasOne("Upon.Sessions.Cohort", "Cohort")
                         .WithMany()
@@ -1431,7 +1431,7 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany("Enrolments")
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1450,7 +1450,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Strand");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.HasOne("Upon.Register.Person", "Person")
                         .WithMany()
@@ -1508,7 +1508,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1527,7 +1527,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1546,7 +1546,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1602,12 +1602,12 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Navigation("Enrolments");
                 });

@@ -668,7 +668,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("director_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -703,7 +703,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("enrolment_status_changes", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -782,7 +782,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("equality_information", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1442,9 +1442,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
                 {
-                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
+                    b.HasOne("Upon.Sessions.Enrolment", "Enrolment")
                         .WithMany("History")
                         .HasForeignKey("EnrolmentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1453,7 +1453,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Enrolment");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.HasOne("Upon.Sessions.Cohort", "Cohort")
                         .WithMany()
@@ -1465,7 +1465,7 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany("Enrolments")
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1488,7 +1488,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithOne()
                         .HasForeignKey("Upon.Participants.EqualityInformation", "ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1497,7 +1497,7 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Participant");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.HasOne("Upon.Register.Person", "Person")
                         .WithMany()
@@ -1555,7 +1555,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1574,7 +1574,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1593,7 +1593,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1649,12 +1649,12 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
                 {
                     b.Navigation("History");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
                 {
                     b.Navigation("Enrolments");
                 });

@@ -1037,86 +1037,6 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("director_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EnrolmentId");
-
-                    b.ToTable("enrolment_status_changes", (string)null);
-                });
-
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("CohortId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("InvitationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("LeftPostOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ParticipantId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StrandId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CohortId");
-
-                    b.HasIndex("InvitationId");
-
-                    b.HasIndex("StrandId");
-
-                    b.HasIndex("ParticipantId", "StrandId");
-
-                    b.ToTable("enrolments", (string)null);
-                });
-
             modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
                 {
                     b.Property<int>("Id")
@@ -1149,60 +1069,6 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("equality_information", (string)null);
-                });
-
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("CalendarTokenCreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CalendarTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FamilyName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GivenName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PersonKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CalendarTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("Email")
-                        .IsUnique();
-
-                    b.HasIndex("PersonKey");
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.ToTable("participants", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Register.Appointment", b =>
@@ -1521,6 +1387,140 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("cohorts", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InvitationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeftPostOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("StrandId");
+
+                    b.HasIndex("ParticipantId", "StrandId");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("enrolment_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CalendarTokenCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("PersonKey");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("participants", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -1797,7 +1797,7 @@ namespace Upon.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1810,7 +1810,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Coaching.CoachingRequest", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1930,76 +1930,15 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
-                {
-                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
-                        .WithMany("History")
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Enrolment");
-                });
-
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
-                {
-                    b.HasOne("Upon.Sessions.Cohort", "Cohort")
-                        .WithMany()
-                        .HasForeignKey("CohortId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Upon.NewDirectors.DirectorInvitation", "Invitation")
-                        .WithMany()
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Upon.Participants.Participant", "Participant")
-                        .WithMany("Enrolments")
-                        .HasForeignKey("ParticipantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Upon.Sessions.Strand", "Strand")
-                        .WithMany()
-                        .HasForeignKey("StrandId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Cohort");
-
-                    b.Navigation("Invitation");
-
-                    b.Navigation("Participant");
-
-                    b.Navigation("Strand");
-                });
-
             modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithOne()
                         .HasForeignKey("Upon.Participants.EqualityInformation", "ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Participant");
-                });
-
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
-                {
-                    b.HasOne("Upon.Register.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonKey")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Upon.Accounts.UponUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Person");
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Upon.Register.Appointment", b =>
@@ -2043,7 +1982,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2062,7 +2001,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2081,7 +2020,7 @@ namespace Upon.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2107,6 +2046,65 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
+                {
+                    b.HasOne("Upon.Sessions.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Upon.NewDirectors.DirectorInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
+                        .WithMany("Enrolments")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Sessions.Strand", "Strand")
+                        .WithMany()
+                        .HasForeignKey("StrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
+                {
+                    b.HasOne("Upon.Sessions.Enrolment", "Enrolment")
+                        .WithMany("History")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Accounts.UponUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Upon.Sessions.Session", b =>
@@ -2156,16 +2154,6 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
-                {
-                    b.Navigation("History");
-                });
-
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
-                {
-                    b.Navigation("Enrolments");
-                });
-
             modelBuilder.Entity("Upon.Register.Authority", b =>
                 {
                     b.Navigation("Appointments");
@@ -2176,6 +2164,16 @@ namespace Upon.Data.Migrations.Sqlite
             modelBuilder.Entity("Upon.Register.Person", b =>
                 {
                     b.Navigation("Appointments");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("Upon.Sessions.Session", b =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Upon.Accounts;
+using Upon.Shared.Text;
 
 namespace Upon.Feedback.Pages.Report;
 
@@ -55,7 +56,7 @@ public class IndexModel(ProblemReports reports, ILogger<IndexModel> logger) : Pa
         {
             ModelState.AddModelError(nameof(Email), "Enter your email address");
         }
-        else if (email.Length > ProblemReport.MaxEmailLength || !ProblemReports.IsEmailAddress(email))
+        else if (email.Length > ProblemReport.MaxEmailLength || !EmailAddresses.IsValid(email))
         {
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.com");
         }

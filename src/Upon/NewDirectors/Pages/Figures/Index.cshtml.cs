@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Disclosure;
 using Upon.Core.NewDirectors;
 using Upon.Core.Register;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.NewDirectors;
 using Upon.Data;

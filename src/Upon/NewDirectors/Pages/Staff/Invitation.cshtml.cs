@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 using Upon.NewDirectors.Pages.Shared;
 using Upon.Register;
+using Upon.Shared.Text;
 
 namespace Upon.NewDirectors.Pages.Staff;
 
@@ -82,7 +83,7 @@ public sealed class InvitationModel(UponDbContext db, InvitationDesk desk, ICloc
         {
             ModelState.AddModelError(nameof(Email), $"Email address must be {InvitationsModel.MaxEmailLength} characters or fewer");
         }
-        else if (!AppointmentCsv.IsEmail(email))
+        else if (!EmailAddresses.IsValid(email))
         {
             ModelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
         }

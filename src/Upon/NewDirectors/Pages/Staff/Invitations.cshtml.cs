@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Data;
 using Upon.NewDirectors.Pages.Shared;
 using Upon.Register;
+using Upon.Shared.Text;
 
 namespace Upon.NewDirectors.Pages.Staff;
 
@@ -134,7 +135,7 @@ public sealed class InvitationsModel(UponDbContext db, InvitationDesk desk, IClo
             ModelState.AddModelError(key, $"Email address must be {MaxEmailLength} characters or fewer");
             return null;
         }
-        if (!AppointmentCsv.IsEmail(email))
+        if (!EmailAddresses.IsValid(email))
         {
             ModelState.AddModelError(key, "Enter an email address in the correct format, like name@example.org");
             return null;

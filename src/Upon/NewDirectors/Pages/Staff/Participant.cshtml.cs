@@ -2,10 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Sessions;
+using Upon.Shared.Security;
 using Upon.Core;
 using Upon.NewDirectors.Pages.Shared;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.NewDirectors.Pages.Staff;
 

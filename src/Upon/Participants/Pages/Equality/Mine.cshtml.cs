@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Accounts;
+using Upon.Sessions;
+using Upon.Shared.Security;
 using Upon.Core.Equality;
 
 namespace Upon.Participants.Pages.Equality;

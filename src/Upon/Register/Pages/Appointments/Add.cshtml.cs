@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Data;
 using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Register.Pages.Appointments;
 

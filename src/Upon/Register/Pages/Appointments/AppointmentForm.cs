@@ -4,6 +4,8 @@ using NodaTime;
 using Upon.Core.Register;
 using Upon.Data;
 using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
+using Upon.Shared.Text;
 
 namespace Upon.Register.Pages.Appointments;
 
@@ -85,7 +87,7 @@ public sealed class AppointmentForm
         {
             modelState.AddModelError(nameof(Email), $"Email address must be {MaxEmailLength} characters or fewer");
         }
-        else if (email.Length > 0 && !AppointmentCsv.IsEmail(email))
+        else if (email.Length > 0 && !EmailAddresses.IsValid(email))
         {
             modelState.AddModelError(nameof(Email), "Enter an email address in the correct format, like name@example.org");
         }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Upon.Data;
 using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Register.Pages.Appointments;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;

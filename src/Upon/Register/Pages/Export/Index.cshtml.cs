@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using Upon.Shared.Text;
 
 namespace Upon.Register.Pages.Export;
 
@@ -23,7 +24,7 @@ public class IndexModel(RegisterQueries queries) : PageModel
         // The CSV writer is synchronous and the server only allows asynchronous writes: buffer (in memory, then on disk
         // for a large register) and copy the buffer out asynchronously.
         await using var buffer = new FileBufferingWriteStream();
-        await using (var writer = new StreamWriter(buffer, AppointmentCsv.Utf8NoBom, leaveOpen: true))
+        await using (var writer = new StreamWriter(buffer, TextEncodings.Utf8NoBom, leaveOpen: true))
         {
             AppointmentCsv.Write(writer, appointments);
         }

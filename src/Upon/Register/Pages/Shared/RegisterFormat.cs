@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using Upon.Core.Register;
+using Upon.Shared.Text;
 
 namespace Upon.Register.Pages.Shared;
 
@@ -11,12 +12,6 @@ public static class RegisterFormat
 
     /// <summary>"1 April 2023".</summary>
     public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Invariant);
-
-    /// <summary>"1,234".</summary>
-    public static string Number(int value) => value.ToString("N0", Invariant);
-
-    /// <summary>"1 authority", "1,234 authorities".</summary>
-    public static string Count(int value, string singular, string plural) => $"{Number(value)} {(value == 1 ? singular : plural)}";
 
     /// <summary>"1 April 2019 to 31 March 2023", or "since 1 April 2019" while open.</summary>
     public static string Dates(LocalDate start, LocalDate? end) =>
@@ -41,17 +36,17 @@ public static class RegisterFormat
         var parts = new List<string>(2);
         if (years > 0)
         {
-            parts.Add(Count(years, "year", "years"));
+            parts.Add(TextFormat.Count(years, "year", "years"));
         }
         if (months > 0)
         {
-            parts.Add(Count(months, "month", "months"));
+            parts.Add(TextFormat.Count(months, "month", "months"));
         }
         return parts.Count == 0 ? "less than a month" : string.Join(", ", parts);
     }
 
     /// <summary>"1 day", "30 days".</summary>
-    public static string Days(int days) => Count(days, "day", "days");
+    public static string Days(int days) => TextFormat.Count(days, "day", "days");
 
     /// <summary>The GOV.UK tag colour for appointment types shown as a tag (interim and acting), or null for permanent.</summary>
     public static string? TypeTagClass(AppointmentType type) => type switch

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Disclosure;
+using Upon.Shared.Text;
 
 namespace Upon.Register.Pages.Turnover;
 
@@ -27,6 +28,6 @@ public sealed class CsvModel(TurnoverReport report, RegisterQueries queries, Fig
             TurnoverReport.WriteCsv(writer, await report.DisclosedYearsAsync(disclosure.Suppression, cancellationToken));
         }
         var fileName = $"upon-turnover-{queries.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
-        return File(Register.AppointmentCsv.Utf8NoBom.GetBytes(writer.ToString()), "text/csv; charset=utf-8", fileName);
+        return File(TextEncodings.Utf8NoBom.GetBytes(writer.ToString()), "text/csv; charset=utf-8", fileName);
     }
 }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
+using Upon.Shared.Text;
 
 namespace Upon.Register.Pages.Upload;
 
@@ -125,15 +127,15 @@ public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger
         {
             return Page();
         }
-        TempData["Success"] = $"{RegisterFormat.Count(result.Rows, "appointment", "appointments")} imported";
+        TempData["Success"] = $"{TextFormat.Count(result.Rows, "appointment", "appointments")} imported";
         return Redirect("/register");
     }
 
     /// <summary>"1,234 rows: 1,200 to add, 30 to update, 4 unchanged, 50 new people".</summary>
     public static string Summary(AppointmentImportResult result) =>
-        $"{RegisterFormat.Count(result.Rows, "row", "rows")}: {RegisterFormat.Number(result.Added)} to add, " +
-        $"{RegisterFormat.Number(result.Updated)} to update, {RegisterFormat.Number(result.Unchanged)} unchanged, " +
-        $"{RegisterFormat.Count(result.PeopleAdded, "new person", "new people")}";
+        $"{TextFormat.Count(result.Rows, "row", "rows")}: {TextFormat.Number(result.Added)} to add, " +
+        $"{TextFormat.Number(result.Updated)} to update, {TextFormat.Number(result.Unchanged)} unchanged, " +
+        $"{TextFormat.Count(result.PeopleAdded, "new person", "new people")}";
 
     /// <summary>Reads UTF-8 with or without a byte-order mark; bytes that are not UTF-8 are reported, not guessed at.</summary>
     private async Task<AppointmentImportResult?> ImportAsync(string path, bool preview, CancellationToken cancellationToken)

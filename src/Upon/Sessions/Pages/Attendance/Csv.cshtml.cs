@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
+using Upon.Shared.Text;
 
 namespace Upon.Sessions.Pages.Attendance;
 
@@ -37,6 +38,6 @@ public sealed class CsvModel(ProgrammeAttendance attendance, IClock clock) : Pag
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         AttendanceExports.WriteFiguresCsv(writer, figures, groupings);
         var name = AttendanceDownload.FileName("attendance", figures) + (groupings.Count == 1 ? "-by-" + groupings[0].Code() : "") + ".csv";
-        return File(Register.AppointmentCsv.Utf8NoBom.GetBytes(writer.ToString()), AttendanceDownload.CsvType, name);
+        return File(TextEncodings.Utf8NoBom.GetBytes(writer.ToString()), AttendanceDownload.CsvType, name);
     }
 }

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 
 namespace Upon.Sessions.Pages.Attendance;
 

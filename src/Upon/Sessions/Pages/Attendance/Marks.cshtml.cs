@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
-using Upon.Accounts;
+using Upon.Shared.Security;
+using Upon.Shared.Text;
 
 namespace Upon.Sessions.Pages.Attendance;
 
@@ -23,6 +24,6 @@ public sealed class MarksModel(ProgrammeAttendance attendance, IClock clock) : P
         }
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         AttendanceExports.WriteMarksCsv(writer, figures.Lines);
-        return File(Register.AppointmentCsv.Utf8NoBom.GetBytes(writer.ToString()), AttendanceDownload.CsvType, AttendanceDownload.FileName("attendance-marks", figures) + ".csv");
+        return File(TextEncodings.Utf8NoBom.GetBytes(writer.ToString()), AttendanceDownload.CsvType, AttendanceDownload.FileName("attendance-marks", figures) + ".csv");
     }
 }

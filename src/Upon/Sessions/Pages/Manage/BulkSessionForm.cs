@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 using Upon.Core;
 using Upon.Core.Sessions;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 using Upon.Sessions.Pages.Shared;
 
 namespace Upon.Sessions.Pages.Manage;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Sessions.Pages.Shared;
 
 namespace Upon.Sessions.Pages.Manage;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 
 namespace Upon.Sessions.Pages.Manage;

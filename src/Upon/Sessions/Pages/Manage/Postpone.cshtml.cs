@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Upon.Accounts;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Security;
+using Upon.Shared.Forms;
 using Upon.Sessions.Pages.Shared;
 
 namespace Upon.Sessions.Pages.Manage;

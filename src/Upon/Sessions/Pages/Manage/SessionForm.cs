@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 using Upon.Core.Sessions;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 using Upon.Sessions.Pages.Shared;
 using Upon.Shared;
 

@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
-using Upon.Participants;
 
 namespace Upon.Sessions.Pages.My;
 

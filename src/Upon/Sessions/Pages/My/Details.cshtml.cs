@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using System.Security.Claims;
-using Upon.Accounts;
-using Upon.Participants;
+using Upon.Shared.Security;
 
 namespace Upon.Sessions.Pages.My;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Data;
 
 namespace Upon.Sessions.Pages.Strands;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Accounts;
+using Upon.Shared.Security;
 
 namespace Upon.Sessions.Pages.Strands;
 

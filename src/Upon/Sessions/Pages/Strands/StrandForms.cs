@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Upon.Register.Pages.Shared;
+using Upon.Shared.Forms;
 using Upon.Sessions.Pages.Shared;
 
 namespace Upon.Sessions.Pages.Strands;

@@ -1,5 +1,6 @@
 using System.Net;
 using Upon.Accounts;
+using Upon.Shared.Security;
 using Upon.Core.Sessions;
 using Upon.Sessions;
 using Upon.Tests.Infrastructure;

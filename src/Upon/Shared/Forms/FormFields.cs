@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Upon.Shared;
 
-namespace Upon.Register.Pages.Shared;
+namespace Upon.Shared.Forms;
 
 /// <summary>One choice in a select or a set of radios.</summary>
 public sealed record Choice(string Value, string Text);

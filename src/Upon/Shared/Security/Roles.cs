@@ -1,4 +1,4 @@
-namespace Upon.Accounts;
+namespace Upon.Shared.Security;
 
 /// <summary>The roles of the platform. An account has exactly one.</summary>
 public static class Roles

@@ -1,4 +1,4 @@
-namespace Upon.NewDirectors;
+namespace Upon.Sessions;
 
 /// <summary>
 /// A New Director's place on the journey. Core programme and coaching year follow from the enrolment date (months 1 to

@@ -12,7 +12,7 @@ using Upon.Data;
 namespace Upon.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresUponDbContext))]
-    [Migration("20261202013759_Coaching")]
+    [Migration("20261202023828_Coaching")]
     partial class Coaching
     {
         /// <inheritdoc />
@@ -1083,90 +1083,6 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("director_invitations", (string)null);
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("EnrolmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RecordedBy")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EnrolmentId");
-
-                    b.ToTable("enrolment_status_changes", (string)null);
-                });
-
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int?>("CohortId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("EndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("InvitationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("LeftPostOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("ParticipantId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("StrandId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CohortId");
-
-                    b.HasIndex("InvitationId");
-
-                    b.HasIndex("StrandId");
-
-                    b.HasIndex("ParticipantId", "StrandId");
-
-                    b.ToTable("enrolments", (string)null);
-                });
-
             modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
                 {
                     b.Property<int>("Id")
@@ -1201,62 +1117,6 @@ namespace Upon.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("equality_information", (string)null);
-                });
-
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("CalendarTokenCreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CalendarTokenHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("FamilyName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("GivenName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int?>("PersonKey")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CalendarTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("Email")
-                        .IsUnique();
-
-                    b.HasIndex("PersonKey");
-
-                    b.HasIndex("UserId")
-                        .IsUnique();
-
-                    b.ToTable("participants", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Register.Appointment", b =>
@@ -1587,6 +1447,146 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("cohorts", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LeftPostOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StrandId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("InvitationId");
+
+                    b.HasIndex("StrandId");
+
+                    b.HasIndex("ParticipantId", "StrandId");
+
+                    b.ToTable("enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EnrolmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.ToTable("enrolment_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CalendarTokenCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("PersonKey")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("PersonKey");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("participants", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -1867,7 +1867,7 @@ namespace Upon.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1880,7 +1880,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Coaching.CoachingRequest", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2000,76 +2000,15 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("Upon.NewDirectors.EnrolmentStatusChange", b =>
-                {
-                    b.HasOne("Upon.Participants.Enrolment", "Enrolment")
-                        .WithMany("History")
-                        .HasForeignKey("EnrolmentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Enrolment");
-                });
-
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
-                {
-                    b.HasOne("Upon.Sessions.Cohort", "Cohort")
-                        .WithMany()
-                        .HasForeignKey("CohortId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Upon.NewDirectors.DirectorInvitation", "Invitation")
-                        .WithMany()
-                        .HasForeignKey("InvitationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Upon.Participants.Participant", "Participant")
-                        .WithMany("Enrolments")
-                        .HasForeignKey("ParticipantId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Upon.Sessions.Strand", "Strand")
-                        .WithMany()
-                        .HasForeignKey("StrandId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Cohort");
-
-                    b.Navigation("Invitation");
-
-                    b.Navigation("Participant");
-
-                    b.Navigation("Strand");
-                });
-
             modelBuilder.Entity("Upon.Participants.EqualityInformation", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithOne()
                         .HasForeignKey("Upon.Participants.EqualityInformation", "ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Participant");
-                });
-
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
-                {
-                    b.HasOne("Upon.Register.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonKey")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Upon.Accounts.UponUser", "User")
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Person");
-
-                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Upon.Register.Appointment", b =>
@@ -2113,7 +2052,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2132,7 +2071,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.AttendanceRecord", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2151,7 +2090,7 @@ namespace Upon.Data.Migrations.Postgres
 
             modelBuilder.Entity("Upon.Sessions.Booking", b =>
                 {
-                    b.HasOne("Upon.Participants.Participant", "Participant")
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2177,6 +2116,65 @@ namespace Upon.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
+                {
+                    b.HasOne("Upon.Sessions.Cohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Upon.NewDirectors.DirectorInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
+                        .WithMany("Enrolments")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Sessions.Strand", "Strand")
+                        .WithMany()
+                        .HasForeignKey("StrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Participant");
+
+                    b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.EnrolmentStatusChange", b =>
+                {
+                    b.HasOne("Upon.Sessions.Enrolment", "Enrolment")
+                        .WithMany("History")
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enrolment");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Accounts.UponUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Upon.Sessions.Session", b =>
@@ -2226,16 +2224,6 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Replies");
                 });
 
-            modelBuilder.Entity("Upon.Participants.Enrolment", b =>
-                {
-                    b.Navigation("History");
-                });
-
-            modelBuilder.Entity("Upon.Participants.Participant", b =>
-                {
-                    b.Navigation("Enrolments");
-                });
-
             modelBuilder.Entity("Upon.Register.Authority", b =>
                 {
                     b.Navigation("Appointments");
@@ -2246,6 +2234,16 @@ namespace Upon.Data.Migrations.Postgres
             modelBuilder.Entity("Upon.Register.Person", b =>
                 {
                     b.Navigation("Appointments");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Enrolment", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Upon.Sessions.Participant", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("Upon.Sessions.Session", b =>

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Upon.Data;
 
-namespace Upon.Participants;
+namespace Upon.Sessions;
 
 /// <summary>Finds the participant record of the signed-in account.</summary>
 public sealed class CurrentParticipant(UponDbContext db)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
 
-namespace Upon.Register.Pages.Shared;
+namespace Upon.Shared.Forms;
 
 /// <summary>
 /// A GOV.UK date input: three text fields posted as <c>Start.day</c>, <c>Start.month</c> and <c>Start.year</c> with the ids

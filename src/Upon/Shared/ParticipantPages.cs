@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Upon.Participants.Pages;
+namespace Upon.Shared;
 
 /// <summary>The addresses of the participant pages.</summary>
 public static class ParticipantPages

@@ -3,23 +3,28 @@ using NodaTime;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Data;
+using Upon.Register;
+using Upon.Sessions;
 
-namespace Upon.Register;
+namespace Upon.Demo;
 
 /// <summary>
 /// Creates the made-up register used for demonstrations: invented people over the real authorities, calibrated to
 /// ADCS's published counts of DCS changes. Only <c>upon demo</c> and the web app's first start on an empty database call it.
 /// </summary>
-public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, Upon.Sessions.DemoProgramme programme, Upon.Demo.CoachingDemo coaching, IConfiguration configuration, ILogger<DemoData> logger)
+public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, DemoProgramme programme, CoachingDemo coaching, IConfiguration configuration, ILogger<DemoData> logger)
 {
+    /// <summary>The one seed of the demo register and the demo programme (separate streams of <see cref="DemoRandom"/>).</summary>
+    public const int Seed = 2026;
+
     /// <summary>The demo accounts, one per role, all with the password in <c>Demo:Password</c>.</summary>
     public static readonly IReadOnlyList<(string Email, string Role, string Name)> Accounts =
     [
-        ("admin@upon.test", Upon.Accounts.Roles.Administrator, "Demo Administrator"),
-        ("partner@upon.test", Upon.Accounts.Roles.PartnerStaff, "Demo Partner"),
-        ("coach@upon.test", Upon.Accounts.Roles.Coach, "Demo Coach"),
-        ("participant@upon.test", Upon.Accounts.Roles.Participant, "Demo Participant"),
-        ("funder@upon.test", Upon.Accounts.Roles.Funder, "Demo Funder"),
+        ("admin@upon.test", Upon.Shared.Security.Roles.Administrator, "Demo Administrator"),
+        ("partner@upon.test", Upon.Shared.Security.Roles.PartnerStaff, "Demo Partner"),
+        ("coach@upon.test", Upon.Shared.Security.Roles.Coach, "Demo Coach"),
+        ("participant@upon.test", Upon.Shared.Security.Roles.Participant, "Demo Participant"),
+        ("funder@upon.test", Upon.Shared.Security.Roles.Funder, "Demo Funder"),
     ];
 
     public async Task<bool> CreateIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -31,7 +36,7 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
         var authorities = await db.Authorities.AsNoTracking().Include(a => a.GssCodes).ToListAsync(cancellationToken);
         var references = authorities.Select(a => new AuthorityReference(a.Code, a.Name, a.RegionCode, a.Period,
             [.. a.GssCodes.Select(g => new GssCode(g.Code, g.Name, g.RegionCode, g.ValidFrom, g.ValidTo))])).ToList();
-        var register = DemoRegisterGenerator.Generate(references, clock.TodayInLondon());
+        var register = DemoRegisterGenerator.Generate(references, clock.TodayInLondon(), Seed);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var people = register.People.ToDictionary(

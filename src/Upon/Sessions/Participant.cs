@@ -2,7 +2,7 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Register;
 
-namespace Upon.Participants;
+namespace Upon.Sessions;
 
 /// <summary>
 /// Someone on the programme. They may have an account (<see cref="UserId"/>) and may be a director in the register

@@ -6,10 +6,10 @@ using Upon.Core.Sessions;
 using Upon.Core.NewDirectors;
 using Upon.Data;
 using Upon.NewDirectors;
-using Upon.Participants;
 using Upon.Register;
+using Upon.Sessions;
 
-namespace Upon.Sessions;
+namespace Upon.Demo;
 
 /// <summary>
 /// The demo programme year around today: New Directors workshops on Fridays 14:00 to 16:00 about monthly, a two-day
@@ -19,8 +19,6 @@ namespace Upon.Sessions;
 /// </summary>
 public sealed class DemoProgramme(UponDbContext db, IClock clock)
 {
-    public const string NewDirectorsSlug = "new-directors";
-    public const string AspirantDirectorsSlug = "aspirant-directors";
     public const string DemoParticipantEmail = "participant@upon.test";
 
     private static readonly string[] WorkshopTitles =
@@ -37,13 +35,13 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
         "Partnerships and place", "Equality, diversity and inclusion in leadership", "Leading through crisis", "Preparing for interview",
     ];
 
-    private readonly Random _random = new(2026);
+    private readonly DemoRandom _random = new(DemoData.Seed, stream: 10);
 
     public async Task CreateAsync(CancellationToken cancellationToken = default)
     {
         var today = clock.TodayInLondon();
-        var newDirectors = await StrandAsync(NewDirectorsSlug, "New Directors", hasCohorts: false, order: 1, cancellationToken);
-        var aspirants = await StrandAsync(AspirantDirectorsSlug, "Aspirant Directors", hasCohorts: true, order: 2, cancellationToken);
+        var newDirectors = await StrandSetup.StandingStrandAsync(db, StrandSetup.NewDirectorsSlug, cancellationToken);
+        var aspirants = await StrandSetup.StandingStrandAsync(db, StrandSetup.AspirantDirectorsSlug, cancellationToken);
         var cohortYear = today.Month >= 9 ? today.Year : today.Year - 1;
         var cohort = new Cohort { StrandId = aspirants.Id, Name = $"{cohortYear}-{(cohortYear + 1) % 100:00} cohort", StartsOn = new LocalDate(cohortYear, 9, 1), EndsOn = new LocalDate(cohortYear + 1, 8, 31) };
         db.Cohorts.Add(cohort);
@@ -66,18 +64,6 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
         BookAndMark(sessions.Where(s => s.StrandId == newDirectors.Id), directors, today);
         BookAndMark(sessions.Where(s => s.StrandId == aspirants.Id), aspiring, today);
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task<Strand> StrandAsync(string slug, string name, bool hasCohorts, int order, CancellationToken cancellationToken)
-    {
-        var strand = await db.Strands.FirstOrDefaultAsync(s => s.Slug == slug, cancellationToken);
-        if (strand is null)
-        {
-            strand = new Strand { Slug = slug, Name = name, HasCohorts = hasCohorts, DisplayOrder = order };
-            db.Strands.Add(strand);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return strand;
     }
 
     /// <summary>The second Friday of each month, 14:00 to 16:00, from six months ago to six months ahead.</summary>
@@ -146,7 +132,7 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
         var now = clock.GetCurrentInstant();
         return new Session
         {
-            Uid = $"{Guid.NewGuid():N}@upon",
+            Uid = $"{_random.NextULong():x16}{_random.NextULong():x16}@upon",
             StrandId = strand.Id,
             CohortId = cohort?.Id,
             Title = title,
@@ -173,11 +159,12 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
     private async Task<List<Participant>> NewDirectorsAsync(Strand strand, LocalDate today, CancellationToken cancellationToken)
     {
         var since = today.PlusMonths(-24);
-        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Person).ToListAsync(cancellationToken);
+        var appointments = await db.Appointments.AsNoTracking().Include(a => a.Person).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var firstPosts = appointments.GroupBy(a => a.PersonKey).Select(g => g.MinBy(a => a.StartDate)!)
             .Where(a => a.StartDate >= since && a.StartDate <= today).OrderBy(a => a.StartDate).ToList();
         var now = clock.GetCurrentInstant();
         var participants = new List<Participant>();
+        var accepted = new List<(Enrolment Enrolment, DirectorInvitation Invitation)>();
         foreach (var (first, index) in firstPosts.Select((a, i) => (a, i)))
         {
             var person = first.Person!;
@@ -221,6 +208,14 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
             else
             {
                 invitation.Status = InvitationStatus.Accepted;
+                var enrolment = new Enrolment
+                {
+                    StrandId = strand.Id,
+                    StartsOn = answeredOn,
+                    EndsOn = answeredOn.PlusMonths(InvitationAcceptance.JourneyMonths).PlusDays(-1),
+                    History = [new EnrolmentStatusChange { Status = EnrolmentStatus.Enrolled, From = answeredOn, Reason = "Accepted the invitation", RecordedAt = now, RecordedBy = "Demo data" }],
+                };
+                accepted.Add((enrolment, invitation));
                 participants.Add(new Participant
                 {
                     PersonKey = first.PersonKey,
@@ -228,14 +223,7 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
                     FamilyName = person.FamilyName,
                     Email = person.Email,
                     CreatedAt = now,
-                    Enrolments = [new Enrolment
-                    {
-                        StrandId = strand.Id,
-                        StartsOn = answeredOn,
-                        EndsOn = answeredOn.PlusMonths(InvitationAcceptance.JourneyMonths).PlusDays(-1),
-                        Invitation = invitation,
-                        History = [new EnrolmentStatusChange { Status = EnrolmentStatus.Enrolled, From = answeredOn, Reason = "Accepted the invitation", RecordedAt = now, RecordedBy = "Demo data" }],
-                    }],
+                    Enrolments = [enrolment],
                 });
             }
             invitation.AnsweredOn = answeredOn;
@@ -252,6 +240,11 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
             Enrolments = [new Enrolment { StrandId = strand.Id, StartsOn = today.PlusMonths(-7), EndsOn = today.PlusMonths(17).PlusDays(-1) }],
         });
         db.Participants.AddRange(participants);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (enrolment, invitation) in accepted)
+        {
+            enrolment.InvitationId = invitation.Id;
+        }
         await db.SaveChangesAsync(cancellationToken);
         return participants;
     }
@@ -283,7 +276,7 @@ public sealed class DemoProgramme(UponDbContext db, IClock clock)
         var now = clock.GetCurrentInstant();
         foreach (var session in sessions)
         {
-            var eligible = people.Where(p => BookingService.IsOpenTo(session, p.Enrolments, session.Start.Date)).OrderBy(_ => _random.Next()).ToList();
+            var eligible = people.Where(p => BookingService.IsOpenTo(session, p.Enrolments, session.Start.Date)).OrderBy(_ => _random.NextULong()).ToList();
             var over = session.EndUtc <= now;
             var queue = 0L;
             foreach (var person in eligible)

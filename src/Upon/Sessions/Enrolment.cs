@@ -1,7 +1,6 @@
 using NodaTime;
-using Upon.Sessions;
 
-namespace Upon.Participants;
+namespace Upon.Sessions;
 
 /// <summary>A participant's place on a strand (and cohort, where the strand has them) from a date.</summary>
 public class Enrolment
@@ -18,14 +17,13 @@ public class Enrolment
 
     /// <summary>The invitation accepted to create this enrolment (New Directors), if any.</summary>
     public int? InvitationId { get; set; }
-    public Upon.NewDirectors.DirectorInvitation? Invitation { get; set; }
 
     /// <summary>The last status recorded (deferred, withdrawn, completed ...); stages by date are worked out from <see cref="StartsOn"/>.</summary>
-    public Upon.NewDirectors.EnrolmentStatus Status { get; set; }
+    public EnrolmentStatus Status { get; set; }
 
     /// <summary>Set when the participant left their DCS post during the journey, until staff decide to continue or withdraw.</summary>
-    public NodaTime.LocalDate? LeftPostOn { get; set; }
-    public List<Upon.NewDirectors.EnrolmentStatusChange> History { get; set; } = [];
+    public LocalDate? LeftPostOn { get; set; }
+    public List<EnrolmentStatusChange> History { get; set; } = [];
 
     public bool IsActiveOn(LocalDate date) => date >= StartsOn && (EndsOn is null || date <= EndsOn);
 }

@@ -1,7 +1,6 @@
 using NodaTime;
-using Upon.Participants;
 
-namespace Upon.NewDirectors;
+namespace Upon.Sessions;
 
 /// <summary>One line of an enrolment's history: a status from a date, with the reason and who recorded it.</summary>
 public class EnrolmentStatusChange

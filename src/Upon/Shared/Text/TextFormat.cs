@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Upon.Shared.Text;
+
+/// <summary>Numbers and counts as pages show them.</summary>
+public static class TextFormat
+{
+    /// <summary>"1,234".</summary>
+    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 person", "2 people".</summary>
+    public static string Count(int value, string singular, string plural) => $"{Number(value)} {(value == 1 ? singular : plural)}";
+}
