@@ -31,6 +31,7 @@ public static class UponServices
         Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
+        services.AddScoped<PendingUploads>();
         services.AddScoped<AppointmentService>();
         services.AddScoped<RegisterQueries>();
         services.AddScoped<DemoData>();
@@ -45,6 +46,7 @@ public static class UponServices
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<CoachingDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();

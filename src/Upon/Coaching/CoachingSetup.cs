@@ -19,7 +19,6 @@ public static class CoachingSetup
         services.AddScoped<CoachingRequests>();
         services.AddScoped<RoundReview>();
         services.AddScoped<CurrentCoach>();
-        services.AddScoped<Upon.Demo.CoachingDemo>();
         return services;
     }
 }

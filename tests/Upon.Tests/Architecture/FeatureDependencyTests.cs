@@ -23,6 +23,8 @@ public class FeatureDependencyTests
         ["Participants"] = ["Sessions", "Register", "Accounts", "Audit"],
         ["NewDirectors"] = ["Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Feedback"] = ["Accounts", "Audit", "Email"],
+        ["Health"] = ["Email"],
+        ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Home"] = ["NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
