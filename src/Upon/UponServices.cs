@@ -28,6 +28,7 @@ public static class UponServices
         // The command line's actor; the web app replaces it with the signed-in user.
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
         services.AddScoped<AuditLog>();
+        Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<PendingUploads>();
@@ -45,6 +46,7 @@ public static class UponServices
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<CoachingDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
