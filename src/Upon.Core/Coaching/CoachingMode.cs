@@ -19,6 +19,21 @@ public static class CoachingModes
     public static IReadOnlyList<string> RegionCodes { get; } =
         [.. Enumerable.Range(1, 9).Select(i => $"E1200000{i}")];
 
+    /// <summary>The region's name (ONS), or the code itself when it is not a region.</summary>
+    public static string RegionName(string code) => code.Trim().ToUpperInvariant() switch
+    {
+        "E12000001" => "North East",
+        "E12000002" => "North West",
+        "E12000003" => "Yorkshire and The Humber",
+        "E12000004" => "East Midlands",
+        "E12000005" => "West Midlands",
+        "E12000006" => "East of England",
+        "E12000007" => "London",
+        "E12000008" => "South East",
+        "E12000009" => "South West",
+        _ => code,
+    };
+
     public static bool IsRegionCode(string? code) => code is not null && RegionCodes.Contains(code.Trim().ToUpperInvariant());
 
     public static string ToCode(this RequestedMode mode) => mode switch

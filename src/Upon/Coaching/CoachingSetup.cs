@@ -17,6 +17,7 @@ public static class CoachingSetup
         services.AddScoped<MatchingService>();
         services.AddScoped<CoachingService>();
         services.AddScoped<CoachingRequests>();
+        services.AddScoped<RequestForm>();
         services.AddScoped<RoundReview>();
         services.AddScoped<CurrentCoach>();
         return services;

@@ -63,6 +63,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/coach/profile"] = [Roles.Coach],
         ["/coach/coachees"] = [Roles.Coach],
         ["/my/coach"] = [Roles.Participant],
+        ["/my/coaching-request/{step?}"] = [Roles.Participant],
         ["/admin/audit"] = [Roles.Administrator],
         ["/admin/audit/export"] = [Roles.Administrator],
         ["/admin/accounts"] = [Roles.Administrator],
