@@ -74,8 +74,11 @@ public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabula
         (await db.CoachProfiles.AsNoTracking().Where(c => c.Status != CoachStatus.Retired).ToListAsync(cancellationToken))
             .OrderBy(c => c.FamilyName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.GivenName, StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>Checks the whole draft and saves it as the participant's request; returns the round's name.</summary>
-    public async Task<string> SubmitAsync(int participantId, RequestDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the whole draft and saves it as the participant's request, in <paramref name="roundId"/> (staff) or the
+    /// newest round not yet published (the participant); returns the round's name.
+    /// </summary>
+    public async Task<string> SubmitAsync(int participantId, RequestDraft draft, CancellationToken cancellationToken = default, int? roundId = null)
     {
         var characteristics = await vocabulary.CharacteristicsAsync(cancellationToken);
         if (draft.NextStep() != "check") throw new CoachingRuleException("Answer every question before you send your request.");
@@ -96,8 +99,8 @@ public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabula
         var coaches = (await CoachesAsync(cancellationToken)).Select(c => c.Id).ToHashSet();
         if (draft.Avoid.Any(id => !coaches.Contains(id))) throw new CoachingRuleException("A coach you would rather not have is no longer in the pool: choose again.");
 
-        var round = await db.MatchingRounds.Where(r => r.Status != RoundStatus.Published).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new CoachingRuleException("The programme team has no matching round open: try again later.");
+        var round = await db.MatchingRounds.Where(r => r.Status != RoundStatus.Published && (roundId == null || r.Id == roundId)).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new CoachingRuleException(roundId is null ? "The programme team has no matching round open: try again later." : "This round is published: its requests can no longer change.");
         var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == participantId, cancellationToken);
         var authority = participant.PersonKey is { } person
             ? await db.Appointments.Where(a => a.PersonKey == person).OrderByDescending(a => a.StartDate).Select(a => a.AuthorityCode).FirstOrDefaultAsync(cancellationToken)

@@ -60,6 +60,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/coaching"] = Staff,
         ["/coaching/rounds"] = [Roles.Administrator],
         ["/coaching/rounds/{id:int}"] = [Roles.Administrator],
+        ["/coaching/rounds/{id:int}/request"] = [Roles.Administrator],
         ["/coach/profile"] = [Roles.Coach],
         ["/coach/coachees"] = [Roles.Coach],
         ["/my/coach"] = [Roles.Participant],

@@ -114,6 +114,52 @@ public abstract class RequestFormTests(UponApp app)
         Assert.NotNull((await participant.GetDocumentAsync("/")).QuerySelector($"a[href='{Start}']"));
         Assert.NotNull((await participant.GetDocumentAsync("/my/coach")).QuerySelector($"a[href='{Start}']"));
     }
+
+    [SkippableFact]
+    public async Task StaffRequest_ForAnyParticipant_IsSavedInTheRoundWithErrorsNamed()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var someone = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        var roundId = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var round = new MatchingRound { Name = $"Staff round {batch}", Status = RoundStatus.Open };
+            db.MatchingRounds.Add(round);
+            await db.SaveChangesAsync();
+            return round.Id;
+        });
+        var url = $"/coaching/rounds/{roundId}/request";
+        var admin = app.CreateClient(Roles.Administrator);
+        Assert.NotNull((await admin.GetDocumentAsync($"/coaching/rounds/{roundId}")).QuerySelector($"a[href='{url}']"));
+        foreach (var role in new[] { Roles.PartnerStaff, Roles.Coach, Roles.Participant, Roles.Funder })
+        {
+            Assert.NotEqual(HttpStatusCode.OK, (await app.CreateClient(role).GetAsync(url)).StatusCode);
+        }
+
+        var fields = Characteristics.Standard.ToDictionary(c => $"wish-{c}", _ => RequestDraft.NotNeeded);
+        fields["Email"] = "nobody@example.org";
+        fields["mode"] = "in-person";
+        fields["kind"] = "none";
+        fields["region"] = "";
+        var bad = await Html.ParseAsync(await admin.PostFormAsync(url, fields));
+        Assert.Equal(["Enter the email address of a participant Upon knows", "Select their region for in-person coaching"], bad.ErrorSummary());
+
+        fields["Email"] = someone.Email.ToUpperInvariant();
+        fields["region"] = "E12000001";
+        fields["wish-disabled"] = RequestDraft.Must;
+        var added = await admin.PostFormAsync(url, fields);
+        Assert.Equal($"/coaching/rounds/{roundId}", added.Headers.Location!.OriginalString);
+        await app.WithDbAsync(async db =>
+        {
+            var request = await db.CoachingRequests.AsNoTracking().SingleAsync(r => r.RoundId == roundId && r.ParticipantId == someone.Id);
+            Assert.Equal(Characteristics.Disabled, request.Must);
+            Assert.Equal(RequestedMode.InPerson, request.Mode);
+            Assert.Equal("E12000001", request.Region);
+            Assert.Null(request.AuthorityKind);
+        });
+    }
 }
 
 public sealed class RequestFormTests_Sqlite(SqliteApp app) : RequestFormTests(app), IClassFixture<SqliteApp>;
