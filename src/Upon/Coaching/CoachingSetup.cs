@@ -18,6 +18,7 @@ public static class CoachingSetup
         services.AddScoped<CoachingService>();
         services.AddScoped<CoachingRequests>();
         services.AddScoped<RequestForm>();
+        services.AddScoped<CoachingSummaries>();
         services.AddScoped<RoundReview>();
         services.AddScoped<CurrentCoach>();
         return services;

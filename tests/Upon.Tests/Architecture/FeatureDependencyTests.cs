@@ -21,7 +21,7 @@ public class FeatureDependencyTests
         ["Register"] = ["Accounts", "Audit", "Disclosure"],
         ["Sessions"] = ["Register", "Accounts", "Audit", "Email"],
         ["Participants"] = ["Sessions", "Register", "Accounts", "Audit"],
-        ["NewDirectors"] = ["Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["NewDirectors"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Feedback"] = ["Accounts", "Audit", "Email"],
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],

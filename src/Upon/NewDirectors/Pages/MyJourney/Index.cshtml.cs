@@ -15,7 +15,7 @@ namespace Upon.NewDirectors.Pages.MyJourney;
 /// coaching and their progress against the completion criteria. Only ever their own: there is no id in the address.
 /// </summary>
 [Authorize(Policy = Policies.Participants)]
-public sealed class IndexModel(CurrentParticipant current, JourneyQueries journeys, ParticipantSessions sessions, IClock clock) : PageModel
+public sealed class IndexModel(CurrentParticipant current, JourneyQueries journeys, ParticipantSessions sessions, Coaching.CoachingSummaries coachingSummaries, IClock clock) : PageModel
 {
     public Participant? Participant { get; private set; }
     public JourneyView? Journey { get; private set; }
@@ -32,6 +32,9 @@ public sealed class IndexModel(CurrentParticipant current, JourneyQueries journe
     /// <summary>Coaching groups in their coaching year: held, booked and open.</summary>
     public IReadOnlyList<JourneySessionView> Coaching { get; private set; } = [];
 
+    /// <summary>Their one-to-one coaching relationships in the coaching year, with hours used against entitlement.</summary>
+    public IReadOnlyList<Coaching.CoachingSummary> Relationships { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Participant = await current.FindAsync(User, cancellationToken);
@@ -45,6 +48,7 @@ public sealed class IndexModel(CurrentParticipant current, JourneyQueries journe
             return Page();
         }
         var journey = Journey.Journey;
+        Relationships = await coachingSummaries.ForParticipantAsync(Participant.Id, journey.CoachingYearStarts, journey.CoachingYearEnds, cancellationToken);
         Coaching = [.. Journey.Sessions.Where(s => s.Session.Type == SessionType.CoachingGroup && s.Date >= journey.CoachingYearStarts && s.Date <= journey.CoachingYearEnds && !s.Cancelled)];
         if (!Journey.Active)
         {

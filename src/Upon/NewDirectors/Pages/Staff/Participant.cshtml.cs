@@ -15,11 +15,14 @@ namespace Upon.NewDirectors.Pages.Staff;
 /// withdraw, resume, complete, and what to do when they left their post), each with a date and a reason.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ParticipantModel(JourneyQueries journeys, JourneyService service, IClock clock) : PageModel
+public sealed class ParticipantModel(JourneyQueries journeys, JourneyService service, Coaching.CoachingSummaries coachingSummaries, IClock clock) : PageModel
 {
     public static readonly IReadOnlyList<string> ErrorOrder = ["Decision", "DecisionReason", "Action", .. FormFieldErrors.ErrorOrder(["On"], "On"), "Reason"];
 
     public JourneyView View { get; private set; } = null!;
+
+    /// <summary>One-to-one coaching relationships in the coaching year, with hours used against entitlement.</summary>
+    public IReadOnlyList<Coaching.CoachingSummary> Relationships { get; private set; } = [];
     public IReadOnlyList<JourneyAction> Actions { get; private set; } = [];
 
     [BindProperty]
@@ -158,6 +161,7 @@ public sealed class ParticipantModel(JourneyQueries journeys, JourneyService ser
         }
         View = view;
         Actions = JourneyService.ActionsFor(view.Enrolment.Status);
+        Relationships = await coachingSummaries.ForParticipantAsync(view.Enrolment.ParticipantId, view.Journey.CoachingYearStarts, view.Journey.CoachingYearEnds, cancellationToken);
         return true;
     }
 }
