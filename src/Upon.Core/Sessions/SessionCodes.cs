@@ -55,9 +55,6 @@ public static class SessionCodes
     public static string ToCode(this AttendanceMark value) => Marks[value].Code;
     public static string DisplayName(this AttendanceMark value) => Marks[value].Name;
 
-    /// <summary>Whether the mark counts as having attended (present, late or left early).</summary>
-    public static bool IsAttended(this AttendanceMark mark) => mark is AttendanceMark.Present or AttendanceMark.Late or AttendanceMark.LeftEarly;
-
     public static bool TryParseType(string? code, out SessionType value) => TryParse(Types, code, out value);
     public static bool TryParseStatus(string? code, out SessionStatus value) => TryParse(Statuses, code, out value);
     public static bool TryParseMark(string? code, out AttendanceMark value) => TryParse(Marks, code, out value);
