@@ -132,13 +132,21 @@ public sealed class InvitationAcceptance(UponDbContext db, IClock clock, UserMan
         return db.DirectorInvitations.Include(i => i.Person).FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
 
+    /// <summary>Loads the invitation holding its row lock until the transaction ends, so two answers to one link queue.</summary>
     private async Task<DirectorInvitation?> LockAsync(string secret, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql() && !string.IsNullOrWhiteSpace(secret) && secret.Length <= 100)
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 100)
         {
-            var hash = SecretTokens.Hash(secret);
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM director_invitations WHERE \"TokenHash\" = {hash} FOR UPDATE", cancellationToken);
+            return null;
         }
+        var hash = SecretTokens.Hash(secret);
+        // Only the id before the lock (untracked), so the invitation is read afresh once the lock is held.
+        var id = await db.DirectorInvitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return null;
+        }
+        await db.LockRowAsync<DirectorInvitation>(id.Value, cancellationToken);
         return await ByLinkAsync(secret, cancellationToken);
     }
 }
