@@ -7,16 +7,9 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates a new session like an existing one: the form comes filled in with everything but the date.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : PageModel
+public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : SessionFormPageModel(queries, warnings)
 {
-    [BindProperty]
-    public SessionForm Form { get; set; } = new();
-
     public Session Source { get; private set; } = null!;
-
-    public IReadOnlyList<SessionGroup> Groups { get; private set; } = [];
-
-    public IReadOnlyList<SessionWarning> Warnings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -34,12 +27,7 @@ public class CopyModel(SessionService sessions, SessionQueries queries, SessionW
         {
             return NotFound();
         }
-        if (Form.Validate(ModelState, Groups) is not { } details)
-        {
-            return Page();
-        }
-        Warnings = await warnings.ForAsync(details.StrandId, details.CohortId, details.Start, details.End, cancellationToken: cancellationToken);
-        if (!SessionWarnings.AreConfirmed(Warnings, Form.Confirmed))
+        if (await ReadConfirmedAsync(editing: null, _ => true, cancellationToken) is not { } details)
         {
             return Page();
         }
@@ -55,12 +43,12 @@ public class CopyModel(SessionService sessions, SessionQueries queries, SessionW
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, cancellationToken) is not { } source)
+        if (await Queries.FindAsync(id, cancellationToken) is not { } source)
         {
             return false;
         }
         Source = source;
-        Groups = await queries.GroupsAsync(cancellationToken);
+        await LoadGroupsAsync(cancellationToken);
         return true;
     }
 }
