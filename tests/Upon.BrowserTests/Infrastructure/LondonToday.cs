@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Extensions;
 
 namespace Upon.BrowserTests.Infrastructure;
 
