@@ -30,6 +30,7 @@ public static class UponServices
         services.AddScoped<AuditLog>();
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
+        services.AddScoped<PendingUploads>();
         services.AddScoped<AppointmentService>();
         services.AddScoped<RegisterQueries>();
         services.AddScoped<DemoData>();

@@ -33,6 +33,8 @@ public static class WebApp
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });
         builder.Services.AddUpon(builder.Configuration, builder.Environment);
+        // Kestrel's own 400s (before the app runs) get the security headers too.
+        builder.WebHost.ConfigureKestrel(o => o.ConfigureEndpointDefaults(l => l.UseKestrelRejectionHeaders()));
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDeniedAuditing>();
         builder.Services.AddUponRateLimits(builder.Configuration);
@@ -58,9 +60,13 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        // Text inputs are refused with control characters before any page or endpoint sees them.
+        app.UseMiddleware<Upon.Shared.Text.ControlCharacterGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorisation, so that a role that may not use an endpoint still gets 403 rather than 400.
+        app.UseApiAntiforgery();
         app.MapRazorPages();
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();

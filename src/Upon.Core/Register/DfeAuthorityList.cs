@@ -46,6 +46,13 @@ public static class DfeAuthorityList
         while (csv.Read())
         {
             var line = csv.Parser.RawRow;
+            for (var i = 0; i < csv.Parser.Count; i++)
+            {
+                if (csv.Parser[i] is { } cell && ControlCharacters.Contains(cell))
+                {
+                    throw new FormatException($"Line {line}, column {csv.HeaderRecord?.ElementAtOrDefault(i) ?? (i + 1).ToString(CultureInfo.InvariantCulture)}: the value {ControlCharacters.Problem(cell)}.");
+                }
+            }
             var laCode = csv.GetField("old_la_code")?.Trim() ?? "";
             var gss = csv.GetField("new_la_code")?.Trim() ?? "";
             if (!IsDfeNumber(laCode) || !IsGssCode(gss))

@@ -197,6 +197,12 @@ public static partial class AttendanceReportParser
             while (parser.Read())
             {
                 var cells = (parser.Record ?? []).Select(c => c.Trim()).ToArray();
+                // A quoted cell of a report may span lines; any other control character is refused.
+                var refused = Array.FindIndex(cells, c => ControlCharacters.Contains(c, multiline: true));
+                if (refused >= 0)
+                {
+                    throw new AttendanceReportFormatException(line, $"Field {refused + 1} {ControlCharacters.Problem(cells[refused], multiline: true)}.");
+                }
                 records.Add(new Record(line, cells));
                 line = parser.RawRow + 1;
             }

@@ -11,7 +11,7 @@ namespace Upon.Accounts;
 public sealed record AccountCreated(UponUser? User, string? SetPasswordPath, IReadOnlyList<string> Errors);
 
 /// <summary>Creates accounts by invitation, redeems invitations and disables accounts.</summary>
-public sealed class AccountService(UponDbContext db, UserManager<UponUser> users, IClock clock)
+public sealed class AccountService(UponDbContext db, UserManager<UponUser> users, ApiTokenService tokens, IClock clock)
 {
     /// <summary>How long an invitation link stays valid.</summary>
     public static readonly Duration InvitationLifetime = Duration.FromDays(7);
@@ -128,7 +128,8 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
         {
             return ["This link has expired or has already been used. Ask an administrator for a new one"];
         }
-        var result = await users.HasPasswordAsync(user)
+        var hadPassword = await users.HasPasswordAsync(user);
+        var result = hadPassword
             ? await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password)
             : await users.AddPasswordAsync(user, password);
         if (!result.Succeeded)
@@ -136,19 +137,26 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             await transaction.RollbackAsync(cancellationToken);
             return [.. result.Errors.Select(e => e.Description)];
         }
+        if (hadPassword)
+        {
+            // A new password ends everything the old one may have let someone make: the sign-ins (the reset changed the
+            // security stamp) and the API tokens.
+            await tokens.RevokeAllAsync(user.Id, cancellationToken);
+        }
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
         await transaction.CommitAsync(cancellationToken);
         return [];
     }
 
-    /// <summary>Disables an account: it cannot sign in, and its sessions end within a minute.</summary>
+    /// <summary>Disables an account: it cannot sign in, its sessions end within a minute and its API tokens are revoked.</summary>
     public async Task DisableAsync(UponUser user)
     {
         user.IsDisabled = true;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
+        await tokens.RevokeAllAsync(user.Id);
     }
 
     public async Task EnableAsync(UponUser user)

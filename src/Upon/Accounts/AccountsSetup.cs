@@ -29,6 +29,7 @@ public static class AccountsSetup
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddEntityFrameworkStores<UponDbContext>()
+            .AddSignInManager<UponSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<UponIdentityErrors>();
@@ -42,8 +43,21 @@ public static class AccountsSetup
             }
         });
 
-        // A disabled account, or one whose password changed, loses its sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account, or one whose password changed or passkey was removed, loses its sessions within a minute.
+        // The rebuilt principal keeps when and how the person signed in: a stamp check is not a new sign-in.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = context =>
+            {
+                var identity = context.NewPrincipal?.Identities.FirstOrDefault();
+                if (identity is not null)
+                {
+                    identity.AddClaims(SignInClaims.KeptFrom(context.CurrentPrincipal).Where(c => !identity.HasClaim(h => h.Type == c.Type)));
+                }
+                return Task.CompletedTask;
+            };
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "upon.auth";
@@ -71,6 +85,7 @@ public static class AccountsSetup
         });
 
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<FailedSignInWork>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = ApiTokenAuthentication.CookieOrToken;
@@ -79,23 +94,29 @@ public static class AccountsSetup
                 o.DefaultForbidScheme = ApiTokenAuthentication.CookieOrToken;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
-            .AddPolicyScheme(ApiTokenAuthentication.CookieOrToken, "Sign-in cookie or API token", o => o.ForwardDefaultSelector =
-                context => ApiTokenAuthentication.HasBearer(context) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme);
+            // A token is only ever read under /api: everywhere else the request has the sign-in cookie or nothing.
+            .AddPolicyScheme(ApiTokenAuthentication.CookieOrToken, "Sign-in cookie, or an API token under /api", o => o.ForwardDefaultSelector =
+                context => ApiTokenAuthentication.IsApi(context) && ApiTokenAuthentication.HasBearer(context) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme);
 
         // Staff who must use two-factor sign-in and have not set it up may only reach the set-up page (TwoFactorRule).
         services.AddSingleton(sp => new TwoFactorRule(TwoFactorRule.IsRequired(
             sp.GetRequiredService<IConfiguration>().GetValue(TwoFactorRule.SettingName, true), isDevelopment)));
         services.AddScoped<IAuthorizationHandler, TwoFactorSetUpHandler>();
-        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(TwoFactorSetUpRequirement.Instance).Build();
+        services.AddSingleton<IAuthorizationHandler, InteractiveOutsideApiHandler>();
+        services.AddSingleton<IAuthorizationHandler, RecentSignInHandler>();
+        // Every policy refuses a token's principal outside /api (InteractiveOutsideApiRequirement), whatever scheme chose it.
+        var interactive = InteractiveOutsideApiRequirement.Instance;
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(interactive, TwoFactorSetUpRequirement.Instance).Build();
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(signedIn)
             .SetFallbackPolicy(signedIn)
-            .AddPolicy(TwoFactorRule.SetUpPolicy, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator).AddRequirements(TwoFactorSetUpRequirement.Instance))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff).AddRequirements(TwoFactorSetUpRequirement.Instance))
-            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder).AddRequirements(TwoFactorSetUpRequirement.Instance))
-            .AddPolicy(Policies.Participants, p => p.RequireRole(Roles.Participant))
-            .AddPolicy(Policies.Programme, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Coach, Roles.Participant).AddRequirements(TwoFactorSetUpRequirement.Instance));
+            .AddPolicy(TwoFactorRule.SetUpPolicy, p => p.RequireAuthenticatedUser().AddRequirements(interactive))
+            .AddPolicy(Policies.RecentSignIn, p => p.RequireAuthenticatedUser().AddRequirements(interactive, RecentSignInRequirement.Instance))
+            .AddPolicy(Policies.Administrators, p => p.RequireRole(Roles.Administrator).AddRequirements(interactive, TwoFactorSetUpRequirement.Instance))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff).AddRequirements(interactive, TwoFactorSetUpRequirement.Instance))
+            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Funder).AddRequirements(interactive, TwoFactorSetUpRequirement.Instance))
+            .AddPolicy(Policies.Participants, p => p.RequireRole(Roles.Participant).AddRequirements(interactive))
+            .AddPolicy(Policies.Programme, p => p.RequireRole(Roles.Administrator, Roles.PartnerStaff, Roles.Coach, Roles.Participant).AddRequirements(interactive, TwoFactorSetUpRequirement.Instance));
         services.AddScoped<AccountService>();
         return services;
     }
@@ -112,7 +133,10 @@ public static class AccountsSetup
                 ProblemDetails = { Status = status, Title = status == 401 ? "Sign-in required" : "Forbidden" },
             }).AsTask();
         }
-        context.Response.Redirect(context.HttpContext.Items.ContainsKey(TwoFactorRule.SetUpNeededItem) ? TwoFactorRule.SetUpPath : context.RedirectUri);
+        context.Response.Redirect(
+            context.HttpContext.Items.ContainsKey(TwoFactorRule.SetUpNeededItem) ? TwoFactorRule.SetUpPath
+            : context.HttpContext.Items.ContainsKey(RecentSignInRequirement.NeededItem) ? RecentSignInRequirement.ConfirmUrl(context.HttpContext.Request)
+            : context.RedirectUri);
         return Task.CompletedTask;
     }
 

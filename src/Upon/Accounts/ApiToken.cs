@@ -16,4 +16,10 @@ public class ApiToken
     public Instant CreatedAt { get; set; }
     public Instant? LastUsedAt { get; set; }
     public Instant? RevokedAt { get; set; }
+
+    /// <summary>The interactive sign-in (<see cref="SignInClaims.SignInId"/>) it was created in; null when an operator made it with <c>upon tokens create</c>.</summary>
+    public string? CreatedInSignIn { get; set; }
+
+    /// <summary>The passkey (credential id, base64url) that sign-in used, if any: removing that passkey revokes the token.</summary>
+    public string? CreatedWithPasskey { get; set; }
 }

@@ -1,15 +1,34 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
 
 namespace Upon.Accounts;
 
-/// <summary>Creates, lists and revokes personal API tokens. A token is shown once, when it is created.</summary>
+/// <summary>
+/// Creates, lists and revokes personal API tokens. A token is shown once, when it is created. Only an interactive sign-in
+/// (on the tokens page) or an operator (<c>upon tokens create</c>) creates one, never another token; disabling the
+/// account, setting a new password and removing the passkey it was created with revoke it.
+/// </summary>
 public sealed class ApiTokenService(UponDbContext db, IClock clock)
 {
     public const string TokenPrefix = "upon_";
 
-    public async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, CancellationToken cancellationToken = default)
+    /// <summary>A token made by an operator on the command line, outside any sign-in.</summary>
+    public Task<(ApiToken Token, string Secret)> CreateByOperatorAsync(string userId, string name, CancellationToken cancellationToken = default) =>
+        CreateAsync(userId, name, null, null, cancellationToken);
+
+    /// <summary>A token made by the signed-in person; it records the sign-in and the passkey it used.</summary>
+    public Task<(ApiToken Token, string Secret)> CreateInSignInAsync(ClaimsPrincipal signedIn, string name, CancellationToken cancellationToken = default)
+    {
+        if (signedIn.IsApiToken() || signedIn.FindFirstValue(SignInClaims.SignInId) is not { } signInId)
+        {
+            throw new InvalidOperationException("Only an interactive sign-in creates API tokens.");
+        }
+        return CreateAsync(signedIn.FindFirstValue(ClaimTypes.NameIdentifier)!, name, signInId, signedIn.FindFirstValue(SignInClaims.Passkey), cancellationToken);
+    }
+
+    private async Task<(ApiToken Token, string Secret)> CreateAsync(string userId, string name, string? signInId, string? passkey, CancellationToken cancellationToken)
     {
         var secret = TokenPrefix + SecretTokens.New();
         var token = new ApiToken
@@ -19,6 +38,8 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
             Prefix = secret[..12],
             TokenHash = SecretTokens.Hash(secret),
             CreatedAt = clock.GetCurrentInstant(),
+            CreatedInSignIn = signInId,
+            CreatedWithPasskey = passkey,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
@@ -41,8 +62,24 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
         return true;
     }
 
-    /// <summary>The owner of an active token, or null.</summary>
-    public async Task<string?> FindOwnerAsync(string secret, CancellationToken cancellationToken = default)
+    /// <summary>Revokes every active token of the account (it was disabled, or its password was set anew).</summary>
+    public Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        return db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
+    /// <summary>Revokes the active tokens created in sign-ins that used this passkey (it was removed).</summary>
+    public Task<int> RevokeCreatedWithPasskeyAsync(string userId, string passkey, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        return db.ApiTokens.Where(t => t.UserId == userId && t.CreatedWithPasskey == passkey && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+    }
+
+    /// <summary>An active (unrevoked) token, or null.</summary>
+    public async Task<ApiToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
         {
@@ -57,6 +94,6 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
         // A usage timestamp, not a change to audit: written directly.
         var now = clock.GetCurrentInstant();
         await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-        return token.UserId;
+        return token;
     }
 }

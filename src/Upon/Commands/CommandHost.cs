@@ -37,10 +37,23 @@ public static class CommandHost
 
     public static TextReader OpenText(string path)
     {
+        return new StringReader(ReadUtf8(path));
+    }
+
+    /// <summary>The file's text by the one rule for imported files (<see cref="Upon.Shared.Files.Utf8File"/>); exits 1 naming the line when it is not UTF-8.</summary>
+    public static string ReadUtf8(string path)
+    {
         if (!File.Exists(path))
         {
             throw new CommandException($"no file at {Path.GetFullPath(path)}");
         }
-        return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        try
+        {
+            return Upon.Shared.Files.Utf8File.Decode(File.ReadAllBytes(path));
+        }
+        catch (Upon.Shared.Files.Utf8FileException e)
+        {
+            throw new CommandException($"{path}: {e.Message}", exitCode: 1);
+        }
     }
 }

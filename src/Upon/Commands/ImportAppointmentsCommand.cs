@@ -4,22 +4,28 @@ using Upon.Register;
 
 namespace Upon.Commands;
 
-/// <summary><c>upon import appointments FILE.csv</c>: all or nothing; every error is listed and nothing is written.</summary>
+/// <summary><c>upon import appointments FILE.csv</c>: all or nothing; every error is listed on standard error (all of them, one a line) and nothing is written.</summary>
 public static class ImportAppointmentsCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A CSV file: la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned[,email]." };
+        var file = new Argument<string>("FILE") { Description = "A CSV file: la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned[,email][,recorded_date]." };
         var command = new Command("appointments", "Import DCS appointments from CSV (all or nothing).") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var reader = CommandHost.OpenText(parse.GetValue(file)!);
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CommandException($"no file at {Path.GetFullPath(path)}");
+            }
+            // Decoded by the importer, by the same rule as the upload page: a file that is not UTF-8 is an error naming the line.
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             using var host = await CommandHost.StartAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<AppointmentImporter>();
             var result = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
-                ? await WithProgressBar(p => importer.ImportAsync(reader, progress: p, cancellationToken: cancellationToken))
-                : await importer.ImportAsync(reader, cancellationToken: cancellationToken);
+                ? await WithProgressBar(p => importer.ImportAsync(bytes, progress: p, cancellationToken: cancellationToken))
+                : await importer.ImportAsync(bytes, cancellationToken: cancellationToken);
             if (!result.Succeeded)
             {
                 foreach (var error in result.Errors)

@@ -22,7 +22,7 @@ public static class TokensCreateCommand
             {
                 throw new CommandException($"the account {user.Email} is disabled.");
             }
-            var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, parse.GetValue(name)!, cancellationToken);
+            var (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateByOperatorAsync(user.Id, parse.GetValue(name)!, cancellationToken);
             Console.WriteLine(secret);
             return 0;
         });

@@ -33,7 +33,7 @@ public static class UponCommandLine
         catch (CommandException e)
         {
             await Console.Error.WriteLineAsync($"upon: {e.Message}");
-            return 2;
+            return e.ExitCode;
         }
         catch (OperationCanceledException)
         {
@@ -53,5 +53,8 @@ public static class UponCommandLine
     }
 }
 
-/// <summary>A failure to report to the operator as one line, without a stack trace.</summary>
-public sealed class CommandException(string message) : Exception(message);
+/// <summary>A failure to report to the operator as one line, without a stack trace: exit 2 for a usage error, 1 for bad input.</summary>
+public sealed class CommandException(string message, int exitCode = 2) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -29,10 +29,10 @@ public sealed class BulkWriter(UponDbContext db)
     public async Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var map = Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
-            nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned));
+            nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
         await InsertAsync(map, appointments,
-            a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned],
-            [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean],
+            a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly()],
+            [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Date],
             cancellationToken, progress);
     }
 
@@ -50,9 +50,9 @@ public sealed class BulkWriter(UponDbContext db)
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
         var (table, columns) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
-            nameof(Appointment.Unplanned), nameof(Appointment.Id));
-        var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3 WHERE {columns[4]} = @p4";
-        await ExecuteEachAsync(sql, appointments, a => [a.Type.ToCode(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.Id], cancellationToken);
+            nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn), nameof(Appointment.Id));
+        var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3, {columns[4]} = @p4 WHERE {columns[5]} = @p5";
+        await ExecuteEachAsync(sql, appointments, a => [a.Type.ToCode(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly(), a.Id], cancellationToken);
     }
 
     public async Task UpdatePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)

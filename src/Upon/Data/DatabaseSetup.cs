@@ -41,6 +41,12 @@ public static class DatabaseSetup
         return new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(DefaultSqlitePath) }.ToString();
     }
 
+    /// <remarks>
+    /// Every <c>list.Contains(column)</c> in a query is sent as ONE parameter (a JSON array read with <c>json_each</c> on
+    /// SQLite, an array compared with <c>= ANY</c> on PostgreSQL) instead of EF Core 10's default of one parameter per
+    /// element, which fails past SQLite's 32,766 variables and PostgreSQL's 65,535 parameters: no query expands an
+    /// unbounded list into parameters.
+    /// </remarks>
     public static IServiceCollection AddUponDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = ProviderFrom(configuration);
@@ -55,13 +61,15 @@ public static class DatabaseSetup
             builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 60);
             builder.Pooling = true;
             services.AddDbContext<UponDbContext, SqliteUponDbContext>(o => o
-                .UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
+                .UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(new SqlitePragmaInterceptor()));
         }
         else
         {
             services.AddDbContext<UponDbContext, PostgresUponDbContext>(o => o
-                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations")));
+                .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations")
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
         }
         return services;
     }

@@ -28,6 +28,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<AuthorityGssCode> AuthorityGssCodes => Set<AuthorityGssCode>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
     public DbSet<AccountInvitation> AccountInvitations => Set<AccountInvitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

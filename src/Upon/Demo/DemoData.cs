@@ -53,6 +53,7 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
             EndDate = a.End,
             LeavingReason = a.LeavingReason,
             Unplanned = a.Unplanned,
+            RecordedOn = DemoRecordedDates.For(a.PersonId, a.Start, clock.TodayInLondon()),
         }));
         await db.SaveChangesAsync(cancellationToken);
         await CreateAccountsAsync();

@@ -16,10 +16,10 @@ namespace Upon.NewDirectors;
 /// </summary>
 public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainEventHandler<AppointmentsRecorded>
 {
-    public Task HandleAsync(AppointmentsRecorded domainEvent, CancellationToken cancellationToken)
+    public async Task HandleAsync(AppointmentsRecorded domainEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        return PlanAsync(domainEvent.Appointments, cancellationToken);
+        domainEvent.InvitationsCreated += (await PlanAsync(domainEvent.Appointments, cancellationToken)).Count;
     }
 
     public async Task<IReadOnlyList<DirectorInvitation>> PlanAsync(IReadOnlyCollection<RecordedAppointment> recorded, CancellationToken cancellationToken = default)
@@ -35,11 +35,12 @@ public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainE
         var now = clock.GetCurrentInstant();
         var today = clock.TodayInLondon();
         var created = new List<DirectorInvitation>();
+        var invitedNow = new HashSet<int>();
         foreach (var item in recorded.Where(r => !invitedAlready.Contains(r.PersonKey)).OrderBy(r => r.Start))
         {
             var theirs = appointments[item.PersonKey].ToList();
             var appointment = theirs.FirstOrDefault(a => a.AuthorityCode == item.AuthorityCode && a.StartDate == item.Start);
-            if (appointment is null || created.Any(c => c.PersonKey == item.PersonKey))
+            if (appointment is null || invitedNow.Contains(item.PersonKey))
             {
                 continue;
             }
@@ -54,7 +55,8 @@ public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainE
                 AppointmentId = appointment.Id,
                 AuthorityCode = appointment.AuthorityCode,
                 StartDate = appointment.StartDate,
-                RecordedOn = today,
+                // The day the register was told: a file of history gives it (recorded_date); otherwise today.
+                RecordedOn = appointment.RecordedOn ?? today,
                 SendOn = decision.SendOn!.Value,
                 DueBy = decision.DueBy!.Value,
                 Status = InvitationStatus.Pending,
@@ -62,6 +64,7 @@ public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainE
                 CreatedBy = db.Actor.Name,
             };
             created.Add(invitation);
+            invitedNow.Add(item.PersonKey);
         }
         db.DirectorInvitations.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);

@@ -153,7 +153,7 @@ public sealed class InvitationReport(UponDbContext db, IClock clock)
     public static void WriteCsv(TextWriter writer, IEnumerable<DisclosedInvitationYearFigures> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         foreach (var field in Fields)
         {
             csv.WriteField(field);

@@ -20,5 +20,8 @@ public class Appointment
     public LeavingReason? LeavingReason { get; set; }
     public bool? Unplanned { get; set; }
 
+    /// <summary>The day the register was told of the appointment (the import's <c>recorded_date</c>, else the day it was recorded); null for appointments recorded before Upon kept it.</summary>
+    public LocalDate? RecordedOn { get; set; }
+
     public bool IsInPostOn(LocalDate date) => date >= StartDate && (EndDate is null || date <= EndDate);
 }

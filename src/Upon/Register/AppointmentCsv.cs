@@ -4,7 +4,9 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core;
 using Upon.Core.Register;
+using Upon.Shared.Files;
 using Upon.Shared.Text;
 
 namespace Upon.Register;
@@ -16,14 +18,16 @@ public sealed record ImportError(int Line, string Column, string Value, string R
 }
 
 /// <summary>One row of an appointments file, parsed but not yet checked against the register.</summary>
+/// <param name="RecordedOn">The day the register was told of the appointment (the optional <c>recorded_date</c>), if the file gives it.</param>
 public sealed record AppointmentRow(
     int Line, string LaCode, string PersonId, string GivenName, string FamilyName, string? Email,
-    AppointmentType Type, LocalDate Start, LocalDate? End, LeavingReason? Reason, bool? Unplanned);
+    AppointmentType Type, LocalDate Start, LocalDate? End, LeavingReason? Reason, bool? Unplanned, LocalDate? RecordedOn = null);
 
 /// <summary>
 /// The appointments CSV format shared by <c>upon import appointments</c>, the upload page and <c>upon export appointments</c>:
-/// <c>la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned</c> and an
-/// optional <c>email</c>.
+/// <c>la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned</c> and the
+/// optional <c>email</c> and <c>recorded_date</c>. Every text field is checked for control characters, every date against
+/// <see cref="PlausibleDates"/>, and a value written with a protecting quote (<see cref="SafeCsv"/>) is read back as it was.
 /// </summary>
 public static class AppointmentCsv
 {
@@ -31,6 +35,11 @@ public static class AppointmentCsv
         ["la_code", "person_id", "given_name", "family_name", "appointment_type", "start_date", "end_date", "leaving_reason", "unplanned"];
 
     public const string EmailColumn = "email";
+
+    /// <summary>The day the register was told of the appointment; the day of import when absent.</summary>
+    public const string RecordedDateColumn = "recorded_date";
+
+    public static readonly IReadOnlyList<string> OptionalColumns = [EmailColumn, RecordedDateColumn];
 
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
@@ -43,7 +52,10 @@ public static class AppointmentCsv
     };
 
     /// <summary>Reads every row, collecting field-level errors rather than stopping at the first.</summary>
-    public static (List<AppointmentRow> Rows, List<ImportError> Errors) Read(TextReader reader)
+    /// <param name="reader">The file's text.</param>
+    /// <param name="today">Today in London, for the plausible range of dates.</param>
+    /// <param name="invalidRows">Filled with the line and la_code of each row that has errors, so that the authority can be checked too.</param>
+    public static (List<AppointmentRow> Rows, List<ImportError> Errors) Read(TextReader reader, LocalDate today, List<(int Line, string LaCode)>? invalidRows = null)
     {
         var rows = new List<AppointmentRow>();
         var errors = new List<ImportError>();
@@ -59,9 +71,9 @@ public static class AppointmentCsv
         {
             errors.Add(new ImportError(1, missing, "", $"The column {missing} is missing from the header."));
         }
-        foreach (var unknown in columns.Where(c => !RequiredColumns.Contains(c) && c != EmailColumn))
+        foreach (var unknown in columns.Where(c => !RequiredColumns.Contains(c) && !OptionalColumns.Contains(c)))
         {
-            errors.Add(new ImportError(1, unknown, unknown, $"The column '{unknown}' is not one Upon knows. Expected {string.Join(",", RequiredColumns)} and optionally email."));
+            errors.Add(new ImportError(1, unknown, unknown, $"The column '{unknown}' is not one Upon knows. Expected {string.Join(",", RequiredColumns)} and optionally email and recorded_date."));
         }
         foreach (var duplicate in columns.GroupBy(c => c).Where(g => g.Count() > 1))
         {
@@ -76,16 +88,20 @@ public static class AppointmentCsv
         while (csv.Read())
         {
             var line = (int)csv.Parser.RawRow;
-            string Field(string column) => index.TryGetValue(column, out var i) && i < csv.Parser.Count ? (csv.GetField(i) ?? "").Trim() : "";
+            string Field(string column) => index.TryGetValue(column, out var i) && i < csv.Parser.Count ? SafeCsv.Restore((csv.GetField(i) ?? "").Trim()) : "";
             if (csv.Parser.Count != columns.Length)
             {
                 errors.Add(new ImportError(line, "", "", $"The row has {csv.Parser.Count} fields but the header has {columns.Length}."));
                 continue;
             }
-            var row = ParseRow(line, Field, errors);
+            var row = ParseRow(line, Field, today, errors);
             if (row is not null)
             {
                 rows.Add(row);
+            }
+            else if (Field("la_code") is { Length: > 0 } code && !ControlCharacters.Contains(code))
+            {
+                invalidRows?.Add((line, code));
             }
         }
         if (rows.Count == 0 && errors.Count == 0)
@@ -95,10 +111,28 @@ public static class AppointmentCsv
         return (rows, errors);
     }
 
-    private static AppointmentRow? ParseRow(int line, Func<string, string> field, List<ImportError> errors)
+    private static AppointmentRow? ParseRow(int line, Func<string, string> raw, LocalDate today, List<ImportError> errors)
     {
         var before = errors.Count;
-        void Error(string column, string reason) => errors.Add(new ImportError(line, column, field(column), reason));
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in RequiredColumns.Concat(OptionalColumns))
+        {
+            var text = raw(column);
+            if (ControlCharacters.Contains(text))
+            {
+                refused.Add(column);
+                errors.Add(new ImportError(line, column, Printable(text), $"The {column} {ControlCharacters.Problem(text)}."));
+            }
+        }
+        // A field with a control character has been reported: it is not reported again as missing or malformed.
+        string field(string column) => refused.Contains(column) ? "\u0000" : raw(column);
+        void Error(string column, string reason)
+        {
+            if (!refused.Contains(column))
+            {
+                errors.Add(new ImportError(line, column, field(column), reason));
+            }
+        }
 
         var laCode = field("la_code");
         if (laCode.Length == 0)
@@ -137,8 +171,16 @@ public static class AppointmentCsv
         {
             Error("appointment_type", $"The appointment type must be one of {string.Join(", ", RegisterCodes.AppointmentTypeCodes)}.");
         }
-        var start = ParseDate(field("start_date"), "start_date", required: true, Error);
-        var end = ParseDate(field("end_date"), "end_date", required: false, Error);
+        var start = ParseDate(field("start_date"), "start_date", "the start date", required: true, today, Error);
+        var endText = field("end_date");
+        var end = ParseDate(endText, "end_date", "the end date", required: false, today, Error);
+        var recordedText = field(RecordedDateColumn);
+        var recorded = ParseDate(recordedText, RecordedDateColumn, "the recorded date", required: false, today, Error);
+        if (recorded is { } told && told > today)
+        {
+            Error(RecordedDateColumn, "The recorded date is the day the register was told, so it cannot be after today.");
+            recorded = null;
+        }
         LeavingReason? reason = null;
         if (field("leaving_reason").Length > 0)
         {
@@ -163,44 +205,58 @@ public static class AppointmentCsv
                 Error("unplanned", "Unplanned must be yes, no, true or false (empty while in post).");
             }
         }
-        if (errors.Count > before || start is null)
+        // Every problem of the row is reported, not only the first: the ending rules are checked whenever the dates could be read.
+        var endUnreadable = endText.Length > 0 && end is null;
+        var reasonUnreadable = field("leaving_reason").Length > 0 && reason is null;
+        var unplannedUnreadable = field("unplanned").Length > 0 && unplanned is null;
+        if (start is { } first && !endUnreadable)
         {
-            return null;
+            foreach (var (column, problem) in AppointmentRules.CheckEnding(first, end, reason, unplanned))
+            {
+                if (!(column == "leaving_reason" && reasonUnreadable) && !(column == "unplanned" && unplannedUnreadable))
+                {
+                    Error(column, problem);
+                }
+            }
         }
-        foreach (var (column, problem) in AppointmentRules.CheckEnding(start.Value, end, reason, unplanned))
-        {
-            Error(column, problem);
-        }
-        return errors.Count > before
+        return errors.Count > before || start is null
             ? null
-            : new AppointmentRow(line, laCode, personId, given, family, email.Length > 0 ? email : null, type, start.Value, end, reason, unplanned);
+            : new AppointmentRow(line, laCode, personId, given, family, email.Length > 0 ? email : null, type, start.Value, end, reason, unplanned, recorded);
     }
 
-    private static LocalDate? ParseDate(string text, string column, bool required, Action<string, string> error)
+    private static LocalDate? ParseDate(string text, string column, string what, bool required, LocalDate today, Action<string, string> error)
     {
         if (text.Length == 0)
         {
             if (required)
             {
-                error(column, "Enter a start date in the form YYYY-MM-DD.");
+                error(column, $"Enter {what} in the form YYYY-MM-DD.");
             }
             return null;
         }
         var result = IsoDate.Parse(text);
-        if (result.Success)
+        if (!result.Success)
         {
-            return result.Value;
+            error(column, "This is not a real date in the form YYYY-MM-DD.");
+            return null;
         }
-        error(column, "This is not a real date in the form YYYY-MM-DD.");
-        return null;
+        if (PlausibleDates.CheckAppointmentDate(result.Value, today, what) is { } outside)
+        {
+            error(column, outside);
+            return null;
+        }
+        return result.Value;
     }
 
+    /// <summary>A value with its control characters shown as <c>\u0000</c>, safe to print in an error.</summary>
+    public static string Printable(string text) =>
+        string.Concat(text.Select(c => ControlCharacters.IsRefused(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     /// <summary>Writes appointments in the import format (UTF-8, no byte-order mark, LF).</summary>
     public static void Write(TextWriter writer, IEnumerable<Appointment> appointments)
     {
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
-        foreach (var column in RequiredColumns.Append(EmailColumn))
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer, newLine: "\n");
+        foreach (var column in RequiredColumns.Concat(OptionalColumns))
         {
             csv.WriteField(column);
         }
@@ -217,6 +273,7 @@ public static class AppointmentCsv
             csv.WriteField(a.LeavingReason?.ToCode() ?? "");
             csv.WriteField(a.Unplanned is { } u ? (u ? "yes" : "no") : "");
             csv.WriteField(a.Person.Email ?? "");
+            csv.WriteField(a.RecordedOn is { } told ? IsoDate.Format(told) : "");
             csv.NextRecord();
         }
     }

@@ -14,7 +14,18 @@ namespace Upon.Register;
 public sealed record AppointmentImportResult(int Rows, int Added, int Updated, int Unchanged, int PeopleAdded, IReadOnlyList<ImportError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>How many New Directors invitations saving creates (or created).</summary>
+    public int Invitations { get; init; }
+
+    /// <summary>The rows that add or change an appointment, in file order (unchanged rows are left out).</summary>
+    public IReadOnlyList<AppointmentChangeRow> Changes { get; init; } = [];
 }
+
+/// <summary>One row of a file that adds an appointment or changes one, as the preview shows it.</summary>
+public sealed record AppointmentChangeRow(
+    int Line, bool IsNew, string AuthorityCode, string AuthorityName, string PersonId, string Name,
+    AppointmentType Type, LocalDate Start, LocalDate? End, LocalDate? EndBefore);
 
 /// <summary>Progress through an import, for a progress bar.</summary>
 public sealed record ImportProgress(string Stage, int Done, int Total);
@@ -26,10 +37,31 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// </summary>
 public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
 {
+    /// <summary>
+    /// Imports a file as uploaded or read from disk: decoded by the one rule for imported files (UTF-8, with or without a
+    /// byte-order mark, <see cref="Upon.Shared.Files.Utf8File"/>); a file that is not UTF-8 is one error naming the line.
+    /// </summary>
+    public async Task<AppointmentImportResult> ImportAsync(byte[] file, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        string text;
+        try
+        {
+            text = Upon.Shared.Files.Utf8File.Decode(file);
+        }
+        catch (Upon.Shared.Files.Utf8FileException e)
+        {
+            return new AppointmentImportResult(0, 0, 0, 0, 0, [new ImportError(e.Line ?? 1, "", "", e.Message)]);
+        }
+        using var reader = new StringReader(text);
+        return await ImportAsync(reader, preview, progress, cancellationToken);
+    }
+
     public async Task<AppointmentImportResult> ImportAsync(TextReader reader, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(new ImportProgress("Reading", 0, 1));
-        var (rows, errors) = AppointmentCsv.Read(reader);
+        var today = db.Clock.TodayInLondon();
+        var invalidRows = new List<(int Line, string LaCode)>();
+        var (rows, errors) = AppointmentCsv.Read(reader, today, invalidRows);
         progress?.Report(new ImportProgress("Reading", 1, 1));
         if (errors.Any(e => e.Line == 1))
         {
@@ -47,6 +79,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
             }
         }
 
+        // A row with other problems is still checked for its authority, so that every error of every row is listed.
+        foreach (var (line, code) in invalidRows.Where(r => !byCode.ContainsKey(r.LaCode)))
+        {
+            errors.Add(new ImportError(line, "la_code", code, "No authority has this DfE number or GSS code."));
+        }
         var resolved = new List<(AppointmentRow Row, Authority Authority)>(rows.Count);
         var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
         foreach (var row in rows)
@@ -83,7 +120,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
             return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
         }
 
-        var plan = Plan(resolved, people, existingByKey);
+        var plan = Plan(resolved, people, existingByKey, today);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var bulk = new BulkWriter(db);
         await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
@@ -101,7 +138,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         progress?.Report(new ImportProgress("Saving", 0, added.Count));
         await bulk.InsertAppointmentsAsync(added, new Progress<int>(done => progress?.Report(new ImportProgress("Saving", done, added.Count))), cancellationToken);
         await bulk.InsertAuditEventsAsync(await AuditLinesAsync(plan, cancellationToken), cancellationToken);
-        await events.RaiseAsync(new AppointmentsRecorded([.. added.Select(a => new RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))]), cancellationToken);
+        var recorded = new AppointmentsRecorded([.. added.Select(a => new RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))]);
+        await events.RaiseAsync(recorded, cancellationToken);
         if (preview)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -111,7 +149,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
             await transaction.CommitAsync(cancellationToken);
         }
         progress?.Report(new ImportProgress("Saving", added.Count, added.Count));
-        return new AppointmentImportResult(rows.Count, added.Count, plan.Changed.Count, plan.Unchanged, plan.NewPeople.Count, []);
+        return new AppointmentImportResult(rows.Count, added.Count, plan.Changed.Count, plan.Unchanged, plan.NewPeople.Count, [])
+        {
+            Invitations = recorded.InvitationsCreated,
+            Changes = plan.Preview,
+        };
     }
 
     /// <summary>One audit line per person and appointment the import created or changed, with the fields it set.</summary>
@@ -153,7 +195,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
                     {
                         AuthorityCode = Value(appointment.AuthorityCode), PersonKey = Value(appointment.PersonKey), Type = Value(appointment.Type),
                         StartDate = Value(appointment.StartDate), EndDate = Value(appointment.EndDate), LeavingReason = Value(appointment.LeavingReason),
-                        Unplanned = Value(appointment.Unplanned),
+                        Unplanned = Value(appointment.Unplanned), RecordedOn = Value(appointment.RecordedOn),
                     }));
             }
         }
@@ -166,6 +208,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
                 {
                     Type = Change(before.Type, appointment.Type), EndDate = Change(before.End, appointment.EndDate),
                     LeavingReason = Change(before.Reason, appointment.LeavingReason), Unplanned = Change(before.Unplanned, appointment.Unplanned),
+                    RecordedOn = Change(before.RecordedOn, appointment.RecordedOn),
                 }));
         }
         return lines;
@@ -174,7 +217,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
     /// <summary>Decides, row by row, what the import writes: new people, changed people, new and changed appointments.</summary>
     private static WritePlan Plan(
         List<(AppointmentRow Row, Authority Authority)> resolved, Dictionary<string, Person> people,
-        Dictionary<(string, int, LocalDate), Appointment> existingByKey)
+        Dictionary<(string, int, LocalDate), Appointment> existingByKey, LocalDate today)
     {
         var plan = new WritePlan();
         var changedPeople = new HashSet<Person>();
@@ -199,16 +242,21 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
 
             if (person.Id != 0 && existingByKey.TryGetValue((authority.Code, person.Id, row.Start), out var appointment))
             {
-                if (appointment.Type == row.Type && appointment.EndDate == row.End && appointment.LeavingReason == row.Reason && appointment.Unplanned == row.Unplanned)
+                var recordedOn = row.RecordedOn ?? appointment.RecordedOn;
+                if (appointment.Type == row.Type && appointment.EndDate == row.End && appointment.LeavingReason == row.Reason && appointment.Unplanned == row.Unplanned
+                    && appointment.RecordedOn == recordedOn)
                 {
                     plan.Unchanged++;
                     continue;
                 }
-                plan.Before[appointment.Id] = (appointment.Type, appointment.EndDate, appointment.LeavingReason, appointment.Unplanned);
+                plan.Before[appointment.Id] = (appointment.Type, appointment.EndDate, appointment.LeavingReason, appointment.Unplanned, appointment.RecordedOn);
+                plan.Preview.Add(new AppointmentChangeRow(row.Line, false, authority.Code, authority.Name, row.PersonId, $"{row.GivenName} {row.FamilyName}",
+                    row.Type, row.Start, row.End, appointment.EndDate));
                 appointment.Type = row.Type;
                 appointment.EndDate = row.End;
                 appointment.LeavingReason = row.Reason;
                 appointment.Unplanned = row.Unplanned;
+                appointment.RecordedOn = recordedOn;
                 plan.Changed.Add(appointment);
             }
             else
@@ -221,7 +269,10 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
                     EndDate = row.End,
                     LeavingReason = row.Reason,
                     Unplanned = row.Unplanned,
+                    RecordedOn = row.RecordedOn ?? today,
                 }, person));
+                plan.Preview.Add(new AppointmentChangeRow(row.Line, true, authority.Code, authority.Name, row.PersonId, $"{row.GivenName} {row.FamilyName}",
+                    row.Type, row.Start, row.End, null));
             }
         }
         plan.ChangedPeople.AddRange(changedPeople);
@@ -235,7 +286,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         public List<Appointment> Changed { get; } = [];
         public List<(Appointment Appointment, Person Person)> Added { get; } = [];
         public int Unchanged { get; set; }
-        public Dictionary<int, (AppointmentType Type, LocalDate? End, LeavingReason? Reason, bool? Unplanned)> Before { get; } = [];
+        public Dictionary<int, (AppointmentType Type, LocalDate? End, LeavingReason? Reason, bool? Unplanned, LocalDate? RecordedOn)> Before { get; } = [];
+        public List<AppointmentChangeRow> Preview { get; } = [];
     }
 
     private static void CheckOverlaps(

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Upon.Core;
 using Upon.Core.Register;
 using Upon.Data;
 using Upon.Shared.Events;
@@ -40,6 +41,15 @@ public sealed class AppointmentService(UponDbContext db, DomainEvents events)
     private async Task<AppointmentChangeResult> SaveAsync(int? id, AppointmentChange change, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
+        var today = db.Clock.TodayInLondon();
+        if (PlausibleDates.CheckAppointmentDate(change.Start, today, "the start date") is { } badStart)
+        {
+            errors.TryAdd("Start", badStart);
+        }
+        if (change.End is { } end && PlausibleDates.CheckAppointmentDate(end, today, "the end date") is { } badEnd)
+        {
+            errors.TryAdd("End", badEnd);
+        }
         foreach (var (field, reason) in AppointmentRules.CheckEnding(change.Start, change.End, change.Reason, change.Unplanned))
         {
             errors.TryAdd(FieldName(field), reason);
@@ -79,7 +89,7 @@ public sealed class AppointmentService(UponDbContext db, DomainEvents events)
         Appointment appointment;
         if (id is null)
         {
-            appointment = new Appointment { AuthorityCode = change.AuthorityCode, Person = person };
+            appointment = new Appointment { AuthorityCode = change.AuthorityCode, Person = person, RecordedOn = today };
             db.Appointments.Add(appointment);
         }
         else

@@ -9,4 +9,8 @@ public sealed record RecordedAppointment(string AuthorityCode, int PersonKey, Lo
 /// Raised, inside the saving transaction, by every way of recording new appointments: the form, the API, the upload and
 /// <c>upon import appointments</c>. New Directors plans its invitations from it.
 /// </summary>
-public sealed record AppointmentsRecorded(IReadOnlyCollection<RecordedAppointment> Appointments);
+public sealed record AppointmentsRecorded(IReadOnlyCollection<RecordedAppointment> Appointments)
+{
+    /// <summary>How many New Directors invitations the handlers created, for the upload's preview to say.</summary>
+    public int InvitationsCreated { get; set; }
+}

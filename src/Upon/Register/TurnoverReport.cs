@@ -25,7 +25,7 @@ public sealed class TurnoverReport(RegisterQueries queries)
 
     public static void WriteCsv(TextWriter writer, IEnumerable<TurnoverFigures> years)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         csv.Context.TypeConverterOptionsCache.GetOptions<double?>().NullValues.Add("");
         csv.WriteHeader<TurnoverFigures>();
         csv.NextRecord();
@@ -39,7 +39,7 @@ public sealed class TurnoverReport(RegisterQueries queries)
     public static void WriteCsv(TextWriter writer, IEnumerable<DisclosedTurnoverFigures> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         csv.WriteHeader<TurnoverFigures>();
         csv.NextRecord();
         foreach (var year in years)

@@ -1,17 +1,17 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using CsvHelper;
-using CsvHelper.Configuration;
 using NodaTime.Text;
 using Upon.Core;
 using Upon.Core.Sessions;
+using Upon.Shared.Files;
 
 namespace Upon.Sessions;
 
 /// <summary>
 /// The attendance figures and marks as files: CSV (CsvHelper) and an Excel workbook (ClosedXML). The figures are the
 /// same as on the page; CSV rates are fractions to 4 decimal places (<c>0.8750</c>), the workbook's are percentages.
-/// Text that a spreadsheet would run as a formula (a name starting with <c>=</c>) is written as text.
+/// Text that a spreadsheet would run as a formula (a name starting with <c>=</c>) is neutralised by <see cref="SafeCsv"/>.
 /// </summary>
 public static class AttendanceExports
 {
@@ -22,18 +22,12 @@ public static class AttendanceExports
         ["session_id", "session_date", "session_start", "session_title", "strand", "cohort", "session_type", "participant_id", "participant", "email",
          "mark", "minutes", "source", "recorded_at", "recorded_by"];
 
-    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
-    {
-        // A name such as "=HYPERLINK(...)" is written as text, not as a formula a spreadsheet would run.
-        InjectionOptions = InjectionOptions.Escape,
-    };
-
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     /// <summary>The figures of the given groupings, one file with a <c>grouping</c> column.</summary>
     public static void WriteFiguresCsv(TextWriter writer, ProgrammeAttendanceFigures figures, IEnumerable<AttendanceGrouping> groupings)
     {
-        using var csv = new CsvWriter(writer, Csv, leaveOpen: true);
+        using var csv = SafeCsv.CreateWriter(writer);
         WriteHeader(csv, FiguresHeader);
         foreach (var grouping in groupings)
         {
@@ -55,7 +49,7 @@ public static class AttendanceExports
     /// <summary>Every mark of the period, one row per person and session, in session order.</summary>
     public static void WriteMarksCsv(TextWriter writer, IEnumerable<ExpectedAttendance> lines)
     {
-        using var csv = new CsvWriter(writer, Csv, leaveOpen: true);
+        using var csv = SafeCsv.CreateWriter(writer);
         WriteHeader(csv, MarksHeader);
         foreach (var line in lines)
         {
@@ -182,7 +176,7 @@ public static class AttendanceExports
     }
 
     /// <summary>Text as text (ClosedXML's <c>SetValue</c> of a string): never a formula or a number, whatever it looks like.</summary>
-    private static void Text(IXLCell cell, string? text) => cell.SetValue(text ?? "");
+    private static void Text(IXLCell cell, string? text) => SafeCsv.SetText(cell, text);
 
     private static void Date(IXLCell cell, NodaTime.LocalDate date)
     {

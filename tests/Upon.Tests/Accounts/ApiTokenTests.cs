@@ -91,7 +91,7 @@ public abstract class ApiTokenTests(UponApp app)
     {
         app.RequireDatabase();
         var user = await app.WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync("token.owner@tests.upon.test", Roles.PartnerStaff, UponApp.Password));
-        var (_, secret) = await app.WithScopeAsync(s => s.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "Owner's"));
+        var (_, secret) = await app.WithScopeAsync(s => s.GetRequiredService<ApiTokenService>().CreateByOperatorAsync(user.Id, "Owner's"));
         Assert.Equal(HttpStatusCode.OK, (await Bearer(secret).GetAsync(new Uri("/api/authorities", UriKind.Relative))).StatusCode);
         await app.WithScopeAsync(async s =>
         {

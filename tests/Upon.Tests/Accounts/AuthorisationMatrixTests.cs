@@ -9,12 +9,15 @@ using Upon.Tests.Infrastructure;
 namespace Upon.Tests.Accounts;
 
 /// <summary>
-/// Every endpoint the running host maps, requested anonymously and as each role, against an explicit table of who may
-/// use it. A new page that is not in the table fails this test, and a denied request never gets 200.
+/// Every endpoint the running host maps, requested anonymously, as each role with the sign-in cookie and as each role
+/// with an API token, against an explicit table of who may use it. A token answers as its role under /api and as nobody
+/// elsewhere: a page that needs sign-in refuses it (401 or a redirect to sign-in, never 200). A new page that is not in
+/// the table fails this test, and a denied request never gets 200.
 /// </summary>
 public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const string Anonymous = "Anonymous";
+    private const string TokenPrefix = "Token:";
     private static readonly string[] Everyone = [Anonymous, .. Roles.All];
     private static readonly string[] Staff = [Roles.Administrator, Roles.PartnerStaff];
     private static readonly string[] Aggregates = [Roles.Administrator, Roles.PartnerStaff, Roles.Funder];
@@ -33,6 +36,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/account"] = [.. Roles.All],
         ["/account/two-factor"] = [.. Roles.All],
         ["/account/passkeys"] = [.. Roles.All],
+        ["/account/confirm-password"] = [.. Roles.All],
         ["/account/sign-in/code"] = Everyone,
         ["/openapi/{documentName}.json"] = Everyone,
         ["/register"] = Staff,
@@ -133,13 +137,22 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         foreach (var (route, method) in endpoints)
         {
             var url = Sample(route, appointmentId, programme);
-            foreach (var who in Everyone)
+            foreach (var caller in Everyone.Concat(Roles.All.Select(r => TokenPrefix + r)))
             {
-                using var client = who == Anonymous ? app.CreateAnonymousClient() : app.CreateClient(who);
+                var token = caller.StartsWith(TokenPrefix, StringComparison.Ordinal) ? caller[TokenPrefix.Length..] : null;
+                // A token is its role under /api; anywhere else it is no sign-in at all.
+                var who = token is null ? caller : route.StartsWith("/api/", StringComparison.Ordinal) ? token : Anonymous;
+                using var client = token is not null ? app.CreateApiClient(token) : who == Anonymous ? app.CreateAnonymousClient() : app.CreateClient(who);
                 using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
                 if (method != "GET")
                 {
                     request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                    if (token is null && who != Anonymous && route.StartsWith("/api/", StringComparison.Ordinal))
+                    {
+                        // A signed-in page calling the API sends its antiforgery token (ApiAntiforgeryTests check it is needed).
+                        var page = await client.GetDocumentAsync("/report-a-problem");
+                        request.Headers.Add("RequestVerificationToken", page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
+                    }
                 }
                 var response = await client.SendAsync(request);
                 var status = response.StatusCode;
@@ -150,11 +163,11 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
                 var allowed = (Allowed.TryGetValue($"{method} {route}", out var forMethod) ? forMethod : Allowed[route]).Contains(who);
                 if (allowed && refused)
                 {
-                    failures.Add($"{who} was refused {method} {url} ({(int)status} {location})");
+                    failures.Add($"{caller} was refused {method} {url} ({(int)status} {location})");
                 }
                 if (!allowed && (!refused || status == HttpStatusCode.OK))
                 {
-                    failures.Add($"{who} was not refused {method} {url} ({(int)status})");
+                    failures.Add($"{caller} was not refused {method} {url} ({(int)status})");
                 }
             }
         }

@@ -62,13 +62,15 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             {
                 services.RemoveAll<IClock>();
                 services.AddSingleton<IClock>(Clock);
+                ConfigureServices(services);
             });
         });
         await Services.InitialiseAsync(createDemoDataWhenEmpty: false);
         foreach (var role in Roles.All)
         {
-            await WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(EmailFor(role), role, Password, $"Test {role}"));
+            var user = await WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(EmailFor(role), role, Password, $"Test {role}"));
             _cookies[role] = await SignInAsync(EmailFor(role), Password);
+            _tokens[role] = (await WithScopeAsync(s => s.GetRequiredService<ApiTokenService>().CreateByOperatorAsync(user.Id, "Tests"))).Secret;
         }
     }
 
@@ -81,10 +83,19 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>How many public form submissions (report a problem ...) a client may make a minute; a rate-limit test lowers it.</summary>
     protected virtual int PublicFormPermitsPerMinute => 100_000;
 
+    /// <summary>Services a fixture puts around the real ones (a counting decorator, say), after the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     /// <summary>More configuration for the host (a fixture's mail server, say), read when the host is built.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     private readonly Dictionary<string, CookieCollection> _cookies = [];
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>The API token of the test account of <paramref name="role"/>.</summary>
+    public string ApiTokenFor(string role) => _tokens[role];
 
     public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@tests.upon.test";
 
@@ -113,6 +124,17 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
         var container = new CookieContainer();
         container.Add(_cookies[role]);
         return Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(container));
+    }
+
+    /// <summary>
+    /// A client of the JSON API with the API token of a test account of <paramref name="role"/> (an administrator by
+    /// default), as a program would call it: no cookies, so no antiforgery token is needed.
+    /// </summary>
+    public HttpClient CreateApiClient(string role = Roles.Administrator)
+    {
+        var client = Factory.CreateDefaultClient(new Uri("http://localhost"));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _tokens[role]);
+        return client;
     }
 
     /// <summary>A client that has not signed in.</summary>

@@ -11,7 +11,7 @@ using Upon.Tests.Infrastructure;
 namespace Upon.Tests.Sessions;
 
 /// <summary>
-/// Booking through the JSON API on the real host: seats never overbooked however many book at once, the waiting list in
+/// Booking through the JSON API on the real host, with API tokens as programs call it: seats never overbooked however many book at once, the waiting list in
 /// arrival order, promotion on cancel, one booking per person, and who may book whom.
 /// </summary>
 public abstract class BookingApiTests(UponApp app)
@@ -38,7 +38,7 @@ public abstract class BookingApiTests(UponApp app)
     public async Task FiftyAtOnceForTheLastSeat_OneBooks_TheRestWait_Repeatedly()
     {
         app.RequireDatabase();
-        var staff = app.CreateClient(Roles.PartnerStaff);
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
         for (var round = 0; round < 3; round++)
         {
             var (sessionId, people) = await FullSessionWithQueueAsync(capacity: 5, people: 54);
@@ -63,7 +63,7 @@ public abstract class BookingApiTests(UponApp app)
     public async Task HundredAtOnceIntoTwentySeats_TwentyBook_EightyWaitInArrivalOrder()
     {
         app.RequireDatabase();
-        var staff = app.CreateClient(Roles.PartnerStaff);
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
         var (sessionId, people) = await FullSessionWithQueueAsync(capacity: 20, people: 100);
 
         var responses = await Task.WhenAll(people.Select(p => BookAsync(staff, sessionId, p)));
@@ -84,7 +84,7 @@ public abstract class BookingApiTests(UponApp app)
     public async Task Cancelling_GivesTheSeatToTheFirstPersonWaiting_WhoIsToldByEmail()
     {
         app.RequireDatabase();
-        var staff = app.CreateClient(Roles.PartnerStaff);
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
         var strand = await SessionSeed.StrandAsync(app);
         var session = await SessionSeed.SessionAsync(app, strand, capacity: 1);
         var people = await SessionSeed.ParticipantsAsync(app, strand, 3);
@@ -110,7 +110,7 @@ public abstract class BookingApiTests(UponApp app)
     public async Task BookingTwice_Answers409_AndKeepsOneBooking()
     {
         app.RequireDatabase();
-        var staff = app.CreateClient(Roles.Administrator);
+        var staff = app.CreateApiClient(Roles.Administrator);
         var strand = await SessionSeed.StrandAsync(app);
         var session = await SessionSeed.SessionAsync(app, strand, capacity: 10);
         var person = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
@@ -130,7 +130,7 @@ public abstract class BookingApiTests(UponApp app)
         var strand = await SessionSeed.StrandAsync(app);
         var session = await SessionSeed.SessionAsync(app, strand, capacity: 10);
         var me = await SessionSeed.TestParticipantAsync(app, strand);
-        var client = app.CreateClient(Roles.Participant);
+        var client = app.CreateApiClient(Roles.Participant);
         Assert.Null((await client.GetFromJsonAsync<SessionJson>($"/api/sessions/{session.Id}", Json))!.VideoLink);
 
         var response = await client.PostAsJsonAsync($"/api/sessions/{session.Id}/bookings", new { });
@@ -140,7 +140,7 @@ public abstract class BookingApiTests(UponApp app)
         Assert.Equal((me.Id, "booked"), (booking!.ParticipantId, booking.Status));
         Assert.Equal($"/api/sessions/{session.Id}/bookings/{booking.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal("https://meet.example.org/upon-test", (await client.GetFromJsonAsync<SessionJson>($"/api/sessions/{session.Id}", Json))!.VideoLink);
-        Assert.Null((await app.CreateClient(Roles.Coach).GetFromJsonAsync<SessionJson>($"/api/sessions/{session.Id}", Json))!.VideoLink);
+        Assert.Null((await app.CreateApiClient(Roles.Coach).GetFromJsonAsync<SessionJson>($"/api/sessions/{session.Id}", Json))!.VideoLink);
     }
 
     [SkippableFact]
@@ -153,14 +153,14 @@ public abstract class BookingApiTests(UponApp app)
         var elsewhere = await SessionSeed.SessionAsync(app, otherStrand, capacity: 10);
         await SessionSeed.TestParticipantAsync(app, strand);
         var someone = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
-        var theirs = await (await BookAsync(app.CreateClient(Roles.PartnerStaff), session.Id, someone.Id)).Content.ReadFromJsonAsync<BookingJson>(Json);
-        var client = app.CreateClient(Roles.Participant);
+        var theirs = await (await BookAsync(app.CreateApiClient(Roles.PartnerStaff), session.Id, someone.Id)).Content.ReadFromJsonAsync<BookingJson>(Json);
+        var client = app.CreateApiClient(Roles.Participant);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await BookAsync(client, session.Id, someone.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/sessions/{session.Id}/bookings/{theirs!.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostAsJsonAsync($"/api/sessions/{elsewhere.Id}/bookings", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await BookAsync(app.CreateClient(Roles.Coach), session.Id, someone.Id)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient(Roles.Funder).GetAsync("/api/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await BookAsync(app.CreateApiClient(Roles.Coach), session.Id, someone.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Funder).GetAsync("/api/sessions")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/participants")).StatusCode);
         Assert.Equal(BookingStatus.Booked, (await SessionSeed.BookingsAsync(app, session.Id)).Single().Status);
     }
@@ -169,7 +169,7 @@ public abstract class BookingApiTests(UponApp app)
     public async Task StaffMustNameWhoTheyBook_AndCannotBookAStartedOrUnknownSession()
     {
         app.RequireDatabase();
-        var staff = app.CreateClient(Roles.PartnerStaff);
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
         var strand = await SessionSeed.StrandAsync(app);
         var past = await SessionSeed.SessionAsync(app, strand, capacity: 10, start: new LocalDateTime(2026, 11, 20, 14, 0));
         var person = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
@@ -187,7 +187,7 @@ public abstract class BookingApiTests(UponApp app)
         var strand = await SessionSeed.StrandAsync(app);
         var july = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 7, 9, 14, 0));
         var january = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 1, 15, 14, 0));
-        var client = app.CreateClient(Roles.PartnerStaff);
+        var client = app.CreateApiClient(Roles.PartnerStaff);
 
         var summer = await client.GetFromJsonAsync<SessionJson>($"/api/sessions/{july.Id}", Json);
         var winter = await client.GetFromJsonAsync<SessionJson>($"/api/sessions/{january.Id}", Json);
@@ -205,7 +205,7 @@ public abstract class BookingApiTests(UponApp app)
     {
         app.RequireDatabase();
         var strand = await SessionSeed.StrandAsync(app);
-        var staff = app.CreateClient(Roles.PartnerStaff);
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
 
         var created = await staff.PostAsJsonAsync("/api/sessions", new
         {
@@ -228,7 +228,7 @@ public abstract class BookingApiTests(UponApp app)
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>(Json);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["startLocal", "strand", "title", "type"], fields);
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient(Roles.Participant).PostAsJsonAsync("/api/sessions", new { title = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Participant).PostAsJsonAsync("/api/sessions", new { title = "x" })).StatusCode);
     }
 
     [SkippableFact]
@@ -239,7 +239,7 @@ public abstract class BookingApiTests(UponApp app)
         var session = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 7, 9, 14, 0));
         var person = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
 
-        await BookAsync(app.CreateClient(Roles.PartnerStaff), session.Id, person.Id);
+        await BookAsync(app.CreateApiClient(Roles.PartnerStaff), session.Id, person.Id);
 
         var email = Assert.Single(await SessionSeed.EmailsToAsync(app, person.Email));
         Assert.Contains("Friday 9 July 2027, 14:00 to 16:00", email.TextBody);

@@ -17,7 +17,7 @@ public abstract class BookingEmailSmtpTests(SmtpApp app)
         var strand = await SessionSeed.StrandAsync(app);
         var session = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 1, 15, 14, 0), title: "Safeguarding partnerships");
         var person = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
-        var staff = app.CreateClient(Roles.PartnerStaff);
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
 
         await staff.PostAsJsonAsync($"/api/sessions/{session.Id}/bookings", new { participantId = person.Id });
         // Booking the same person again changes nothing and so sends nothing.

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Text;
 using Upon.Shared.Security;
-using Upon.Data;
 using Upon.Shared.Text;
+using Upon.Data;
 
 namespace Upon.Audit.Pages;
 
@@ -28,7 +28,7 @@ public class ExportModel(UponDbContext db) : PageModel
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"upon-audit.csv\"";
         await using var writer = new StreamWriter(Response.Body, TextEncodings.Utf8NoBom);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer, leaveOpen: false);
         foreach (var header in new[] { "id", "at", "actor", "user_id", "action", "entity_type", "entity_id", "changes", "detail" })
         {
             csv.WriteField(header);

@@ -14,6 +14,7 @@ public sealed class AccountsMappings : IEntityTypeConfiguration<ApiToken>, IEnti
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.Prefix).HasMaxLength(12);
         builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.Property(t => t.CreatedInSignIn).HasMaxLength(32);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.UserId);
         builder.HasOne<UponUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

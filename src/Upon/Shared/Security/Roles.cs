@@ -46,4 +46,7 @@ public static class Policies
 
     /// <summary>Everyone running or taking part in the programme (not the funder): the session timetable.</summary>
     public const string Programme = "Programme";
+
+    /// <summary>An interactive sign-in whose password or second factor was entered in the last 15 minutes: creating a credential.</summary>
+    public const string RecentSignIn = "RecentSignIn";
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Upon.Accounts.Pages.Passkeys;
@@ -10,9 +11,12 @@ namespace Upon.Accounts.Pages.Passkeys;
 /// <summary>
 /// A signed-in user's own passkeys (WebAuthn, through Identity): list, add with a name, remove. The browser asks for
 /// the creation options (<see cref="OnPostCreationOptionsAsync"/>), makes the passkey, and posts it back with the form.
+/// Only an interactive sign-in whose password was entered in the last 15 minutes reaches it. Removing a passkey ends
+/// the sign-ins that used it (the security stamp changes) and revokes the API tokens created in them.
 /// </summary>
 [Authorize]
-public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, ILogger<IndexModel> logger) : PageModel
+[Authorize(Policy = Policies.RecentSignIn)]
+public class IndexModel(UponSignInManager signIn, UserManager<UponUser> users, ApiTokenService tokens, ILogger<IndexModel> logger) : PageModel
 {
     public const int MaxNameLength = 100;
 
@@ -137,7 +141,13 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
         {
             return NotFound();
         }
-        logger.LogInformation("Passkey removed for user {UserId}", user.Id);
+        var passkey = WebEncoders.Base64UrlEncode(credentialId);
+        var revoked = await tokens.RevokeCreatedWithPasskeyAsync(user.Id, passkey);
+        // Every other sign-in ends at its next security stamp check. This one goes on: it has just proved who it is
+        // (this page needs a recent sign-in) and it is the one removing the passkey.
+        await users.UpdateSecurityStampAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        logger.LogInformation("Passkey removed for user {UserId}, {Revoked} tokens revoked", user.Id, revoked);
         TempData["Success"] = "Passkey removed";
         return RedirectToPage();
     }

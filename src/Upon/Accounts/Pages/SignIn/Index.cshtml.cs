@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +9,13 @@ using Upon.Audit;
 namespace Upon.Accounts.Pages.SignIn;
 
 /// <summary>
-/// Sign-in by email and password. Unknown emails, wrong passwords, locked and disabled accounts all get the same answer,
-/// and five failures lock an account for fifteen minutes. Every attempt is written to the audit log.
+/// Sign-in by email and password. Unknown emails, wrong passwords, locked and disabled accounts all get the same answer
+/// after the same work (one password hash verification, one account update: <see cref="FailedSignInWork"/>), and five
+/// failures lock an account for fifteen minutes. Every attempt is written to the audit log.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, AuditLog audit, TwoFactorRule twoFactor, ILogger<IndexModel> logger) : PageModel
+public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> users, FailedSignInWork failedWork, AuditLog audit, TwoFactorRule twoFactor, ILogger<IndexModel> logger) : PageModel
 {
     public const string Failure = "Enter a correct email address and password";
 
@@ -52,11 +54,12 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
         }
 
         var user = await users.FindByEmailAsync(Email!.Trim());
-        if (user is null || user.IsDisabled)
+        var refused = user is null ? "unknown email" : user.IsDisabled ? "disabled account" : await users.IsLockedOutAsync(user) ? "locked out" : null;
+        if (user is null || refused is not null)
         {
-            // Spend the same effort as checking a real password, so the answer's timing does not reveal the account.
-            users.PasswordHasher.HashPassword(new UponUser(), Password!);
-            return await FailedAsync(user, user is null ? "unknown email" : "disabled account");
+            // Identity would answer these without checking the password: do the same work as a wrong password instead.
+            await failedWork.RefuseAsync(user, Password!, HttpContext.RequestAborted);
+            return await FailedAsync(user, refused ?? "unknown email");
         }
         var result = await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
@@ -125,7 +128,12 @@ public class IndexModel(SignInManager<UponUser> signIn, UserManager<UponUser> us
         {
             return await PasskeyFailedAsync(user, "passkey: could not be updated");
         }
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "passkey");
+        // The sign-in records its passkey: removing the passkey ends it and revokes the tokens created in it.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false,
+        [
+            new Claim(ClaimTypes.AuthenticationMethod, "passkey"),
+            new Claim(SignInClaims.Passkey, Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(assertion.Passkey.CredentialId)),
+        ]);
         logger.LogInformation("Signed in with a passkey: user {UserId}", user.Id);
         await audit.RecordAsync(AuditActions.SignedIn, detail: "passkey", userId: user.Id, actorName: user.Email);
         if (twoFactor.Required && twoFactor.MustSetUp(await users.GetRolesAsync(user), await users.GetTwoFactorEnabledAsync(user)))

@@ -2,11 +2,16 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Security;
 
 namespace Upon.Accounts.Pages.Tokens;
 
-/// <summary>A signed-in user's own API tokens: create (shown once), list and revoke.</summary>
+/// <summary>
+/// A signed-in user's own API tokens: create (shown once), list and revoke. Only the cookie of an interactive sign-in
+/// reaches this page, and one whose password was entered in the last 15 minutes (<see cref="Policies.RecentSignIn"/>).
+/// </summary>
 [Authorize]
+[Authorize(Policy = Policies.RecentSignIn)]
 public class IndexModel(ApiTokenService tokens) : PageModel
 {
     [BindProperty]
@@ -35,7 +40,7 @@ public class IndexModel(ApiTokenService tokens) : PageModel
             Tokens = await tokens.ListAsync(UserId);
             return Page();
         }
-        (_, NewSecret) = await tokens.CreateAsync(UserId, Name!);
+        (_, NewSecret) = await tokens.CreateInSignInAsync(User, Name!);
         Name = null;
         Tokens = await tokens.ListAsync(UserId);
         return Page();

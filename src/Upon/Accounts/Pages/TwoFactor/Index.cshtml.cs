@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Security;
 using QRCoder;
 
 namespace Upon.Accounts.Pages.TwoFactor;
@@ -11,6 +12,7 @@ namespace Upon.Accounts.Pages.TwoFactor;
 /// 10 recovery codes once, make new ones, or turn it off where the role does not require it.
 /// </summary>
 [Authorize(Policy = TwoFactorRule.SetUpPolicy)]
+[Authorize(Policy = Policies.RecentSignIn)]
 public class IndexModel(UserManager<UponUser> users, SignInManager<UponUser> signIn, TwoFactorRule rule, ILogger<IndexModel> logger) : PageModel
 {
     public const string Failure = "Enter a correct security code";

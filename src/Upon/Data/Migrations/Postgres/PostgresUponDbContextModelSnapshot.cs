@@ -241,6 +241,13 @@ namespace Upon.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedInSignIn")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CreatedWithPasskey")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -891,6 +898,9 @@ namespace Upon.Data.Migrations.Postgres
                     b.Property<int>("PersonKey")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -975,6 +985,39 @@ namespace Upon.Data.Migrations.Postgres
                     b.HasIndex("AuthorityCode");
 
                     b.ToTable("authority_gss_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Register.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("FileContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("pending_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Register.Person", b =>

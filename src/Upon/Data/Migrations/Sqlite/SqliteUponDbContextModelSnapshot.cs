@@ -226,6 +226,13 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedInSignIn")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedWithPasskey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT");
 
@@ -854,6 +861,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<int>("PersonKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -938,6 +948,39 @@ namespace Upon.Data.Migrations.Sqlite
                     b.HasIndex("AuthorityCode");
 
                     b.ToTable("authority_gss_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Register.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FileContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("pending_uploads", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Register.Person", b =>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Upon.Accounts;
 
 namespace Upon.NewDirectors.Pages.Invitation;
 
@@ -9,6 +11,7 @@ namespace Upon.NewDirectors.Pages.Invitation;
 /// is the proof that they received the email.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.PublicForms)]
 public sealed class IndexModel(InvitationAcceptance acceptance) : PageModel
 {
     public InvitationView View { get; private set; } = null!;

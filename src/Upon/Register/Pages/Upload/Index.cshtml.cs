@@ -1,29 +1,36 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Upon.Shared.Security;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Upon.Register.Pages.Shared;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Upon.Shared.Security;
 using Upon.Shared.Forms;
 using Upon.Shared.Text;
+using Upon.Register.Pages.Shared;
+using Upon.Shared.Files;
 
 namespace Upon.Register.Pages.Upload;
 
 /// <summary>
 /// Uploads an appointments CSV in two steps: a preview that saves nothing and lists every problem or what would change,
-/// then a confirmation that imports the same file (kept in a temporary file named by a random token) for real.
+/// then a confirmation that imports the same file for real. The file waits in the database (<see cref="PendingUploads"/>),
+/// found by a random token, so any instance can show its preview, its pages and its errors.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger) : PageModel
+public class IndexModel(AppointmentImporter importer, PendingUploads uploads) : PageModel
 {
     public const long MaxFileBytes = 50L * 1024 * 1024;
     private const long MaxRequestBytes = MaxFileBytes + 1024 * 1024;
-    private static readonly TimeSpan KeepUploadsFor = TimeSpan.FromDays(1);
 
-    /// <summary>Where uploads wait for confirmation: <c>{temp}/upon-uploads/{token}.csv</c>.</summary>
-    public static string UploadDirectory => Path.Combine(Path.GetTempPath(), "upon-uploads");
+    /// <summary>How many errors of one column the page lists; the rest are counted and in the CSV of all errors.</summary>
+    public const int ErrorsShownPerColumn = 100;
+
+    /// <summary>How many added or changed rows one page of the preview lists.</summary>
+    public const int ChangesPerPage = 50;
 
     public static string ExpectedHeader => string.Join(",", AppointmentCsv.RequiredColumns);
 
@@ -33,14 +40,48 @@ public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger
     /// <summary>The outcome of the preview (or of a confirmation that found problems).</summary>
     public AppointmentImportResult? Result { get; private set; }
 
-    /// <summary>The token of the previewed file, for the confirmation form.</summary>
+    /// <summary>The token of the previewed file, for the confirmation form, the preview's pages and the errors download.</summary>
     public string? Token { get; private set; }
 
-    public void OnGet()
+    /// <summary>The page of added and changed rows shown (1 is the first).</summary>
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount => Result is null ? 0 : Math.Max(1, (Result.Changes.Count + ChangesPerPage - 1) / ChangesPerPage);
+
+    public IEnumerable<AppointmentChangeRow> ChangesOnPage => Result?.Changes.Skip((PageNumber - 1) * ChangesPerPage).Take(ChangesPerPage) ?? [];
+
+    /// <summary>The errors the page lists: the first <see cref="ErrorsShownPerColumn"/> of each column, in line order.</summary>
+    public IReadOnlyList<ImportError> ShownErrors { get; private set; } = [];
+
+    /// <summary>For each column with more errors than are shown, how many more.</summary>
+    public IReadOnlyList<(string Column, int More)> HiddenErrors { get; private set; } = [];
+
+    /// <summary>The error summary's entries: one per column, linking to that column's first error in the table.</summary>
+    public IReadOnlyList<(string Anchor, string Message)> SummaryEntries { get; private set; } = [];
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    /// <summary>The upload form, or (with a token) page <paramref name="p"/> of a waiting upload's preview.</summary>
+    public async Task<IActionResult> OnGetAsync(string? token, int? p, CancellationToken cancellationToken)
     {
+        if (token is null)
+        {
+            return Page();
+        }
+        if (!Guid.TryParseExact(token, "N", out var id))
+        {
+            return BadRequest();
+        }
+        var upload = await uploads.FindAsync(id, UserId, cancellationToken);
+        if (upload is null)
+        {
+            return Expired();
+        }
+        await PreviewAsync(id, upload.FileContent, p ?? 1, cancellationToken);
+        return Page();
     }
 
-    /// <summary>Checks the file against the register without saving anything.</summary>
+    /// <summary>Keeps the file and checks it against the register without saving anything.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
@@ -66,30 +107,15 @@ public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger
             return Page();
         }
 
-        RemoveOldUploads();
-        var token = Guid.NewGuid();
-        var path = PathFor(token);
-        var keep = false;
-        try
+        byte[] content;
+        await using (var stream = file!.OpenReadStream())
+        using (var buffer = new MemoryStream((int)file.Length))
         {
-            await using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                await file!.CopyToAsync(stream, cancellationToken);
-            }
-            Result = await ImportAsync(path, preview: true, cancellationToken);
-            if (Result is { Succeeded: true })
-            {
-                Token = token.ToString("N");
-                keep = true;
-            }
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
         }
-        finally
-        {
-            if (!keep)
-            {
-                Delete(path);
-            }
-        }
+        var id = await uploads.AddAsync(UserId, Path.GetFileName(file.FileName), content, cancellationToken);
+        await PreviewAsync(id, content, 1, cancellationToken);
         return Page();
     }
 
@@ -101,34 +127,60 @@ public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger
         {
             return BadRequest();
         }
-        // Claim the file first, so that a second click cannot import it twice.
-        var path = PathFor(id);
-        var claimed = path + ".importing";
-        try
+        // Claim the upload first, so that a second click (or another instance) cannot import it twice.
+        var content = await uploads.ClaimAsync(id, UserId, cancellationToken);
+        if (content is null)
         {
-            System.IO.File.Move(path, claimed);
+            return Expired();
         }
-        catch (IOException)
+        var result = await importer.ImportAsync(content, preview: false, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
         {
-            // Not there (expired, or already confirmed), or being confirmed by another request.
-            ModelState.AddModelError(nameof(CsvFile), "This upload has expired or has already been saved. Upload the file again");
-            Response.StatusCode = StatusCodes.Status404NotFound;
-            return Page();
-        }
-        try
-        {
-            Result = await ImportAsync(claimed, preview: false, cancellationToken);
-        }
-        finally
-        {
-            Delete(claimed);
-        }
-        if (Result is not { Succeeded: true } result)
-        {
+            ShowErrors(result);
             return Page();
         }
         TempData["Success"] = $"{TextFormat.Count(result.Rows, "appointment", "appointments")} imported";
         return Redirect("/register");
+    }
+
+    /// <summary>Every error of a waiting upload as CSV (line, column, value, problem), however many there are.</summary>
+    public async Task<IActionResult> OnGetErrorsAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (token is null || !Guid.TryParseExact(token, "N", out var id))
+        {
+            return BadRequest();
+        }
+        var upload = await uploads.FindAsync(id, UserId, cancellationToken);
+        if (upload is null)
+        {
+            return NotFound();
+        }
+        var result = await importer.ImportAsync(upload.FileContent, preview: true, cancellationToken: cancellationToken);
+        await using var buffer = new FileBufferingWriteStream();
+        await using (var writer = new StreamWriter(buffer, SafeCsv.Utf8, leaveOpen: true))
+        await using (var csv = SafeCsv.CreateWriter(writer, newLine: "\n"))
+        {
+            foreach (var header in new[] { "line", "column", "value", "problem" })
+            {
+                csv.WriteField(header);
+            }
+            await csv.NextRecordAsync();
+            foreach (var error in result.Errors)
+            {
+                csv.WriteField(error.Line.ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(error.Column);
+                csv.WriteField(error.Value);
+                csv.WriteField(error.Reason);
+                await csv.NextRecordAsync();
+            }
+        }
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName($"upload-errors-{token}.csv");
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.ContentLength = buffer.Length;
+        await buffer.DrainBufferAsync(Response.Body, cancellationToken);
+        return new EmptyResult();
     }
 
     /// <summary>"1,234 rows: 1,200 to add, 30 to update, 4 unchanged, 50 new people".</summary>
@@ -137,56 +189,57 @@ public class IndexModel(AppointmentImporter importer, ILogger<IndexModel> logger
         $"{TextFormat.Number(result.Updated)} to update, {TextFormat.Number(result.Unchanged)} unchanged, " +
         $"{TextFormat.Count(result.PeopleAdded, "new person", "new people")}";
 
-    /// <summary>Reads UTF-8 with or without a byte-order mark; bytes that are not UTF-8 are reported, not guessed at.</summary>
-    private async Task<AppointmentImportResult?> ImportAsync(string path, bool preview, CancellationToken cancellationToken)
+    /// <summary>"Saving will create 3 New Directors invitations" (none are sent until their day).</summary>
+    public static string InvitationSummary(AppointmentImportResult result) => result.Invitations == 0
+        ? "Saving will not create any New Directors invitations."
+        : $"Saving will create {TextFormat.Count(result.Invitations, "New Directors invitation", "New Directors invitations")}.";
+
+    private async Task PreviewAsync(Guid id, byte[] content, int page, CancellationToken cancellationToken)
     {
-        try
+        Token = id.ToString("N");
+        var result = await importer.ImportAsync(content, preview: true, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
         {
-            using var reader = new StreamReader(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            return await importer.ImportAsync(reader, preview, cancellationToken: cancellationToken);
+            ShowErrors(result);
+            return;
         }
-        catch (DecoderFallbackException)
-        {
-            ModelState.AddModelError(nameof(CsvFile), "The selected file must be saved as UTF-8 (in Excel, choose CSV UTF-8)");
-            return null;
-        }
+        Result = result;
+        PageNumber = Math.Clamp(page, 1, PageCount);
     }
 
-    private static string PathFor(Guid token)
+    private void ShowErrors(AppointmentImportResult result)
     {
-        Directory.CreateDirectory(UploadDirectory);
-        return Path.Combine(UploadDirectory, $"{token:N}.csv");
-    }
-
-    private void Delete(string path)
-    {
-        try
+        Result = result;
+        var shown = new List<ImportError>();
+        var hidden = new List<(string, int)>();
+        var summary = new List<(string, string)>();
+        foreach (var column in result.Errors.GroupBy(e => e.Column).OrderBy(g => g.Min(e => e.Line)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            System.IO.File.Delete(path);
-        }
-        catch (IOException e)
-        {
-            logger.LogWarning(e, "Could not delete the upload {Path}", path);
-        }
-    }
-
-    /// <summary>Forgets uploads nobody confirmed.</summary>
-    private void RemoveOldUploads()
-    {
-        try
-        {
-            var cutoff = DateTime.UtcNow - KeepUploadsFor;
-            foreach (var file in new DirectoryInfo(UploadDirectory).EnumerateFiles("*.csv*"))
+            var errors = column.ToList();
+            shown.AddRange(errors.Take(ErrorsShownPerColumn));
+            if (errors.Count > ErrorsShownPerColumn)
             {
-                if (file.LastWriteTimeUtc < cutoff)
-                {
-                    file.Delete();
-                }
+                hidden.Add((column.Key, errors.Count - ErrorsShownPerColumn));
             }
+            var first = errors[0];
+            var where = column.Key.Length == 0 ? "The file" : $"Column {column.Key}";
+            summary.Add(($"upload-error-{Anchor(first)}", errors.Count == 1
+                ? $"{where}, line {TextFormat.Number(first.Line)}: {first.Reason}"
+                : $"{where}: {TextFormat.Count(errors.Count, "error", "errors")}, the first on line {TextFormat.Number(first.Line)}: {first.Reason}"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning(e, "Could not remove old uploads from {Directory}", UploadDirectory);
-        }
+        ShownErrors = [.. shown.OrderBy(e => e.Line).ThenBy(e => e.Column, StringComparer.Ordinal)];
+        HiddenErrors = hidden;
+        SummaryEntries = summary;
+    }
+
+    /// <summary>The anchor of an error's row in the table: its position in the file's errors is not stable, its line and column are.</summary>
+    public static string Anchor(ImportError error) =>
+        $"{error.Line.ToString(CultureInfo.InvariantCulture)}-{new string([.. error.Column.Where(char.IsAsciiLetterOrDigit)])}";
+
+    private PageResult Expired()
+    {
+        ModelState.AddModelError(nameof(CsvFile), "This upload has expired or has already been saved. Upload the file again");
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 }

@@ -24,9 +24,10 @@ public abstract class IndexTests(UponApp app)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.NotEqual(0xEF, bytes[0]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes).Split('\n');
-        Assert.Equal("la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned,email", lines[0]);
-        Assert.Contains("318,export-1,Max,\"Stone, Jr\",permanent,2017-06-05,2021-06-04,dismissed,yes,max@example.org", lines);
-        Assert.Contains("318,export-2,Nia,Hart,acting,2021-07-01,,,,", lines);
+        Assert.Equal("la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned,email,recorded_date", lines[0]);
+        // Recorded through the form on the (fake) today, 25 November 2026.
+        Assert.Contains("318,export-1,Max,\"Stone, Jr\",permanent,2017-06-05,2021-06-04,dismissed,yes,max@example.org,2026-11-25", lines);
+        Assert.Contains("318,export-2,Nia,Hart,acting,2021-07-01,,,,,2026-11-25", lines);
     }
 
     [SkippableFact]
@@ -41,8 +42,7 @@ public abstract class IndexTests(UponApp app)
 
         var doc = await Html.ParseAsync(response);
         Assert.Matches(@"^\d+ rows?: 0 to add, 0 to update, \d+ unchanged, 0 new people$", doc.QuerySelector("#preview-summary").Text());
-        var token = doc.QuerySelector("input[name=token]")?.GetAttribute("value");
-        File.Delete(Path.Combine(Path.GetTempPath(), "upon-uploads", $"{token}.csv"));
+        Assert.NotNull(doc.QuerySelector("input[name=token]")?.GetAttribute("value"));
     }
 }
 

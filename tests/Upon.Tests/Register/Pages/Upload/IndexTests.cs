@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using Upon.Tests.Infrastructure;
@@ -93,7 +95,7 @@ public abstract class IndexTests(UponApp app)
         Assert.NotNull(token);
         var form = doc.QuerySelector("input[name=token]")!.Closest("form")!;
         Assert.Equal("/register/upload?handler=Confirm", form.GetAttribute("action"));
-        Assert.True(File.Exists(Path.Combine(Path.GetTempPath(), "upon-uploads", $"{token}.csv")));
+        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().PendingUploads.AnyAsync(u => u.Id == Guid.ParseExact(token, "N"))));
         var before = Assert.Single(await app.AppointmentsAsync("314"));
         Assert.Null(before.EndDate);
         Assert.False(await app.PersonExistsAsync("upload-ok-1"));
@@ -107,7 +109,7 @@ public abstract class IndexTests(UponApp app)
         Assert.Equal(new LocalDate(2020, 3, 31), saved[0].EndDate);
         Assert.Equal("Dee Dunn", saved[1].Person!.FullName);
         Assert.Single(await app.AppointmentsAsync("208")); // E09000022 is Lambeth's GSS code
-        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "upon-uploads", $"{token}.csv")));
+        Assert.False(await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().PendingUploads.AnyAsync(u => u.Id == Guid.ParseExact(token, "N"))));
         var register = await client.GetDocumentAsync("/register");
         Assert.Equal("3 appointments imported", register.QuerySelector(".govuk-notification-banner__heading").Text());
 
@@ -182,8 +184,7 @@ public abstract class IndexTests(UponApp app)
         var doc = await Html.ParseAsync(await client.PostFileAsync(Url, "CsvFile", "appointments.csv", csv));
 
         Assert.Equal(["The selected file must be smaller than 50 MB"], doc.ErrorSummary());
-        Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "upon-uploads"), "*.csv"),
-            f => new FileInfo(f).Length > 50 * 1024 * 1024);
+        Assert.False(await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().PendingUploads.AnyAsync(u => u.FileContent.Length > 50 * 1024 * 1024)));
     }
 
     [SkippableTheory]
