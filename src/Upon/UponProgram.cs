@@ -4,6 +4,30 @@ namespace Upon;
 
 public static class UponProgram
 {
+    /// <summary>
+    /// The environment when <c>ASPNETCORE_ENVIRONMENT</c> and <c>DOTNET_ENVIRONMENT</c> are not set: a Debug build (what
+    /// <c>dotnet run</c> builds) runs as Development, a Release build (what is published) as Production. This replaces a
+    /// launch profile, which made <c>dotnet run</c> print "Using launch settings from ..." into every command's output.
+    /// </summary>
+    public static string Environment =>
+        System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet
+        : System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
+        : BuildDefaultEnvironment;
+
+    /// <summary>The build's default (see <see cref="Environment"/>), or null when a variable names the environment.</summary>
+    public static string? DefaultEnvironmentUnlessSet =>
+        System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } || System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
+            ? null
+            : BuildDefaultEnvironment;
+
+    private static string BuildDefaultEnvironment => IsDebugBuild ? Environments.Development : Environments.Production;
+
+#if DEBUG
+    private const bool IsDebugBuild = true;
+#else
+    private const bool IsDebugBuild = false;
+#endif
+
     public static async Task<int> MainAsync(string[] args)
     {
         if (args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version"))

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Demo;
 using Upon.Email;
+using Upon.Health;
 using Upon.NewDirectors;
 using Upon.Register;
 using Upon.Sessions;
@@ -21,6 +23,13 @@ public static class WebApp
     {
         var app = Build(args);
         await app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<DemoData>().PasswordHintAsync() is { } hint)
+            {
+                Console.WriteLine(hint);
+            }
+        }
         await app.RunAsync();
     }
 
@@ -29,6 +38,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            EnvironmentName = UponProgram.DefaultEnvironmentUnlessSet,
             // Run from anywhere (dotnet run keeps your working directory): settings and pages ship beside the executable.
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });
@@ -44,6 +54,7 @@ public static class WebApp
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddUponHealthChecks();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
@@ -62,6 +73,17 @@ public static class WebApp
         app.UseRouting();
         // Text inputs are refused with control characters before any page or endpoint sees them.
         app.UseMiddleware<Upon.Shared.Text.ControlCharacterGuard>();
+        // An address no page or endpoint answers is a 404 for everyone: without this the fallback policy would send an
+        // anonymous visitor to sign in first.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -73,6 +95,7 @@ public static class WebApp
         app.MapInvitationApi();
         app.MapSessionsApi();
         app.MapCalendarFeeds();
+        app.MapUponHealthChecks();
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
         return app;
     }

@@ -66,6 +66,21 @@ public static class SessionCalendar
         return Serialize(calendar);
     }
 
+    /// <summary>
+    /// A cancellation to attach to an email (METHOD:CANCEL): the event with its UID, STATUS:CANCELLED and the
+    /// <see cref="CalendarEntry.Sequence"/> given, which must be higher than any the person was sent, so their calendar
+    /// removes the event rather than keep it.
+    /// </summary>
+    public static string Cancellation(CalendarEntry entry, Instant stamp)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var cancelled = entry with { Status = SessionStatus.Cancelled };
+        var calendar = NewCalendar([cancelled], stamp);
+        calendar.Method = CalendarMethods.Cancel;
+        calendar.Events.Add(ToEvent(cancelled, stamp));
+        return Serialize(calendar);
+    }
+
     /// <summary>The STATUS written for a session status.</summary>
     public static string ToEventStatus(SessionStatus status) => status switch
     {

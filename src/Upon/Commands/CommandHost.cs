@@ -14,7 +14,7 @@ public static class CommandHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production",
+            EnvironmentName = UponProgram.Environment,
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning);

@@ -16,7 +16,7 @@ public static class UponCommandLine
         });
         root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
         root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create() });
-        root.Subcommands.Add(new Command("users", "Manage accounts.") { UsersAddCommand.Create() });
+        root.Subcommands.Add(new Command("users", "Manage accounts.") { UsersAddCommand.Create(), UsersResetPasswordCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });
         root.Subcommands.Add(DemoCommand.Create());
@@ -24,11 +24,41 @@ public static class UponCommandLine
         return root;
     }
 
+    /// <summary>System.CommandLine lists the allowed values one a line: "Must be one of: 'json', 'csv', 'table'".</summary>
+    private static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var text = new System.Text.StringBuilder(lines.Length > 0 ? lines[0] : message);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            text.Append(lines[i - 1].EndsWith(':') ? " " : ", ").Append(lines[i]);
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current is not null && current.Command is not RootCommand; current = current.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(current.Command.Name);
+        }
+        return names;
+    }
+
     public static async Task<int> InvokeAsync(string[] args)
     {
         try
         {
-            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parse = Build().Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // A usage error is one line and exit code 2, as for any other operator error; --help describes the command.
+                var command = string.Join(' ', parse.CommandResult.Command is RootCommand ? [] : CommandPath(parse.CommandResult));
+                await Console.Error.WriteLineAsync($"upon: {OneLine(parse.Errors[0].Message)} (see: upon {command}{(command.Length > 0 ? " " : "")}--help)");
+                return 2;
+            }
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CommandException e)
         {

@@ -62,6 +62,23 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
         return true;
     }
 
+    /// <summary>
+    /// What the web app prints at every start while the demo accounts exist: where their password comes from and how to
+    /// set a new one; null when there are none.
+    /// </summary>
+    public async Task<string?> PasswordHintAsync(CancellationToken cancellationToken = default)
+    {
+        var emails = Accounts.Select(a => a.Email.ToUpperInvariant()).ToList();
+        if (!await db.Users.AnyAsync(u => emails.Contains(u.NormalizedEmail!), cancellationToken))
+        {
+            return null;
+        }
+        return $"Demo accounts ({string.Join(", ", Accounts.Select(a => a.Email))}): their password is the Demo:Password setting " +
+            "when the demo data was created, or, if that was not set, the one printed then. To set a new password for one, run " +
+            $"`upon users reset-password {Accounts[0].Email}` (from the source: `dotnet run --project src/Upon -- users reset-password {Accounts[0].Email}`) " +
+            "and open the link it prints.";
+    }
+
     private async Task CreateAccountsAsync()
     {
         var password = configuration["Demo:Password"];
@@ -69,7 +86,7 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
         {
             password = $"demo-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}";
             // Printed, not logged: the operator needs it once to sign in to a demo.
-            Console.WriteLine($"Demo accounts ({string.Join(", ", Accounts.Select(a => a.Email))}) have the password: {password}");
+            Console.WriteLine($"Demo accounts ({string.Join(", ", Accounts.Select(a => a.Email))}) have the password: {password} (generated because Demo:Password is not set)");
         }
         foreach (var (email, role, name) in Accounts)
         {

@@ -11,6 +11,12 @@ public sealed class EmailOptions
     /// <summary>The sender of every message, as <c>Name &lt;address&gt;</c>.</summary>
     public string From { get; set; } = "Upon <no-reply@upon.test>";
 
+    /// <summary>
+    /// The programme team's address, as <c>Name &lt;address&gt;</c>: the Reply-To of every message, so that a reply (which
+    /// invitations ask for) reaches people rather than the unattended <see cref="From"/> address. Empty: no Reply-To.
+    /// </summary>
+    public string? ReplyTo { get; set; } = "Upon programme team <programme@upon.test>";
+
     /// <summary>Where messages are written when no SMTP host is set; relative to the working directory.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
 

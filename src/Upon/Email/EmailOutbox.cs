@@ -55,11 +55,15 @@ public static class EmailOutbox
         return $"outbox-{id}@{domain}";
     }
 
-    /// <summary>The MIME message for an outbox row, the same every time it is built.</summary>
-    public static MimeMessage Build(OutboxMessage outbox, string from)
+    /// <summary>The MIME message for an outbox row, the same every time it is built; replies go to <paramref name="replyTo"/> when given.</summary>
+    public static MimeMessage Build(OutboxMessage outbox, string from, string? replyTo = null)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
+        if (!string.IsNullOrWhiteSpace(replyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
         message.To.AddRange(InternetAddressList.Parse(outbox.To));
         message.Subject = outbox.Subject;
         message.MessageId = MessageIdFor(outbox.Id, from);

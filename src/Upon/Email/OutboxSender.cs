@@ -126,7 +126,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailTransport tr
                 }
                 try
                 {
-                    await session.SendAsync(message.Id, EmailOutbox.Build(message, _options.From), cancellationToken);
+                    await session.SendAsync(message.Id, EmailOutbox.Build(message, _options.From, _options.ReplyTo), cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {

@@ -26,7 +26,7 @@ public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration
         else
         {
             EmailOutbox.Enqueue(db, participant.Email, $"On the waiting list: {session.Title}",
-                $"Dear {participant.GivenName},\n\n{session.Title} is full, so you are on its waiting list, number {waitingPosition}.\n\n{Details(session)}\n\n" +
+                $"Dear {participant.GivenName},\n\n{session.Title} is full, so you are on its waiting list, number {waitingPosition}.\n\n{Details(session, waiting: true)}\n\n" +
                 $"If a place becomes free it goes to the first person waiting, and we will email you at once if it is yours.\n\nTo leave the waiting list: {BaseUrl}/my/sessions/{session.Id}\n");
         }
     }
@@ -37,13 +37,31 @@ public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration
             $"If you can no longer come, please cancel so the next person can have it: {BaseUrl}/my/sessions/{session.Id}\n",
             attachments: [Invitation(session)]);
 
-    public void Cancelled(Session session, Participant participant) =>
-        EmailOutbox.Enqueue(db, participant.Email, $"Cancelled: your booking for {session.Title}",
-            $"Dear {participant.GivenName},\n\nYour booking for {session.Title} ({SessionFormat.When(session)}) is cancelled.\n\n" +
-            $"To book again: {BaseUrl}/my/sessions/{session.Id}\n");
+    /// <summary>
+    /// Tells a person their booking is cancelled. Someone who had a place was sent the event, so this email carries its
+    /// cancellation (METHOD:CANCEL, the same UID, the session's SEQUENCE which the caller has raised) for their calendar
+    /// to remove it.
+    /// </summary>
+    public void Cancelled(Session session, Participant participant, bool hadPlace) =>
+        EmailOutbox.Enqueue(db, participant.Email, hadPlace ? $"Cancelled: your booking for {session.Title}" : $"Off the waiting list: {session.Title}",
+            $"Dear {participant.GivenName},\n\n" +
+            (hadPlace
+                ? $"Your booking for {session.Title} ({SessionFormat.When(session)}) is cancelled. The attached cancellation removes the event from your calendar.\n\n"
+                : $"You are no longer on the waiting list for {session.Title} ({SessionFormat.When(session)}).\n\n") +
+            $"To book again: {BaseUrl}/my/sessions/{session.Id}\n",
+            attachments: hadPlace ? [CancellationOf(session, db.Clock.GetCurrentInstant())] : null);
 
-    private static string Details(Session session) =>
-        $"When: {SessionFormat.When(session)} (UK time)\nWhere: {SessionFormat.Where(session)}" +
+    /// <summary>The METHOD:CANCEL calendar attachment for a session, at its current SEQUENCE.</summary>
+    public static EmailAttachment CancellationOf(Session session, Instant stamp)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new("cancelled.ics", "text/calendar; charset=utf-8; method=CANCEL",
+            System.Text.Encoding.UTF8.GetBytes(SessionCalendar.Cancellation(SessionCalendarEntries.Cancellation(session, session.Sequence), stamp)));
+    }
+
+    /// <summary>When and where, as told to someone with a place or, with <paramref name="waiting"/>, someone only waiting for one (no video link).</summary>
+    private static string Details(Session session, bool waiting = false) =>
+        $"When: {SessionFormat.When(session)} (UK time)\nWhere: {(waiting ? SessionFormat.WhereForWaiting(session) : SessionFormat.Where(session))}" +
         (session.CircumstancesPermitting && session.Status == SessionStatus.Scheduled ? "\nThis session is in person circumstances permitting: if it has to move online we will tell you." : "");
 
     private EmailAttachment Invitation(Session session) =>

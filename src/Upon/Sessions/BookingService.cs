@@ -94,7 +94,12 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         var freedSeat = booking.Status == BookingStatus.Booked;
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = clock.GetCurrentInstant();
-        emails.Cancelled(session, booking.Participant!);
+        if (freedSeat)
+        {
+            // The person's calendar has the event at the current SEQUENCE; the cancellation must be newer to remove it.
+            session.Sequence++;
+        }
+        emails.Cancelled(session, booking.Participant!, hadPlace: freedSeat);
         await db.SaveChangesAsync(cancellationToken);
         var promoted = freedSeat ? await PromoteAsync(session, cancellationToken) : [];
         await db.SaveChangesAsync(cancellationToken);
@@ -160,9 +165,13 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         return null;
     }
 
-    /// <summary>Whether an enrolment on the session's date covers the session's strand and, where it has one, its cohort.</summary>
+    /// <summary>
+    /// Whether an enrolment on the session's date covers the session's strand, its cohort where it has one, and its stage
+    /// (coaching groups are for the second year: <see cref="SessionStages"/>).
+    /// </summary>
     public static bool IsOpenTo(Session session, IEnumerable<Enrolment> enrolments, LocalDate on) =>
-        enrolments.Any(e => e.StrandId == session.StrandId && (session.CohortId is null || e.CohortId == session.CohortId) && e.StartsOn <= on && (e.EndsOn is null || on <= e.EndsOn));
+        enrolments.Any(e => e.StrandId == session.StrandId && (session.CohortId is null || e.CohortId == session.CohortId) && e.StartsOn <= on && (e.EndsOn is null || on <= e.EndsOn)
+            && SessionStages.IsForStage(session.Type, e.StartsOn, on));
 
     /// <summary>1 for the first person waiting; null for a booking not on the waiting list.</summary>
     public async Task<int?> PositionAsync(Booking booking, CancellationToken cancellationToken = default) =>

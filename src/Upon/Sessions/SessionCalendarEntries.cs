@@ -31,4 +31,26 @@ public static class SessionCalendarEntries
             LastModified: session.UpdatedAt,
             Created: session.CreatedAt);
     }
+
+    /// <summary>
+    /// The event a METHOD:CANCEL email carries: the session's UID with <paramref name="sequence"/>, and no video link,
+    /// since it may go to someone who only waited for a place.
+    /// </summary>
+    public static CalendarEntry Cancellation(Session session, int sequence)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var online = session.Status == SessionStatus.MovedOnline || session.Venue is null;
+        return new CalendarEntry(
+            Uid: session.Uid,
+            Sequence: sequence,
+            Title: session.Title,
+            Description: session.ChangeNote,
+            Start: session.Start,
+            End: session.End,
+            Location: online ? "Online" : session.Venue,
+            Url: null,
+            Status: SessionStatus.Cancelled,
+            LastModified: session.UpdatedAt,
+            Created: session.CreatedAt);
+    }
 }

@@ -39,13 +39,14 @@ public sealed class SessionChanges(UponDbContext db)
                 return ChangeOutcome.Fail(Refuse(session, now, "moved online"));
             }
             var wasWhere = SessionNotices.Where(session, waiting: false);
+            var wasWhereForWaiting = SessionNotices.Where(session, waiting: true);
             var wasLink = session.VideoLink;
             session.Status = SessionStatus.MovedOnline;
             session.VideoLink = videoLink;
             session.ChangeNote = Note("Moved online.", reason);
             var changes = new List<NoticeChange>
             {
-                new("Where", wasWhere, $"online at {videoLink}", NowForWaiting: "online (the video link is sent to people with a place)"),
+                new("Where", wasWhere, $"online at {videoLink}", NowForWaiting: "online (the video link is sent to people with a place)", WasForWaiting: wasWhereForWaiting),
             };
             if (wasLink is not null && wasLink != videoLink)
             {

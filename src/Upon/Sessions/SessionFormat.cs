@@ -98,4 +98,10 @@ public static class SessionFormat
         session.Status == SessionStatus.MovedOnline || session.Venue is null
             ? session.VideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)"
             : session.Venue;
+
+    /// <summary>Where the session happens, as told to someone only waiting for a place: never the video link.</summary>
+    public static string WhereForWaiting(Session session) =>
+        session.Status == SessionStatus.MovedOnline || session.Venue is null
+            ? session.VideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)"
+            : session.Venue;
 }

@@ -10,9 +10,9 @@ namespace Upon.Sessions;
 /// <summary>
 /// One thing about a session that changed, as an email states it: what, what it was and what it is now. People on the
 /// waiting list do not get the video link until they have a place: <paramref name="NowForWaiting"/>, when given, is what
-/// they are told it is now, and a change with <paramref name="HideFromWaiting"/> is left out of their email.
+/// they are told it is now, <paramref name="WasForWaiting"/> what they are told it was, and a change with <paramref name="HideFromWaiting"/> is left out of their email.
 /// </summary>
-public sealed record NoticeChange(string What, string Was, string Now, string? NowForWaiting = null, bool HideFromWaiting = false);
+public sealed record NoticeChange(string What, string Was, string Now, string? NowForWaiting = null, bool HideFromWaiting = false, string? WasForWaiting = null);
 
 /// <summary>An email about a change to a session, before it is addressed to each person.</summary>
 /// <param name="Subject">The subject line.</param>
@@ -50,7 +50,9 @@ public static class SessionNotices
         {
             var participant = booking.Participant ?? throw new InvalidOperationException($"Booking {booking.Id} was loaded without its participant.");
             var position = booking.Status == BookingStatus.Waitlisted ? waiting.IndexOf(booking) + 1 : 0;
-            EmailOutbox.Enqueue(db, participant.Email, notice.Subject, Text(session, notice, participant.GivenName, position));
+            // A cancelled session's email removes the event from calendars: the caller has raised the SEQUENCE already.
+            EmailOutbox.Enqueue(db, participant.Email, notice.Subject, Text(session, notice, participant.GivenName, position),
+                attachments: notice.Cancelled ? [BookingEmails.CancellationOf(session, db.Clock.GetCurrentInstant())] : null);
         }
         return recipients.Count;
     }
@@ -74,7 +76,7 @@ public static class SessionNotices
             foreach (var change in changes)
             {
                 text.Append(change.What).Append('\n');
-                text.Append("  Was: ").Append(change.Was).Append('\n');
+                text.Append("  Was: ").Append(waiting && change.WasForWaiting is not null ? change.WasForWaiting : change.Was).Append('\n');
                 text.Append("  Now: ").Append(waiting && change.NowForWaiting is not null ? change.NowForWaiting : change.Now).Append("\n\n");
             }
         }

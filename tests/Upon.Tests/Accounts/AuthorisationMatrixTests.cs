@@ -109,6 +109,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/calendars/strands/{slug}.ics"] = Everyone,
         ["/invitations/{secret}"] = Everyone,
         ["/calendars/private/{secret}.ics"] = Everyone,
+        ["/health/live"] = Everyone,
+        ["/health/ready"] = Everyone,
         ["/my/journey"] = [Roles.Participant],
         ["/new-directors"] = Staff,
         ["/new-directors/participants/{enrolmentId:int}"] = Staff,

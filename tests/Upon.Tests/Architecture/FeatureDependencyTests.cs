@@ -23,6 +23,7 @@ public class FeatureDependencyTests
         ["Participants"] = ["Sessions", "Register", "Accounts", "Audit"],
         ["NewDirectors"] = ["Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Feedback"] = ["Accounts", "Audit", "Email"],
+        ["Health"] = ["Email"],
         ["Home"] = ["NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 

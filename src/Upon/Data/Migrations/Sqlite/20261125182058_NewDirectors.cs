@@ -11,12 +11,6 @@ namespace Upon.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "InvitationId",
-                table: "enrolments",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.AddColumn<DateOnly>(
                 name: "LeftPostOn",
                 table: "enrolments",
@@ -79,6 +73,13 @@ namespace Upon.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            // The column and its foreign key in one ALTER TABLE: EF's AddForeignKey would rebuild the table, which needs
+            // PRAGMA foreign_keys = 0 outside the transaction and warns at every fresh start. Databases that already ran
+            // this migration keep the same constraint under the same name.
+            migrationBuilder.Sql(
+                "ALTER TABLE \"enrolments\" ADD COLUMN \"InvitationId\" INTEGER NULL " +
+                "CONSTRAINT \"FK_enrolments_director_invitations_InvitationId\" REFERENCES \"director_invitations\" (\"Id\") ON DELETE SET NULL;");
+
             migrationBuilder.CreateTable(
                 name: "enrolment_status_changes",
                 columns: table => new
@@ -138,14 +139,6 @@ namespace Upon.Data.Migrations.Sqlite
                 name: "IX_enrolment_status_changes_EnrolmentId",
                 table: "enrolment_status_changes",
                 column: "EnrolmentId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_enrolments_director_invitations_InvitationId",
-                table: "enrolments",
-                column: "InvitationId",
-                principalTable: "director_invitations",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />

@@ -21,8 +21,8 @@ public sealed class IndexModel(CurrentParticipant current, JourneyQueries journe
     public JourneyView? Journey { get; private set; }
 
     /// <summary>
-    /// The next session open to them that they have not booked (in the core programme, not a coaching group), other than
-    /// the suggested residential.
+    /// The next session open to them that they have not booked and that has a free place (in the core programme, not a
+    /// coaching group), other than the suggested residential.
     /// </summary>
     public ParticipantSession? Next { get; private set; }
 
@@ -59,7 +59,7 @@ public sealed class IndexModel(CurrentParticipant current, JourneyQueries journe
         {
             SuggestedResidential = upcoming.FirstOrDefault(s => s.Session.Type == SessionType.Residential && s.Apology is null);
         }
-        Next = upcoming.FirstOrDefault(s => !s.HasPlace && !s.IsWaiting && s.Apology is null && s != SuggestedResidential
+        Next = upcoming.FirstOrDefault(s => !s.HasPlace && !s.IsWaiting && !s.Full && s.Apology is null && s != SuggestedResidential
             && !(inCore && s.Session.Type == SessionType.CoachingGroup));
         return Page();
     }

@@ -1,0 +1,47 @@
+using Upon.Data;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.Commands;
+
+/// <summary>
+/// What the web app prints when it starts on a new database and again on the same one: no alarming EF warning from the
+/// migrations, and where the demo accounts' password comes from and how to set a new one.
+/// </summary>
+public abstract class StartupOutputTests(DatabaseProvider provider)
+{
+    [SkippableFact]
+    public async Task FirstAndSecondStart_PrintNoMigrationWarning_AndSayHowToResetTheDemoPassword()
+    {
+        TestDatabase database;
+        try
+        {
+            database = await TestDatabase.CreateAsync(provider);
+        }
+        catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
+        {
+            Skip.If(true, e.Message);
+            return;
+        }
+        await using var _ = database;
+        var environment = new Dictionary<string, string> { ["Demo__CreateOnEmptyDatabase"] = "true", ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+
+        var first = await UponWebProcess.StartAndStopAsync(database, environment);
+        var second = await UponWebProcess.StartAndStopAsync(database, environment);
+
+        foreach (var (output, error) in new[] { first, second })
+        {
+            var everything = output + error;
+            Assert.DoesNotContain("PRAGMA foreign_keys", everything, StringComparison.Ordinal);
+            Assert.DoesNotContain("cannot be executed in a transaction", everything, StringComparison.Ordinal);
+            Assert.DoesNotContain("warn: Microsoft.EntityFrameworkCore", everything, StringComparison.Ordinal);
+        }
+        Assert.Contains("have the password: demo-", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("have the password", second.Output, StringComparison.Ordinal);
+        Assert.Contains("Demo:Password", second.Output, StringComparison.Ordinal);
+        Assert.Contains("upon users reset-password admin@upon.test", second.Output, StringComparison.Ordinal);
+    }
+}
+
+public sealed class StartupOutputTests_Sqlite() : StartupOutputTests(DatabaseProvider.Sqlite);
+
+public sealed class StartupOutputTests_Postgres() : StartupOutputTests(DatabaseProvider.Postgres);

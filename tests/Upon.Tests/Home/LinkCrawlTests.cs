@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Upon.Shared.Security;
+using Upon.Accounts;
+using Upon.Data;
+using Upon.Demo;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.Home;
+
+/// <summary>
+/// Each role, on the demo data, follows every link from its home page (a few of each kind of page): no link leads it to
+/// a page it may not see (403) or to no page at all, and every page its role may use is reached by links, apart from
+/// the pages people reach another way (an emailed link, a form's answer), listed with their reason.
+/// </summary>
+public abstract partial class LinkCrawlTests(UponApp app)
+{
+    /// <summary>Pages no link needs to reach, and why.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ReachedOtherwise = new Dictionary<string, string>
+    {
+        ["/error/{status:int?}"] = "shown for an error",
+        ["/invitations/{secret}"] = "the emailed New Directors invitation link",
+        ["/account/set-password"] = "the emailed set-password link",
+        ["/account/sign-in"] = "for people not signed in",
+        ["/account/sign-in/code"] = "the second step of signing in",
+        ["/account/forgot-password"] = "for people not signed in",
+        ["/account/sign-out"] = "the sign-out button posts to it",
+        ["/report-a-problem/confirmation"] = "the answer to reporting a problem",
+    };
+
+    /// <summary>How many addresses of one kind of page (one route) the crawl opens.</summary>
+    private const int PerRoute = 3;
+
+    private const int MaxPages = 600;
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+
+    private static readonly SemaphoreSlim DemoLock = new(1, 1);
+
+    private async Task CreateDemoDataAsync()
+    {
+        await DemoLock.WaitAsync();
+        try
+        {
+            await app.WithScopeAsync(s => s.GetRequiredService<DemoData>().CreateIfEmptyAsync());
+            // The test participant account takes over the demo participant's record, with its bookings and journey.
+            await app.WithScopeAsync(async s =>
+            {
+                var db = s.GetRequiredService<UponDbContext>();
+                var user = await s.GetRequiredService<UserManager<UponUser>>().FindByEmailAsync(UponApp.EmailFor(Roles.Participant));
+                if (!await db.Participants.AnyAsync(p => p.UserId == user!.Id))
+                {
+                    var demo = await db.Participants.SingleAsync(p => p.Email == DemoProgramme.DemoParticipantEmail);
+                    demo.UserId = user!.Id;
+                    db.ProblemReports.Add(new Upon.Feedback.ProblemReport
+                    {
+                        Name = "Pat Example",
+                        Email = "pat@example.org",
+                        Message = "The sessions page is slow.",
+                        ReceivedAt = app.Clock.GetCurrentInstant(),
+                        UpdatedAt = app.Clock.GetCurrentInstant(),
+                    });
+                    await db.SaveChangesAsync();
+                }
+                return true;
+            });
+        }
+        finally
+        {
+            DemoLock.Release();
+        }
+    }
+
+    /// <summary>The page routes a role may open: anonymous ones, and those whose policy's roles include it.</summary>
+    private async Task<List<(string Route, Regex Pattern)>> RoutesForAsync(string role)
+    {
+        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var routes = new List<(string, Regex)>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is null || endpoint.RoutePattern.RawText is not { } route)
+            {
+                continue;
+            }
+            var allowed = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            foreach (var data in endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>())
+            {
+                var policy = data.Policy is null ? null : await policies.GetPolicyAsync(data.Policy);
+                var roles = policy?.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
+                allowed |= roles is null || roles.Count == 0 || roles.Contains(role);
+            }
+            var path = "/" + route.TrimStart('/');
+            if (allowed && !ReachedOtherwise.ContainsKey(path))
+            {
+                var regex = "^" + string.Join("/", path.Split('/').Select(part => RouteParameter().IsMatch(part) ? RouteParameter().Replace(Regex.Escape(part).Replace(@"\{", "{", StringComparison.Ordinal), m => m.Value.Contains(":int", StringComparison.Ordinal) ? @"\d+" : "[^/]+") : Regex.Escape(part))) + "$";
+                routes.Add((path, new Regex(regex, RegexOptions.CultureInvariant)));
+            }
+        }
+        // A literal route wins over one with a parameter, as in routing: /admin/accounts/invite is not /admin/accounts/{id}.
+        return [.. routes.OrderBy(r => r.Item1.Count(c => c == '{'))];
+    }
+
+    [SkippableTheory]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.PartnerStaff)]
+    [InlineData(Roles.Participant)]
+    [InlineData(Roles.Funder)]
+    [InlineData(Roles.Coach)]
+    public async Task FromTheHomePage_EveryPageTheRoleMayUseIsReachedByLinks_AndNoLinkIsForbidden(string role)
+    {
+        app.RequireDatabase();
+        await CreateDemoDataAsync();
+        var routes = await RoutesForAsync(role);
+        var client = app.CreateClient(role);
+        var reached = new HashSet<string>();
+        var opened = new Dictionary<string, int>();
+        var seen = new HashSet<string> { "/" };
+        var queue = new Queue<(string Url, string From)>([("/", "(home)")]);
+        var broken = new List<string>();
+        var pages = 0;
+        while (queue.Count > 0 && pages < MaxPages)
+        {
+            var (url, from) = queue.Dequeue();
+            var path = url.Split('?', '#')[0];
+            var route = routes.FirstOrDefault(r => r.Pattern.IsMatch(path)).Route;
+            if (route is not null)
+            {
+                reached.Add(route);
+                opened[route] = opened.GetValueOrDefault(route) + 1;
+                if (opened[route] > PerRoute)
+                {
+                    continue;
+                }
+            }
+            pages++;
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Redirect or >= HttpStatusCode.InternalServerError)
+            {
+                broken.Add($"{url} (linked from {from}) answered {(int)response.StatusCode}{(response.Headers.Location is { } to ? " to " + to : "")}");
+                continue;
+            }
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+            var document = await Html.ParseAsync(response);
+            foreach (var href in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
+                .Concat(document.QuerySelectorAll("img[src]").Select(i => i.GetAttribute("src")!)))
+            {
+                if (!href.StartsWith('/') || href.StartsWith("//", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                var target = href.Split('#')[0];
+                if (target.Length > 0 && seen.Add(target))
+                {
+                    queue.Enqueue((target, url));
+                }
+            }
+        }
+
+        Assert.True(broken.Count == 0, $"As {role}, these links lead nowhere useful:\n{string.Join("\n", broken)}");
+        var unreached = routes.Select(r => r.Route).Where(r => !reached.Contains(r)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(unreached.Count == 0, $"As {role}, no link reaches:\n{string.Join("\n", unreached)}");
+    }
+}
+
+public sealed class LinkCrawlTests_Sqlite(SqliteApp app) : LinkCrawlTests(app), IClassFixture<SqliteApp>;
+
+public sealed class LinkCrawlTests_Postgres(PostgresApp app) : LinkCrawlTests(app), IClassFixture<PostgresApp>;

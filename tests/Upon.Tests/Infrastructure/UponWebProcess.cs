@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Upon.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app (<c>dotnet upon.dll</c>) started as its own process on a test database, run until it says it has
+/// started, then stopped: for what a person sees printed when they start it.
+/// </summary>
+public static class UponWebProcess
+{
+    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "upon.dll");
+
+    /// <summary>Starts the app with <paramref name="environment"/> and returns all it printed (stdout, then stderr) up to "Application started".</summary>
+    public static async Task<(string Output, string Error)> StartAndStopAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.Combine(Path.GetTempPath(), "upon-tests", $"web-{Guid.NewGuid():N}"),
+        };
+        Directory.CreateDirectory(start.WorkingDirectory);
+        start.ArgumentList.Add(Executable);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var (name, value) in database.EnvironmentVariables.Concat(environment))
+        {
+            start.Environment[name] = value;
+        }
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Email__PickupDirectory"] = Path.Combine(start.WorkingDirectory, "mail");
+        var output = new StringBuilder();
+        var error = new StringBuilder();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+            if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (error)
+            {
+                error.AppendLine(e.Data);
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await Task.WhenAny(started.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(4)));
+            Assert.True(started.Task.IsCompleted, $"The app did not start.\nstdout:\n{output}\nstderr:\n{error}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            await process.WaitForExitAsync();
+            Directory.Delete(start.WorkingDirectory, recursive: true);
+        }
+        lock (output)
+        {
+            lock (error)
+            {
+                return (output.ToString(), error.ToString());
+            }
+        }
+    }
+}
