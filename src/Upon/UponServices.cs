@@ -28,6 +28,7 @@ public static class UponServices
         // The command line's actor; the web app replaces it with the signed-in user.
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
         services.AddScoped<AuditLog>();
+        Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<PendingUploads>();
@@ -45,13 +46,16 @@ public static class UponServices
         services.AddScoped<ParticipantSessions>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
+        services.AddScoped<CoachingDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<InvitationReport>();
         services.AddSingleton<InvitationRunner>();
-        services.Configure<NewDirectorsOptions>(configuration.GetSection("NewDirectors"));
+        services.AddOptions<NewDirectorsOptions>().Bind(configuration.GetSection("NewDirectors"))
+            .Validate(o => o.InvitingSinceDate is not null, "NewDirectors:InvitingSince must be the first day of a financial year, 1 April, such as 2020-04-01.")
+            .ValidateOnStart();
         services.AddScoped<SessionRegisters>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<AttendanceQueries>();

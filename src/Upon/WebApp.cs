@@ -52,7 +52,9 @@ public static class WebApp
         builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
-        builder.Services.AddProblemDetails();
+        builder.Services.AddUponErrorResponses();
+        builder.Services.AddUponRequestLimits();
+        builder.Services.AddUponForwardedHeaders();
         builder.Services.AddOpenApi();
         builder.Services.AddUponHealthChecks();
         builder.Services.ConfigureHttpJsonOptions(o =>
@@ -62,15 +64,18 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseUponErrorResponses();
         if (!app.Environment.IsDevelopment())
         {
+            // After the error handlers, so that the error page they render carries it too.
             app.UseHsts();
         }
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseHttpsOnly(app.Environment);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseUponRequestLimits();
         // Text inputs are refused with control characters before any page or endpoint sees them.
         app.UseMiddleware<Upon.Shared.Text.ControlCharacterGuard>();
         // An address no page or endpoint answers is a 404 for everyone: without this the fallback policy would send an

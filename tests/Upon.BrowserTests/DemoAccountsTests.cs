@@ -9,11 +9,11 @@ public sealed class DemoAccountsTests(BrowserApp app, ITestOutputHelper output) 
 {
     public static TheoryData<string, string[], string[]> Accounts => new()
     {
-        { "admin@upon.test", ["/sessions", "/register", "/admin/accounts", "/admin/audit"], ["/my/sessions"] },
-        { "partner@upon.test", ["/sessions", "/participants", "/new-directors", "/register/turnover"], ["/admin/accounts", "/my/sessions"] },
-        { "coach@upon.test", ["/programme", "/account"], ["/register", "/participants", "/register/turnover", "/my/sessions"] },
-        { "participant@upon.test", ["/my/sessions", "/my/journey", "/my/attendance"], ["/register", "/participants", "/sessions", "/register/turnover"] },
-        { "funder@upon.test", ["/register/turnover", "/new-directors/figures"], ["/register", "/participants", "/sessions", "/new-directors", "/my/sessions"] },
+        { "admin@upon.test", ["/sessions", "/register", "/admin/accounts", "/admin/audit", "/coaching"], ["/my/sessions"] },
+        { "partner@upon.test", ["/sessions", "/participants", "/new-directors", "/register/turnover", "/coaching"], ["/admin/accounts", "/my/sessions", "/coaching/rounds"] },
+        { "coach@upon.test", ["/programme", "/account", "/coach/coachees", "/coach/profile"], ["/register", "/participants", "/register/turnover", "/my/sessions", "/coaching"] },
+        { "participant@upon.test", ["/my/sessions", "/my/journey", "/my/attendance", "/my/coach"], ["/register", "/participants", "/sessions", "/register/turnover", "/coaching", "/coach/coachees"] },
+        { "funder@upon.test", ["/register/turnover", "/new-directors/figures"], ["/register", "/participants", "/sessions", "/new-directors", "/my/sessions", "/coaching", "/coaching/rounds"] },
     };
 
     [SkippableTheory]

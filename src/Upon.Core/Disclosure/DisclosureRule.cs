@@ -79,6 +79,29 @@ public sealed class DisclosureRule
     }
 
     /// <summary>
+    /// A count out of <paramref name="total"/>, published with the total: the first of two parts of it, the other (those
+    /// without) being known by subtraction, so it is suppressed when it is small or when those without are (see
+    /// <see cref="Breakdown"/>). A count larger than the total (figures that do not fit together) is disclosed on its own.
+    /// Both <c>TurnoverDisclosure</c> and <c>InvitationDisclosure</c> use it.
+    /// </summary>
+    public Disclosed<int> PartOf(int total, int part) =>
+        part <= total ? Breakdown(total, [part, total - part]).Parts[0] : Count(part);
+
+    /// <summary>
+    /// A count published in one report that is linked to a count another report publishes to the same people: one
+    /// counts a subset of what the other counts (the invitation figures' first-time directors, people, are among the
+    /// turnover figures' first-time directors, appointments). Anyone who sees both can subtract, so when the two differ
+    /// by a small number, <paramref name="figure"/> (already disclosed on its own) is suppressed too. Each linked pair is
+    /// listed in the README's suppression section.
+    /// </summary>
+    /// <param name="figure">This report's figure as disclosed so far.</param>
+    /// <param name="value">Its exact value.</param>
+    /// <param name="linkedValue">The exact value of the linked figure in the other report, or null when that report does
+    /// not publish it.</param>
+    public Disclosed<int> Linked(Disclosed<int> figure, int value, int? linkedValue) =>
+        !figure.IsSuppressed && linkedValue is { } other && IsSmall(Math.Abs(value - other)) ? Disclosed.Suppressed<int>() : figure;
+
+    /// <summary>
     /// A total published together with its parts, which add up to it. Small counts are suppressed (primary suppression).
     /// Then, while the total is shown, anyone can work out what the suppressed parts add up to: the total minus the parts
     /// shown. As long as that sum is itself small (and a single suppressed part would be given away exactly), the

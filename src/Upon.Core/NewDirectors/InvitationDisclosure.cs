@@ -57,6 +57,8 @@ public sealed record DisclosedInvitationYearFigures(
 /// <item><c>accepted</c>, <c>declined</c> and <c>awaitingAnswer</c> are published together as parts of
 /// <c>firstTimeDirectors</c>, the rest (not invited, expired, withdrawn) being known by subtraction:
 /// <see cref="DisclosureRule.Breakdown"/> suppresses them with secondary suppression.</item>
+/// <item><c>accepted</c> and <c>awaitingAnswer</c> are also among those <c>invited</c>: each is suppressed when it differs
+/// from a published <c>invited</c> by a small number (<see cref="DisclosureRule.Linked"/>).</item>
 /// <item><c>invitedWithin14DaysRate</c> is a rate of <c>invitedWithin14Days</c> over <c>firstTimeDirectors</c>;
 /// <c>medianDaysToInvitation</c> is over the directors invited and <c>medianDaysRecordedLate</c> over those recorded late,
 /// so each is suppressed when its group is from 1 to the threshold - 1.</item>
@@ -85,9 +87,13 @@ public static class InvitationDisclosure
             within = Disclosed.Suppressed<int>();
         }
         var rest = total - figures.Accepted - figures.Declined - figures.AwaitingAnswer;
-        var answers = rest >= 0
+        IReadOnlyList<Disclosed<int>> answers = rest >= 0
             ? rule.Breakdown(total, [figures.Accepted, figures.Declined, figures.AwaitingAnswer, rest]).Parts
             : [rule.Count(figures.Accepted), rule.Count(figures.Declined), rule.Count(figures.AwaitingAnswer)];
+        // Accepting or awaiting an answer needs an invitation sent: both are among those invited, so a small difference
+        // from a published invited (say, 2 invitations expired) is a small number too.
+        int? invitedShown = invited.IsSuppressed ? null : figures.Invited;
+        answers = [rule.Linked(answers[0], figures.Accepted, invitedShown), answers[1], rule.Linked(answers[2], figures.AwaitingAnswer, invitedShown)];
         var late = PartOf(rule, total, figures.RecordedLate);
         return new DisclosedInvitationYearFigures(
             figures.FinancialYear,
@@ -103,10 +109,5 @@ public static class InvitationDisclosure
             rule.OverGroup(figures.MedianDaysRecordedLate, figures.RecordedLate));
     }
 
-    /// <summary>
-    /// A count out of <paramref name="total"/>, as the first of two parts of it. A count larger than the total (figures
-    /// that do not fit together) is disclosed on its own.
-    /// </summary>
-    private static Disclosed<int> PartOf(DisclosureRule rule, int total, int part) =>
-        part <= total ? rule.Breakdown(total, [part, total - part]).Parts[0] : rule.Count(part);
+    private static Disclosed<int> PartOf(DisclosureRule rule, int total, int part) => rule.PartOf(total, part);
 }

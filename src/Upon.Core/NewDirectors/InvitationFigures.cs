@@ -153,11 +153,14 @@ public static class InvitationFigures
     /// Every financial year's figures, oldest first: from the year of the earliest first post to the year containing
     /// <paramref name="today"/>, or to the year of the latest first post when that is later (a post recorded ahead of its
     /// start). Years in between without a first-time director are included with zeros. Empty when there are no facts.
+    /// With <paramref name="invitingSince"/>, the day the programme began inviting, first posts starting before it are left
+    /// out, and so no year before it is in the series.
     /// </summary>
-    public static IReadOnlyList<InvitationYearFigures> Years(IEnumerable<FirstPostFact> facts, LocalDate today)
+    public static IReadOnlyList<InvitationYearFigures> Years(IEnumerable<FirstPostFact> facts, LocalDate today, LocalDate? invitingSince = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var byYear = facts.GroupBy(f => FinancialYear.Containing(f.Start)).ToDictionary(g => g.Key, g => g.ToList());
+        var byYear = facts.Where(f => invitingSince is not { } since || f.Start >= since)
+            .GroupBy(f => FinancialYear.Containing(f.Start)).ToDictionary(g => g.Key, g => g.ToList());
         if (byYear.Count == 0)
         {
             return [];

@@ -100,8 +100,8 @@ public sealed class TurnoverCalculator
         var atRiskBehindMedian = curve.Steps.Count == 0 ? 0
             : curve.MedianDays is { } median ? curve.Steps.First(s => s.Days == median).AtRisk
             : curve.Steps[^1].AtRisk;
-        return new TurnoverCounts(
-            AuthoritiesAtYearEnd(year).Interim, _tallies.GetValueOrDefault(year, EmptyTally).CompletedTenures, atRiskBehindMedian);
+        var tally = _tallies.GetValueOrDefault(year, EmptyTally);
+        return new TurnoverCounts(AuthoritiesAtYearEnd(year).Interim, tally.CompletedTenures, atRiskBehindMedian, tally.FirstTimePeople.Count);
     }
 
     /// <summary>
@@ -143,6 +143,7 @@ public sealed class TurnoverCalculator
                 if (row.Start == firstStartByPerson[row.Person])
                 {
                     tally.FirstTimeDirectors++;
+                    tally.FirstTimePeople.Add(row.Person);
                 }
                 if (fact is { Unplanned: true, End: { } end })
                 {

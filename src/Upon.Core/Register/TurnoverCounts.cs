@@ -14,4 +14,9 @@ namespace Upon.Core.Register;
 /// Kaplan-Meier step where the median is reached or, when it never is, at the curve's last step, since the whole
 /// curve shows that; 0 when no tenure had started.
 /// </param>
-public sealed record TurnoverCounts(int InterimAtYearEnd, int CompletedTenures, int AtRiskBehindMedian);
+/// <param name="FirstTimePeople">
+/// The people whose first DCS post anywhere started in the year: the invitation figures publish this count as their
+/// <c>firstTimeDirectors</c>, while <see cref="TurnoverFigures.FirstTimeDirectors"/> counts those people's appointments.
+/// Null when not known, and then no link between the two is checked.
+/// </param>
+public sealed record TurnoverCounts(int InterimAtYearEnd, int CompletedTenures, int AtRiskBehindMedian, int? FirstTimePeople = null);

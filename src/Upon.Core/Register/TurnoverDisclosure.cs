@@ -7,6 +7,9 @@ namespace Upon.Core.Register;
 /// Applies a <see cref="DisclosureRule"/> to the turnover figures:
 /// <list type="bullet">
 /// <item><c>localAuthorities</c>, <c>changes</c> and <c>firstTimeDirectors</c> are counts.</item>
+/// <item><c>firstTimeDirectors</c> counts appointments, and the invitation figures, which the same funder sees, count the
+/// people behind them (<see cref="TurnoverCounts.FirstTimePeople"/>): when the two differ by 1 to the threshold - 1 (a
+/// few directors starting shared posts), it is suppressed (<see cref="DisclosureRule.Linked"/>).</item>
 /// <item><c>authoritiesWithChange</c> and <c>authoritiesWithUnplannedChange</c> are counts and also parts of
 /// <c>localAuthorities</c>: the authorities without one are the other part, which anyone can work out by subtraction.
 /// Each is treated as a total with those two parts, so the published count is suppressed too when the authorities
@@ -64,7 +67,7 @@ public static class TurnoverDisclosure
                 PartOf(rule, authorities, f.AuthoritiesWithChange),
                 withUnplannedChange,
                 rule.Rate(f.UnplannedChangeRate, withUnplannedChange, authorities),
-                rule.Count(f.FirstTimeDirectors),
+                rule.Linked(rule.Count(f.FirstTimeDirectors), f.FirstTimeDirectors, counts[i].FirstTimePeople),
                 rule.Rate(f.InterimShareAtYearEnd, interim, authorities),
                 rule.OverGroup(f.MeanCompletedTenureMonths, counts[i].CompletedTenures),
                 rule.OverGroup(f.MedianTenureMonths, counts[i].AtRiskBehindMedian),
@@ -73,13 +76,9 @@ public static class TurnoverDisclosure
         return disclosed;
     }
 
-    /// <summary>
-    /// A count of authorities out of <paramref name="total"/>, as the first of two parts of it. An authority counted that
-    /// had ceased by the year's last day is not among the total; the subtraction then tells nothing, and the count is
-    /// disclosed on its own.
-    /// </summary>
-    private static Disclosed<int> PartOf(DisclosureRule rule, int total, int part) =>
-        part <= total ? rule.Breakdown(total, [part, total - part]).Parts[0] : rule.Count(part);
+    // An authority counted that had ceased by the year's last day is not among the total; the subtraction then tells
+    // nothing, and DisclosureRule.PartOf discloses the count on its own.
+    private static Disclosed<int> PartOf(DisclosureRule rule, int total, int part) => rule.PartOf(total, part);
 
     /// <param name="changes">The disclosed changes of every year up to and including this one.</param>
     private static Disclosed<int?> Rising(int? rising, ReadOnlySpan<Disclosed<int>> changes) => rising is { } n

@@ -11,6 +11,9 @@ internal sealed class YearTally
 
     public int FirstTimeDirectors { get; set; }
 
+    /// <summary>The people behind <see cref="FirstTimeDirectors"/>, each once however many posts they started with.</summary>
+    public HashSet<int> FirstTimePeople { get; } = [];
+
     public int CompletedTenures { get; set; }
 
     public long CompletedTenureDays { get; set; }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Accounts;
 using Upon.Audit;
+using Upon.Coaching;
 using Upon.Data.Mappings;
 using Upon.Email;
 using Upon.Feedback;
@@ -49,6 +50,15 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<EqualityInformation> EqualityInformation => Set<EqualityInformation>();
     public DbSet<DirectorInvitation> DirectorInvitations => Set<DirectorInvitation>();
     public DbSet<EnrolmentStatusChange> EnrolmentStatusChanges => Set<EnrolmentStatusChange>();
+    public DbSet<CoachProfile> CoachProfiles => Set<CoachProfile>();
+    public DbSet<CoachConsent> CoachConsents => Set<CoachConsent>();
+    public DbSet<CoachingCharacteristic> CoachingCharacteristics => Set<CoachingCharacteristic>();
+    public DbSet<MatchingRound> MatchingRounds => Set<MatchingRound>();
+    public DbSet<CoachingRequest> CoachingRequests => Set<CoachingRequest>();
+    public DbSet<RoundDecision> RoundDecisions => Set<RoundDecision>();
+    public DbSet<RoundProposal> RoundProposals => Set<RoundProposal>();
+    public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
+    public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

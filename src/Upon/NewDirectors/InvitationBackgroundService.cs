@@ -8,6 +8,18 @@ namespace Upon.NewDirectors;
 public sealed class NewDirectorsOptions
 {
     public int InvitationRunMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// <c>NewDirectors:InvitingSince</c>: the day the programme began inviting first-time directors, the first day of a
+    /// financial year (1 April). Years and first posts before it are not in the invitation figures.
+    /// </summary>
+    public string InvitingSince { get; set; } = "2020-04-01";
+
+    /// <summary><see cref="InvitingSince"/> as a date, or null when it is not the 1 April of a year.</summary>
+    public LocalDate? InvitingSinceDate =>
+        NodaTime.Text.LocalDatePattern.Iso.Parse(InvitingSince ?? "") is { Success: true } parsed && parsed.Value is { Month: 4, Day: 1 } && parsed.Value >= Upon.Core.PlausibleDates.Earliest
+            ? parsed.Value
+            : null;
 }
 
 /// <summary>

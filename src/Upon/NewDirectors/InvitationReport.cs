@@ -40,9 +40,13 @@ public sealed record FirstTimeDirector(
 /// <item>An invitation still marked sent whose link has expired counts as expired, before the next run marks it.</item>
 /// </list>
 /// </summary>
-public sealed class InvitationReport(UponDbContext db, IClock clock)
+public sealed class InvitationReport(UponDbContext db, IClock clock, Microsoft.Extensions.Options.IOptions<NewDirectorsOptions> options)
 {
     public LocalDate Today => clock.TodayInLondon();
+
+    /// <summary>The day the programme began inviting (<c>NewDirectors:InvitingSince</c>): first posts before it are not counted.</summary>
+    public LocalDate InvitingSince => options.Value.InvitingSinceDate
+        ?? throw new InvalidOperationException("NewDirectors:InvitingSince must be the first day of a financial year, 1 April, such as 2020-04-01.");
 
     /// <summary>Every year's figures, oldest first (see <see cref="InvitationFigures.Years"/>).</summary>
     public async Task<IReadOnlyList<InvitationYearFigures>> AllYearsAsync(CancellationToken cancellationToken = default) =>
@@ -50,7 +54,7 @@ public sealed class InvitationReport(UponDbContext db, IClock clock)
 
     /// <summary>Every year's figures from every first-time director (as <see cref="FirstTimeDirectorsAsync"/> gives them with no year).</summary>
     public IReadOnlyList<InvitationYearFigures> Years(IEnumerable<FirstTimeDirector> directors) =>
-        InvitationFigures.Years(directors.Select(d => d.Fact), Today);
+        InvitationFigures.Years(directors.Select(d => d.Fact), Today, InvitingSince);
 
     /// <summary>Every year's figures as <paramref name="rule"/> lets them be published.</summary>
     public async Task<IReadOnlyList<DisclosedInvitationYearFigures>> DisclosedYearsAsync(DisclosureRule rule, CancellationToken cancellationToken = default) =>
@@ -69,7 +73,7 @@ public sealed class InvitationReport(UponDbContext db, IClock clock)
                 var start = g.Min(a => a.StartDate);
                 return g.Where(a => a.StartDate == start).OrderBy(a => a.Id).ToList();
             })
-            .Where(posts => year is not { } only || only.Contains(posts[0].StartDate))
+            .Where(posts => posts[0].StartDate >= InvitingSince && (year is not { } only || only.Contains(posts[0].StartDate)))
             .ToList();
         if (firstPosts.Count == 0)
         {

@@ -23,13 +23,33 @@ public sealed class TurnoverReport(RegisterQueries queries)
     public async Task<TurnoverFigures?> YearAsync(FinancialYear year, CancellationToken cancellationToken = default) =>
         (await AllYearsAsync(cancellationToken)).FirstOrDefault(f => f.FinancialYear == year.Label);
 
+    /// <summary>
+    /// The CSV header: the same field names as the JSON and the page (<c>financialYear</c>, <c>localAuthorities</c>, ...),
+    /// in the order of <see cref="TurnoverFigures"/>.
+    /// </summary>
+    public static IReadOnlyList<string> CsvHeader { get; } =
+        [.. typeof(TurnoverFigures).GetConstructors().Single().GetParameters().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!))];
+
+    private static void WriteHeader(CsvWriter csv)
+    {
+        foreach (var field in CsvHeader)
+        {
+            csv.WriteField(field);
+        }
+        csv.NextRecord();
+    }
+
     public static void WriteCsv(TextWriter writer, IEnumerable<TurnoverFigures> years)
     {
         using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         csv.Context.TypeConverterOptionsCache.GetOptions<double?>().NullValues.Add("");
-        csv.WriteHeader<TurnoverFigures>();
-        csv.NextRecord();
-        csv.WriteRecords(years);
+        WriteHeader(csv);
+        // One record at a time: WriteRecords would add CsvHelper's own (PascalCase) header.
+        foreach (var year in years)
+        {
+            csv.WriteRecord(year);
+            csv.NextRecord();
+        }
     }
 
     /// <summary>
@@ -40,8 +60,7 @@ public sealed class TurnoverReport(RegisterQueries queries)
     {
         ArgumentNullException.ThrowIfNull(years);
         using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
-        csv.WriteHeader<TurnoverFigures>();
-        csv.NextRecord();
+        WriteHeader(csv);
         foreach (var year in years)
         {
             // Disclosed<T>.ToString gives the symbol, or the value as CsvHelper writes it: invariant, shortest round-trip.

@@ -81,10 +81,20 @@ public static class CalendarFeedEndpoints
     {
         var group = app.MapGroup("/calendars").AllowAnonymous().ExcludeFromDescription();
         group.MapGet("/strands/{slug}.ics", async (string slug, CalendarFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-            await feeds.StrandFeedAsync(slug, cancellationToken) is { } feed ? Calendar(feed, context, isPrivate: false) : Results.NotFound());
+            await feeds.StrandFeedAsync(slug, cancellationToken) is { } feed ? Calendar(feed, context, isPrivate: false) : NotFound(context));
         group.MapGet("/private/{secret}.ics", async (string secret, CalendarFeeds feeds, HttpContext context, CancellationToken cancellationToken) =>
-            await feeds.PrivateFeedAsync(secret, cancellationToken) is { } feed ? Calendar(feed, context, isPrivate: true) : Results.NotFound());
+            await feeds.PrivateFeedAsync(secret, cancellationToken) is { } feed ? Calendar(feed, context, isPrivate: true) : NotFound(context));
         return app;
+    }
+
+    /// <summary>A bare 404: a calendar app has no use for the HTML error page, and an unknown secret learns nothing.</summary>
+    private static IResult NotFound(HttpContext context)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+        return Results.NotFound();
     }
 
     private static IResult Calendar(string feed, HttpContext context, bool isPrivate)

@@ -37,7 +37,9 @@ public sealed record AttendancePeriod(LocalDate From, LocalDate To, int? StrandI
             }
             strandId = id;
         }
-        return first is { } f && last is { } l && f <= l ? new AttendancePeriod(f, l, strandId) : null;
+        return first is { } f && last is { } l && f <= l && PlausibleDates.IsPlausibleSessionDate(f, today) && PlausibleDates.IsPlausibleSessionDate(l, today)
+            ? new AttendancePeriod(f, l, strandId)
+            : null;
     }
 
     /// <summary>The query string of this period for the export links: <c>from=2025-11-26&amp;to=2026-11-25&amp;strand=3</c>.</summary>

@@ -76,7 +76,7 @@ public static class SessionsApi
             [.. s.Cohorts.OrderBy(c => c.StartsOn).Select(c => new CohortItem(c.Id, c.Name, c.StartsOn.ToIsoString(), c.EndsOn.ToIsoString()))])).ToList());
     }
 
-    private static async Task<IResult> ListSessions(string? strand, string? from, string? to, UponDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> ListSessions(string? strand, string? from, string? to, UponDbContext db, IClock clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var query = db.Sessions.AsNoTracking().Include(s => s.Strand).Include(s => s.Cohort).AsQueryable();
         if (strand is not null)
@@ -94,6 +94,10 @@ public static class SessionsApi
             {
                 return BadRequest($"'{text}' is not a date: give {name} as YYYY-MM-DD.");
             }
+            if (!PlausibleDates.IsPlausibleSessionDate(parsed.Value, clock.TodayInLondon()))
+            {
+                return BadRequest($"{name} must be a date {$"from {PlausibleDates.Earliest.ToIsoString()} to {PlausibleDates.LatestSessionDate(clock.TodayInLondon()).ToIsoString()}"}.");
+            }
             var instant = (name == "from" ? parsed.Value : parsed.Value.PlusDays(1)).AtStartOfDayInZone(Time.London).ToInstant();
             query = name == "from" ? query.Where(s => s.EndUtc >= instant) : query.Where(s => s.StartUtc < instant);
         }
@@ -107,7 +111,7 @@ public static class SessionsApi
         return session is null ? NotFound($"There is no session {id}.") : TypedResults.Ok((await ItemsAsync(db, [session], user, cancellationToken))[0]);
     }
 
-    private static async Task<IResult> CreateSession(NewSession? body, UponDbContext db, SessionService sessions, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateSession(NewSession? body, UponDbContext db, IClock clock, SessionService sessions, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
@@ -131,6 +135,11 @@ public static class SessionsApi
         LocalDateTime? Parse(string field, string? text)
         {
             var parsed = text is null ? null : LocalPattern.Parse(text);
+            if (parsed is { Success: true } && !PlausibleDates.IsPlausibleSessionDate(parsed.Value.Date, clock.TodayInLondon()))
+            {
+                Error(field, $"'{text}' is not a plausible date for a session: give a date {$"from {PlausibleDates.Earliest.ToIsoString()} to {PlausibleDates.LatestSessionDate(clock.TodayInLondon()).ToIsoString()}"}.");
+                return null;
+            }
             if (parsed is { Success: true })
             {
                 return parsed.Value;

@@ -211,3 +211,19 @@ public class InvitationFiguresTests
         Assert.Equal((22, true, 22, false), (late.DaysRecordedAfterStart, late.RecordedLate, late.DaysToInvitation, late.InvitedWithin14Days));
     }
 }
+
+public sealed class InvitationFiguresInvitingSinceTests
+{
+    [Fact]
+    public void Years_InvitingSince_LeavesOutEarlierFirstPostsAndYears()
+    {
+        FirstPostFact Fact(string id, LocalDate start) => new(id, start, start, null, InvitationOutcome.NotSent);
+        var facts = new[] { Fact("a", new LocalDate(2005, 6, 1)), Fact("b", new LocalDate(2019, 5, 1)), Fact("c", new LocalDate(2021, 5, 1)) };
+
+        var years = InvitationFigures.Years(facts, new LocalDate(2022, 1, 10), new LocalDate(2020, 4, 1));
+
+        Assert.Equal(["2021-22"], years.Select(y => y.FinancialYear));
+        Assert.Equal(1, years[0].FirstTimeDirectors);
+        Assert.Equal("2005-06", InvitationFigures.Years(facts, new LocalDate(2022, 1, 10))[0].FinancialYear);
+    }
+}

@@ -24,6 +24,7 @@ public class FeatureDependencyTests
         ["NewDirectors"] = ["Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Feedback"] = ["Accounts", "Audit", "Email"],
         ["Health"] = ["Email"],
+        ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Home"] = ["NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 

@@ -46,7 +46,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
         }
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Development");
+            builder.UseEnvironment(EnvironmentName);
             builder.UseSetting("Database:Provider", Provider.ToString());
             builder.UseSetting("ConnectionStrings:Upon", _database.ConnectionString);
             builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
@@ -69,7 +69,10 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
         foreach (var role in Roles.All)
         {
             var user = await WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(EmailFor(role), role, Password, $"Test {role}"));
-            _cookies[role] = await SignInAsync(EmailFor(role), Password);
+            if (SignsInEveryRole)
+            {
+                _cookies[role] = await SignInAsync(EmailFor(role), Password);
+            }
             _tokens[role] = (await WithScopeAsync(s => s.GetRequiredService<ApiTokenService>().CreateByOperatorAsync(user.Id, "Tests"))).Secret;
         }
     }
@@ -83,7 +86,13 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
     /// <summary>How many public form submissions (report a problem ...) a client may make a minute; a rate-limit test lowers it.</summary>
     protected virtual int PublicFormPermitsPerMinute => 100_000;
 
-    /// <summary>Services a fixture puts around the real ones (a counting decorator, say), after the app's own.</summary>
+    /// <summary>Whether the fixture signs each test account in at start, for <see cref="CreateClient"/>.</summary>
+    protected virtual bool SignsInEveryRole => true;
+
+    /// <summary>The host's environment: Development, as the demo accounts run.</summary>
+    protected virtual string EnvironmentName => "Development";
+
+    /// <summary>Services a fixture puts around or beside the real ones (a counting decorator, a startup filter), after the app's own.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }

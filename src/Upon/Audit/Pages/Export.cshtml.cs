@@ -4,26 +4,29 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using NodaTime.Text;
+using Upon.Core;
 using Upon.Shared.Security;
 using Upon.Shared.Text;
 using Upon.Data;
 
 namespace Upon.Audit.Pages;
 
-/// <summary>Every audit event matching the search, as CSV.</summary>
+/// <summary>Every audit event matching the search (not only the page shown), newest first, as CSV.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public class ExportModel(UponDbContext db) : PageModel
+public class ExportModel(UponDbContext db, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "")]
     public AuditSearch Search { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var query = Search.ToQuery();
+        // Every problem is found before the first byte is written: a bad search answers 400, never a broken download.
+        var query = Search.ToQuery(ModelState, clock.TodayInLondon());
         if (query is null)
         {
-            return BadRequest();
+            return BadRequest(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage + ".")));
         }
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"upon-audit.csv\"";

@@ -20,7 +20,8 @@ public class ErrorModel : PageModel
 
     private void Describe(int? status)
     {
-        var code = status ?? StatusCodes.Status500InternalServerError;
+        // Re-executed after an exception, the status is the one chosen for it (413 for a body too large, say).
+        var code = status ?? (Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         Response.StatusCode = code;
         (Title, Message) = code switch
         {
@@ -28,8 +29,16 @@ public class ErrorModel : PageModel
             403 => ("You do not have permission to see this page", "Ask a programme administrator if you think you should."),
             400 => ("Sorry, there is a problem with your request", "Go back and try again."),
             429 => ("Too many requests", "Wait a minute and try again."),
+            413 => ("The file or form you sent is too large",
+                (HttpContext.Items[Upon.Shared.RequestLimits.MaxBytesItem] is long limit ? Upon.Shared.RequestLimits.Describe(limit) + " " : "") +
+                "Send a smaller file, or split it into parts."),
+            405 => ("Sorry, there is a problem with your request", "This address does not accept that kind of request. Go back and try again."),
             _ => (Title, Message),
         };
+        if (HttpContext.Items[Upon.Shared.ProxySupport.ProblemItem] is string detail)
+        {
+            Message = detail;
+        }
         if (code >= 500)
         {
             Reference = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

@@ -14,6 +14,12 @@ public sealed class ControlCharacterGuard(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        if (ErrorResponses.IsReExecuted(context))
+        {
+            // The error page of a request already refused (too large, say): its body is not read again.
+            await next(context);
+            return;
+        }
         var problem = FindInQuery(context.Request.Query)
             ?? await FindInFormAsync(context.Request)
             ?? await FindInJsonAsync(context.Request);

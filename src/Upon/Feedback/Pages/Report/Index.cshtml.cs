@@ -13,6 +13,8 @@ namespace Upon.Feedback.Pages.Report;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.PublicForms)]
+// The form's fields come to a few kilobytes; anyone may post it, so nothing larger is read.
+[RequestSizeLimit(64 * 1024)]
 public class IndexModel(ProblemReports reports, ILogger<IndexModel> logger) : PageModel
 {
     public const string ReferenceKey = "ProblemReference";

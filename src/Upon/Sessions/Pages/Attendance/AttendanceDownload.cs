@@ -19,5 +19,5 @@ public static class AttendanceDownload
         $"upon-{name}-{figures.Period.From.ToIsoString()}-to-{figures.Period.To.ToIsoString()}{(figures.Strand is { } s ? "-" + s.Slug : "")}";
 
     public static IActionResult BadPeriod() =>
-        new BadRequestObjectResult("Give from and to as dates such as 2026-11-25, from no later than to, and strand as a strand's number.");
+        new BadRequestObjectResult("Give from and to as dates such as 2026-11-25, from 2000-01-01 to five years from today, from no later than to, and strand as a strand's number.");
 }

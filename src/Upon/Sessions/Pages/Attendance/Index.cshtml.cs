@@ -41,8 +41,9 @@ public sealed class IndexModel(ProgrammeAttendance attendance, IClock clock) : P
             From = DateInput.From(defaults.From);
             To = DateInput.From(defaults.To);
         }
-        var from = From.Read(ModelState, nameof(From), "Start date", required: true);
-        var to = To.Read(ModelState, nameof(To), "End date", required: true);
+        var today = clock.TodayInLondon();
+        var from = Manage.SessionForm.Plausible(ModelState, nameof(From), "Start date", From.Read(ModelState, nameof(From), "Start date", required: true), today);
+        var to = Manage.SessionForm.Plausible(ModelState, nameof(To), "End date", To.Read(ModelState, nameof(To), "End date", required: true), today);
         if (from is { } first && to is { } last && last < first)
         {
             ModelState.AddModelError(DateInput.ErrorKey(nameof(To)), "The end date must be the same as or after the start date");

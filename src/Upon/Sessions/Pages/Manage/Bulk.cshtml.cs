@@ -1,3 +1,5 @@
+using Upon.Core;
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ namespace Upon.Sessions.Pages.Manage;
 /// sessions in one transaction.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class BulkModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : PageModel
+public class BulkModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
 {
     [BindProperty]
     public BulkSessionForm Form { get; set; } = new();
@@ -81,7 +83,7 @@ public class BulkModel(SessionService sessions, SessionQueries queries, SessionW
     private async Task<BulkPlan?> PlanAsync(CancellationToken cancellationToken)
     {
         Groups = await queries.GroupsAsync(cancellationToken);
-        if (Form.Validate(ModelState, Groups) is not { } plan)
+        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } plan)
         {
             return null;
         }

@@ -68,14 +68,14 @@ public sealed class BulkSessionForm : SessionFormBase
     /// Checks the form and works out every date, replacing the model state with its problems; returns the plan when there
     /// are none. A date whose times do not exist in London is kept in the plan with its problem, and cannot be created.
     /// </summary>
-    public BulkPlan? Validate(ModelStateDictionary modelState, IReadOnlyList<SessionGroup> groups)
+    public BulkPlan? Validate(ModelStateDictionary modelState, IReadOnlyList<SessionGroup> groups, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         modelState.Clear();
         var common = ReadCommon(modelState, groups);
         var rule = ReadRule(modelState);
-        var from = From.Read(modelState, nameof(From), "First date", required: true);
-        var to = To.Read(modelState, nameof(To), "Last date", required: true);
+        var from = SessionForm.Plausible(modelState, nameof(From), "First date", From.Read(modelState, nameof(From), "First date", required: true), today);
+        var to = SessionForm.Plausible(modelState, nameof(To), "Last date", To.Read(modelState, nameof(To), "Last date", required: true), today);
         if (from is { } f && to is { } t)
         {
             if (t < f)

@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates a new session like an existing one: the form comes filled in with everything but the date.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : SessionFormPageModel(queries, warnings)
+public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
 {
     public Session Source { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Upon.Sessions.Pages.Manage;
 /// places cannot go below the number booked. A new time, place, link or title is emailed to everyone booked or waiting.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : SessionFormPageModel(queries, warnings)
+public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
 {
     public Session Session { get; private set; } = null!;
 

@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates one session. A bank holiday, a time in the past or a clash is a warning to confirm, not an error.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class NewModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings) : SessionFormPageModel(queries, warnings)
+public class NewModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
 {
     /// <summary>The empty form, for a strand when coming from its list (<c>?strand=ID</c>).</summary>
     public async Task OnGetAsync(int? strand, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using NodaTime;
+using Upon.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Upon.Shared.Security;
@@ -11,7 +13,7 @@ namespace Upon.Sessions.Pages.Manage;
 /// everyone booked or waiting is emailed the old and new times. A bank holiday or clash on the new date is a warning.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class PostponeModel(SessionChanges changes, SessionQueries queries, SessionWarnings warnings) : SessionChangePage(queries)
+public class PostponeModel(SessionChanges changes, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionChangePage(queries)
 {
     public static readonly IReadOnlyList<string> ErrorOrder =
         FormFieldErrors.ErrorOrder(["", "Date", nameof(StartTime), nameof(EndTime), "EndDate", nameof(Reason)], "Date", "EndDate");
@@ -56,7 +58,7 @@ public class PostponeModel(SessionChanges changes, SessionQueries queries, Sessi
         ModelState.Clear();
         var start = FormInput.Time(ModelState, nameof(StartTime), StartTime, "Start time");
         var end = FormInput.Time(ModelState, nameof(EndTime), EndTime, "End time");
-        var when = SessionForm.ReadWhen(ModelState, Date, EndDate, start, end);
+        var when = SessionForm.ReadWhen(ModelState, Date, EndDate, start, end, clock.TodayInLondon());
         var reason = FormInput.Optional(ModelState, nameof(Reason), Reason, MaxReasonLength, "Reason");
         if (when is not { } times || ModelState.ErrorCount > 0)
         {

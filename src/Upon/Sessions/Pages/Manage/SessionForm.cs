@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using NodaTime;
+using Upon.Core;
 using Upon.Core.Sessions;
 using Upon.Shared.Forms;
 using Upon.Sessions.Pages.Shared;
@@ -150,12 +151,12 @@ public sealed class SessionForm : SessionFormBase
     /// Checks the form (required fields, lengths, real dates and times, times that happen once in London, the end after the
     /// start), replacing the model state with its problems; returns the session's details when there are none.
     /// </summary>
-    public SessionDetails? Validate(ModelStateDictionary modelState, IReadOnlyList<SessionGroup> groups)
+    public SessionDetails? Validate(ModelStateDictionary modelState, IReadOnlyList<SessionGroup> groups, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         modelState.Clear();
         var common = ReadCommon(modelState, groups);
-        var when = ReadWhen(modelState, Date, EndDate, common?.Start, common?.End);
+        var when = ReadWhen(modelState, Date, EndDate, common?.Start, common?.End, today);
         if (common is null || when is not { } times || modelState.ErrorCount > 0)
         {
             return null;
@@ -164,17 +165,35 @@ public sealed class SessionForm : SessionFormBase
     }
 
     /// <summary>
+    /// A session's date within <see cref="PlausibleDates"/> (from 2000 to five years ahead), or null with the GOV.UK error
+    /// ("Date must be between 1 January 2000 and 25 November 2031").
+    /// </summary>
+    public static LocalDate? Plausible(ModelStateDictionary modelState, string name, string label, LocalDate? date, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (date is { } d && !PlausibleDates.IsPlausibleSessionDate(d, today))
+        {
+            modelState.AddModelError(DateInput.ErrorKey(name),
+                $"{label} must be between {Day(PlausibleDates.Earliest)} and {Day(PlausibleDates.LatestSessionDate(today))}");
+            return null;
+        }
+        return date;
+    }
+
+    private static string Day(LocalDate date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
     /// Reads a date with an optional end date for sessions over several days, and puts the times of day on them: the start
     /// and end in London, or null with the problems recorded (a date that is not real, an end before the start, a session
     /// longer than <see cref="MaxDays"/> days, a time that does not happen exactly once in London).
     /// </summary>
-    public static (LocalDateTime Start, LocalDateTime End)? ReadWhen(ModelStateDictionary modelState, DateInput date, DateInput endDate, LocalTime? startTime, LocalTime? endTime)
+    public static (LocalDateTime Start, LocalDateTime End)? ReadWhen(ModelStateDictionary modelState, DateInput date, DateInput endDate, LocalTime? startTime, LocalTime? endTime, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(date);
         ArgumentNullException.ThrowIfNull(endDate);
-        var first = date.Read(modelState, nameof(Date), "Date", required: true);
-        var last = endDate.Read(modelState, nameof(EndDate), "End date", required: false);
+        var first = Plausible(modelState, nameof(Date), "Date", date.Read(modelState, nameof(Date), "Date", required: true), today);
+        var last = Plausible(modelState, nameof(EndDate), "End date", endDate.Read(modelState, nameof(EndDate), "End date", required: false), today);
         if (first is { } f && last is { } l)
         {
             if (l < f)

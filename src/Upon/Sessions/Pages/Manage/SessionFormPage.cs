@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
+using Upon.Core;
 
 namespace Upon.Sessions.Pages.Manage;
 
@@ -7,7 +9,7 @@ namespace Upon.Sessions.Pages.Manage;
 /// What the pages that fill in one session (new, copy, edit) share: the form, who a session can be for, and reading a
 /// post through validation and the warnings to confirm. Each page keeps only its own loading and saving.
 /// </summary>
-public abstract class SessionFormPageModel(SessionQueries queries, SessionWarnings warnings) : PageModel
+public abstract class SessionFormPageModel(SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
 {
     [BindProperty]
     public SessionForm Form { get; set; } = new();
@@ -29,7 +31,7 @@ public abstract class SessionFormPageModel(SessionQueries queries, SessionWarnin
     protected async Task<SessionDetails?> ReadConfirmedAsync(int? editing, Func<SessionDetails, bool> warn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(warn);
-        if (Form.Validate(ModelState, Groups) is not { } details)
+        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
         {
             return null;
         }

@@ -394,11 +394,11 @@ public abstract class IndexTests(UponApp app)
         var csv = System.Text.Encoding.UTF8.GetString(bytes);
         Assert.Equal(expected.ToString(), csv);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        // The header is the record's property names: the JSON field names, capitalised.
-        Assert.Equal(string.Join(',', Fields.Select(f => char.ToUpperInvariant(f[0]) + f[1..])), lines[0]);
+        // The header is the JSON field names, as the page names them.
+        Assert.Equal(string.Join(',', Fields), lines[0]);
         Assert.Equal(
-            "FinancialYear,LocalAuthorities,Changes,AuthoritiesWithChange,AuthoritiesWithUnplannedChange,UnplannedChangeRate," +
-            "FirstTimeDirectors,InterimShareAtYearEnd,MeanCompletedTenureMonths,MedianTenureMonths,ConsecutiveYearsRising",
+            "financialYear,localAuthorities,changes,authoritiesWithChange,authoritiesWithUnplannedChange,unplannedChangeRate," +
+            "firstTimeDirectors,interimShareAtYearEnd,meanCompletedTenureMonths,medianTenureMonths,consecutiveYearsRising",
             lines[0]);
         Assert.Equal(years.Count + 1, lines.Length);
         Assert.Contains("2023-24,153,3,3,2,0.0131,2,0.0065,24.16,25.99,2", lines);

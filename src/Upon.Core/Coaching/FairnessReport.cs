@@ -1,0 +1,74 @@
+namespace Upon.Core.Coaching;
+
+/// <summary>How one characteristic fared in a round: who asked for it, how many were matched, how many wishes were met.</summary>
+/// <param name="Asked">Participants who asked for it ("must" or "would like").</param>
+/// <param name="Matched">Of those, how many were matched.</param>
+/// <param name="MustAsked">Participants who asked for it as "must".</param>
+/// <param name="MustMet">Of those, how many were matched with a coach who shares it.</param>
+/// <param name="WouldLikeAsked">Participants who asked for it as "would like".</param>
+/// <param name="WouldLikeMet">Of those, how many were matched with a coach who shares it.</param>
+public sealed record CharacteristicFairness(string Characteristic, int Asked, int Matched, int MustAsked, int MustMet, int WouldLikeAsked, int WouldLikeMet);
+
+/// <summary>A coach whose one more place would match unmatched participants.</summary>
+public sealed record WideningCoach(string Coach, string Name, int WouldMatch);
+
+/// <summary>
+/// The fairness check of a round, for staff before publishing: the share matched overall and, by characteristic asked
+/// for, the share matched and the shares of "must" and "would like" wishes met; and the coaches who would widen the
+/// pool (one more place for them would match someone left unmatched).
+/// </summary>
+public sealed record FairnessReport(
+    int Requests,
+    int Matched,
+    int MustAsked,
+    int MustMet,
+    int WouldLikeAsked,
+    int WouldLikeMet,
+    IReadOnlyList<CharacteristicFairness> ByCharacteristic,
+    IReadOnlyList<WideningCoach> WideningCoaches)
+{
+    public static FairnessReport Of(MatchingProblem problem, MatchingResult result)
+    {
+        var coaches = problem.Coaches.GroupBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var coachOf = result.Pairs.ToDictionary(p => p.Participant, p => coaches[p.Coach], StringComparer.OrdinalIgnoreCase);
+        var asked = problem.Requests.SelectMany(r => r.Must.Concat(r.WouldLike)).Distinct(StringComparer.Ordinal)
+            .OrderBy(c => Characteristics.Standard.ToList().IndexOf(c) is var i && i < 0 ? int.MaxValue : i).ThenBy(c => c, StringComparer.Ordinal);
+
+        var rows = asked.Select(c =>
+        {
+            var askers = problem.Requests.Where(r => r.Must.Contains(c) || r.WouldLike.Contains(c)).ToList();
+            var must = askers.Where(r => r.Must.Contains(c)).ToList();
+            var wish = askers.Where(r => r.WouldLike.Contains(c)).ToList();
+            return new CharacteristicFairness(
+                c,
+                askers.Count,
+                askers.Count(r => coachOf.ContainsKey(r.Key)),
+                must.Count,
+                must.Count(r => Shares(r, c)),
+                wish.Count,
+                wish.Count(r => Shares(r, c)));
+        }).ToList();
+
+        var widening = result.Unmatched
+            .SelectMany(u => u.Suggestions.Where(s => s.Kind == SuggestionKind.RaiseCapacity).Select(s => s.Coach))
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new WideningCoach(coaches[g.Key].Key, coaches[g.Key].Name, g.Count()))
+            .OrderByDescending(w => w.WouldMatch).ThenBy(w => w.Coach, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        return new FairnessReport(
+            problem.Requests.Count,
+            result.Matched,
+            problem.Requests.Sum(r => r.Must.Count),
+            problem.Requests.Sum(r => r.Must.Count(c => Shares(r, c))),
+            problem.Requests.Sum(r => r.WouldLike.Count),
+            problem.Requests.Sum(r => r.WouldLike.Count(c => Shares(r, c))),
+            rows,
+            widening);
+
+        bool Shares(MatchRequest r, string c) => coachOf.TryGetValue(r.Key, out var coach) && coach.Characteristics.Contains(c);
+    }
+
+    /// <summary>A share as a whole percentage, or null when nobody was asked.</summary>
+    public static int? Percent(int part, int whole) => whole == 0 ? null : (int)Math.Round(100.0 * part / whole, MidpointRounding.AwayFromZero);
+}

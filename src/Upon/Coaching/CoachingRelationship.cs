@@ -1,0 +1,60 @@
+using NodaTime;
+using Upon.Sessions;
+
+namespace Upon.Coaching;
+
+public enum RelationshipStatus
+{
+    Active,
+    Paused,
+    EndedEarly,
+    Completed,
+}
+
+/// <summary>A coach and a coachee over a coaching year, with the entitlement they work through.</summary>
+public class CoachingRelationship
+{
+    public int Id { get; set; }
+    public int CoachId { get; set; }
+    public CoachProfile? Coach { get; set; }
+    public int ParticipantId { get; set; }
+    public Participant? Participant { get; set; }
+    public int? RoundId { get; set; }
+    public LocalDate StartsOn { get; set; }
+    public LocalDate EndsOn { get; set; }
+    public int EntitledSessions { get; set; }
+    public int EntitledMinutes { get; set; }
+    public RelationshipStatus Status { get; set; }
+    public string? StatusReason { get; set; }
+    public LocalDate? StatusChangedOn { get; set; }
+
+    /// <summary>When the coachee asked to change coach (a rematch request is opened with this coach excluded).</summary>
+    public LocalDate? ChangeRequestedOn { get; set; }
+    public List<CoachingSessionLog> Sessions { get; set; } = [];
+
+    /// <summary>Whether the relationship holds one of the coach's places.</summary>
+    public bool HoldsPlace => Status is RelationshipStatus.Active or RelationshipStatus.Paused;
+}
+
+public enum SessionConfirmation
+{
+    Pending,
+    Confirmed,
+    Queried,
+}
+
+/// <summary>A coaching session the coach logged; the coachee confirms or queries it. No notes of content.</summary>
+public class CoachingSessionLog
+{
+    public int Id { get; set; }
+    public int RelationshipId { get; set; }
+    public CoachingRelationship? Relationship { get; set; }
+    public LocalDate Date { get; set; }
+    public int Minutes { get; set; }
+    public bool InPerson { get; set; }
+    public SessionConfirmation Confirmation { get; set; }
+    public string? QueryReason { get; set; }
+    public Instant LoggedAt { get; set; }
+
+    public const int MaxMinutes = 480;
+}

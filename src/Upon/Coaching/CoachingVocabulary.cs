@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Upon.Core.Coaching;
+using Upon.Data;
+
+namespace Upon.Coaching;
+
+/// <summary>The codes an import or a form may use: characteristics (fixed list and staff's additions) and authorities.</summary>
+public sealed class CoachingVocabulary(UponDbContext db)
+{
+    /// <summary>The fixed list, then staff's additions by code.</summary>
+    public async Task<IReadOnlyList<string>> CharacteristicsAsync(CancellationToken cancellationToken = default)
+    {
+        var extra = await db.CoachingCharacteristics.Select(c => c.Code).ToListAsync(cancellationToken);
+        return [.. Characteristics.Standard, .. extra.Where(c => !Characteristics.Standard.Contains(c)).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>DfE LA code for each DfE code and GSS code Upon knows (any case).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AuthorityCodesAsync(CancellationToken cancellationToken = default)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var code in await db.Authorities.Select(a => a.Code).ToListAsync(cancellationToken)) map[code] = code;
+        foreach (var gss in await db.AuthorityGssCodes.Select(g => new { g.Code, g.AuthorityCode }).ToListAsync(cancellationToken)) map.TryAdd(gss.Code, gss.AuthorityCode);
+        return map;
+    }
+}

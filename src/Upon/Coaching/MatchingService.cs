@@ -1,0 +1,245 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Audit;
+using Upon.Core;
+using Upon.Core.Coaching;
+using Upon.Data;
+using Upon.Email;
+
+namespace Upon.Coaching;
+
+/// <summary>A round's problem as the matching sees it, with the records behind each key.</summary>
+public sealed record LoadedRound(
+    MatchingRound Round,
+    MatchingProblem Problem,
+    IReadOnlyDictionary<string, CoachingRequest> RequestsByKey,
+    IReadOnlyDictionary<string, CoachProfile> CoachesByKey);
+
+/// <summary>Runs, reviews and publishes matching rounds.</summary>
+public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingOptions options)
+{
+    /// <summary>Reads a round and the active pool into a <see cref="MatchingProblem"/>; null when there is no such round.</summary>
+    public async Task<LoadedRound?> LoadAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        var round = await db.MatchingRounds
+            .Include(r => r.Requests).ThenInclude(r => r.Participant)
+            .Include(r => r.Decisions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null) return null;
+
+        var today = clock.TodayInLondon();
+        var coaches = await db.CoachProfiles.Include(c => c.Consents).Where(c => c.Status == CoachStatus.Active).OrderBy(c => c.Email).ToListAsync(cancellationToken);
+        var allCoachEmails = await db.CoachProfiles.Select(c => new { c.Id, c.Email }).ToDictionaryAsync(c => c.Id, c => c.Email, cancellationToken);
+        var holding = await db.CoachingRelationships
+            .Where(r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused)
+            .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var register = await RegisterLinksAsync(coaches, cancellationToken);
+
+        var matchCoaches = coaches.Select(c =>
+        {
+            register.TryGetValue(c.Id, out var led);
+            var kinds = CoachingLists.Split(c.AuthorityKinds).Select(k => AuthorityKinds.TryParse(k, out var kind) ? kind : (AuthorityKind?)null)
+                .OfType<AuthorityKind>().Concat(led?.Kinds ?? []).ToHashSet();
+            var conflicts = CoachingLists.Split(c.ConflictAuthorityCodes).Concat(led?.Authorities ?? []).ToHashSet(StringComparer.Ordinal);
+            return new MatchCoach(
+                c.Email, c.FullName, Math.Max(0, c.Capacity - holding.GetValueOrDefault(c.Id)), c.OffersOnline, c.OffersInPerson,
+                CoachingLists.Split(c.Regions).ToHashSet(StringComparer.Ordinal),
+                CharacteristicConsent.InForce(c.Consents.Select(k => new CharacteristicConsent(k.Characteristic, k.GivenOn, k.WithdrawnOn)), today),
+                kinds, conflicts);
+        }).ToList();
+
+        var participantIds = round.Requests.Select(r => r.ParticipantId).ToList();
+        var previous = new List<(int ParticipantId, int CoachId)>();
+        foreach (var chunk in participantIds.Chunk(500))
+        {
+            previous.AddRange((await db.CoachingRelationships.Where(r => chunk.Contains(r.ParticipantId) && r.RoundId != round.Id)
+                .Select(r => new { r.ParticipantId, r.CoachId }).ToListAsync(cancellationToken)).Select(r => (r.ParticipantId, r.CoachId)));
+        }
+
+        string EmailOf(int coachId) => allCoachEmails.TryGetValue(coachId, out var e) ? e : $"coach-{coachId}";
+        var requests = round.Requests.Select(r => new MatchRequest(
+            r.Participant!.Email,
+            r.Participant.FullName,
+            r.AuthorityCode,
+            CoachingLists.Split(r.Must).ToHashSet(StringComparer.Ordinal),
+            CoachingLists.Split(r.WouldLike).ToHashSet(StringComparer.Ordinal),
+            r.AuthorityKind,
+            r.Mode,
+            r.Region,
+            CoachingLists.SplitIds(r.AvoidCoachIds).Concat(r.RematchFromCoachId is { } from ? [from] : []).Select(EmailOf).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            previous.Where(p => p.ParticipantId == r.ParticipantId).Select(p => EmailOf(p.CoachId)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            r.PreviousCoachAllowed)).ToList();
+
+        var requestEmail = round.Requests.ToDictionary(r => r.Id, r => r.Participant!.Email);
+        PairKey Key(RoundDecision d) => new(requestEmail.GetValueOrDefault(d.RequestId, ""), EmailOf(d.CoachId));
+        var problem = new MatchingProblem(
+            requests, matchCoaches, round.Weights,
+            [.. round.Decisions.Where(d => d.Kind == DecisionKind.Locked).Select(Key)],
+            [.. round.Decisions.Where(d => d.Kind == DecisionKind.Forbidden).Select(Key)]);
+        var allCoaches = await db.CoachProfiles.ToListAsync(cancellationToken);
+        return new LoadedRound(
+            round, problem,
+            round.Requests.ToDictionary(r => r.Participant!.Email, StringComparer.OrdinalIgnoreCase),
+            allCoaches.ToDictionary(c => c.Email, StringComparer.OrdinalIgnoreCase));
+    }
+
+    public async Task<int?> FindRoundAsync(string name, CancellationToken cancellationToken = default) =>
+        await db.MatchingRounds.Where(r => r.Name == name.Trim()).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Runs the round (locked pairs kept, forbidden ones excluded) and stores the results as pending.</summary>
+    public async Task<(LoadedRound Loaded, MatchingResult Result)> RunAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        var loaded = await LoadAsync(roundId, cancellationToken) ?? throw new InvalidOperationException($"There is no round {roundId}.");
+        if (loaded.Round.Status == RoundStatus.Published) throw new CoachingRuleException("This round is published: it cannot be run again.");
+        var result = CoachMatcher.Solve(loaded.Problem);
+        await db.RoundProposals.Where(p => p.RoundId == roundId).ExecuteDeleteAsync(cancellationToken);
+        foreach (var pair in result.Pairs)
+        {
+            db.RoundProposals.Add(new RoundProposal
+            {
+                RoundId = roundId,
+                RequestId = loaded.RequestsByKey[pair.Participant].Id,
+                CoachId = loaded.CoachesByKey[pair.Coach].Id,
+                Score = pair.Score.Total,
+                Locked = pair.Locked,
+                Reasons = string.Join('\n', pair.Reasons),
+            });
+        }
+
+        foreach (var unmatched in result.Unmatched)
+        {
+            db.RoundProposals.Add(new RoundProposal
+            {
+                RoundId = roundId,
+                RequestId = loaded.RequestsByKey[unmatched.Participant].Id,
+                Reasons = string.Join('\n', unmatched.Reasons),
+            });
+        }
+
+        loaded.Round.Status = RoundStatus.Pending;
+        loaded.Round.RunAt = clock.GetCurrentInstant();
+        await db.SaveChangesAsync(cancellationToken);
+        return (loaded, result);
+    }
+
+    /// <summary>Locks or forbids a pair in a round (replacing any earlier decision on it), or clears it when <paramref name="kind"/> is null.</summary>
+    public async Task DecideAsync(int roundId, int requestId, int coachId, DecisionKind? kind, CancellationToken cancellationToken = default)
+    {
+        var round = await db.MatchingRounds.Include(r => r.Decisions).SingleAsync(r => r.Id == roundId, cancellationToken);
+        if (round.Status == RoundStatus.Published) throw new CoachingRuleException("This round is published: its pairs can no longer change.");
+        if (kind == DecisionKind.Locked)
+        {
+            db.RoundDecisions.RemoveRange(round.Decisions.Where(d => d.RequestId == requestId && d.Kind == DecisionKind.Locked));
+        }
+
+        db.RoundDecisions.RemoveRange(round.Decisions.Where(d => d.RequestId == requestId && d.CoachId == coachId));
+        if (kind is { } k) db.RoundDecisions.Add(new RoundDecision { RoundId = roundId, RequestId = requestId, CoachId = coachId, Kind = k });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a pending round: a coaching relationship for each pair, an email to each side (separately: the
+    /// participant's says which wishes were met; the coach's never names what was asked), audited.
+    /// </summary>
+    public async Task<int> PublishAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var round = await db.MatchingRounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+        if (round.Status != RoundStatus.Pending) throw new CoachingRuleException(round.Status == RoundStatus.Published ? "This round is already published." : "Run the round before publishing it.");
+        var pairs = await db.RoundProposals.Where(p => p.RoundId == roundId && p.CoachId != null)
+            .Include(p => p.Request).ThenInclude(r => r!.Participant).Include(p => p.Coach)
+            .ToListAsync(cancellationToken);
+        var today = clock.TodayInLondon();
+        var consents = await db.CoachConsents.Where(c => c.WithdrawnOn == null).ToListAsync(cancellationToken);
+        foreach (var pair in pairs)
+        {
+            var request = pair.Request!;
+            var coach = pair.Coach!;
+            db.CoachingRelationships.Add(new CoachingRelationship
+            {
+                CoachId = coach.Id,
+                ParticipantId = request.ParticipantId,
+                RoundId = roundId,
+                StartsOn = today,
+                EndsOn = today.PlusYears(1).PlusDays(-1),
+                EntitledSessions = options.EntitledSessions,
+                EntitledMinutes = options.EntitledSessions * options.SessionMinutes,
+                Status = RelationshipStatus.Active,
+                StatusChangedOn = today,
+            });
+            var shared = consents.Where(c => c.CoachId == coach.Id).Select(c => c.Characteristic).ToHashSet();
+            EmailOutbox.Enqueue(db, request.Participant!.Email, "Your coach", ParticipantEmail(request, coach, shared));
+            EmailOutbox.Enqueue(db, coach.Email, "A new coachee", CoachEmail(request, coach));
+        }
+
+        round.Status = RoundStatus.Published;
+        round.PublishedAt = clock.GetCurrentInstant();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("CoachingRoundPublished", nameof(MatchingRound), round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{round.Name}: {pairs.Count} pairs", cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return pairs.Count;
+    }
+
+    private static string ParticipantEmail(CoachingRequest request, CoachProfile coach, IReadOnlySet<string> shared)
+    {
+        var met = new List<string>();
+        var notMet = new List<string>();
+        foreach (var c in CoachingLists.Split(request.Must).Concat(CoachingLists.Split(request.WouldLike)))
+        {
+            (shared.Contains(c) ? met : notMet).Add(Characteristics.Describe(c));
+        }
+
+        var text = $"Dear {request.Participant!.GivenName},\n\nYour coach for the coaching year is {coach.FullName} ({coach.Email}). They will be in touch to arrange your first session.\n";
+        if (met.Count > 0) text += $"\nOf the wishes you gave, your coach shares: {string.Join("; ", met)}.\n";
+        if (notMet.Count > 0) text += $"\nWe could not meet: {string.Join("; ", notMet)}.\n";
+        return text + "\nYou can see your coach and your sessions in Upon under 'My coach'.\n";
+    }
+
+    private static string CoachEmail(CoachingRequest request, CoachProfile coach) =>
+        $"Dear {coach.GivenName},\n\nYou have been matched with a new coachee: {request.Participant!.FullName} ({request.Participant.Email}). Please get in touch to arrange your first session.\n\nYou can see your coachees and log sessions in Upon under 'My coachees'.\n";
+
+    private sealed record RegisterLed(IReadOnlyList<string> Authorities, IReadOnlyList<AuthorityKind> Kinds);
+
+    /// <summary>For coaches linked to the register: the authorities they led and the kinds of those authorities.</summary>
+    private async Task<Dictionary<int, RegisterLed>> RegisterLinksAsync(List<CoachProfile> coaches, CancellationToken cancellationToken)
+    {
+        var linked = coaches.Where(c => c.PersonKey is not null).ToDictionary(c => c.PersonKey!.Value, c => c.Id);
+        var result = new Dictionary<int, RegisterLed>();
+        if (linked.Count == 0) return result;
+        var led = new List<(int PersonKey, string AuthorityCode)>();
+        foreach (var chunk in linked.Keys.Chunk(500))
+        {
+            led.AddRange((await db.Appointments.Where(a => chunk.Contains(a.PersonKey)).Select(a => new { a.PersonKey, a.AuthorityCode }).Distinct().ToListAsync(cancellationToken))
+                .Select(a => (a.PersonKey, a.AuthorityCode)));
+        }
+
+        var codes = led.Select(l => l.AuthorityCode).Distinct().ToList();
+        var gss = new List<(string AuthorityCode, string Code)>();
+        foreach (var chunk in codes.Chunk(500))
+        {
+            gss.AddRange((await db.AuthorityGssCodes.Where(g => chunk.Contains(g.AuthorityCode)).Select(g => new { g.AuthorityCode, g.Code }).ToListAsync(cancellationToken))
+                .Select(g => (g.AuthorityCode, g.Code)));
+        }
+
+        foreach (var group in led.GroupBy(l => l.PersonKey))
+        {
+            var authorities = group.Select(g => g.AuthorityCode).Distinct().ToList();
+            var kinds = gss.Where(g => authorities.Contains(g.AuthorityCode)).Select(g => AuthorityKinds.FromGssCode(g.Code)).OfType<AuthorityKind>().Distinct().ToList();
+            result[linked[group.Key]] = new RegisterLed(authorities, kinds);
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A coaching action that the rules do not allow; its message is for the user.</summary>
+public sealed class CoachingRuleException(string message) : Exception(message);
+
+/// <summary>Coaching settings (<c>Coaching:EntitledSessions</c>, <c>Coaching:SessionMinutes</c>): the entitlement of a relationship.</summary>
+public sealed class CoachingOptions
+{
+    public int EntitledSessions { get; set; } = 6;
+    public int SessionMinutes { get; set; } = 60;
+}

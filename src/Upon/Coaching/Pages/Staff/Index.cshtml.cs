@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Shared.Security;
+using Upon.Core;
+using Upon.Core.Coaching;
+using Upon.Data;
+
+namespace Upon.Coaching.Pages.Staff;
+
+/// <summary>A relationship as staff see it: hours used against entitlement and health flags.</summary>
+public sealed record RelationshipRow(CoachingRelationship Relationship, int MinutesUsed, IReadOnlyList<HealthFlag> Flags);
+
+/// <summary>The coaching pool (capacity, pause, retire) and the relationships with their health flags, for staff.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(UponDbContext db, CoachingService coaching, IClock clock) : PageModel
+{
+    public IReadOnlyList<(CoachProfile Coach, int Holding)> Coaches { get; private set; } = [];
+    public IReadOnlyList<RelationshipRow> Relationships { get; private set; } = [];
+
+    [TempData] public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.TodayInLondon();
+        var holding = await db.CoachingRelationships.Where(r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused)
+            .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Coaches = [.. (await db.CoachProfiles.AsNoTracking().OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ToListAsync(cancellationToken)).Select(c => (c, holding.GetValueOrDefault(c.Id)))];
+        var relationships = await db.CoachingRelationships.AsNoTracking().Include(r => r.Coach).Include(r => r.Participant).Include(r => r.Sessions)
+            .OrderBy(r => r.Participant!.FamilyName).ToListAsync(cancellationToken);
+        Relationships = [.. relationships.Select(r => new RelationshipRow(
+            r,
+            CoachingHours.MinutesUsed(r.Sessions),
+            r.Status == RelationshipStatus.Active
+                ? RelationshipHealth.Flags(r.StartsOn, r.EndsOn, r.EntitledSessions, [.. r.Sessions.Where(s => s.Confirmation != SessionConfirmation.Queried).Select(s => s.Date)], r.ChangeRequestedOn is not null, today)
+                : []))];
+    }
+
+    public async Task<IActionResult> OnPostCapacityAsync(int coachId, string? capacity, CancellationToken cancellationToken)
+    {
+        if (!await db.CoachProfiles.AnyAsync(c => c.Id == coachId, cancellationToken)) return NotFound();
+        if (!int.TryParse(capacity, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) || value > CoachProfile.MaxCapacity)
+        {
+            Notice = $"The capacity must be a whole number from 0 to {CoachProfile.MaxCapacity}.";
+            return Redirect("/coaching");
+        }
+
+        await coaching.SetCapacityAsync(coachId, value, cancellationToken);
+        Notice = "Capacity changed.";
+        return Redirect("/coaching");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(int coachId, CoachStatus status, CancellationToken cancellationToken)
+    {
+        if (!await db.CoachProfiles.AnyAsync(c => c.Id == coachId, cancellationToken) || !Enum.IsDefined(status)) return NotFound();
+        await coaching.SetStatusAsync(coachId, status, cancellationToken);
+        Notice = $"Coach {status.ToString().ToLowerInvariant()}.";
+        return Redirect("/coaching");
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Upon.Shared.Security;
+using Upon.Audit;
+using Upon.Coaching;
+using Upon.Core.Coaching;
+using Upon.Data;
+using Upon.Tests.Infrastructure;
+using Upon.Tests.Sessions;
+
+namespace Upon.Tests.Coaching;
+
+/// <summary>
+/// A round through the real host: administrators run, lock and publish; both sides are emailed separately; the coach
+/// logs a session and the participant confirms it; partner staff, coaches and the funder never see the requests.
+/// </summary>
+public abstract class CoachingPagesTests(UponApp app)
+{
+    private async Task<(int RoundId, int RequestId, int CoachId, int OtherCoachId, int ParticipantId)> SeedAsync()
+    {
+        var strand = await SessionSeed.StrandAsync(app);
+        var me = await SessionSeed.TestParticipantAsync(app, strand);
+        var others = await SessionSeed.ParticipantsAsync(app, strand, 1);
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        return await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var today = new NodaTime.LocalDate(2026, 1, 1);
+            var coach = await db.CoachProfiles.FirstOrDefaultAsync(c => c.Email == UponApp.EmailFor(Roles.Coach));
+            if (coach is null)
+            {
+                coach = new CoachProfile { Email = UponApp.EmailFor(Roles.Coach), GivenName = "Cora", FamilyName = "Coach", Capacity = 20, OffersOnline = true, Consents = [new CoachConsent { Characteristic = Characteristics.Woman, GivenOn = today }] };
+                db.CoachProfiles.Add(coach);
+            }
+
+            var other = new CoachProfile { Email = $"other-{batch}@coach.test", GivenName = "Otto", FamilyName = $"Other{batch}", Capacity = 1, OffersOnline = true };
+            db.CoachProfiles.Add(other);
+            var round = new MatchingRound { Name = $"Round {batch}", Status = RoundStatus.Open };
+            round.Requests.Add(new CoachingRequest { ParticipantId = me.Id, Must = "", WouldLike = Characteristics.Woman, Mode = RequestedMode.Online });
+            round.Requests.Add(new CoachingRequest { ParticipantId = others[0].Id, Mode = RequestedMode.Online });
+            db.MatchingRounds.Add(round);
+            await db.SaveChangesAsync();
+            return (round.Id, round.Requests[0].Id, coach.Id, other.Id, me.Id);
+        });
+    }
+
+    [SkippableFact]
+    public async Task Round_RunLockPublish_CreatesRelationshipsEmailsBothSidesAndIsAudited()
+    {
+        app.RequireDatabase();
+        var (roundId, requestId, coachId, _, participantId) = await SeedAsync();
+        var url = $"/coaching/rounds/{roundId}";
+        var admin = app.CreateClient(Roles.Administrator);
+
+        foreach (var role in new[] { Roles.PartnerStaff, Roles.Coach, Roles.Participant, Roles.Funder })
+        {
+            var refused = await app.CreateClient(role).GetAsync(url);
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        var run = await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Run");
+        Assert.Equal(HttpStatusCode.Redirect, run.StatusCode);
+        var page = await admin.GetDocumentAsync(url);
+        Assert.Contains("Run: 2 matched", page.QuerySelector("#notice")!.TextContent, StringComparison.Ordinal);
+        var mine = page.QuerySelectorAll("#pairs tr[data-participant]").Single(r => r.GetAttribute("data-participant") == UponApp.EmailFor(Roles.Participant));
+        Assert.Equal(UponApp.EmailFor(Roles.Coach), mine.GetAttribute("data-coach"));
+        Assert.Contains("Shares: woman (+10).", mine.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#fairness"));
+
+        var locked = await admin.PostFormAsync(url, new Dictionary<string, string> { ["requestId"] = requestId.ToString(), ["coachId"] = coachId.ToString() }, $"{url}?handler=Lock");
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Run");
+        page = await admin.GetDocumentAsync(url);
+        Assert.Contains("Locked", page.QuerySelectorAll("#pairs tr[data-participant]").Single(r => r.GetAttribute("data-participant") == UponApp.EmailFor(Roles.Participant)).TextContent, StringComparison.Ordinal);
+
+        var published = await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            var round = await db.MatchingRounds.AsNoTracking().SingleAsync(r => r.Id == roundId);
+            Assert.Equal(RoundStatus.Published, round.Status);
+            var relationship = await db.CoachingRelationships.AsNoTracking().SingleAsync(r => r.RoundId == roundId && r.ParticipantId == participantId);
+            Assert.Equal(coachId, relationship.CoachId);
+            Assert.Equal(2, await db.CoachingRelationships.CountAsync(r => r.RoundId == roundId));
+            var toParticipant = await db.OutboxMessages.AsNoTracking().Where(m => m.To == UponApp.EmailFor(Roles.Participant) && m.Subject == "Your coach").OrderBy(m => m.Id).LastAsync();
+            Assert.Contains("your coach shares: a woman", toParticipant.TextBody, StringComparison.Ordinal);
+            var toCoach = await db.OutboxMessages.AsNoTracking().Where(m => m.To == UponApp.EmailFor(Roles.Coach) && m.Subject == "A new coachee").OrderBy(m => m.Id).LastAsync();
+            Assert.DoesNotContain("woman", toCoach.TextBody, StringComparison.OrdinalIgnoreCase);
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "CoachingRoundPublished" && e.EntityId == roundId.ToString()));
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.Viewed && e.EntityType == nameof(MatchingRound) && e.EntityId == roundId.ToString() && e.Actor == UponApp.EmailFor(Roles.Administrator)));
+            Assert.False(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.Viewed && e.EntityType == nameof(MatchingRound) && e.EntityId == roundId.ToString() && e.Actor != UponApp.EmailFor(Roles.Administrator)));
+        });
+
+        // The coach sees the coachee, never what was asked, and logs a session; the participant confirms it.
+        var coach = app.CreateClient(Roles.Coach);
+        var coachees = await coach.GetDocumentAsync("/coach/coachees");
+        var section = coachees.QuerySelectorAll("section.coachee").Single(s => s.GetAttribute("data-participant") == UponApp.EmailFor(Roles.Participant));
+        Assert.DoesNotContain("woman", coachees.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var relationshipId = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().CoachingRelationships.Where(r => r.RoundId == roundId && r.ParticipantId == participantId).Select(r => r.Id).SingleAsync());
+        var bad = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString(), ["date"] = "2026-13-01", ["minutes"] = "60", ["mode"] = "online" }, "/coach/coachees?handler=Log"));
+        Assert.Equal(["Enter the date of the session in the form YYYY-MM-DD"], bad.ErrorSummary());
+        var logged = await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString(), ["date"] = "2026-11-25", ["minutes"] = "60", ["mode"] = "online" }, "/coach/coachees?handler=Log");
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+
+        var participant = app.CreateClient(Roles.Participant);
+        var myCoach = await participant.GetDocumentAsync("/my/coach");
+        Assert.Contains("Cora Coach", myCoach.QuerySelector("#coach-name")!.TextContent, StringComparison.Ordinal);
+        var sessionId = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().CoachingSessionLogs.Where(l => l.RelationshipId == relationshipId).Select(l => l.Id).SingleAsync());
+        var confirmed = await participant.PostFormAsync("/my/coach", new Dictionary<string, string> { ["sessionId"] = sessionId.ToString() }, "/my/coach?handler=Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        await app.WithDbAsync(async db => Assert.Equal(SessionConfirmation.Confirmed, (await db.CoachingSessionLogs.AsNoTracking().SingleAsync(l => l.Id == sessionId)).Confirmation));
+        myCoach = await participant.GetDocumentAsync("/my/coach");
+        Assert.Equal("1", myCoach.QuerySelector("#hours")!.TextContent.Trim());
+
+        // Staff see the relationship and its hours on the pool page.
+        var pool = await app.CreateClient(Roles.PartnerStaff).GetDocumentAsync("/coaching");
+        Assert.NotNull(pool.QuerySelector($"#relationships tr[data-participant='{UponApp.EmailFor(Roles.Participant)}']"));
+        Assert.Null(pool.QuerySelector("#rounds-link"));
+    }
+
+    [SkippableFact]
+    public async Task CoachProfile_WithdrawingConsent_RemovesItFromMatching()
+    {
+        app.RequireDatabase();
+        var (roundId, _, _, _, _) = await SeedAsync();
+        var coach = app.CreateClient(Roles.Coach);
+        var profile = await coach.GetDocumentAsync("/coach/profile");
+        Assert.Contains("Consented", profile.QuerySelector("#consents tr[data-characteristic=woman]")!.TextContent, StringComparison.Ordinal);
+        var withdrawn = await coach.PostFormAsync("/coach/profile", new Dictionary<string, string> { ["characteristic"] = "woman", ["consent"] = "false" }, "/coach/profile?handler=Consent");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        profile = await coach.GetDocumentAsync("/coach/profile");
+        Assert.Contains("Not consented", profile.QuerySelector("#consents tr[data-characteristic=woman]")!.TextContent, StringComparison.Ordinal);
+
+        var loaded = await app.WithScopeAsync(s => s.GetRequiredService<MatchingService>().LoadAsync(roundId));
+        Assert.DoesNotContain(Characteristics.Woman, loaded!.Problem.Coaches.Single(c => c.Key == UponApp.EmailFor(Roles.Coach)).Characteristics);
+
+        await coach.PostFormAsync("/coach/profile", new Dictionary<string, string> { ["characteristic"] = "woman", ["consent"] = "true" }, "/coach/profile?handler=Consent");
+    }
+}
+
+public sealed class CoachingPagesTests_Sqlite(SqliteApp app) : CoachingPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CoachingPagesTests_Postgres(PostgresApp app) : CoachingPagesTests(app), IClassFixture<PostgresApp>;
