@@ -61,7 +61,7 @@ public sealed class InvitationAcceptance(UponDbContext db, IClock clock, UserMan
                 throw new InvalidOperationException($"Could not create the account: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
             await users.AddToRoleAsync(user, Roles.Participant);
-            setPassword = await accounts.CreateInvitationAsync(user, cancellationToken);
+            setPassword = await accounts.CreateInvitationAsync(user, cancellationToken: cancellationToken);
         }
         var participant = await db.Participants.Include(p => p.Enrolments).FirstOrDefaultAsync(p => p.PersonKey == person.Id || p.Email == email, cancellationToken);
         if (participant is null)
