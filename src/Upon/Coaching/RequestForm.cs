@@ -78,7 +78,7 @@ public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabula
     /// Checks the whole draft and saves it as the participant's request, in <paramref name="roundId"/> (staff) or the
     /// newest round not yet published (the participant); returns the round's name.
     /// </summary>
-    public async Task<string> SubmitAsync(int participantId, RequestDraft draft, CancellationToken cancellationToken = default, int? roundId = null)
+    public async Task<string> SubmitAsync(int participantId, RequestDraft draft, int? roundId = null, CancellationToken cancellationToken = default)
     {
         var characteristics = await vocabulary.CharacteristicsAsync(cancellationToken);
         if (draft.NextStep() != "check") throw new CoachingRuleException("Answer every question before you send your request.");

@@ -99,7 +99,7 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
             case "check":
                 try
                 {
-                    var round = await form.SubmitAsync(participant.Id, Draft, cancellationToken);
+                    var round = await form.SubmitAsync(participant.Id, Draft, null, cancellationToken);
                     TempData.Remove(DraftKey);
                     TempData[DoneKey] = round;
                     return Redirect(StepUrl("done"));

@@ -30,7 +30,8 @@ public sealed class NewRequestModel(UponDbContext db, RequestForm form, Coaching
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var f = Request.Form;
         var email = (Email ?? "").Trim().ToLowerInvariant();
-        var participant = email.Length is 0 or > 320 ? null : await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Email.ToLower() == email, cancellationToken);
+        string[] lookup = [email];
+        var participant = email.Length is 0 or > 320 ? null : await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => lookup.Contains(p.Email.ToLower()), cancellationToken);
         if (participant is null) Errors["email"] = "Enter the email address of a participant Upon knows";
         foreach (var c in Characteristics)
         {
@@ -58,7 +59,7 @@ public sealed class NewRequestModel(UponDbContext db, RequestForm form, Coaching
         if (Errors.Count > 0) return Page();
         try
         {
-            await form.SubmitAsync(participant!.Id, Draft, cancellationToken, Round.Id);
+            await form.SubmitAsync(participant!.Id, Draft, Round.Id, cancellationToken);
         }
         catch (CoachingRuleException e)
         {
