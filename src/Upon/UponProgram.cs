@@ -14,9 +14,14 @@ public static class UponProgram
         : System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet
         : BuildDefaultEnvironment;
 
-    /// <summary>The build's default (see <see cref="Environment"/>), or null when a variable names the environment.</summary>
-    public static string? DefaultEnvironmentUnlessSet =>
-        System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } || System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
+    /// <summary>
+    /// The build's default (see <see cref="Environment"/>), or null when a variable or an <c>--environment</c> argument
+    /// (as a test host passes it) names the environment.
+    /// </summary>
+    public static string? DefaultEnvironmentUnlessSet(IReadOnlyList<string> args) =>
+        System.Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 }
+        || System.Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 }
+        || args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase))
             ? null
             : BuildDefaultEnvironment;
 

@@ -38,7 +38,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            EnvironmentName = UponProgram.DefaultEnvironmentUnlessSet,
+            EnvironmentName = UponProgram.DefaultEnvironmentUnlessSet(args),
             // Run from anywhere (dotnet run keeps your working directory): settings and pages ship beside the executable.
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Upon.Shared.Security;
 using Upon.Data;
@@ -12,28 +13,28 @@ using Upon.Tests.Infrastructure;
 namespace Upon.Tests.Shared;
 
 /// <summary>
-/// A host that logs into <see cref="Logs"/> and has, after all of its own endpoints, a request that throws
-/// (<c>/api/test-failure</c>, <c>/test-failure</c>), as a bug would.
+/// A host that logs into <see cref="Logs"/> and fails as a bug would on any request marked <c>?test-failure</c>: its clock,
+/// which every page and endpoint reads, throws (<c>/api/sessions?test-failure</c>, <c>/?test-failure</c>).
 /// </summary>
 public abstract class FailingApp(DatabaseProvider provider) : UponApp(provider)
 {
+    /// <summary>The query-string mark that makes a request fail.</summary>
+    public const string Marker = "test-failure";
+
     public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<ILoggerProvider>(Logs);
-        services.AddSingleton<IStartupFilter, ThrowingEndpoint>();
+        services.RemoveAll<IClock>();
+        services.AddSingleton<IClock>(s => new FailingClock(Clock, s.GetRequiredService<IHttpContextAccessor>()));
     }
 
-    private sealed class ThrowingEndpoint : IStartupFilter
+    private sealed class FailingClock(IClock clock, IHttpContextAccessor http) : IClock
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Use((HttpContext context, RequestDelegate following) => context.Request.Path.Value is "/api/test-failure" or "/test-failure"
-                ? throw new InvalidOperationException("A bug: secret detail that must not be shown.")
-                : following(context));
-        };
+        public Instant GetCurrentInstant() => http.HttpContext?.Request.Query.ContainsKey(Marker) == true
+            ? throw new InvalidOperationException("A bug: secret detail that must not be shown.")
+            : clock.GetCurrentInstant();
     }
 }
 
@@ -55,7 +56,7 @@ public abstract class ErrorsByKindTests(FailingApp app)
         var staff = app.CreateApiClient(Roles.PartnerStaff);
         var funder = app.CreateApiClient(Roles.Funder);
 
-        var exception = await ApiTesting.AssertProblemAsync(await staff.GetAsync(new Uri("/api/test-failure", UriKind.Relative)), 500);
+        var exception = await ApiTesting.AssertProblemAsync(await staff.GetAsync(new Uri($"/api/sessions?{FailingApp.Marker}", UriKind.Relative)), 500);
         Assert.DoesNotContain("secret detail", exception.ToString(), StringComparison.Ordinal);
         await ApiTesting.AssertProblemAsync(await staff.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative)), 404);
         await ApiTesting.AssertProblemAsync(await staff.DeleteAsync(new Uri("/api/strands", UriKind.Relative)), 405);
@@ -73,7 +74,7 @@ public abstract class ErrorsByKindTests(FailingApp app)
     public async Task Pages_Exception_GetTheHtmlErrorPageWithAReference()
     {
         app.RequireDatabase();
-        var response = await app.CreateClient(Roles.PartnerStaff).GetAsync(new Uri("/test-failure", UriKind.Relative));
+        var response = await app.CreateClient(Roles.PartnerStaff).GetAsync(new Uri($"/?{FailingApp.Marker}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

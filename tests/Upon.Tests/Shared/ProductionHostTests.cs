@@ -173,7 +173,7 @@ public abstract class ProductionHostTests(ProductionApp app)
             await SignInAsync(browser);
         }
 
-        var response = await browser.SendAsync(https ? HttpMethod.Get : HttpMethod.Post, "/test-failure");
+        var response = await browser.SendAsync(https ? HttpMethod.Get : HttpMethod.Post, $"/?{FailingApp.Marker}");
 
         Assert.Equal(https ? HttpStatusCode.InternalServerError : HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
