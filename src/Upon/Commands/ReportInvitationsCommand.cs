@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Upon.Core;
 using Upon.Core.NewDirectors;
 using Upon.Core.Register;
 using Upon.NewDirectors;
@@ -65,11 +66,11 @@ public static class ReportInvitationsCommand
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
-        static string N(double? v, string format) => v?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        static string N(double? v, Func<double, string> format) => v is { } value ? format(value) : "-";
         foreach (var f in years)
         {
-            table.AddRow(f.FinancialYear, $"{f.FirstTimeDirectors}", $"{f.Invited}", $"{f.InvitedWithin14Days}", N(f.InvitedWithin14DaysRate, "P2"),
-                N(f.MedianDaysToInvitation, "0.#"), $"{f.Accepted}", $"{f.Declined}", $"{f.AwaitingAnswer}", $"{f.RecordedLate}", N(f.MedianDaysRecordedLate, "0.#"));
+            table.AddRow(f.FinancialYear, $"{f.FirstTimeDirectors}", $"{f.Invited}", $"{f.InvitedWithin14Days}", N(f.InvitedWithin14DaysRate, FigureFormat.Percent),
+                N(f.MedianDaysToInvitation, FigureFormat.Average), $"{f.Accepted}", $"{f.Declined}", $"{f.AwaitingAnswer}", $"{f.RecordedLate}", N(f.MedianDaysRecordedLate, FigureFormat.Average));
         }
         AnsiConsole.Write(table);
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Upon.Core;
 using Upon.Core.Register;
 using Upon.Register;
 
@@ -64,12 +65,12 @@ public static class ReportTurnoverCommand
         {
             table.AddColumn(new TableColumn(column).RightAligned());
         }
-        static string N(double? v, string format) => v?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        static string N(double? v, Func<double, string> format) => v is { } value ? format(value) : "-";
         foreach (var f in years)
         {
             table.AddRow(f.FinancialYear, $"{f.LocalAuthorities}", $"{f.Changes}", $"{f.AuthoritiesWithChange}", $"{f.AuthoritiesWithUnplannedChange}",
-                N(f.UnplannedChangeRate, "P1"), $"{f.FirstTimeDirectors}", N(f.InterimShareAtYearEnd, "P1"),
-                N(f.MeanCompletedTenureMonths, "0.0"), N(f.MedianTenureMonths, "0.0"), f.ConsecutiveYearsRising?.ToString(CultureInfo.InvariantCulture) ?? "-");
+                N(f.UnplannedChangeRate, FigureFormat.Percent), $"{f.FirstTimeDirectors}", N(f.InterimShareAtYearEnd, FigureFormat.Percent),
+                N(f.MeanCompletedTenureMonths, FigureFormat.Average), N(f.MedianTenureMonths, FigureFormat.Average), f.ConsecutiveYearsRising?.ToString(CultureInfo.InvariantCulture) ?? "-");
         }
         AnsiConsole.Write(table);
     }

@@ -40,7 +40,7 @@ public static class AttendanceExports
                 {
                     csv.WriteField(count);
                 }
-                csv.WriteField(row.AttendanceRate is { } rate ? rate.ToString("0.0000", CultureInfo.InvariantCulture) : "");
+                csv.WriteField(row.AttendanceRate is { } rate ? FigureFormat.Data(rate) : "");
                 csv.NextRecord();
             }
         }

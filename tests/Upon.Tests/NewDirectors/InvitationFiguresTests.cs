@@ -386,8 +386,8 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         Assert.Equal(
             ["11", "7", "5", "0.4545", "5", "2", "2", "2", "6", "15"],
             FieldNames.Skip(1).Select(f => Figure(doc, f)));
-        Assert.Equal("45.45%", Shown(doc, "invitedWithin14DaysRate"));
-        Assert.Equal("15 days", Shown(doc, "medianDaysRecordedLate"));
+        Assert.Equal("45.5%", Shown(doc, "invitedWithin14DaysRate"));
+        Assert.Equal("15.0 days", Shown(doc, "medianDaysRecordedLate"));
         foreach (var field in FieldNames.Skip(1))
         {
             Assert.False(string.IsNullOrWhiteSpace(Text(doc.QuerySelector($"#figures tr[data-definition='{field}'] td:last-child"))), field);
