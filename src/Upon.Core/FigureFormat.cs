@@ -17,6 +17,9 @@ public static class FigureFormat
     public static string Average(double value) =>
         Math.Round((decimal)value, 1, MidpointRounding.AwayFromZero).ToString("#,##0.0", CultureInfo.InvariantCulture);
 
+    /// <summary>A financial year's label as people read it: "2026-27 (to date)" for the year not yet over.</summary>
+    public static string Year(string label, bool toDate) => toDate ? $"{label} (to date)" : label;
+
     /// <summary>A published value as CSV writes it, the same text as the JSON number: invariant, shortest round-trip.</summary>
     public static string Data(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -50,6 +50,15 @@ public static class SessionCodes
     public static string DisplayName(this SessionType value) => Types[value].Name;
     public static string ToCode(this SessionStatus value) => Statuses[value].Code;
     public static string DisplayName(this SessionStatus value) => Statuses[value].Name;
+
+    /// <summary>
+    /// The status as lists and pages show it: "Held" for a session that ran (scheduled or moved online) and has ended,
+    /// so a past session is never tagged "Scheduled"; otherwise the status's own name ("Cancelled", "Postponed", ...).
+    /// </summary>
+    public static string DisplayName(this SessionStatus value, bool ended) => WasHeld(value, ended) ? "Held" : value.DisplayName();
+
+    /// <summary>Whether a session with this status that has <paramref name="ended"/> took place.</summary>
+    public static bool WasHeld(this SessionStatus value, bool ended) => ended && value is SessionStatus.Scheduled or SessionStatus.MovedOnline;
     public static string ToCode(this BookingStatus value) => BookingStatuses[value].Code;
     public static string DisplayName(this BookingStatus value) => BookingStatuses[value].Name;
     public static string ToCode(this AttendanceMark value) => Marks[value].Code;

@@ -46,7 +46,7 @@ public static class ReportInvitationsCommand
                     InvitationReport.WriteCsv(Console.Out, years);
                     break;
                 default:
-                    WriteTable(years);
+                    WriteTable(years, FinancialYear.Containing(Upon.Core.Time.TodayInLondon(scope.ServiceProvider.GetRequiredService<NodaTime.IClock>())).Label);
                     break;
             }
             return 0;
@@ -54,7 +54,7 @@ public static class ReportInvitationsCommand
         return command;
     }
 
-    private static void WriteTable(IReadOnlyList<InvitationYearFigures> years)
+    private static void WriteTable(IReadOnlyList<InvitationYearFigures> years, string currentYear)
     {
         if (Console.IsOutputRedirected)
         {
@@ -69,7 +69,7 @@ public static class ReportInvitationsCommand
         static string N(double? v, Func<double, string> format) => v is { } value ? format(value) : "-";
         foreach (var f in years)
         {
-            table.AddRow(f.FinancialYear, $"{f.FirstTimeDirectors}", $"{f.Invited}", $"{f.InvitedWithin14Days}", N(f.InvitedWithin14DaysRate, FigureFormat.Percent),
+            table.AddRow(FigureFormat.Year(f.FinancialYear, f.FinancialYear == currentYear), $"{f.FirstTimeDirectors}", $"{f.Invited}", $"{f.InvitedWithin14Days}", N(f.InvitedWithin14DaysRate, FigureFormat.Percent),
                 N(f.MedianDaysToInvitation, FigureFormat.Average), $"{f.Accepted}", $"{f.Declined}", $"{f.AwaitingAnswer}", $"{f.RecordedLate}", N(f.MedianDaysRecordedLate, FigureFormat.Average));
         }
         AnsiConsole.Write(table);

@@ -45,7 +45,7 @@ public static class ReportTurnoverCommand
                     TurnoverReport.WriteCsv(Console.Out, years);
                     break;
                 default:
-                    WriteTable(years);
+                    WriteTable(years, FinancialYear.Containing(Upon.Core.Time.TodayInLondon(scope.ServiceProvider.GetRequiredService<NodaTime.IClock>())).Label);
                     break;
             }
             return 0;
@@ -53,7 +53,7 @@ public static class ReportTurnoverCommand
         return command;
     }
 
-    private static void WriteTable(IReadOnlyList<TurnoverFigures> years)
+    private static void WriteTable(IReadOnlyList<TurnoverFigures> years, string currentYear)
     {
         if (Console.IsOutputRedirected)
         {
@@ -68,7 +68,7 @@ public static class ReportTurnoverCommand
         static string N(double? v, Func<double, string> format) => v is { } value ? format(value) : "-";
         foreach (var f in years)
         {
-            table.AddRow(f.FinancialYear, $"{f.LocalAuthorities}", $"{f.Changes}", $"{f.AuthoritiesWithChange}", $"{f.AuthoritiesWithUnplannedChange}",
+            table.AddRow(FigureFormat.Year(f.FinancialYear, f.FinancialYear == currentYear), $"{f.LocalAuthorities}", $"{f.Changes}", $"{f.AuthoritiesWithChange}", $"{f.AuthoritiesWithUnplannedChange}",
                 N(f.UnplannedChangeRate, FigureFormat.Percent), $"{f.FirstTimeDirectors}", N(f.InterimShareAtYearEnd, FigureFormat.Percent),
                 N(f.MeanCompletedTenureMonths, FigureFormat.Average), N(f.MedianTenureMonths, FigureFormat.Average), f.ConsecutiveYearsRising?.ToString(CultureInfo.InvariantCulture) ?? "-");
         }

@@ -129,10 +129,10 @@ public static class AttendanceExports
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
     };
 
-    /// <summary>"Register", "Microsoft Teams report", "Zoom report".</summary>
+    /// <summary>"Marked by hand", "Microsoft Teams report", "Zoom report" ("register" means only the DCS register in what people read).</summary>
     public static string DisplayName(this AttendanceSource source) => source switch
     {
-        AttendanceSource.Register => "Register",
+        AttendanceSource.Register => "Marked by hand",
         AttendanceSource.Teams => "Microsoft Teams report",
         AttendanceSource.Zoom => "Zoom report",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),

@@ -22,7 +22,7 @@ public static class AttendanceFormat
     /// <summary>"6 March 2026".</summary>
     public static string Date(LocalDate date) => LongDate.Format(date);
 
-    /// <summary>"Register, by staff@example.org, 25 November 2026 at 12:00" or "Zoom report (95 minutes), by ...".</summary>
+    /// <summary>"Marked by hand, by staff@example.org, 25 November 2026 at 12:00" or "Zoom report (95 minutes), by ...".</summary>
     public static string Recorded(AttendanceRecord record) =>
         $"{record.Source.DisplayName()}{(record.Minutes is { } m ? $" ({Minutes(m)})" : "")}, by {record.RecordedBy ?? "unknown"}, {When(record.RecordedAt)}";
 

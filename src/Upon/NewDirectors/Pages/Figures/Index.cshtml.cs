@@ -100,7 +100,7 @@ public sealed class IndexModel(InvitationReport report, FigureDisclosure disclos
         return Page();
     }
 
-    public string YearName(string label) => label == CurrentYear.Label ? $"{label} (to date)" : label;
+    public string YearName(string label) => FigureFormat.Year(label, label == CurrentYear.Label);
 
     public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
 

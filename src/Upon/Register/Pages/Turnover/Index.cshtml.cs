@@ -214,7 +214,7 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
     private static string DescribeChanges(
         IReadOnlyList<DisclosedTurnoverFigures> years, DisclosedTurnoverFigures selected, FinancialYear current, DisclosureRule rule)
     {
-        var last = years[^1].FinancialYear == current.Label ? $"{current.Label} (to date)" : years[^1].FinancialYear;
+        var last = years[^1].FinancialYear == current.Label ? FigureFormat.Year(current.Label, toDate: true) : years[^1].FinancialYear;
         var text = "Bar chart of the number of changes of DCS, and of authorities with a change, in each financial year from " +
             $"{years[0].FinancialYear} to {last}.";
         var shown = years.Where(f => !f.Changes.IsSuppressed).ToList();
