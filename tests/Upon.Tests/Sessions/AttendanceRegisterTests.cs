@@ -86,6 +86,7 @@ public abstract class AttendanceRegisterTests(UponApp app)
         // "Register" means only the DCS register: a session's marks are its attendance, in every word the page shows.
         Assert.Equal($"Attendance: {session.Title}", after.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal("Save attendance", after.QuerySelector("#save-register")!.TextContent.Trim());
+        Assert.Equal("Held", after.QuerySelector("#session-status")!.TextContent.Trim()); // last Friday's session, not "Scheduled"
         Assert.StartsWith($"Attendance: {session.Title}", after.Title, StringComparison.Ordinal);
         Assert.DoesNotContain("register", after.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(UponApp.EmailFor(Roles.Administrator), after.QuerySelector("#last-marked")!.TextContent);
