@@ -5,6 +5,7 @@ namespace Upon.Core;
 /// <summary>The programme's time zone. Every local date and time in Upon is in Europe/London.</summary>
 public static class Time
 {
+    /// <summary>The Europe/London zone from the time zone database, with its GMT/BST changes.</summary>
     public static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     /// <summary>Today's date in London.</summary>

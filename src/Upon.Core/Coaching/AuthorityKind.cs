@@ -33,6 +33,7 @@ public static class AuthorityKinds
     /// <summary>All codes, in display order.</summary>
     public static IReadOnlyList<string> AllCodes { get; } = [.. Codes.Values];
 
+    /// <summary>The kind's code, such as <c>metropolitan</c>.</summary>
     public static string ToCode(this AuthorityKind kind) => Codes[kind];
 
     /// <summary>How the kind reads in a sentence: "a county", "a London borough".</summary>
@@ -44,6 +45,7 @@ public static class AuthorityKinds
         _ => "a unitary authority",
     };
 
+    /// <summary>Reads a kind's code, ignoring case and surrounding spaces; false if it is not one.</summary>
     public static bool TryParse(string? code, out AuthorityKind kind) => ByCode.TryGetValue(code?.Trim() ?? "", out kind);
 
     /// <summary>

@@ -8,10 +8,19 @@ namespace Upon.Core.Coaching;
 /// </summary>
 public static partial class Characteristics
 {
+    /// <summary>Being a woman.</summary>
     public const string Woman = "woman";
+
+    /// <summary>Being from a global majority background: of Black, Asian, mixed or other non-White ethnicity.</summary>
     public const string GlobalMajority = "global-majority";
+
+    /// <summary>Being disabled.</summary>
     public const string Disabled = "disabled";
+
+    /// <summary>Being lesbian, gay, bisexual, trans, queer or another minority sexual orientation or gender identity (LGBTQ+).</summary>
     public const string Lgbtq = "lgbtq";
+
+    /// <summary>Having been in care as a child.</summary>
     public const string CareExperienced = "care-experienced";
 
     /// <summary>The fixed list, in display order.</summary>

@@ -21,6 +21,7 @@ namespace Upon.Core.Coaching;
 /// </summary>
 public static class CoachMatcher
 {
+    /// <summary>The optimal pairs of the round, with an explanation for each participant left unmatched.</summary>
     public static MatchingResult Solve(MatchingProblem problem)
     {
         var requests = problem.Requests.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();

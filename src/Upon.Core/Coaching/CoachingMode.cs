@@ -3,24 +3,36 @@ namespace Upon.Core.Coaching;
 /// <summary>How a participant would like to be coached.</summary>
 public enum RequestedMode
 {
+    /// <summary>Coached by video call: any coach offering online will do.</summary>
     Online,
+
+    /// <summary>Coached face to face: needs a coach offering in-person coaching in the participant's region.</summary>
     InPerson,
+
+    /// <summary>Online or in person, whichever a coach offers.</summary>
     Either,
 }
 
 /// <summary>The codes of the modes: <c>online</c>, <c>in-person</c> and, for a request, <c>either</c>.</summary>
 public static class CoachingModes
 {
+    /// <summary>The code of coaching by video call, for coaches and requests.</summary>
     public const string Online = "online";
+
+    /// <summary>The code of face-to-face coaching in a region, for coaches and requests.</summary>
     public const string InPerson = "in-person";
+
+    /// <summary>The code of a request that accepts either mode.</summary>
     public const string Either = "either";
 
     /// <summary>The English regions (ONS codes, as in DfE's list) for in-person coaching.</summary>
     public static IReadOnlyList<string> RegionCodes { get; } =
         [.. Enumerable.Range(1, 9).Select(i => $"E1200000{i}")];
 
+    /// <summary>Whether <paramref name="code"/> is one of <see cref="RegionCodes"/>, ignoring case and surrounding spaces.</summary>
     public static bool IsRegionCode(string? code) => code is not null && RegionCodes.Contains(code.Trim().ToUpperInvariant());
 
+    /// <summary>The requested mode's code: <c>online</c>, <c>in-person</c> or <c>either</c>.</summary>
     public static string ToCode(this RequestedMode mode) => mode switch
     {
         RequestedMode.Online => Online,
@@ -28,6 +40,7 @@ public static class CoachingModes
         _ => Either,
     };
 
+    /// <summary>Reads a requested mode's code, ignoring case and surrounding spaces; false if it is not one.</summary>
     public static bool TryParseRequested(string? code, out RequestedMode mode)
     {
         switch (code?.Trim().ToLowerInvariant())

@@ -1,6 +1,7 @@
 namespace Upon.Core.Coaching;
 
 /// <summary>How one characteristic fared in a round: who asked for it, how many were matched, how many wishes were met.</summary>
+/// <param name="Characteristic">The characteristic's code.</param>
 /// <param name="Asked">Participants who asked for it ("must" or "would like").</param>
 /// <param name="Matched">Of those, how many were matched.</param>
 /// <param name="MustAsked">Participants who asked for it as "must".</param>
@@ -27,6 +28,7 @@ public sealed record FairnessReport(
     IReadOnlyList<CharacteristicFairness> ByCharacteristic,
     IReadOnlyList<WideningCoach> WideningCoaches)
 {
+    /// <summary>The fairness check of <paramref name="result"/>, the optimum of <paramref name="problem"/>.</summary>
     public static FairnessReport Of(MatchingProblem problem, MatchingResult result)
     {
         var coaches = problem.Coaches.GroupBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);

@@ -10,7 +10,11 @@ public static class MatchExplainer
     /// <summary>The most suggestions listed for one participant.</summary>
     public const int MaxSuggestions = 5;
 
+    /// <summary>Why <paramref name="request"/>'s participant was left unmatched, and the single changes that would match them.</summary>
+    /// <param name="request">The unmatched participant's request.</param>
+    /// <param name="coaches">Every coach in the round.</param>
     /// <param name="takenByCoach">Places each coach (same order as <paramref name="coaches"/>) was given in the result.</param>
+    /// <param name="forbidden">The pairs staff forbade in the round.</param>
     public static UnmatchedParticipant ExplainUnmatched(
         MatchRequest request, IReadOnlyList<MatchCoach> coaches, IReadOnlyList<int> takenByCoach, IReadOnlySet<PairKey> forbidden)
     {

@@ -4,6 +4,9 @@ namespace Upon.Core.Coaching;
 public readonly record struct PairKey(string Participant, string Coach);
 
 /// <summary>One run of a matching round: the requests, the coaches available, the weights, and staff's decisions.</summary>
+/// <param name="Requests">The participants' requests in the round.</param>
+/// <param name="Coaches">The active coaches in the pool, with their free places.</param>
+/// <param name="Weights">The points a pair scores in this round.</param>
 /// <param name="Locked">Pairs staff locked: kept as they are, whatever the rules say (the page warns about broken rules).</param>
 /// <param name="Forbidden">Pairs staff forbade: never proposed.</param>
 public sealed record MatchingProblem(
@@ -13,6 +16,10 @@ public sealed record MatchingProblem(
     IReadOnlyCollection<PairKey> Locked,
     IReadOnlyCollection<PairKey> Forbidden)
 {
+    /// <summary>A round with no staff decisions: nothing locked and nothing forbidden.</summary>
+    /// <param name="requests">The participants' requests in the round.</param>
+    /// <param name="coaches">The active coaches in the pool, with their free places.</param>
+    /// <param name="weights">The points a pair scores; <see cref="MatchingWeights.Default"/> when null.</param>
     public MatchingProblem(IReadOnlyList<MatchRequest> requests, IReadOnlyList<MatchCoach> coaches, MatchingWeights? weights = null)
         : this(requests, coaches, weights ?? MatchingWeights.Default, [], [])
     {

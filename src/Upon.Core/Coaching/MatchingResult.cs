@@ -1,8 +1,12 @@
 namespace Upon.Core.Coaching;
 
 /// <summary>A proposed pair with its score and the reasons that scored.</summary>
+/// <param name="Participant">The participant's key (email address).</param>
+/// <param name="Coach">The coach's key (email address).</param>
+/// <param name="Score">What the pair scores, and why.</param>
 /// <param name="Locked">Whether staff locked it (it was kept rather than chosen).</param>
 /// <param name="BrokenRules">The rules a locked pair breaks (always empty for a pair the solver chose).</param>
+/// <param name="Reasons">The explanation shown to staff: what scored, or for a locked pair that it was locked and the rules it breaks.</param>
 public sealed record ProposedPair(
     string Participant,
     string Coach,
@@ -17,11 +21,22 @@ public sealed record UnmatchedParticipant(string Participant, IReadOnlyList<stri
 /// <summary>What kind of single change would let an unmatched participant be matched.</summary>
 public enum SuggestionKind
 {
+    /// <summary>Give a full coach who breaks no other rule one more place.</summary>
     RaiseCapacity,
+
+    /// <summary>The participant asks for the coach's missing characteristics as "would like" rather than "must".</summary>
     RelaxMust,
+
+    /// <summary>The participant accepts the mode the coach offers (online, or in person).</summary>
     ChangeMode,
+
+    /// <summary>The participant takes the coach off their avoid list.</summary>
     RemoveAvoid,
+
+    /// <summary>Staff allow the participant to be matched with a coach who coached them before.</summary>
     AllowPreviousCoach,
+
+    /// <summary>Staff lift their forbid on the pair in this round.</summary>
     LiftForbid,
 }
 
@@ -31,7 +46,9 @@ public sealed record MatchSuggestion(SuggestionKind Kind, string Coach, string S
 /// <summary>The optimum of a round: the proposed pairs, the participants left unmatched, and the totals.</summary>
 public sealed record MatchingResult(IReadOnlyList<ProposedPair> Pairs, IReadOnlyList<UnmatchedParticipant> Unmatched)
 {
+    /// <summary>How many participants were matched (locked pairs included).</summary>
     public int Matched => Pairs.Count;
 
+    /// <summary>The sum of every proposed pair's score.</summary>
     public int TotalScore => Pairs.Sum(p => p.Score.Total);
 }

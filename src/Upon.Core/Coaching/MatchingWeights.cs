@@ -9,6 +9,7 @@ public sealed record MatchingWeights(int WouldLike = 10, int AuthorityKind = 4, 
     /// <summary>The largest weight staff may set.</summary>
     public const int Max = 100;
 
+    /// <summary>The default weights: 10, 4 and 3.</summary>
     public static MatchingWeights Default { get; } = new();
 
     /// <summary>Whether every weight is from 0 to <see cref="Max"/>.</summary>

@@ -28,9 +28,11 @@ public static class PairRules
         && !request.Avoid.Contains(coach.Key) && ModesMeet(request, coach)
         && (request.PreviousCoachAllowed || !request.PreviousCoaches.Contains(coach.Key));
 
+    /// <summary>Whether the coach consents to every characteristic the participant asked for as "must".</summary>
     public static bool SharesEveryMust(MatchRequest request, MatchCoach coach) =>
         request.Must.All(coach.Characteristics.Contains);
 
+    /// <summary>Whether the coach led or worked in the participant's authority (never when the participant has none).</summary>
     public static bool IsConflict(MatchRequest request, MatchCoach coach) =>
         !string.IsNullOrEmpty(request.AuthorityCode) && coach.ConflictAuthorities.Contains(request.AuthorityCode);
 

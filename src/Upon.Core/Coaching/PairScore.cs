@@ -9,8 +9,10 @@ namespace Upon.Core.Coaching;
 /// <param name="SharedWishes">The "would like" characteristics the coach shares, in the order of the fixed list then by code.</param>
 /// <param name="LedKind">The kind of authority asked for, when the coach led one; otherwise null.</param>
 /// <param name="InPersonRegion">The shared region when in person was asked for; otherwise null.</param>
+/// <param name="Total">The points the pair scores under the round's weights.</param>
 public sealed record PairScore(IReadOnlyList<string> SharedWishes, AuthorityKind? LedKind, string? InPersonRegion, int Total)
 {
+    /// <summary>The score of the pair of <paramref name="request"/> and <paramref name="coach"/> under <paramref name="weights"/>.</summary>
     public static PairScore Of(MatchRequest request, MatchCoach coach, MatchingWeights weights)
     {
         var shared = request.WouldLike.Where(coach.Characteristics.Contains).OrderBy(DisplayOrder).ThenBy(c => c, StringComparer.Ordinal).ToList();

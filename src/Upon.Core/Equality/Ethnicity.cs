@@ -12,8 +12,10 @@ public sealed record EthnicGroup(string Code, string Major, string Minor);
 /// </summary>
 public static partial class Ethnicity
 {
+    /// <summary>The name of DfE's White major group, which alone is not of the global majority.</summary>
     public const string White = "White";
 
+    /// <summary>Every group, in the order DfE lists them.</summary>
     public static IReadOnlyList<EthnicGroup> Groups { get; } =
     [
         new("white-british", White, "English / Welsh / Scottish / Northern Irish / British"),
@@ -40,6 +42,7 @@ public static partial class Ethnicity
     /// <summary>The major groups in the order DfE lists them.</summary>
     public static IReadOnlyList<string> MajorGroups { get; } = [.. Groups.Select(g => g.Major).Distinct()];
 
+    /// <summary>The group with Upon's <paramref name="code"/> (exact, ignoring surrounding spaces); false if there is none.</summary>
     public static bool TryFind(string? code, [NotNullWhen(true)] out EthnicGroup? group)
     {
         group = Groups.FirstOrDefault(g => string.Equals(g.Code, code?.Trim(), StringComparison.Ordinal));

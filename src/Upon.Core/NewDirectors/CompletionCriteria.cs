@@ -58,6 +58,7 @@ public sealed record CompletionCriteria
 }
 
 /// <summary>A participant's progress against the <see cref="CompletionCriteria"/>: each criterion, with its numbers.</summary>
+/// <param name="Criteria">The criteria the progress is measured against.</param>
 /// <param name="CoreWorkshopsHeld">Virtual workshops held so far on days in the core programme.</param>
 /// <param name="CoreWorkshopsAttended">Of those, the ones they attended.</param>
 /// <param name="CoreWorkshopShare">Attended / held; null when none has been held.</param>

@@ -5,6 +5,7 @@ namespace Upon.Core.NewDirectors;
 /// <summary>Why an appointment does or does not lead to an invitation.</summary>
 public enum InvitationDecisionKind
 {
+    /// <summary>A first DCS post the register heard of in time: the person is invited.</summary>
     Invite,
 
     /// <summary>The person had an earlier DCS appointment: they are not new.</summary>
@@ -17,10 +18,13 @@ public enum InvitationDecisionKind
     RecordedTooLate,
 }
 
+/// <summary>Whether an appointment leads to an invitation and, if it does, when it may be sent and is due.</summary>
+/// <param name="Kind">The decision and its reason.</param>
 /// <param name="SendOn">The first day it may be sent: the start date, or the day recorded when that is later.</param>
 /// <param name="DueBy">The start date plus 14 days.</param>
 public sealed record InvitationDecision(InvitationDecisionKind Kind, LocalDate? SendOn = null, LocalDate? DueBy = null)
 {
+    /// <summary>Whether the person is to be invited.</summary>
     public bool Invites => Kind == InvitationDecisionKind.Invite;
 }
 
@@ -31,9 +35,16 @@ public sealed record InvitationDecision(InvitationDecisionKind Kind, LocalDate? 
 /// </summary>
 public static class InvitationRules
 {
+    /// <summary>Days after the start date by which the invitation is due.</summary>
     public const int DueWithinDays = 14;
+
+    /// <summary>How long after the start an appointment recorded later is history and invites nobody.</summary>
     public static readonly Period HistoryAfter = Period.FromMonths(6);
+
+    /// <summary>Days from sending for which the invitation's link works; it then expires unanswered.</summary>
     public const int LinkValidDays = 28;
+
+    /// <summary>Days after sending on which the first and second reminders go, while unanswered.</summary>
     public static readonly IReadOnlyList<int> ReminderDays = [7, 14];
 
     /// <param name="start">The appointment's first day.</param>
@@ -57,6 +68,7 @@ public static class InvitationRules
         return new InvitationDecision(InvitationDecisionKind.Invite, SendOn: LocalDate.Max(start, recordedOn), DueBy: DueDate(start));
     }
 
+    /// <summary>The last day the invitation of an appointment starting on <paramref name="start"/> is on time.</summary>
     public static LocalDate DueDate(LocalDate start) => start.PlusDays(DueWithinDays);
 
     /// <summary>Which reminder (1 or 2) is due on <paramref name="today"/> for an invitation sent on <paramref name="sentOn"/>, given those already sent.</summary>

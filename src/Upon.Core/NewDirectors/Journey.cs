@@ -21,6 +21,7 @@ public enum JourneyStage
 /// <summary>One month of a journey: its number (1 to 24), its first and last days, and its stage.</summary>
 public sealed record JourneyMonth(int Number, LocalDate Starts, LocalDate Ends, JourneyStage Stage)
 {
+    /// <summary>Whether <paramref name="date"/> falls in this month of the journey.</summary>
     public bool Contains(LocalDate date) => date >= Starts && date <= Ends;
 }
 
@@ -131,6 +132,7 @@ public sealed record Journey(LocalDate StartsOn)
     /// Falling behind: on the journey (months 1 to 24), enrolled at least three months, and no session attended in the
     /// last three months, that is on or after <paramref name="today"/> less three months.
     /// </summary>
+    /// <param name="today">The day to judge on, in London.</param>
     /// <param name="lastAttended">The day of the last session attended (present, late or left early), if any.</param>
     public bool IsFallingBehind(LocalDate today, LocalDate? lastAttended) =>
         Contains(today)

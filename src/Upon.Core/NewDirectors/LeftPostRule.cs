@@ -6,6 +6,7 @@ namespace Upon.Core.NewDirectors;
 /// <summary>One of a person's DCS appointments, as the register has it: first and last day (inclusive; none while in post).</summary>
 public sealed record PostSpan(LocalDate Start, LocalDate? End)
 {
+    /// <summary>Whether the person was in this post on <paramref name="date"/>.</summary>
     public bool CoversDay(LocalDate date) => date >= Start && (End is null || date <= End);
 }
 

@@ -14,5 +14,6 @@ public sealed record RegionReference(string Code, string Name);
 /// </summary>
 public sealed record AuthorityReference(string Code, string Name, string RegionCode, OperatingPeriod Period, IReadOnlyList<GssCode> GssCodes)
 {
+    /// <summary>The authority as the turnover figures see it: its DfE number and the days it operated.</summary>
     public AuthorityFact ToFact() => new(Code, Period);
 }

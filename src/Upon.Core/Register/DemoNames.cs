@@ -6,6 +6,7 @@ namespace Upon.Core.Register;
 /// </summary>
 public static class DemoNames
 {
+    /// <summary>Given names to draw invented directors' first names from.</summary>
     public static readonly IReadOnlyList<string> GivenNames =
     [
         "Aisha", "Alice", "Amara", "Andrew", "Angela", "Anika", "Anne", "Ben", "Bethan", "Bukola",
@@ -19,6 +20,7 @@ public static class DemoNames
         "Zoe", "Agnieszka", "Eilidh", "Femi", "Gemma", "Harpreet", "Ian", "Julie", "Kamal", "Lorraine",
     ];
 
+    /// <summary>Family names to draw invented directors' surnames from.</summary>
     public static readonly IReadOnlyList<string> FamilyNames =
     [
         "Adams", "Adeyemi", "Ahmed", "Akhtar", "Allen", "Anderson", "Asante", "Baker", "Begum", "Bell",

@@ -8,6 +8,7 @@ namespace Upon.Core.Register;
 /// </summary>
 public readonly record struct OperatingPeriod(LocalDate? From, LocalDate? To)
 {
+    /// <summary>Whether the authority was in operation on <paramref name="date"/>.</summary>
     public bool Contains(LocalDate date) => (From is null || date >= From) && (To is null || date <= To);
 
     /// <summary>Whether every day from <paramref name="start"/> to <paramref name="end"/> (null: open) is in the period.</summary>

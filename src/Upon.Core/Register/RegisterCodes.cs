@@ -41,13 +41,17 @@ public static class RegisterCodes
     /// <summary>All leaving reason codes, in display order.</summary>
     public static IReadOnlyList<string> LeavingReasonCodes { get; } = [.. ReasonCodes.Values];
 
+    /// <summary>The code of an appointment type, such as <c>interim</c>.</summary>
     public static string ToCode(this AppointmentType type) => TypeCodes[type];
 
+    /// <summary>The code of a leaving reason, such as <c>moved_to_another_dcs_post</c>.</summary>
     public static string ToCode(this LeavingReason reason) => ReasonCodes[reason];
 
+    /// <summary>Reads an appointment type code, ignoring case and surrounding spaces; false if it is not one.</summary>
     public static bool TryParseAppointmentType(string? code, out AppointmentType type) =>
         TypesByCode.TryGetValue(code?.Trim() ?? "", out type);
 
+    /// <summary>Reads a leaving reason code, ignoring case and surrounding spaces; false if it is not one.</summary>
     public static bool TryParseLeavingReason(string? code, out LeavingReason reason) =>
         ReasonsByCode.TryGetValue(code?.Trim() ?? "", out reason);
 
@@ -73,5 +77,6 @@ public static class RegisterCodes
         _ => reason.ToString(),
     };
 
+    /// <summary>A human label: "Permanent", "Interim" or "Acting".</summary>
     public static string ToLabel(this AppointmentType type) => type.ToString();
 }

@@ -38,6 +38,7 @@ public static class TurnoverDisclosure
     }
 
     /// <summary>Discloses a series of years' figures under <paramref name="rule"/>.</summary>
+    /// <param name="rule">The small-number suppression rule of the funder's view.</param>
     /// <param name="years">Consecutive years' figures, oldest first, as <see cref="TurnoverCalculator.Years"/> gives them.</param>
     /// <param name="counts">Each year's <see cref="TurnoverCounts"/>, in the same order.</param>
     /// <exception cref="ArgumentException">The two lists are not the same length.</exception>
@@ -80,6 +81,7 @@ public static class TurnoverDisclosure
     // nothing, and DisclosureRule.PartOf discloses the count on its own.
     private static Disclosed<int> PartOf(DisclosureRule rule, int total, int part) => rule.PartOf(total, part);
 
+    /// <param name="rising">The year's consecutive years of rising changes, null for the first year of data.</param>
     /// <param name="changes">The disclosed changes of every year up to and including this one.</param>
     private static Disclosed<int?> Rising(int? rising, ReadOnlySpan<Disclosed<int>> changes) => rising is { } n
         ? DisclosureRule.DerivedFrom(rising, changes[Math.Max(0, changes.Length - 1 - Math.Max(n, 1))..])

@@ -24,8 +24,13 @@ public sealed record AttendanceFact(
 /// <summary>What <see cref="AttendanceFigures.By"/> groups by.</summary>
 public enum AttendanceGrouping
 {
+    /// <summary>The programme strand the session belongs to.</summary>
     Strand,
+
+    /// <summary>The session's cohort; sessions open to every cohort form their own group.</summary>
     Cohort,
+
+    /// <summary>The kind of session.</summary>
     SessionType,
 
     /// <summary>The calendar month of the session's date.</summary>

@@ -29,6 +29,9 @@ public sealed record AttendanceReportRow(int Line, string Name, string? Email, L
 /// <summary>The file is not an attendance report Upon can read; <see cref="Line"/> and the message say where and why.</summary>
 public sealed class AttendanceReportFormatException : FormatException
 {
+    /// <summary>A problem at a line of the report, or with the whole file.</summary>
+    /// <param name="line">The line of the file, counting from 1, or null for the whole file.</param>
+    /// <param name="reason">What is wrong, without the line number.</param>
     public AttendanceReportFormatException(int? line, string reason)
         : base(line is null ? reason : $"Line {line}: {reason}")
     {
@@ -36,14 +39,20 @@ public sealed class AttendanceReportFormatException : FormatException
         Reason = reason;
     }
 
+    /// <summary>The file is not an attendance report at all.</summary>
     public AttendanceReportFormatException() : this(null, "The file is not an attendance report.")
     {
     }
 
+    /// <summary>A problem with the whole file.</summary>
+    /// <param name="message">What is wrong.</param>
     public AttendanceReportFormatException(string message) : this(null, message)
     {
     }
 
+    /// <summary>A problem with the whole file, found while reading it failed in another way.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The failure that revealed it.</param>
     public AttendanceReportFormatException(string message, Exception innerException) : base(message, innerException)
     {
         Reason = message;

@@ -18,14 +18,20 @@ public sealed record BankHoliday(LocalDate Date, string Title)
 /// <summary>The bank holidays file could not be read; the message names the event and field and says why.</summary>
 public sealed class BankHolidayFormatException : FormatException
 {
+    /// <summary>Says why the bank holidays file could not be read.</summary>
+    /// <param name="message">Why, in words fit to show.</param>
     public BankHolidayFormatException(string message) : base(message)
     {
     }
 
+    /// <summary>Says why the bank holidays file could not be read, keeping the failure that caused it.</summary>
+    /// <param name="message">Why, in words fit to show.</param>
+    /// <param name="innerException">The underlying failure.</param>
     public BankHolidayFormatException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
+    /// <summary>Says that the bank holidays file could not be read, without saying why.</summary>
     public BankHolidayFormatException()
     {
     }

@@ -73,7 +73,7 @@ internal static class LondonTimeZone
     }
 
     /// <summary>A yearly rule that gives exactly these onsets, one a year with no gaps, or null if there is none.</summary>
-    private static RecurrencePattern? YearlyRule(IReadOnlyList<LocalDateTime> onsets)
+    private static RecurrencePattern? YearlyRule(List<LocalDateTime> onsets)
     {
         var first = onsets[0];
         var isLast = IsLastOfMonth(first.Date);

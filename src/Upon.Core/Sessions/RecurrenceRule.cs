@@ -33,8 +33,13 @@ public abstract record RecurrenceRule
     /// <summary>Every <see cref="Interval"/> weeks on <see cref="RecurrenceRule.Day"/>.</summary>
     public sealed record Weekly : RecurrenceRule
     {
+        /// <summary>The most weeks allowed between sessions: a year.</summary>
         public const int MaxInterval = 52;
 
+        /// <summary>Every <paramref name="interval"/> weeks on <paramref name="day"/>.</summary>
+        /// <param name="interval">Weeks from one session to the next, 1 to <see cref="MaxInterval"/>.</param>
+        /// <param name="day">The day of the week sessions fall on.</param>
+        /// <exception cref="ArgumentException">The interval is out of range.</exception>
         public Weekly(int interval, IsoDayOfWeek day) : base(day)
         {
             if (interval is < 1 or > MaxInterval)
@@ -54,6 +59,10 @@ public abstract record RecurrenceRule
         /// <summary>The ordinal meaning the last such weekday of the month.</summary>
         public const int Last = -1;
 
+        /// <summary>The <paramref name="ordinal"/>th <paramref name="day"/> of each month.</summary>
+        /// <param name="ordinal">1 to 4 for the first to the fourth, or <see cref="Last"/>.</param>
+        /// <param name="day">The day of the week sessions fall on.</param>
+        /// <exception cref="ArgumentException">The ordinal is out of range.</exception>
         public Monthly(int ordinal, IsoDayOfWeek day) : base(day)
         {
             if (ordinal is not (>= 1 and <= 4 or Last))

@@ -27,7 +27,9 @@ namespace Upon.Core.Sessions;
 /// </remarks>
 public static class SessionCalendar
 {
+    /// <summary>The PRODID of every calendar Upon writes, naming Upon as its producer.</summary>
     public const string ProductId = "-//Upon//Programme sessions//EN";
+    /// <summary>The TZID of every event's times, and the feed's X-WR-TIMEZONE.</summary>
     public const string TimeZoneId = "Europe/London";
 
     /// <summary>How long before the start the reminder shows.</summary>
@@ -90,7 +92,7 @@ public static class SessionCalendar
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown session status."),
     };
 
-    private static Calendar NewCalendar(IReadOnlyCollection<CalendarEntry> entries, Instant stamp)
+    private static Calendar NewCalendar(List<CalendarEntry> entries, Instant stamp)
     {
         var years = entries.Count == 0
             ? (First: stamp.InZone(Time.London).Year, Last: stamp.InZone(Time.London).Year)

@@ -42,13 +42,20 @@ public static class SessionCodes
         [AttendanceMark.Absent] = ("absent", "Absent"),
     };
 
+    /// <summary>Every session type, in display order.</summary>
     public static IReadOnlyList<SessionType> AllTypes { get; } = [.. Types.Keys];
+    /// <summary>Every session status, in display order.</summary>
     public static IReadOnlyList<SessionStatus> AllStatuses { get; } = [.. Statuses.Keys];
+    /// <summary>Every attendance mark, in the order the register offers them.</summary>
     public static IReadOnlyList<AttendanceMark> AllMarks { get; } = [.. Marks.Keys];
 
+    /// <summary>The type's code, such as <c>virtual-workshop</c>.</summary>
     public static string ToCode(this SessionType value) => Types[value].Code;
+    /// <summary>The type as people read it, such as "Network webinar".</summary>
     public static string DisplayName(this SessionType value) => Types[value].Name;
+    /// <summary>The status's code, such as <c>moved-online</c>.</summary>
     public static string ToCode(this SessionStatus value) => Statuses[value].Code;
+    /// <summary>The status as people read it, such as "Moved online".</summary>
     public static string DisplayName(this SessionStatus value) => Statuses[value].Name;
 
     /// <summary>
@@ -59,16 +66,20 @@ public static class SessionCodes
 
     /// <summary>Whether a session with this status that has <paramref name="ended"/> took place.</summary>
     public static bool WasHeld(this SessionStatus value, bool ended) => ended && value is SessionStatus.Scheduled or SessionStatus.MovedOnline;
+    /// <summary>The booking status's code, such as <c>waitlisted</c>.</summary>
     public static string ToCode(this BookingStatus value) => BookingStatuses[value].Code;
+    /// <summary>The booking status as people read it, such as "On the waiting list".</summary>
     public static string DisplayName(this BookingStatus value) => BookingStatuses[value].Name;
+    /// <summary>The mark's code, such as <c>left-early</c>.</summary>
     public static string ToCode(this AttendanceMark value) => Marks[value].Code;
+    /// <summary>The mark as people read it, such as "Excused (apologies)".</summary>
     public static string DisplayName(this AttendanceMark value) => Marks[value].Name;
 
-    /// <summary>Whether the mark counts as having attended (present, late or left early).</summary>
-    public static bool IsAttended(this AttendanceMark mark) => mark is AttendanceMark.Present or AttendanceMark.Late or AttendanceMark.LeftEarly;
-
+    /// <summary>Reads a session type code, ignoring surrounding spaces; false if it is not one.</summary>
     public static bool TryParseType(string? code, out SessionType value) => TryParse(Types, code, out value);
+    /// <summary>Reads a session status code, ignoring surrounding spaces; false if it is not one.</summary>
     public static bool TryParseStatus(string? code, out SessionStatus value) => TryParse(Statuses, code, out value);
+    /// <summary>Reads an attendance mark code, ignoring surrounding spaces; false if it is not one.</summary>
     public static bool TryParseMark(string? code, out AttendanceMark value) => TryParse(Marks, code, out value);
 
     private static bool TryParse<T>(Dictionary<T, (string Code, string Name)> codes, string? code, [MaybeNullWhen(false)] out T value)

@@ -101,14 +101,20 @@ public static class SessionTimes
 /// <summary>A session time that cannot be used; the message says why, in words fit for a form.</summary>
 public sealed class SessionTimeException : Exception
 {
+    /// <summary>Says why the session time cannot be used.</summary>
+    /// <param name="message">Why, in words fit to show.</param>
     public SessionTimeException(string message) : base(message)
     {
     }
 
+    /// <summary>Says why the session time cannot be used, keeping the failure that caused it.</summary>
+    /// <param name="message">Why, in words fit to show.</param>
+    /// <param name="innerException">The underlying failure.</param>
     public SessionTimeException(string message, Exception innerException) : base(message, innerException)
     {
     }
 
+    /// <summary>Says that the session time cannot be used, without saying why.</summary>
     public SessionTimeException()
     {
     }

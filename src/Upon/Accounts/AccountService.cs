@@ -23,7 +23,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
     /// Creates an account and its one-time set-password link. With <paramref name="baseUrl"/>, the link is also emailed to
     /// the person, through the outbox in the same transaction.
     /// </summary>
-    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, CancellationToken cancellationToken = default, string? baseUrl = null)
+    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, string? baseUrl = null, CancellationToken cancellationToken = default)
     {
         email = email.Trim();
         if (!Roles.IsKnown(role))
@@ -42,7 +42,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             return new AccountCreated(null, null, [.. created.Errors.Select(e => e.Description)]);
         }
         await users.AddToRoleAsync(user, role);
-        var path = await CreateInvitationAsync(user, cancellationToken);
+        var path = await CreateInvitationAsync(user, cancellationToken: cancellationToken);
         if (baseUrl is not null)
         {
             Email.EmailOutbox.Enqueue(db, email, "You have been invited to Upon",
@@ -66,7 +66,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var path = await CreateInvitationAsync(user, cancellationToken, ResetLifetime);
+        var path = await CreateInvitationAsync(user, ResetLifetime, cancellationToken);
         Email.EmailOutbox.Enqueue(db, user.Email!, "Reset your Upon password",
             $"Someone asked to reset the password of your Upon account.\n\nSet a new password here (the link works once, for 24 hours):\n{baseUrl.TrimEnd('/')}{path}\n\n" +
             "If it was not you, ignore this email: your password has not changed.");
@@ -75,7 +75,7 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
     }
 
     /// <summary>Issues a new set-password link for the account (earlier unused links stop working).</summary>
-    public async Task<string> CreateInvitationAsync(UponUser user, CancellationToken cancellationToken = default, Duration? lifetime = null)
+    public async Task<string> CreateInvitationAsync(UponUser user, Duration? lifetime = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
         await db.AccountInvitations.Where(i => i.UserId == user.Id && i.UsedAt == null)

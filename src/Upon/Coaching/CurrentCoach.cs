@@ -14,6 +14,8 @@ public sealed class CurrentCoach(UponDbContext db)
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (email is null) return null;
         var lower = email.ToLowerInvariant();
+#pragma warning disable CA1862 // EF Core translates ToLower() to SQL; string.Equals with a StringComparison has no translation.
         return await db.CoachProfiles.Include(c => c.Consents).SingleOrDefaultAsync(c => c.Email.ToLower() == lower, cancellationToken);
+#pragma warning restore CA1862
     }
 }

@@ -182,7 +182,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         return pairs.Count;
     }
 
-    private static string ParticipantEmail(CoachingRequest request, CoachProfile coach, IReadOnlySet<string> shared)
+    private static string ParticipantEmail(CoachingRequest request, CoachProfile coach, HashSet<string> shared)
     {
         var met = new List<string>();
         var notMet = new List<string>();

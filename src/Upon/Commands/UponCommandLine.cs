@@ -37,7 +37,7 @@ public static class UponCommandLine
         return text.ToString();
     }
 
-    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
     {
         var names = new Stack<string>();
         for (var current = result; current is not null && current.Command is not RootCommand; current = current.Parent as System.CommandLine.Parsing.CommandResult)

@@ -24,7 +24,7 @@ public static class UsersAddCommand
             await using var scope = host.Services.CreateAsyncScope();
             var root = parse.GetValue(baseUrl)?.TrimEnd('/') ?? Upon.Shared.AppLinks.BaseUrl(host.Services.GetRequiredService<IConfiguration>());
             var created = await scope.ServiceProvider.GetRequiredService<AccountService>()
-                .InviteAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(name), cancellationToken, root);
+                .InviteAsync(parse.GetValue(email)!, parse.GetValue(role)!, parse.GetValue(name), root, cancellationToken);
             if (created.Errors.Count > 0)
             {
                 throw new CommandException(string.Join("; ", created.Errors));

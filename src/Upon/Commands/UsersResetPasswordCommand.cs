@@ -28,7 +28,7 @@ public static class UsersResetPasswordCommand
                 throw new CommandException($"the account {user.Email} is disabled; an administrator can enable it first");
             }
             var root = parse.GetValue(baseUrl)?.TrimEnd('/') ?? Upon.Shared.AppLinks.BaseUrl(host.Services.GetRequiredService<IConfiguration>());
-            var path = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateInvitationAsync(user, cancellationToken, AccountService.ResetLifetime);
+            var path = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateInvitationAsync(user, AccountService.ResetLifetime, cancellationToken);
             Console.WriteLine($"This link sets a new password for {user.Email}; it works once, for 24 hours, and the old password works until it is used:");
             Console.WriteLine($"{root}{path}");
             return 0;

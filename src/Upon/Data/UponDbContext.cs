@@ -87,10 +87,10 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
         configurationBuilder.Properties<LocalDateTime>().HaveConversion<LocalDateTimeConverter>();
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(UponDbContext).Assembly, t => t.Namespace == typeof(RegisterMappings).Namespace);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(UponDbContext).Assembly, t => t.Namespace == typeof(RegisterMappings).Namespace);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -140,11 +140,11 @@ public sealed class SqliteUponDbContext(DbContextOptions<SqliteUponDbContext> op
 
 public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
+        base.OnModelCreating(builder);
         // A wall-clock time in Europe/London is not an instant: Npgsql would otherwise make it timestamptz.
-        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(LocalDateTime)))
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(LocalDateTime)))
         {
             property.SetColumnType("timestamp without time zone");
         }

@@ -176,7 +176,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IEmailTransport tr
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static Task ReleaseAsync(UponDbContext db, long id, string claim, CancellationToken cancellationToken) =>
+    private static Task<int> ReleaseAsync(UponDbContext db, long id, string claim, CancellationToken cancellationToken) =>
         db.OutboxMessages.Where(m => m.Id == id && m.ClaimedBy == claim && m.SentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, (Instant?)null), cancellationToken);
 }

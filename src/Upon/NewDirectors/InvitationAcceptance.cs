@@ -61,7 +61,7 @@ public sealed class InvitationAcceptance(UponDbContext db, IClock clock, UserMan
                 throw new InvalidOperationException($"Could not create the account: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
             await users.AddToRoleAsync(user, Roles.Participant);
-            setPassword = await accounts.CreateInvitationAsync(user, cancellationToken);
+            setPassword = await accounts.CreateInvitationAsync(user, cancellationToken: cancellationToken);
         }
         var participant = await db.Participants.Include(p => p.Enrolments).FirstOrDefaultAsync(p => p.PersonKey == person.Id || p.Email == email, cancellationToken);
         if (participant is null)
@@ -132,13 +132,21 @@ public sealed class InvitationAcceptance(UponDbContext db, IClock clock, UserMan
         return db.DirectorInvitations.Include(i => i.Person).FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
 
+    /// <summary>Loads the invitation holding its row lock until the transaction ends, so two answers to one link queue.</summary>
     private async Task<DirectorInvitation?> LockAsync(string secret, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql() && !string.IsNullOrWhiteSpace(secret) && secret.Length <= 100)
+        if (string.IsNullOrWhiteSpace(secret) || secret.Length > 100)
         {
-            var hash = SecretTokens.Hash(secret);
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM director_invitations WHERE \"TokenHash\" = {hash} FOR UPDATE", cancellationToken);
+            return null;
         }
+        var hash = SecretTokens.Hash(secret);
+        // Only the id before the lock (untracked), so the invitation is read afresh once the lock is held.
+        var id = await db.DirectorInvitations.AsNoTracking().Where(i => i.TokenHash == hash).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        if (id is null)
+        {
+            return null;
+        }
+        await db.LockRowAsync<DirectorInvitation>(id.Value, cancellationToken);
         return await ByLinkAsync(secret, cancellationToken);
     }
 }

@@ -32,7 +32,9 @@ public sealed class ParticipantDirectory(UponDbContext db, AttendanceQueries att
             .AsQueryable();
         if (search.Text?.Trim().ToLowerInvariant() is { Length: > 0 } text)
         {
+#pragma warning disable CA1862 // EF Core translates ToLower() and Contains to SQL; the StringComparison overloads have no translation.
             query = query.Where(p => (p.GivenName + " " + p.FamilyName).ToLower().Contains(text) || p.Email.ToLower().Contains(text));
+#pragma warning restore CA1862
         }
         if (search.StrandId is { } strandId)
         {

@@ -147,9 +147,9 @@ public static class AttendanceExports
         csv.NextRecord();
     }
 
-    private static void Header(IXLWorksheet sheet, IReadOnlyList<string> names, IReadOnlyList<double> widths)
+    private static void Header(IXLWorksheet sheet, string[] names, IReadOnlyList<double> widths)
     {
-        for (var i = 0; i < names.Count; i++)
+        for (var i = 0; i < names.Length; i++)
         {
             Text(sheet.Cell(1, i + 1), names[i]);
             // Widths are set, not measured: measuring text needs GDI+, which Linux servers lack.

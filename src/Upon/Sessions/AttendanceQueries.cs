@@ -58,7 +58,7 @@ public sealed class AttendanceQueries(UponDbContext db, IClock clock)
     {
         var lines = await ForParticipantAsync(participantId, cancellationToken);
         var facts = lines.Select(l => l.ToFact()).ToList();
-        return new AttendanceHistory(lines, AttendanceFigures.Total(facts), AttendanceFigures.MissedTwoInARow(facts).FirstOrDefault());
+        return new AttendanceHistory(lines, AttendanceFigures.Total(facts), AttendanceFigures.MissedTwoInARow(facts) is [var first, ..] ? first : null);
     }
 
     /// <summary>

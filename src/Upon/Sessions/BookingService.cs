@@ -27,6 +27,9 @@ public sealed record BookingOutcome(BookingResult Result, Booking? Booking, int?
 /// <summary>What became of a cancellation: the booking, and who was given the freed seat.</summary>
 public sealed record CancellationOutcome(Booking Booking, Participant? Promoted);
 
+/// <summary>What became of apologies: the apology recorded, or why it was refused (<see cref="ApologiesRule"/>).</summary>
+public sealed record ApologyOutcome(Apology? Apology, string? Refused = null);
+
 /// <summary>
 /// Booking, cancelling and the waiting list. Every change happens with the session locked (a row lock on PostgreSQL,
 /// the database write lock on SQLite), so counting the seats taken and taking one is a single step: capacity is never
@@ -54,11 +57,11 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
                 existing.Status == BookingStatus.Booked ? "You already have a place on this session." : "You are already on the waiting list for this session.");
         }
         var booked = await db.Bookings.CountAsync(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked, cancellationToken);
-        var lastInQueue = await db.Bookings.Where(b => b.SessionId == sessionId).MaxAsync(b => (long?)b.Queue, cancellationToken) ?? 0;
+        var lastInQueue = await db.Bookings.Where(b => b.SessionId == sessionId).MaxAsync(b => (long?)b.Queue, cancellationToken);
         var now = clock.GetCurrentInstant();
         var booking = existing ?? new Booking { SessionId = sessionId, ParticipantId = participantId };
-        booking.Status = booked < session.Capacity ? BookingStatus.Booked : BookingStatus.Waitlisted;
-        booking.Queue = lastInQueue + 1;
+        booking.Status = CapacityRule.StatusForRequest(booked, session.Capacity);
+        booking.Queue = WaitingListOrder.NextQueueNumber(lastInQueue);
         booking.RequestedAt = now;
         booking.BookedAt = booking.Status == BookingStatus.Booked ? now : null;
         booking.CancelledAt = null;
@@ -105,25 +108,11 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
     }
 
     /// <summary>
-    /// Gives free seats to the people waiting, first come first served (after capacity rises, say), and tells each
-    /// by email. Returns who was promoted.
+    /// Records apologies in advance; a seat or place held on the session is given up, so someone else can have it.
+    /// Refused once the session has started (<see cref="ApologiesRule"/>).
     /// </summary>
-    public async Task<IReadOnlyList<Participant>> FillFreeSeatsAsync(int sessionId, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = await LockAsync(sessionId, cancellationToken);
-        if (session is null)
-        {
-            return [];
-        }
-        var promoted = await PromoteAsync(session, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return promoted;
-    }
-
-    /// <summary>Records apologies in advance; a seat or place held on the session is given up, so someone else can have it.</summary>
-    public async Task<Apology?> SendApologiesAsync(int sessionId, int participantId, string reason, CancellationToken cancellationToken = default)
+    /// <returns>Null when there is no such session or participant.</returns>
+    public async Task<ApologyOutcome?> SendApologiesAsync(int sessionId, int participantId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -131,6 +120,10 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         if (session is null || !await db.Participants.AnyAsync(p => p.Id == participantId, cancellationToken))
         {
             return null;
+        }
+        if (ApologiesRule.WhyRefused(session.StartUtc, clock) is { } refused)
+        {
+            return new ApologyOutcome(null, refused);
         }
         var apology = await db.Apologies.FirstOrDefaultAsync(a => a.SessionId == sessionId && a.ParticipantId == participantId, cancellationToken);
         if (apology is null)
@@ -154,19 +147,15 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return apology;
+        return new ApologyOutcome(apology);
     }
 
     /// <summary>Why the session cannot be booked by this person now, or null when it can.</summary>
     public string? WhyClosed(Session session, Participant participant, bool onBehalf)
     {
-        if (session.Status == SessionStatus.Cancelled)
+        if (BookingWindowRule.WhyClosed(session.Status, session.StartUtc, clock) is { } closed)
         {
-            return "This session has been cancelled.";
-        }
-        if (session.StartUtc <= clock.GetCurrentInstant())
-        {
-            return "This session has already started.";
+            return closed;
         }
         // Staff may book anyone; a participant books the sessions of their own strand or cohort.
         if (!onBehalf && !IsOpenTo(session, participant.Enrolments, session.Start.Date))
@@ -188,7 +177,7 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
     public async Task<int?> PositionAsync(Booking booking, CancellationToken cancellationToken = default) =>
         booking.Status != BookingStatus.Waitlisted
             ? null
-            : 1 + await db.Bookings.CountAsync(b => b.SessionId == booking.SessionId && b.Status == BookingStatus.Waitlisted && b.Queue < booking.Queue, cancellationToken);
+            : WaitingListOrder.Position(await db.Bookings.CountAsync(b => b.SessionId == booking.SessionId && b.Status == BookingStatus.Waitlisted && b.Queue < booking.Queue, cancellationToken));
 
     /// <summary>
     /// Gives free seats to the first people waiting, within the caller's transaction: the caller must already hold the
@@ -199,20 +188,16 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
 
     private async Task<List<Participant>> PromoteAsync(Session session, CancellationToken cancellationToken)
     {
-        if (session.Status == SessionStatus.Cancelled)
-        {
-            return [];
-        }
         // Counts what is saved: callers save a cancellation before promoting.
         var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, cancellationToken);
-        var free = session.Capacity - booked;
-        if (free <= 0)
+        if (session.Status == SessionStatus.Cancelled || CapacityRule.FreeSeats(booked, session.Capacity) == 0)
         {
             return [];
         }
-        var next = await db.Bookings.Include(b => b.Participant)
+        var waiting = await db.Bookings.Include(b => b.Participant)
             .Where(b => b.SessionId == session.Id && b.Status == BookingStatus.Waitlisted)
-            .OrderBy(b => b.Queue).Take(free).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var next = PromotionRule.WhoIsPromoted(session.Status, booked, session.Capacity, waiting, b => b.Queue);
         var now = clock.GetCurrentInstant();
         foreach (var booking in next)
         {

@@ -32,7 +32,7 @@ public sealed class SessionChanges(UponDbContext db)
     public Task<SaveResult> MoveOnlineAsync(int sessionId, string videoLink, string? reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(videoLink);
-        return ChangeAsync(sessionId, cancellationToken, (session, now) =>
+        return ChangeAsync(sessionId, (session, now) =>
         {
             if (!CanMoveOnline(session, now))
             {
@@ -56,7 +56,7 @@ public sealed class SessionChanges(UponDbContext db)
                 $"Moved online: {session.Title}, {SessionFormat.When(session)}",
                 $"{session.Title} on {SessionFormat.When(session)} has moved online. The date and time are the same.",
                 changes, reason));
-        });
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed class SessionChanges(UponDbContext db)
     /// waiting list stay as they are. The new start must be in the future and differ from the current one.
     /// </summary>
     public Task<SaveResult> PostponeAsync(int sessionId, LocalDateTime start, LocalDateTime end, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(sessionId, cancellationToken, (session, now) =>
+        ChangeAsync(sessionId, (session, now) =>
         {
             if (!CanChange(session, now))
             {
@@ -93,13 +93,13 @@ public sealed class SessionChanges(UponDbContext db)
                 $"{session.Title}, planned for {was}, has been postponed to {SessionFormat.When(session)}.",
                 [new NoticeChange("Time", was, SessionFormat.When(session))],
                 reason));
-        });
+        }, cancellationToken);
 
     /// <summary>Cancels a session, with the reason people are given. Bookings are kept as the record of who was booked.</summary>
     public Task<SaveResult> CancelAsync(int sessionId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        return ChangeAsync(sessionId, cancellationToken, (session, now) =>
+        return ChangeAsync(sessionId, (session, now) =>
         {
             if (!CanChange(session, now))
             {
@@ -114,14 +114,14 @@ public sealed class SessionChanges(UponDbContext db)
                 [new NoticeChange("Status", wasStatus, "Cancelled")],
                 reason,
                 Cancelled: true));
-        });
+        }, cancellationToken);
     }
 
     /// <summary>
     /// Locks the session, lets <paramref name="change"/> change it (returning the notice to send, or the errors), then raises
     /// the SEQUENCE, enqueues the emails and saves, in one transaction.
     /// </summary>
-    private async Task<SaveResult> ChangeAsync(int sessionId, CancellationToken cancellationToken, Func<Session, Instant, ChangeOutcome> change)
+    private async Task<SaveResult> ChangeAsync(int sessionId, Func<Session, Instant, ChangeOutcome> change, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await SessionSchedule.LockAsync(db, sessionId, cancellationToken))

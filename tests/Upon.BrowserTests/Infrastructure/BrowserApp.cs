@@ -105,6 +105,7 @@ public sealed class BrowserApp : IAsyncLifetime
     };
 
     /// <summary>Call first in every test (they are <c>[SkippableFact]</c>s): skips without Chromium, or fails under CI.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Called on the fixture in every test, as RequireDatabase is.")]
     public void RequireBrowser()
     {
         if (BrowserEnvironment.ChromiumMissing is { } missing)

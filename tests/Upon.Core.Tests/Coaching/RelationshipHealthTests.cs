@@ -11,15 +11,15 @@ public class RelationshipHealthTests
     public void Flags_SessionWithinSixWeeks_IsQuietNotFlagged()
     {
         var today = new LocalDate(2026, 3, 1);
-        Assert.DoesNotContain(HealthFlag.NoSessionInSixWeeks, RelationshipHealth.Flags(Start, End, 6, [today.PlusDays(-41)], false, today));
-        Assert.Contains(HealthFlag.NoSessionInSixWeeks, RelationshipHealth.Flags(Start, End, 6, [today.PlusDays(-42)], false, today));
+        Assert.DoesNotContain(HealthConcern.NoSessionInSixWeeks, RelationshipHealth.Flags(Start, End, 6, [today.PlusDays(-41)], false, today));
+        Assert.Contains(HealthConcern.NoSessionInSixWeeks, RelationshipHealth.Flags(Start, End, 6, [today.PlusDays(-42)], false, today));
     }
 
     [Fact]
     public void Flags_NoSessionYet_CountsFromTheStart()
     {
         Assert.Empty(RelationshipHealth.Flags(Start, End, 6, [], false, Start.PlusDays(41)));
-        Assert.Equal([HealthFlag.NoSessionInSixWeeks], RelationshipHealth.Flags(Start, End, 6, [], false, Start.PlusDays(42)));
+        Assert.Equal([HealthConcern.NoSessionInSixWeeks], RelationshipHealth.Flags(Start, End, 6, [], false, Start.PlusDays(42)));
     }
 
     [Fact]
@@ -27,11 +27,11 @@ public class RelationshipHealthTests
     {
         var today = new LocalDate(2026, 9, 30);
         var recent = new[] { today.PlusDays(-1) };
-        Assert.Equal([HealthFlag.EntitlementAtRisk], RelationshipHealth.Flags(Start, End, 6, recent, false, today));
+        Assert.Equal([HealthConcern.EntitlementAtRisk], RelationshipHealth.Flags(Start, End, 6, recent, false, today));
         Assert.Empty(RelationshipHealth.Flags(Start, End, 4, recent, false, today));
     }
 
     [Fact]
     public void Flags_ChangeRequested_IsFlagged() =>
-        Assert.Contains(HealthFlag.ChangeRequested, RelationshipHealth.Flags(Start, End, 1, [Start], true, Start.PlusDays(1)));
+        Assert.Contains(HealthConcern.ChangeRequested, RelationshipHealth.Flags(Start, End, 1, [Start], true, Start.PlusDays(1)));
 }

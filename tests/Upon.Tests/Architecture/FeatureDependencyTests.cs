@@ -118,7 +118,7 @@ public class FeatureDependencyTests
 
     private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    private static IEnumerable<Type> Referenced(Type type)
+    private static HashSet<Type> Referenced(Type type)
     {
         var found = new HashSet<Type>();
         void Add(Type? t)

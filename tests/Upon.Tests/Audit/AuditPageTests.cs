@@ -9,7 +9,7 @@ namespace Upon.Tests.Audit;
 /// <summary>Issue 10, "The audit log": readable changes, pages of results, GOV.UK date inputs, an export of everything found.</summary>
 public abstract class AuditPageTests(UponApp app)
 {
-    private Task RecordAsync(string entityType, int count) => app.WithScopeAsync(async s =>
+    private Task<bool> RecordAsync(string entityType, int count) => app.WithScopeAsync(async s =>
     {
         var log = s.GetRequiredService<AuditLog>();
         for (var i = 1; i <= count; i++)

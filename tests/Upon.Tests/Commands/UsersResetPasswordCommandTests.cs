@@ -27,7 +27,8 @@ public abstract partial class UsersResetPasswordCommandTests(DatabaseFixture fix
         Assert.True(link.Success, result.ToString());
         Assert.StartsWith("http://localhost:5080/account/set-password?token=", link.Groups[1].Value, StringComparison.Ordinal);
         await using var db = fixture.Database.CreateDbContext();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
+        var normalised = email.ToUpperInvariant();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalised);
         var invitations = await db.AccountInvitations.AsNoTracking().Where(i => i.UserId == user.Id).OrderBy(i => i.Id).ToListAsync();
         Assert.Equal(2, invitations.Count);
         Assert.NotNull(invitations[0].UsedAt);

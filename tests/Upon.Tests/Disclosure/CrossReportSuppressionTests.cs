@@ -22,7 +22,7 @@ public abstract class CrossReportSuppressionTests(UponApp app)
         "206,xr-5,Ed,Five,permanent,2023-07-01,,,\n" +
         "207,xr-5,Ed,Five,permanent,2023-07-01,,,\n";
 
-    private async Task<JsonElement> YearAsync(HttpClient client, string report)
+    private static async Task<JsonElement> YearAsync(HttpClient client, string report)
     {
         var response = await client.GetAsync(new Uri($"/api/reports/{report}?year=2023-24", UriKind.Relative));
         Assert.True(response.IsSuccessStatusCode, $"{report} answered {(int)response.StatusCode}");

@@ -23,7 +23,7 @@ namespace Upon.Tests.Home;
 public abstract partial class LinkCrawlTests(UponApp app)
 {
     /// <summary>Pages no link needs to reach, and why.</summary>
-    private static readonly IReadOnlyDictionary<string, string> ReachedOtherwise = new Dictionary<string, string>
+    private static readonly Dictionary<string, string> ReachedOtherwise = new()
     {
         ["/error/{status:int?}"] = "shown for an error",
         ["/invitations/{secret}"] = "the emailed New Directors invitation link",

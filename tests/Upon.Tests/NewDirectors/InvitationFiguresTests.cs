@@ -28,6 +28,8 @@ namespace Upon.Tests.NewDirectors;
 /// </summary>
 public abstract partial class InvitationFiguresTests(UponApp app)
 {
+    private static readonly string[] FigureFields = ["start", "recorded", "sent", "days", "within", "answer"];
+
     /// <summary>
     /// The scenario takes place in the financial year after the one containing the real date. The web app's fake clock is
     /// moved through it (the import records appointments on its "today"), and <c>upon invitations run --as-of</c> acts on
@@ -369,7 +371,7 @@ public abstract partial class InvitationFiguresTests(UponApp app)
     private static Dictionary<string, string[]> Directors(IDocument doc) =>
         doc.QuerySelectorAll("#first-time-directors tbody tr").ToDictionary(
             tr => tr.GetAttribute("data-person")!,
-            tr => new[] { "start", "recorded", "sent", "days", "within", "answer" }.Select(f => Shown(tr.QuerySelector($"[data-field={f}]")!)).ToArray());
+            tr => FigureFields.Select(f => Shown(tr.QuerySelector($"[data-field={f}]")!)).ToArray());
 
     /// <summary>A cell as a sighted reader sees it: a symbol (–, [c]) without the hidden text that goes with it.</summary>
     private static string Shown(IElement cell) => cell.QuerySelector("[aria-hidden=true]") is { } symbol ? symbol.TextContent : Text(cell);

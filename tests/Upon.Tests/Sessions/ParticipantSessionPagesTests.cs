@@ -46,6 +46,24 @@ public abstract class ParticipantSessionPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task Apologies_AfterTheSessionStarted_ShowTheRule_AndKeepMyPlace()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var started = app.Clock.GetCurrentInstant().InZone(Upon.Core.Time.London).LocalDateTime.PlusMinutes(-30);
+        var session = await SessionSeed.SessionAsync(app, strand, capacity: 2, start: started);
+        var me = await SessionSeed.TestParticipantAsync(app, strand);
+        await SessionSeed.PlacesAsync(app, session, [me]);
+        var client = app.CreateClient(Roles.Participant);
+        var page = $"/my/sessions/{session.Id}";
+
+        var late = await Html.ParseAsync(await client.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = "Running late" }, $"{page}?handler=Apologies"));
+
+        Assert.Equal([ApologiesRule.Started], late.ErrorSummary());
+        Assert.Equal(BookingStatus.Booked, (await SessionSeed.BookingsAsync(app, session.Id)).Single(b => b.ParticipantId == me.Id).Status);
+    }
+
+    [SkippableFact]
     public async Task AFullSession_OffersTheWaitingList_AndShowsMyPlaceInIt()
     {
         app.RequireDatabase();

@@ -4,6 +4,7 @@ namespace Upon.Shared.Events;
 /// Reacts to a domain event raised by another feature. Handlers run in the raiser's DbContext transaction, before it
 /// commits: what they write is saved with the change that raised the event, or not at all.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A handler of domain events, not a .NET event delegate; the name says what it is.")]
 public interface IDomainEventHandler<in TEvent>
 {
     Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken);

@@ -82,7 +82,7 @@ public sealed class DateInput
         return new LocalDate(year, month, day);
     }
 
-    private LocalDate? Fail(ModelStateDictionary modelState, string name, string message, IReadOnlyList<string> parts)
+    private LocalDate? Fail(ModelStateDictionary modelState, string name, string message, List<string> parts)
     {
         PartsInError = parts;
         modelState.AddModelError($"{name}.{(parts.Count > 0 ? parts[0] : "day")}", message);

@@ -77,7 +77,7 @@ public class DetailsModel(UponDbContext db, UserManager<UponUser> users, Account
             ModelState.AddModelError("link", "Enable the account before creating a link to set its password");
             return Page();
         }
-        var path = await accounts.CreateInvitationAsync(user, cancellationToken);
+        var path = await accounts.CreateInvitationAsync(user, cancellationToken: cancellationToken);
         TempData["Success"] = "New set-password link created. Any earlier link for this account no longer works";
         TempData[AccountPages.LinkKey] = AccountPages.AbsoluteLink(Request, path);
         return Redirect(AccountPages.Url(id));

@@ -59,7 +59,7 @@ public class InviteModel(AccountService accounts) : PageModel
             return Page();
         }
 
-        var created = await accounts.InviteAsync(Email!, Role!, DisplayName, cancellationToken, $"{Request.Scheme}://{Request.Host}");
+        var created = await accounts.InviteAsync(Email!, Role!, DisplayName, $"{Request.Scheme}://{Request.Host}", cancellationToken);
         if (created.Errors.Count > 0)
         {
             foreach (var error in created.Errors)

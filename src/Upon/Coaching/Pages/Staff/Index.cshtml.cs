@@ -11,7 +11,7 @@ using Upon.Data;
 namespace Upon.Coaching.Pages.Staff;
 
 /// <summary>A relationship as staff see it: hours used against entitlement and health flags.</summary>
-public sealed record RelationshipRow(CoachingRelationship Relationship, int MinutesUsed, IReadOnlyList<HealthFlag> Flags);
+public sealed record RelationshipRow(CoachingRelationship Relationship, int MinutesUsed, IReadOnlyList<HealthConcern> Flags);
 
 /// <summary>The coaching pool (capacity, pause, retire) and the relationships with their health flags, for staff.</summary>
 [Authorize(Policy = Policies.Staff)]

@@ -113,7 +113,7 @@ public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview rev
         proposal.CoachId = coachId;
         proposal.Locked = true;
         proposal.Score = score.Total;
-        proposal.Reasons = string.Join('\n', new[] { "Locked by staff." }.Concat(score.Reasons(loaded.Round.Weights)));
+        proposal.Reasons = string.Join('\n', score.Reasons(loaded.Round.Weights).Prepend("Locked by staff."));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

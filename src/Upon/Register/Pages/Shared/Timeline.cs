@@ -9,8 +9,6 @@ namespace Upon.Register.Pages.Shared;
 /// </summary>
 public sealed record TimelineItem(Appointment? Appointment, LocalDate Start, LocalDate? End)
 {
-    public bool IsVacancy => Appointment is null;
-
     /// <summary>The length in years and months, counting an open item to <paramref name="today"/>.</summary>
     public string Length(LocalDate today) =>
         RegisterFormat.YearsAndMonths(Start, End ?? today) + (End is null && Start <= today ? " so far" : "");

@@ -1,4 +1,3 @@
-using Upon.Core;
 using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,16 +8,9 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates a new session like an existing one: the form comes filled in with everything but the date.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
+public class CopyModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
 {
-    [BindProperty]
-    public SessionForm Form { get; set; } = new();
-
     public Session Source { get; private set; } = null!;
-
-    public IReadOnlyList<SessionGroup> Groups { get; private set; } = [];
-
-    public IReadOnlyList<SessionWarning> Warnings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -36,12 +28,7 @@ public class CopyModel(SessionService sessions, SessionQueries queries, SessionW
         {
             return NotFound();
         }
-        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
-        {
-            return Page();
-        }
-        Warnings = await warnings.ForAsync(details.StrandId, details.CohortId, details.Start, details.End, cancellationToken: cancellationToken);
-        if (!SessionWarnings.AreConfirmed(Warnings, Form.Confirmed))
+        if (await ReadConfirmedAsync(editing: null, _ => true, cancellationToken) is not { } details)
         {
             return Page();
         }
@@ -57,12 +44,12 @@ public class CopyModel(SessionService sessions, SessionQueries queries, SessionW
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, cancellationToken) is not { } source)
+        if (await Queries.FindAsync(id, cancellationToken) is not { } source)
         {
             return false;
         }
         Source = source;
-        Groups = await queries.GroupsAsync(cancellationToken);
+        await LoadGroupsAsync(cancellationToken);
         return true;
     }
 }

@@ -23,8 +23,6 @@ public class DetailsModel(SessionQueries queries) : PageModel
 
     public bool CanMoveOnline => SessionChanges.CanMoveOnline(Session, Now);
 
-    public bool HasEnded => Session.EndUtc <= Now;
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } session)

@@ -1,4 +1,3 @@
-using Upon.Core;
 using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,16 +11,9 @@ namespace Upon.Sessions.Pages.Manage;
 /// places cannot go below the number booked. A new time, place, link or title is emailed to everyone booked or waiting.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
+public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
 {
-    [BindProperty]
-    public SessionForm Form { get; set; } = new();
-
     public Session Session { get; private set; } = null!;
-
-    public IReadOnlyList<SessionGroup> Groups { get; private set; } = [];
-
-    public IReadOnlyList<SessionWarning> Warnings { get; private set; } = [];
 
     public int Booked { get; private set; }
 
@@ -43,14 +35,8 @@ public class EditModel(SessionService sessions, SessionQueries queries, SessionW
         {
             return NotFound();
         }
-        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
-        {
-            return Page();
-        }
         // Warn about the date only when it, or who the session is for, changes: it was confirmed when it was set.
-        var moved = details.Start != Session.Start || details.End != Session.End || details.StrandId != Session.StrandId || details.CohortId != Session.CohortId;
-        Warnings = moved ? await warnings.ForAsync(details.StrandId, details.CohortId, details.Start, details.End, id, cancellationToken) : [];
-        if (!SessionWarnings.AreConfirmed(Warnings, Form.Confirmed))
+        if (await ReadConfirmedAsync(editing: id, Moves, cancellationToken) is not { } details)
         {
             return Page();
         }
@@ -66,15 +52,18 @@ public class EditModel(SessionService sessions, SessionQueries queries, SessionW
         return Redirect(SessionPages.Url(id));
     }
 
+    private bool Moves(SessionDetails details) =>
+        details.Start != Session.Start || details.End != Session.End || details.StrandId != Session.StrandId || details.CohortId != Session.CohortId;
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.FindAsync(id, cancellationToken) is not { } session)
+        if (await Queries.FindAsync(id, cancellationToken) is not { } session)
         {
             return false;
         }
         Session = session;
-        Groups = await queries.GroupsAsync(cancellationToken);
-        (Booked, Waiting) = await queries.CountsAsync(id, cancellationToken);
+        await LoadGroupsAsync(cancellationToken);
+        (Booked, Waiting) = await Queries.CountsAsync(id, cancellationToken);
         return true;
     }
 }

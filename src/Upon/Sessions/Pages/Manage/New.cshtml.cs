@@ -1,4 +1,3 @@
-using Upon.Core;
 using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,19 +8,12 @@ namespace Upon.Sessions.Pages.Manage;
 
 /// <summary>Creates one session. A bank holiday, a time in the past or a clash is a warning to confirm, not an error.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class NewModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : PageModel
+public class NewModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
 {
-    [BindProperty]
-    public SessionForm Form { get; set; } = new();
-
-    public IReadOnlyList<SessionGroup> Groups { get; private set; } = [];
-
-    public IReadOnlyList<SessionWarning> Warnings { get; private set; } = [];
-
     /// <summary>The empty form, for a strand when coming from its list (<c>?strand=ID</c>).</summary>
     public async Task OnGetAsync(int? strand, CancellationToken cancellationToken)
     {
-        Groups = await queries.GroupsAsync(cancellationToken);
+        await LoadGroupsAsync(cancellationToken);
         if (strand is { } id)
         {
             Form.Group = Groups.FirstOrDefault(g => g.StrandId == id && g.CohortId is null)?.Value;
@@ -30,13 +22,8 @@ public class NewModel(SessionService sessions, SessionQueries queries, SessionWa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Groups = await queries.GroupsAsync(cancellationToken);
-        if (Form.Validate(ModelState, Groups, clock.TodayInLondon()) is not { } details)
-        {
-            return Page();
-        }
-        Warnings = await warnings.ForAsync(details.StrandId, details.CohortId, details.Start, details.End, cancellationToken: cancellationToken);
-        if (!SessionWarnings.AreConfirmed(Warnings, Form.Confirmed))
+        await LoadGroupsAsync(cancellationToken);
+        if (await ReadConfirmedAsync(editing: null, _ => true, cancellationToken) is not { } details)
         {
             return Page();
         }

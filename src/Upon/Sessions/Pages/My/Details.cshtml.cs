@@ -74,15 +74,19 @@ public sealed class DetailsModel(CurrentParticipant current, ParticipantSessions
         {
             ModelState.AddModelError(nameof(Reason), $"Your reason must be {Apology.MaxReasonLength:N0} characters or fewer");
         }
-        else if (Item.Session.StartUtc <= HttpContext.RequestServices.GetRequiredService<NodaTime.IClock>().GetCurrentInstant())
-        {
-            ModelState.AddModelError(nameof(Reason), "Apologies are sent before a session starts: this one has started");
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await bookings.SendApologiesAsync(id, participant.Id, reason, cancellationToken);
+        if (await bookings.SendApologiesAsync(id, participant.Id, reason, cancellationToken) is not { } outcome)
+        {
+            return NotFound();
+        }
+        if (outcome.Refused is not null)
+        {
+            ModelState.AddModelError(nameof(Reason), outcome.Refused);
+            return Page();
+        }
         TempData["Success"] = Item.HasPlace || Item.IsWaiting
             ? "Your apologies are sent and your place is given up, so someone waiting can have it."
             : "Your apologies are sent.";

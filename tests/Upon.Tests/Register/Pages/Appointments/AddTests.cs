@@ -9,7 +9,7 @@ public abstract class AddTests(UponApp app)
 {
     private const string Url = "/register/appointments/add";
 
-    private async Task<AngleSharp.Dom.IDocument> PostWithErrorsAsync(HttpClient client, Dictionary<string, string> fields)
+    private static async Task<AngleSharp.Dom.IDocument> PostWithErrorsAsync(HttpClient client, Dictionary<string, string> fields)
     {
         var response = await client.PostFormAsync(Url, fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

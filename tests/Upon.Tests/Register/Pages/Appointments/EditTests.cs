@@ -7,6 +7,8 @@ namespace Upon.Tests.Register.Pages.Appointments;
 
 public abstract class EditTests(UponApp app)
 {
+    private static readonly string[] DateParts = ["day", "month", "year"];
+
     [SkippableFact]
     public async Task Get_PrefillsTheForm()
     {
@@ -23,8 +25,8 @@ public abstract class EditTests(UponApp app)
         Assert.Equal("Diaz", doc.QuerySelector("#FamilyName")?.GetAttribute("value"));
         Assert.Equal("rae@example.org", doc.QuerySelector("#Email")?.GetAttribute("value"));
         Assert.Equal("acting", doc.QuerySelector("input[name=Type][checked]")?.GetAttribute("value"));
-        Assert.Equal(["3", "4", "2018"], new[] { "day", "month", "year" }.Select(p => doc.QuerySelector($"#Start-{p}")?.GetAttribute("value")));
-        Assert.Equal(["29", "7", "2022"], new[] { "day", "month", "year" }.Select(p => doc.QuerySelector($"#End-{p}")?.GetAttribute("value")));
+        Assert.Equal(["3", "4", "2018"], DateParts.Select(p => doc.QuerySelector($"#Start-{p}")?.GetAttribute("value")));
+        Assert.Equal(["29", "7", "2022"], DateParts.Select(p => doc.QuerySelector($"#End-{p}")?.GetAttribute("value")));
         Assert.Equal("end_of_interim", doc.QuerySelector("#Reason option[selected]")?.GetAttribute("value"));
         Assert.Equal("yes", doc.QuerySelector("input[name=Unplanned][checked]")?.GetAttribute("value"));
     }

@@ -36,7 +36,7 @@ public abstract class BulkTests(UponApp app)
 
     private static readonly string[] FourthFridays = ["2027-01-01", "2027-01-29", "2027-02-26", "2027-03-26", "2027-04-23", "2027-05-21", "2027-06-18"];
 
-    private async Task<AngleSharp.Dom.IDocument> PreviewAsync(HttpClient client, Dictionary<string, string> fields)
+    private static async Task<AngleSharp.Dom.IDocument> PreviewAsync(HttpClient client, Dictionary<string, string> fields)
     {
         var response = await client.PostFormAsync(Url, fields, $"{Url}?handler=Preview");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Upon.Core;
+using Upon.Core.Register;
+using Upon.Register;
+
+namespace Upon.Commands;
+
+/// <summary>One column of a report's table: its heading and how a year's figures fill it.</summary>
+public sealed record ReportColumn<TFigures>(string Heading, Func<TFigures, string> Value);
+
+/// <summary>What makes one <c>upon report ...</c> command: how its figures are loaded and written.</summary>
+/// <param name="LoadAsync">Every financial year's figures, from a scoped service provider.</param>
+/// <param name="FinancialYearOf">The label (2023-24) of the year the figures are for.</param>
+/// <param name="WriteCsv">Writes the years as CSV.</param>
+/// <param name="TableTitle">The title over the table.</param>
+/// <param name="Columns">The table's columns, the year first.</param>
+public sealed record ReportDefinition<TFigures>(
+    string Name,
+    string Description,
+    Func<IServiceProvider, CancellationToken, Task<IReadOnlyList<TFigures>>> LoadAsync,
+    Func<TFigures, string> FinancialYearOf,
+    Action<TextWriter, IReadOnlyList<TFigures>> WriteCsv,
+    string TableTitle,
+    IReadOnlyList<ReportColumn<TFigures>> Columns);
+
+/// <summary>
+/// The shape every <c>upon report NAME --format json|csv|table [--year 2023-24]</c> command shares: the options, reading
+/// the year (a usage error when it is not one, an error when the register has no data for it), and writing the figures
+/// to standard output. Each report keeps its own file (<c>Report*Command.cs</c>) with its definition.
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Create<TFigures>(ReportDefinition<TFigures> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var format = new Option<string>("--format") { Description = "json, csv or table.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "csv", "table");
+        var year = new Option<string?>("--year") { Description = "One financial year, e.g. 2023-24; every year when left out." };
+        var command = new Command(report.Name, report.Description) { format, year };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var only = ParseYear(parse.GetValue(year));
+            using var host = await CommandHost.StartAsync(cancellationToken);
+            await using var scope = host.Services.CreateAsyncScope();
+            var years = await report.LoadAsync(scope.ServiceProvider, cancellationToken);
+            if (only is { } y)
+            {
+                years = [.. years.Where(f => report.FinancialYearOf(f) == y.Label)];
+                if (years.Count == 0)
+                {
+                    throw new CommandException($"the register has no data for {y.Label}.");
+                }
+            }
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    Console.WriteLine(only is null ? JsonSerializer.Serialize(years, TurnoverReport.Json) : JsonSerializer.Serialize(years[0], TurnoverReport.Json));
+                    break;
+                case "csv":
+                    report.WriteCsv(Console.Out, years);
+                    break;
+                default:
+                    WriteTable(report, years, FinancialYear.Containing(scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().TodayInLondon()).Label);
+                    break;
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>A rate or share for the table as <see cref="FigureFormat.Percent"/> writes it ("12.5%"), "-" when there is none.</summary>
+    public static string Percent(double? value) => value is { } v ? FigureFormat.Percent(v) : "-";
+
+    /// <summary>A mean or median for the table as <see cref="FigureFormat.Average"/> writes it ("24.2"), "-" when there is none.</summary>
+    public static string Average(double? value) => value is { } v ? FigureFormat.Average(v) : "-";
+
+    /// <summary>A count for the table, "-" when there is none.</summary>
+    public static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
+
+    private static FinancialYear? ParseYear(string? text) =>
+        text is null ? null
+        : FinancialYear.TryParse(text, out var parsed) ? parsed
+        : throw new CommandException($"'{text}' is not a financial year: use the form 2023-24.");
+
+    private static void WriteTable<TFigures>(ReportDefinition<TFigures> report, IReadOnlyList<TFigures> years, string currentYear)
+    {
+        if (Console.IsOutputRedirected)
+        {
+            // A pipe or file has no width: keep each year on one line rather than wrapping at 80 columns.
+            AnsiConsole.Profile.Width = 240;
+        }
+        var table = new Table().Title(report.TableTitle);
+        foreach (var column in report.Columns)
+        {
+            table.AddColumn(new TableColumn(column.Heading).RightAligned());
+        }
+        foreach (var figures in years)
+        {
+            string[] cells = [.. report.Columns.Select(c => c.Value(figures))];
+            // The first column is the year: the year not yet over reads "2026-27 (to date)", as on the pages.
+            var label = report.FinancialYearOf(figures);
+            cells[0] = FigureFormat.Year(label, label == currentYear);
+            table.AddRow(cells);
+        }
+        AnsiConsole.Write(table);
+    }
+}
