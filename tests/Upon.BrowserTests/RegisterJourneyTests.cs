@@ -26,7 +26,7 @@ public sealed class RegisterJourneyTests(BrowserApp app, ITestOutputHelper outpu
         var row = page.Locator("#register tbody tr").First;
         var name = (await row.Locator("a").First.InnerTextAsync()).Trim();
         await row.GetByLabel("Late").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save the register" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save attendance" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
         var saved = page.Locator("#register tbody tr", new() { HasText = name }).First;

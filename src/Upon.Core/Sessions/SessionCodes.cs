@@ -57,6 +57,15 @@ public static class SessionCodes
     public static string ToCode(this SessionStatus value) => Statuses[value].Code;
     /// <summary>The status as people read it, such as "Moved online".</summary>
     public static string DisplayName(this SessionStatus value) => Statuses[value].Name;
+
+    /// <summary>
+    /// The status as lists and pages show it: "Held" for a session that ran (scheduled or moved online) and has ended,
+    /// so a past session is never tagged "Scheduled"; otherwise the status's own name ("Cancelled", "Postponed", ...).
+    /// </summary>
+    public static string DisplayName(this SessionStatus value, bool ended) => WasHeld(value, ended) ? "Held" : value.DisplayName();
+
+    /// <summary>Whether a session with this status that has <paramref name="ended"/> took place.</summary>
+    public static bool WasHeld(this SessionStatus value, bool ended) => ended && value is SessionStatus.Scheduled or SessionStatus.MovedOnline;
     /// <summary>The booking status's code, such as <c>waitlisted</c>.</summary>
     public static string ToCode(this BookingStatus value) => BookingStatuses[value].Code;
     /// <summary>The booking status as people read it, such as "On the waiting list".</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Upon.Core;
 using Upon.Core.Register;
 using Upon.Register;
 
@@ -62,7 +63,7 @@ public static class ReportCommand
                     report.WriteCsv(Console.Out, years);
                     break;
                 default:
-                    WriteTable(report, years);
+                    WriteTable(report, years, FinancialYear.Containing(scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().TodayInLondon()).Label);
                     break;
             }
             return 0;
@@ -70,8 +71,11 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>A number for the table, "-" when there is none.</summary>
-    public static string Number(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+    /// <summary>A rate or share for the table as <see cref="FigureFormat.Percent"/> writes it ("12.5%"), "-" when there is none.</summary>
+    public static string Percent(double? value) => value is { } v ? FigureFormat.Percent(v) : "-";
+
+    /// <summary>A mean or median for the table as <see cref="FigureFormat.Average"/> writes it ("24.2"), "-" when there is none.</summary>
+    public static string Average(double? value) => value is { } v ? FigureFormat.Average(v) : "-";
 
     /// <summary>A count for the table, "-" when there is none.</summary>
     public static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
@@ -81,7 +85,7 @@ public static class ReportCommand
         : FinancialYear.TryParse(text, out var parsed) ? parsed
         : throw new CommandException($"'{text}' is not a financial year: use the form 2023-24.");
 
-    private static void WriteTable<TFigures>(ReportDefinition<TFigures> report, IReadOnlyList<TFigures> years)
+    private static void WriteTable<TFigures>(ReportDefinition<TFigures> report, IReadOnlyList<TFigures> years, string currentYear)
     {
         if (Console.IsOutputRedirected)
         {
@@ -95,7 +99,11 @@ public static class ReportCommand
         }
         foreach (var figures in years)
         {
-            table.AddRow([.. report.Columns.Select(c => c.Value(figures))]);
+            string[] cells = [.. report.Columns.Select(c => c.Value(figures))];
+            // The first column is the year: the year not yet over reads "2026-27 (to date)", as on the pages.
+            var label = report.FinancialYearOf(figures);
+            cells[0] = FigureFormat.Year(label, label == currentYear);
+            table.AddRow(cells);
         }
         AnsiConsole.Write(table);
     }

@@ -20,12 +20,12 @@ public static class ReportInvitationsCommand
             new("First-time", f => Number(f.FirstTimeDirectors)),
             new("Invited", f => Number(f.Invited)),
             new("Within 14 days", f => Number(f.InvitedWithin14Days)),
-            new("Within 14 days rate", f => Number(f.InvitedWithin14DaysRate, "P2")),
-            new("Median days to invitation", f => Number(f.MedianDaysToInvitation, "0.#")),
+            new("Within 14 days rate", f => Percent(f.InvitedWithin14DaysRate)),
+            new("Median days to invitation", f => Average(f.MedianDaysToInvitation)),
             new("Accepted", f => Number(f.Accepted)),
             new("Declined", f => Number(f.Declined)),
             new("Awaiting answer", f => Number(f.AwaitingAnswer)),
             new("Recorded late", f => Number(f.RecordedLate)),
-            new("Median days late", f => Number(f.MedianDaysRecordedLate, "0.#")),
+            new("Median days late", f => Average(f.MedianDaysRecordedLate)),
         ]));
 }

@@ -21,11 +21,11 @@ public static class ReportTurnoverCommand
             new("Changes", f => Number(f.Changes)),
             new("LAs with change", f => Number(f.AuthoritiesWithChange)),
             new("LAs unplanned", f => Number(f.AuthoritiesWithUnplannedChange)),
-            new("Unplanned rate", f => Number(f.UnplannedChangeRate, "P1")),
+            new("Unplanned rate", f => Percent(f.UnplannedChangeRate)),
             new("First-time", f => Number(f.FirstTimeDirectors)),
-            new("Interim share", f => Number(f.InterimShareAtYearEnd, "P1")),
-            new("Mean completed (months)", f => Number(f.MeanCompletedTenureMonths, "0.0")),
-            new("KM median (months)", f => Number(f.MedianTenureMonths, "0.0")),
+            new("Interim share", f => Percent(f.InterimShareAtYearEnd)),
+            new("Mean completed (months)", f => Average(f.MeanCompletedTenureMonths)),
+            new("KM median (months)", f => Average(f.MedianTenureMonths)),
             new("Years rising", f => Number(f.ConsecutiveYearsRising)),
         ]));
 }

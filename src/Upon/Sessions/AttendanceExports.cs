@@ -40,7 +40,7 @@ public static class AttendanceExports
                 {
                     csv.WriteField(count);
                 }
-                csv.WriteField(row.AttendanceRate is { } rate ? rate.ToString("0.0000", CultureInfo.InvariantCulture) : "");
+                csv.WriteField(row.AttendanceRate is { } rate ? FigureFormat.Data(rate) : "");
                 csv.NextRecord();
             }
         }
@@ -129,10 +129,10 @@ public static class AttendanceExports
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
     };
 
-    /// <summary>"Register", "Microsoft Teams report", "Zoom report".</summary>
+    /// <summary>"Marked by hand", "Microsoft Teams report", "Zoom report" ("register" means only the DCS register in what people read).</summary>
     public static string DisplayName(this AttendanceSource source) => source switch
     {
-        AttendanceSource.Register => "Register",
+        AttendanceSource.Register => "Marked by hand",
         AttendanceSource.Teams => "Microsoft Teams report",
         AttendanceSource.Zoom => "Zoom report",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),

@@ -13,9 +13,8 @@ public static class AttendanceFormat
     private static readonly ZonedDateTimePattern At = ZonedDateTimePattern.CreateWithInvariantCulture("d MMMM uuuu 'at' HH:mm", null);
     private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("d MMMM uuuu", EnGb);
 
-    /// <summary>"87.5%", or "no marks" when nothing is marked.</summary>
-    public static string Rate(double? rate) =>
-        rate is { } value ? (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "no marks";
+    /// <summary>"87.5%" (<see cref="FigureFormat.Percent"/>), or "no marks" when nothing is marked.</summary>
+    public static string Rate(double? rate) => rate is { } value ? FigureFormat.Percent(value) : "no marks";
 
     /// <summary>"25 November 2026 at 12:00", London time.</summary>
     public static string When(Instant instant) => At.Format(instant.InZone(Time.London));
@@ -23,7 +22,7 @@ public static class AttendanceFormat
     /// <summary>"6 March 2026".</summary>
     public static string Date(LocalDate date) => LongDate.Format(date);
 
-    /// <summary>"Register, by staff@example.org, 25 November 2026 at 12:00" or "Zoom report (95 minutes), by ...".</summary>
+    /// <summary>"Marked by hand, by staff@example.org, 25 November 2026 at 12:00" or "Zoom report (95 minutes), by ...".</summary>
     public static string Recorded(AttendanceRecord record) =>
         $"{record.Source.DisplayName()}{(record.Minutes is { } m ? $" ({Minutes(m)})" : "")}, by {record.RecordedBy ?? "unknown"}, {When(record.RecordedAt)}";
 

@@ -77,6 +77,13 @@ public static class SessionFormat
             : "Place to be confirmed";
     }
 
+    /// <summary>Whether a session ending at <paramref name="end"/> (London time) has ended at <paramref name="now"/>.</summary>
+    public static bool HasEnded(LocalDateTime end, Instant now) => end <= now.InZone(Upon.Core.Time.London).LocalDateTime;
+
+    /// <summary>The GOV.UK tag for a session's status as shown: grey "Held" once a session that ran has ended.</summary>
+    public static string StatusTagClass(SessionStatus status, bool ended) =>
+        status.WasHeld(ended) ? "govuk-tag govuk-tag--grey" : StatusTagClass(status);
+
     /// <summary>The GOV.UK tag for a session's status.</summary>
     public static string StatusTagClass(SessionStatus status) => status switch
     {

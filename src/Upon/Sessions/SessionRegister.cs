@@ -24,6 +24,9 @@ public sealed record SessionRegister(Session Session, IReadOnlyList<RegisterLine
 {
     public bool IsOpen => Availability == RegisterAvailability.Open;
 
+    /// <summary>Whether the session had ended when this was read, so its status shows as held.</summary>
+    public bool HasEnded { get; init; }
+
     /// <summary>The most recent mark recorded, for "last marked by ... on ...".</summary>
     public AttendanceRecord? LastRecorded => Lines.Select(l => l.Record).OfType<AttendanceRecord>().MaxBy(r => r.RecordedAt);
 
@@ -62,6 +65,7 @@ public sealed class SessionRegisters(UponDbContext db, IClock clock)
             .ThenBy(p => p.Id)
             .Select(p => new RegisterLine(p, seated.Contains(p.Id), apologies.GetValueOrDefault(p.Id), records.GetValueOrDefault(p.Id)))
             .ToList();
-        return new SessionRegister(session, lines, AttendanceRules.AvailabilityOf(session.Status, session.StartUtc, clock.GetCurrentInstant()));
+        var now = clock.GetCurrentInstant();
+        return new SessionRegister(session, lines, AttendanceRules.AvailabilityOf(session.Status, session.StartUtc, now)) { HasEnded = session.EndUtc <= now };
     }
 }

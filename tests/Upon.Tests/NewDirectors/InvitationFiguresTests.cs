@@ -251,8 +251,9 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         Assert.Equal($"{s.Year.Label},11,7,5,0.4545,5,2,2,2,6,15", lines[2]);
         Assert.Equal($"{s.Previous.Label},1,0,0,0,,0,0,0,1,278", lines[1]);
         Assert.True(table.ExitCode == 0, table.ToString());
-        // The rate is P2 in the invariant culture (45.45 %); the borders are box-drawing or ASCII characters, depending on the terminal.
-        Assert.Matches($@"{s.Year.Label}\D+11\D+7\D+5\D+45\.45 ?%\D+5\D+2\D+2\D+2\D+6\D+15\D", table.Output);
+        // As the page shows them (FigureFormat): the rate with one decimal place and no space, medians with one decimal place;
+        // the borders are box-drawing or ASCII characters, depending on the terminal.
+        Assert.Matches($@"{s.Year.Label}\D+11\D+7\D+5\D+45\.5%\D+5\.0\D+2\D+2\D+2\D+6\D+15\.0\D", table.Output);
     }
 
     [SkippableTheory]
@@ -388,8 +389,8 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         Assert.Equal(
             ["11", "7", "5", "0.4545", "5", "2", "2", "2", "6", "15"],
             FieldNames.Skip(1).Select(f => Figure(doc, f)));
-        Assert.Equal("45.45%", Shown(doc, "invitedWithin14DaysRate"));
-        Assert.Equal("15 days", Shown(doc, "medianDaysRecordedLate"));
+        Assert.Equal("45.5%", Shown(doc, "invitedWithin14DaysRate"));
+        Assert.Equal("15.0 days", Shown(doc, "medianDaysRecordedLate"));
         foreach (var field in FieldNames.Skip(1))
         {
             Assert.False(string.IsNullOrWhiteSpace(Text(doc.QuerySelector($"#figures tr[data-definition='{field}'] td:last-child"))), field);

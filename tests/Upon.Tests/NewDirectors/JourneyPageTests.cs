@@ -52,7 +52,7 @@ public abstract class JourneyPageTests(UponApp app)
         var workshops = page.QuerySelector("#progress-workshops")!;
         Assert.Equal("3", workshops.QuerySelector("[data-attended]")!.TextContent);
         Assert.Equal("5", workshops.QuerySelector("[data-held]")!.TextContent);
-        Assert.Equal("60%", workshops.QuerySelector("[data-share]")!.TextContent);
+        Assert.Equal("60.0%", workshops.QuerySelector("[data-share]")!.TextContent);
         Assert.Equal("Met", workshops.QuerySelector("[data-met]")!.TextContent.Trim());
         var residentialProgress = page.QuerySelector("#progress-residential")!;
         Assert.Contains("No residential attended", residentialProgress.TextContent, StringComparison.Ordinal);

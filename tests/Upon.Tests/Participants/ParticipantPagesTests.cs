@@ -43,7 +43,7 @@ public abstract class ParticipantPagesTests(UponApp app)
         Assert.Equal(people.Select(p => Id(p.Id)).Order(), ids.Order());
         string Count(string status) => found.QuerySelector($"#status-filter tr[data-status='{status}'] [data-count]")!.TextContent.Trim();
         Assert.Equal(("3", "1", "1", "1", "0"), (Count("all"), Count("current"), Count("starting"), Count("finished"), Count("not-enrolled")));
-        Assert.Equal("100%", found.QuerySelector($"#participants tr[data-participant-id='{people[0].Id}'] [data-rate]")!.TextContent.Trim().Split('\n')[0].Trim());
+        Assert.Equal("100.0%", found.QuerySelector($"#participants tr[data-participant-id='{people[0].Id}'] [data-rate]")!.TextContent.Trim().Split('\n')[0].Trim());
 
         var current = await client.GetDocumentAsync($"/participants?q={batch}&status=current");
         Assert.Equal([Id(people[0].Id)], current.QuerySelectorAll("#participants tbody tr").Select(r => r.GetAttribute("data-participant-id")));
@@ -89,7 +89,7 @@ public abstract class ParticipantPagesTests(UponApp app)
         Assert.Equal([Id(third.Id), Id(second.Id), Id(first.Id)], page.QuerySelectorAll("#attendance tbody tr").Select(r => r.GetAttribute("data-session-id")));
         Assert.Equal(["", "excused", "absent"], page.QuerySelectorAll("#attendance tbody tr [data-mark]").Select(c => c.GetAttribute("data-mark")));
         Assert.Contains("Apologies: Court hearing", page.QuerySelector($"#attendance tr[data-session-id='{second.Id}']")!.TextContent);
-        Assert.StartsWith("0% attendance: 0 of 2 marked sessions attended.", AttendanceTesting.Squash(page.QuerySelector("#attendance-rate")!.TextContent), StringComparison.Ordinal);
+        Assert.StartsWith("0.0% attendance: 0 of 2 marked sessions attended.", AttendanceTesting.Squash(page.QuerySelector("#attendance-rate")!.TextContent), StringComparison.Ordinal);
         Assert.Contains("missed the two most recent marked sessions", page.QuerySelector("#missed-two")!.TextContent);
         Assert.Equal($"/sessions/{first.Id}/register", page.QuerySelector($"#attendance tr[data-session-id='{first.Id}'] a")!.GetAttribute("href"));
 

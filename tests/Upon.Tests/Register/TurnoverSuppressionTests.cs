@@ -209,9 +209,9 @@ public abstract class TurnoverSuppressionTests(UponApp app)
         Assert.Contains("A count from 1 to 4 is suppressed. Zero is shown.", doc.QuerySelector("#suppression-rules")?.Text(), StringComparison.Ordinal);
 
         var table = doc.QuerySelector("#all-years-table")!;
-        Assert.Equal(["152", "0", "0", "0", "0%", "10", "0%", "–", "–", "–"], Row(table.QuerySelector("tr[data-year='2021-22']")!)[1..]);
+        Assert.Equal(["152", "0", "0", "0", "0.0%", "10", "0.0%", "–", "–", "–"], Row(table.QuerySelector("tr[data-year='2021-22']")!)[1..]);
         Assert.Equal(["152", "[c]", "[c]", "[c]", "[c]", "[c]", "[c]", "[c]", "–", "[c]"], Row(table.QuerySelector("tr[data-year='2022-23']")!)[1..]);
-        Assert.Equal(["153", "6", "6", "5", "3.27%", "6", "[c]", "26.97", "26.97", "[c]"], Row(table.QuerySelector("tr[data-year='2023-24']")!)[1..]);
+        Assert.Equal(["153", "6", "6", "5", "3.3%", "6", "[c]", "27.0", "27.0", "[c]"], Row(table.QuerySelector("tr[data-year='2023-24']")!)[1..]);
         var changes = doc.QuerySelectorAll("#changes-table tbody tr").Select(Row).ToList();
         Assert.Equal(["2022-23", "[c]", "[c]", "[c]"], changes[1]);
         Assert.Equal(["2024-25", "0", "0", "0"], changes[3]);
@@ -230,7 +230,7 @@ public abstract class TurnoverSuppressionTests(UponApp app)
 
         Assert.Equal("2", Figure(doc, "changes").GetAttribute("data-value"));
         Assert.Equal("2", Figure(doc, "changes").Text());
-        Assert.Equal("0.66%", Figure(doc, "unplannedChangeRate").Text());
+        Assert.Equal("0.7%", Figure(doc, "unplannedChangeRate").Text());
         Assert.DoesNotContain("[c]", doc.QuerySelector("#all-years-table")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("You are seeing the exact figures. The funder sees them with small numbers suppressed", doc.QuerySelector("#suppression-note")?.Text(), StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector("h2#suppression"));

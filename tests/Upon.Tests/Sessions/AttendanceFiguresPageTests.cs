@@ -92,13 +92,13 @@ public abstract class AttendanceFiguresPageTests(UponApp app)
         Assert.Equal("25", page.QuerySelector("#To-day")!.GetAttribute("value"));
         Assert.Equal("55.6%", page.QuerySelector("#total-rate")!.TextContent.Trim());
         Assert.Equal(["3", "10", "9", "3", "1", "1", "2", "2", "5", "55.6%"], Figures(page, "by-strand", p.Strand.Name));
-        Assert.Equal(["1", "2", "2", "1", "0", "0", "1", "0", "1", "50%"], Figures(page, "by-cohort", p.Cohort.Name));
+        Assert.Equal(["1", "2", "2", "1", "0", "0", "1", "0", "1", "50.0%"], Figures(page, "by-cohort", p.Cohort.Name));
         Assert.Equal(["2", "8", "7", "2", "1", "1", "1", "2", "4", "57.1%"], Figures(page, "by-cohort", ""));
         Assert.Equal("No cohort", page.QuerySelector("#by-cohort tr[data-key=''] th")!.TextContent.Trim());
         Assert.Equal(["2", "8", "7", "2", "1", "1", "1", "2", "4", "57.1%"], Figures(page, "by-session-type", "virtual-workshop"));
-        Assert.Equal(["1", "2", "2", "1", "0", "0", "1", "0", "1", "50%"], Figures(page, "by-session-type", "taught-day"));
-        Assert.Equal(["1", "4", "4", "1", "1", "0", "1", "1", "2", "50%"], Figures(page, "by-month", "2026-09"));
-        Assert.Equal(["2", "6", "5", "2", "0", "1", "1", "1", "3", "60%"], Figures(page, "by-month", "2026-10"));
+        Assert.Equal(["1", "2", "2", "1", "0", "0", "1", "0", "1", "50.0%"], Figures(page, "by-session-type", "taught-day"));
+        Assert.Equal(["1", "4", "4", "1", "1", "0", "1", "1", "2", "50.0%"], Figures(page, "by-month", "2026-09"));
+        Assert.Equal(["2", "6", "5", "2", "0", "1", "1", "1", "3", "60.0%"], Figures(page, "by-month", "2026-10"));
         Assert.Equal(["2026-09", "2026-10"], page.QuerySelectorAll("#by-month tbody tr").Select(r => r.GetAttribute("data-key")));
 
         var definitions = AttendanceTesting.Squash(page.QuerySelector("#definitions")!.TextContent);
@@ -127,7 +127,7 @@ public abstract class AttendanceFiguresPageTests(UponApp app)
         var october = await client.GetDocumentAsync(
             $"/sessions/attendance?From.day=1&From.month=10&From.year=2026&To.day=31&To.month=10&To.year=2026&Strand={p.Strand.Id}");
         Assert.NotNull(october.QuerySelector("#no-missed"));
-        Assert.Equal(["2", "6", "5", "2", "0", "1", "1", "1", "3", "60%"], Figures(october, "by-strand", p.Strand.Name));
+        Assert.Equal(["2", "6", "5", "2", "0", "1", "1", "1", "3", "60.0%"], Figures(october, "by-strand", p.Strand.Name));
     }
 
     [SkippableFact]
@@ -161,17 +161,17 @@ public abstract class AttendanceFiguresPageTests(UponApp app)
         [
             "grouping,key,label,sessions,expected,marked,present,late,left_early,excused,absent,attended,attendance_rate",
             $"strand,{p.Strand.Name},{p.Strand.Name},3,10,9,3,1,1,2,2,5,0.5556",
-            $"cohort,{p.Cohort.Name},{p.Cohort.Name},1,2,2,1,0,0,1,0,1,0.5000",
+            $"cohort,{p.Cohort.Name},{p.Cohort.Name},1,2,2,1,0,0,1,0,1,0.5",
             "cohort,,No cohort,2,8,7,2,1,1,1,2,4,0.5714",
             "session-type,virtual-workshop,Virtual workshop,2,8,7,2,1,1,1,2,4,0.5714",
-            "session-type,taught-day,Taught day,1,2,2,1,0,0,1,0,1,0.5000",
-            "month,2026-09,September 2026,1,4,4,1,1,0,1,1,2,0.5000",
-            "month,2026-10,October 2026,2,6,5,2,0,1,1,1,3,0.6000",
+            "session-type,taught-day,Taught day,1,2,2,1,0,0,1,0,1,0.5",
+            "month,2026-09,September 2026,1,4,4,1,1,0,1,1,2,0.5",
+            "month,2026-10,October 2026,2,6,5,2,0,1,1,1,3,0.6",
         ], lines);
 
         var byMonth = await client.GetAsync(new Uri($"/sessions/attendance.csv?by=month&from=2026-10-01&to=2026-10-31&strand={p.Strand.Id}", UriKind.Relative));
         Assert.Equal($"upon-attendance-2026-10-01-to-2026-10-31-{p.Strand.Slug}-by-month.csv", byMonth.Content.Headers.ContentDisposition?.FileName);
-        Assert.Equal(["month,2026-10,October 2026,2,6,5,2,0,1,1,1,3,0.6000"],
+        Assert.Equal(["month,2026-10,October 2026,2,6,5,2,0,1,1,1,3,0.6"],
             (await byMonth.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(new Uri("/sessions/attendance.csv?by=weekday", UriKind.Relative))).StatusCode);

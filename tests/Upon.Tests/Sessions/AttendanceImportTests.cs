@@ -89,7 +89,7 @@ public abstract class AttendanceImportTests(UponApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var preview = await Html.ParseAsync(response);
         Assert.Empty(preview.ErrorSummary());
-        Assert.Contains("Microsoft Teams report with 5 rows: 3 matched, 2 rows not matched, 2 on the register not in the report. Nothing has been saved yet.",
+        Assert.Contains("Microsoft Teams report with 5 rows: 3 matched, 2 rows not matched, 2 expected but not in the report. Nothing has been saved yet.",
             AttendanceTesting.Squash(preview.QuerySelector("#preview-summary")!.TextContent));
         Assert.Equal("present", Row(preview, "proposed", a.Id).QuerySelector("[data-mark]")!.GetAttribute("data-mark"));
         Assert.Equal("late", Row(preview, "proposed", b.Id).QuerySelector("[data-mark]")!.GetAttribute("data-mark"));
@@ -115,7 +115,7 @@ public abstract class AttendanceImportTests(UponApp app)
         Assert.Equal((AttendanceMark.Absent, (int?)null), (marks[e.Id].Mark, marks[e.Id].Minutes));
         Assert.All(marks.Values, m => Assert.Equal(UponApp.EmailFor(Roles.PartnerStaff), m.RecordedBy));
         var register = await client.GetDocumentAsync($"/sessions/{session.Id}/register");
-        Assert.Contains("Register saved: 5 marks added. From the Microsoft Teams report; not in the report: 1 marked absent, 1 excused (apologies).",
+        Assert.Contains("Attendance saved: 5 marks added. From the Microsoft Teams report; not in the report: 1 marked absent, 1 excused (apologies).",
             register.QuerySelector(".govuk-notification-banner")!.TextContent);
         Assert.Contains("Microsoft Teams report (122 minutes)", Row(register, "register", a.Id).QuerySelector("[data-recorded]")!.TextContent);
     }

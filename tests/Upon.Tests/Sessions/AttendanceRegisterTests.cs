@@ -82,7 +82,13 @@ public abstract class AttendanceRegisterTests(UponApp app)
             Assert.Null(m.Minutes);
         });
         var after = await client.GetDocumentAsync(url);
-        Assert.Contains("Register saved: 3 marks added.", after.QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Contains("Attendance saved: 3 marks added.", after.QuerySelector(".govuk-notification-banner")!.TextContent);
+        // "Register" means only the DCS register: a session's marks are its attendance, in every word the page shows.
+        Assert.Equal($"Attendance: {session.Title}", after.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Save attendance", after.QuerySelector("#save-register")!.TextContent.Trim());
+        Assert.Equal("Held", after.QuerySelector("#session-status")!.TextContent.Trim()); // last Friday's session, not "Scheduled"
+        Assert.StartsWith($"Attendance: {session.Title}", after.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("register", after.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(UponApp.EmailFor(Roles.Administrator), after.QuerySelector("#last-marked")!.TextContent);
         Assert.Equal("left-early", after.QuerySelector($"#register tr[data-participant-id='{people[1].Id}'] input[checked]")!.GetAttribute("value"));
 
@@ -92,7 +98,7 @@ public abstract class AttendanceRegisterTests(UponApp app)
         var again = await SessionSeed.MarksAsync(app, session.Id);
         Assert.Equal(marks.Select(m => m.Id), again.Select(m => m.Id));
         Assert.Equal([AttendanceMark.Present, AttendanceMark.Late, AttendanceMark.Excused], again.Select(m => m.Mark));
-        Assert.Contains("Register saved: 1 changed, 2 unchanged.", (await client.GetDocumentAsync(url)).QuerySelector(".govuk-notification-banner")!.TextContent);
+        Assert.Contains("Attendance saved: 1 changed, 2 unchanged.", (await client.GetDocumentAsync(url)).QuerySelector(".govuk-notification-banner")!.TextContent);
 
         var audit = await AttendanceTesting.AuditOfMarksAsync(app, marks.Select(m => m.Id));
         Assert.Equal(3, audit.Count(e => e.Action == AuditActions.Created));
@@ -122,7 +128,7 @@ public abstract class AttendanceRegisterTests(UponApp app)
         var response = await client.PostFormAsync(url, new Dictionary<string, string> { [$"Marks[{person.Id}]"] = "present" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = (await Html.ParseAsync(response)).ErrorSummary();
-        Assert.Equal(["This session has not started yet. You can mark its register from the start: Friday 15 January 2027, 14:00 to 16:00"], summary);
+        Assert.Equal(["This session has not started yet. You can mark its attendance from the start: Friday 15 January 2027, 14:00 to 16:00"], summary);
         Assert.Empty(await SessionSeed.MarksAsync(app, session.Id));
 
         var import = await client.GetDocumentAsync($"{url}/import");
@@ -144,7 +150,7 @@ public abstract class AttendanceRegisterTests(UponApp app)
         Assert.Contains("was cancelled", (await client.GetDocumentAsync(url)).QuerySelector("#register-closed")!.TextContent);
         var response = await client.PostFormAsync(url, new Dictionary<string, string> { [$"Marks[{person.Id}]"] = "absent" });
 
-        Assert.Equal(["This session was cancelled, so it has no register to mark"], (await Html.ParseAsync(response)).ErrorSummary());
+        Assert.Equal(["This session was cancelled, so it has no attendance to mark"], (await Html.ParseAsync(response)).ErrorSummary());
         Assert.Empty(await SessionSeed.MarksAsync(app, session.Id));
     }
 

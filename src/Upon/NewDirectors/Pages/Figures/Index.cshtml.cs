@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Upon.Shared.Security;
+using Upon.Core;
 using Upon.Core.Disclosure;
 using Upon.Core.NewDirectors;
 using Upon.Core.Register;
@@ -99,16 +100,17 @@ public sealed class IndexModel(InvitationReport report, FigureDisclosure disclos
         return Page();
     }
 
-    public string YearName(string label) => label == CurrentYear.Label ? $"{label} (to date)" : label;
+    public string YearName(string label) => FigureFormat.Year(label, label == CurrentYear.Label);
 
     public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
 
     public static string Number(int value) => value.ToString("N0", Culture);
 
-    /// <summary>A rate (0.4545) as a percentage ("45.45%"), exact to the 4 decimal places published.</summary>
-    public static string Percent(double rate) => ((decimal)rate * 100).ToString("0.##", Culture) + "%";
+    /// <summary>A rate (0.4545) as a percentage ("45.5%"): <see cref="FigureFormat.Percent"/>.</summary>
+    public static string Percent(double rate) => FigureFormat.Percent(rate);
 
-    public static string Days(double days) => days.ToString("0.##", Culture);
+    /// <summary>A median in days ("3.5"): <see cref="FigureFormat.Average"/>.</summary>
+    public static string Days(double days) => FigureFormat.Average(days);
 
     /// <summary>The value as the JSON writes it, for <c>data-value</c>: empty for null, and for a suppressed figure.</summary>
     public static string Raw<T>(Disclosed<T> value) => value.IsSuppressed ? "" : value.ToString();

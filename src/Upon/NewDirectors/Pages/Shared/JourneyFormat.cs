@@ -18,8 +18,8 @@ public static class JourneyFormat
     /// <summary>"25 November 2026 to 24 November 2027".</summary>
     public static string Dates(LocalDate from, LocalDate to) => $"{Date(from)} to {Date(to)}";
 
-    /// <summary>"60%".</summary>
-    public static string Percent(double share) => Math.Round(share * 100, 0, MidpointRounding.AwayFromZero).ToString("0", Invariant) + "%";
+    /// <summary>"60.0%": <see cref="Upon.Core.FigureFormat.Percent"/>.</summary>
+    public static string Percent(double share) => Upon.Core.FigureFormat.Percent(share);
 
     public static string Stage(JourneyStage stage) => stage switch
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
 using Upon.Shared.Security;
+using Upon.Core;
 using Upon.Core.Disclosure;
 using Upon.Core.Register;
 using Upon.Disclosure;
@@ -119,10 +120,11 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
 
     public static string Number(int value) => value.ToString("N0", Culture);
 
-    /// <summary>A share (0.0131) as a percentage ("1.31%"), exact to the 4 decimal places published.</summary>
-    public static string Percent(double share) => ((decimal)share * 100).ToString("0.##", Culture) + "%";
+    /// <summary>A share (0.0131) as a percentage ("1.3%"): <see cref="FigureFormat.Percent"/>.</summary>
+    public static string Percent(double share) => FigureFormat.Percent(share);
 
-    public static string Months(double months) => months.ToString("0.##", Culture);
+    /// <summary>A mean or median in months ("24.2"): <see cref="FigureFormat.Average"/>.</summary>
+    public static string Months(double months) => FigureFormat.Average(months);
 
     /// <summary>A count in a sentence: <see cref="SuppressedSymbol"/> when it is suppressed.</summary>
     public static string Number(Disclosed<int> value) => value.TryGetValue(out var shown) ? Number(shown) : SuppressedSymbol;
@@ -212,7 +214,7 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
     private static string DescribeChanges(
         IReadOnlyList<DisclosedTurnoverFigures> years, DisclosedTurnoverFigures selected, FinancialYear current, DisclosureRule rule)
     {
-        var last = years[^1].FinancialYear == current.Label ? $"{current.Label} (to date)" : years[^1].FinancialYear;
+        var last = years[^1].FinancialYear == current.Label ? FigureFormat.Year(current.Label, toDate: true) : years[^1].FinancialYear;
         var text = "Bar chart of the number of changes of DCS, and of authorities with a change, in each financial year from " +
             $"{years[0].FinancialYear} to {last}.";
         var shown = years.Where(f => !f.Changes.IsSuppressed).ToList();

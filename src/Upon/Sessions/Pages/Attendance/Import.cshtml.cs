@@ -155,7 +155,7 @@ public sealed class ImportModel(SessionRegisters registers, AttendanceService at
             default:
                 Register = await registers.LoadAsync(id, cancellationToken) ?? register;
                 ModelState.AddModelError(string.Empty, Register.IsOpen
-                    ? "The register changed after the preview. Upload the report again"
+                    ? "Who is expected changed after the preview. Upload the report again"
                     : RegisterModel.WhyClosed(Register));
                 return Page();
         }

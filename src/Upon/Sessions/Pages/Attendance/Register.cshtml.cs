@@ -68,7 +68,7 @@ public sealed class RegisterModel(SessionRegisters registers, AttendanceService 
         }
         if (Marks.Keys.Any(k => register.Find(k) is null))
         {
-            ModelState.AddModelError(string.Empty, "The register changed while you were marking it: someone marked is no longer expected. Check the marks below and save again");
+            ModelState.AddModelError(string.Empty, "Who is expected changed while you were marking attendance: someone marked is no longer expected. Check the marks below and save again");
         }
         if (ModelState.ErrorCount > 0)
         {
@@ -87,7 +87,7 @@ public sealed class RegisterModel(SessionRegisters registers, AttendanceService 
                 // The session was cancelled, or people's places changed, between loading the page and saving it.
                 Register = await registers.LoadAsync(id, cancellationToken) ?? register;
                 ModelState.AddModelError(string.Empty, Register.IsOpen
-                    ? "The register changed while you were marking it. Check the marks below and save again"
+                    ? "Who is expected changed while you were marking attendance. Check the marks below and save again"
                     : WhyClosed(Register));
                 return Page();
         }
@@ -96,12 +96,12 @@ public sealed class RegisterModel(SessionRegisters registers, AttendanceService 
     /// <summary>Why a register cannot be marked, in words for the page.</summary>
     public static string WhyClosed(SessionRegister register) => register.Availability switch
     {
-        RegisterAvailability.Cancelled => "This session was cancelled, so it has no register to mark",
-        RegisterAvailability.NotStarted => $"This session has not started yet. You can mark its register from the start: {SessionFormat.When(register.Session)}",
+        RegisterAvailability.Cancelled => "This session was cancelled, so it has no attendance to mark",
+        RegisterAvailability.NotStarted => $"This session has not started yet. You can mark its attendance from the start: {SessionFormat.When(register.Session)}",
         _ => "",
     };
 
-    /// <summary>"Register saved: 3 marks added, 1 changed, 20 unchanged."</summary>
+    /// <summary>"Attendance saved: 3 marks added, 1 changed, 20 unchanged."</summary>
     public static string Saved(RecordMarksOutcome outcome)
     {
         var parts = new List<string>(3);
@@ -117,6 +117,6 @@ public sealed class RegisterModel(SessionRegisters registers, AttendanceService 
         {
             parts.Add($"{outcome.Unchanged} unchanged");
         }
-        return parts.Count == 0 ? "Register saved." : $"Register saved: {string.Join(", ", parts)}.";
+        return parts.Count == 0 ? "Attendance saved." : $"Attendance saved: {string.Join(", ", parts)}.";
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 using Upon.Shared.Security;
 using Upon.Core.Sessions;
 
@@ -36,10 +37,14 @@ public class IndexModel(SessionQueries queries) : PageModel
 
     public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
 
+    /// <summary>The time the list was made, which decides whether a session shows as held.</summary>
+    public Instant Now { get; private set; }
+
     public bool Filtered => Filter != new SessionFilter();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Now = queries.Now;
         Strands = await queries.StrandsAsync(cancellationToken);
         var strandId = ParseId(Strand);
         var cohortId = ParseId(Cohort);

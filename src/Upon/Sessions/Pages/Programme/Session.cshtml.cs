@@ -10,6 +10,9 @@ public class SessionModel(SessionQueries queries) : PageModel
 {
     public Session Session { get; private set; } = null!;
 
+    /// <summary>Whether the session has ended, so shows as held rather than scheduled.</summary>
+    public bool HasEnded { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await queries.FindAsync(id, cancellationToken) is not { } session)
@@ -17,6 +20,7 @@ public class SessionModel(SessionQueries queries) : PageModel
             return NotFound();
         }
         Session = session;
+        HasEnded = session.EndUtc <= queries.Now;
         return Page();
     }
 }

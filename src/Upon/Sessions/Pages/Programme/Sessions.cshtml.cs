@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using NodaTime;
 
 namespace Upon.Sessions.Pages.Programme;
 
@@ -9,5 +10,12 @@ public class SessionsModel(SessionQueries queries) : PageModel
 {
     public IReadOnlyList<StrandSessions> Strands { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Strands = await queries.UpcomingByStrandAsync(cancellationToken);
+    /// <summary>The time the list was made, which decides whether a session shows as held.</summary>
+    public Instant Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = queries.Now;
+        Strands = await queries.UpcomingByStrandAsync(cancellationToken);
+    }
 }

@@ -41,13 +41,13 @@ public sealed class IndexModelTests
     }
 
     [Theory]
-    [InlineData(0.0131, "1.31%")]
-    [InlineData(0.0065, "0.65%")]
-    [InlineData(0.1, "10%")]
-    [InlineData(0, "0%")]
-    [InlineData(1, "100%")]
-    [InlineData(0.1176, "11.76%")]
-    public void Percent_ShowsTheShareExactly(double share, string expected) => Assert.Equal(expected, IndexModel.Percent(share));
+    [InlineData(0.0131, "1.3%")]
+    [InlineData(0.0065, "0.7%")]
+    [InlineData(0.1, "10.0%")]
+    [InlineData(0, "0.0%")]
+    [InlineData(1, "100.0%")]
+    [InlineData(0.1176, "11.8%")]
+    public void Percent_ShowsOneDecimalPlace(double share, string expected) => Assert.Equal(expected, IndexModel.Percent(share));
 
     [Fact]
     public void Trend_FromSuppressedChanges_IsLeftOut()

@@ -77,13 +77,13 @@ public abstract class IndexTests(UponApp app)
         Assert.Equal("3", Figure(doc, "authoritiesWithChange").GetAttribute("data-value"));
         Assert.Equal("2", Figure(doc, "authoritiesWithUnplannedChange").GetAttribute("data-value")); // p1 left 202, p5 left 204
         Assert.Equal("0.0131", Figure(doc, "unplannedChangeRate").GetAttribute("data-value")); // 2 / 153
-        Assert.Equal("1.31%", Text(Figure(doc, "unplannedChangeRate")));
+        Assert.Equal("1.3%", Text(Figure(doc, "unplannedChangeRate")));
         Assert.Equal("2", Figure(doc, "firstTimeDirectors").GetAttribute("data-value")); // p2 and p4; p1 had been a DCS before
         Assert.Equal("0.0065", Figure(doc, "interimShareAtYearEnd").GetAttribute("data-value")); // p4 acting at 203: 1 / 153
-        Assert.Equal("0.65%", Text(Figure(doc, "interimShareAtYearEnd")));
+        Assert.Equal("0.7%", Text(Figure(doc, "interimShareAtYearEnd")));
         // Ended in the year: p1 at 202 (791 days), p3 at 203 (1,020 days), p5 at 204 (395 days): 735.33 days.
         Assert.Equal("24.16", Figure(doc, "meanCompletedTenureMonths").GetAttribute("data-value"));
-        Assert.Equal("24.16 months", Text(Figure(doc, "meanCompletedTenureMonths")));
+        Assert.Equal("24.2 months", Text(Figure(doc, "meanCompletedTenureMonths")));
         // Nine tenures; survival 5/6 at 395 days, 4/6 at 426, then 4/9 at 791 days: the median, 25.99 months.
         Assert.Equal("25.99", Figure(doc, "medianTenureMonths").GetAttribute("data-value"));
         Assert.Equal("2", Figure(doc, "consecutiveYearsRising").GetAttribute("data-value")); // 0, 1, 3 changes
@@ -295,7 +295,7 @@ public abstract class IndexTests(UponApp app)
         var survival = doc.QuerySelector("img[src='/register/turnover/survival.svg?year=2023-24']");
         Assert.NotNull(survival);
         Assert.Contains("Kaplan-Meier", survival.GetAttribute("alt"), StringComparison.Ordinal);
-        Assert.Contains("the median tenure is 25.99 months", survival.GetAttribute("alt"), StringComparison.Ordinal);
+        Assert.Contains("the median tenure is 26.0 months", survival.GetAttribute("alt"), StringComparison.Ordinal);
         var survivalRows = doc.QuerySelectorAll("#survival-table tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
         Assert.Equal(["1", "2", "3", "4", "5", "6", "8", "10"], survivalRows.Select(r => r[0]));
         // At 1 year (365.25 days) nothing has ended and 6 of the 9 tenures had lasted longer; by 2 years two had ended
@@ -319,7 +319,7 @@ public abstract class IndexTests(UponApp app)
         Assert.Equal(Fields, table.QuerySelectorAll("thead th").Select(th => th.GetAttribute("data-field")));
         Assert.Equal(years.Select(y => y.FinancialYear), table.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-year")));
         var row2023 = table.QuerySelector("tr[data-year='2023-24']")!.Children.Select(c => c.TextContent.Trim()).ToArray();
-        Assert.Equal(["153", "3", "3", "2", "1.31%", "2", "0.65%", "24.16", "25.99", "2"], row2023[1..]);
+        Assert.Equal(["153", "3", "3", "2", "1.3%", "2", "0.7%", "24.2", "26.0", "2"], row2023[1..]);
         Assert.NotNull(doc.QuerySelector("a[href='/register/turnover.csv']"));
         Assert.NotNull(doc.QuerySelector("a[href='/api/reports/turnover']"));
         Assert.NotNull(doc.QuerySelector("a[href='/api/reports/turnover?year=2023-24']"));
