@@ -103,7 +103,10 @@ public abstract partial class LinkCrawlTests(UponApp app)
             var path = "/" + route.TrimStart('/');
             if (allowed && !ReachedOtherwise.ContainsKey(path))
             {
-                var regex = "^" + string.Join("/", path.Split('/').Select(part => RouteParameter().IsMatch(part) ? RouteParameter().Replace(Regex.Escape(part).Replace(@"\{", "{", StringComparison.Ordinal), m => m.Value.Contains(":int", StringComparison.Ordinal) ? @"\d+" : "[^/]+") : Regex.Escape(part))) + "$";
+                // An optional last parameter ({step?}) may be left out, slash and all.
+                var regex = "^" + string.Concat(path.Split('/').Skip(1).Select(part => RouteParameter().IsMatch(part)
+                    ? (part.EndsWith("?}", StringComparison.Ordinal) ? "(?:/" : "/") + RouteParameter().Replace(Regex.Escape(part).Replace(@"\{", "{", StringComparison.Ordinal), m => m.Value.Contains(":int", StringComparison.Ordinal) ? @"\d+" : "[^/]+") + (part.EndsWith("?}", StringComparison.Ordinal) ? ")?" : "")
+                    : "/" + Regex.Escape(part))) + "$";
                 routes.Add((path, new Regex(regex, RegexOptions.CultureInvariant)));
             }
         }

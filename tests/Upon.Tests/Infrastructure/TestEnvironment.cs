@@ -15,3 +15,16 @@ public static class TestEnvironment
             ? configured
             : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
 }
+
+/// <summary>Settings for every host the tests start, applied once when the test assembly loads.</summary>
+internal static class TestHostSettings
+{
+    /// <summary>
+    /// No host watches its configuration files: the suite starts a host per test class, and each watcher takes one of
+    /// the user's inotify instances (128 by default on Linux), which a full run would otherwise exhaust.
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A test assembly's process-wide host setting, set before any host starts.")]
+    internal static void NoConfigurationWatchers() =>
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+}
