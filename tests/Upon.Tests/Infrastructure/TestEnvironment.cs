@@ -20,11 +20,15 @@ public static class TestEnvironment
 internal static class TestHostSettings
 {
     /// <summary>
-    /// No host watches its configuration files: the suite starts a host per test class, and each watcher takes one of
-    /// the user's inotify instances (128 by default on Linux), which a full run would otherwise exhaust.
+    /// No host watches files through inotify: the suite starts a host per test class, and each watcher (configuration
+    /// files, the web root behind asset version stamps) takes one of the user's inotify instances, 128 by default on
+    /// Linux, which a full run would otherwise exhaust. Configuration is not reloaded, and other watches poll.
     /// </summary>
     [System.Runtime.CompilerServices.ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A test assembly's process-wide host setting, set before any host starts.")]
-    internal static void NoConfigurationWatchers() =>
+    internal static void NoInotifyWatchers()
+    {
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 }
