@@ -45,14 +45,7 @@ public sealed class CoachImporter(UponDbContext db, IClock clock, CoachingVocabu
             void Error(string column, string reason) => errors.Add(new ImportError(row.Line, column, row[column], reason));
 
             var email = row["email"];
-            if (!CoachingCsv.IsEmail(email)) Error("email", "Enter an email address in the correct format, like name@example.org.");
-            else if (seen.TryGetValue(email, out var first)) Error("email", $"This coach is already on line {first}.");
-            else seen[email] = row.Line;
-            foreach (var name in new[] { "given_name", "family_name" })
-            {
-                if (row[name].Length == 0) Error(name, name == "given_name" ? "Enter a given name." : "Enter a family name.");
-                else if (row[name].Length > 100) Error(name, "Names must be 100 characters or fewer.");
-            }
+            CoachingCsv.CheckPerson(row, seen, "coach", Error);
 
             if (!int.TryParse(row["capacity"], NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) || capacity > CoachProfile.MaxCapacity)
             {

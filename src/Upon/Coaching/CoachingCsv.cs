@@ -91,9 +91,22 @@ public static class CoachingCsv
         return (rows, errors);
     }
 
-    internal static bool IsEmail(string text)
+    /// <summary>
+    /// Checks a row's person the same way in every coaching import: the email (Upon's one rule, once in the file, where
+    /// <paramref name="seen"/> remembers the lines) and the given and family names (present, at most 100 characters).
+    /// </summary>
+    internal static void CheckPerson(CsvRow row, Dictionary<string, int> seen, string who, Action<string, string> error)
     {
-        var at = text.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == text.LastIndexOf('@') && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.') && !text.Any(char.IsWhiteSpace) && text.Length <= 320;
+        var email = row["email"];
+        if (!Upon.Shared.Text.EmailAddresses.IsValid(email)) error("email", "Enter an email address in the correct format, like name@example.org.");
+        else if (seen.TryGetValue(email, out var first)) error("email", $"This {who} is already on line {first}.");
+        else seen[email] = row.Line;
+        foreach (var name in new[] { "given_name", "family_name" })
+        {
+            if (row[name].Length == 0) error(name, name == "given_name" ? "Enter a given name." : "Enter a family name.");
+            else if (row[name].Length > MaxNameLength) error(name, $"Names must be {MaxNameLength} characters or fewer.");
+        }
     }
+
+    private const int MaxNameLength = 100;
 }

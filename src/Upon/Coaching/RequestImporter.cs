@@ -48,15 +48,7 @@ public sealed class RequestImporter(UponDbContext db, IClock clock, CoachingVoca
             var before = errors.Count;
             void Error(string column, string reason) => errors.Add(new ImportError(row.Line, column, row[column], reason));
 
-            var email = row["email"];
-            if (!CoachingCsv.IsEmail(email)) Error("email", "Enter an email address in the correct format, like name@example.org.");
-            else if (seen.TryGetValue(email, out var first)) Error("email", $"This participant is already on line {first}.");
-            else seen[email] = row.Line;
-            foreach (var name in new[] { "given_name", "family_name" })
-            {
-                if (row[name].Length == 0) Error(name, name == "given_name" ? "Enter a given name." : "Enter a family name.");
-                else if (row[name].Length > Participant.MaxNameLength) Error(name, "Names must be 100 characters or fewer.");
-            }
+            CoachingCsv.CheckPerson(row, seen, "participant", Error);
 
             string? authority = null;
             if (row["la_code"].Length > 0)
