@@ -4,6 +4,7 @@ using NodaTime;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Data;
+using Upon.DataProtection;
 using Upon.Demo;
 using Upon.Disclosure;
 using Upon.Email;
@@ -13,6 +14,7 @@ using Upon.Participants;
 using Upon.Register;
 using Upon.Sessions;
 using Upon.Shared.Events;
+using Upon.Shared.Privacy;
 
 namespace Upon;
 
@@ -68,6 +70,17 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        // What each feature holds about a person (Shared/Privacy), for subject access, erasure and retention.
+        services.AddScoped<IPersonalDataProvider, AccountsPersonalData>();
+        services.AddScoped<IPersonalDataProvider, RegisterPersonalData>();
+        services.AddScoped<IPersonalDataProvider, SessionsPersonalData>();
+        services.AddScoped<IPersonalDataProvider, ParticipantsPersonalData>();
+        services.AddScoped<IPersonalDataProvider, NewDirectorsPersonalData>();
+        services.AddScoped<IPersonalDataProvider, Upon.Coaching.CoachingPersonalData>();
+        services.AddScoped<IPersonalDataProvider, FeedbackPersonalData>();
+        services.AddScoped<IPersonalDataProvider, EmailPersonalData>();
+        services.AddScoped<IPersonalDataProvider, SubjectRequestsPersonalData>();
+        services.AddUponDataProtection(configuration);
         return services;
     }
 

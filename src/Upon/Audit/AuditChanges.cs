@@ -15,7 +15,12 @@ public static class AuditChanges
     /// <summary>A change captured before saving; its key is read after saving, when generated keys are known.</summary>
     public sealed record Pending(EntityEntry Entry, string Action, string? Changes);
 
-    public static List<Pending> Capture(DbContext context)
+    /// <summary>
+    /// The changes about to be saved. A field for which <paramref name="valueWithheld"/> (table, column) is true, such as
+    /// special-category data, is recorded as changed without its values, as a secret is; when <paramref name="erasing"/>,
+    /// every field is (an erasure must not copy what it erases into the log), under the action "erased".
+    /// </summary>
+    public static List<Pending> Capture(DbContext context, bool erasing = false, Func<string?, string, bool>? valueWithheld = null)
     {
         var pending = new List<Pending>();
         foreach (var entry in context.ChangeTracker.Entries())
@@ -39,6 +44,7 @@ public static class AuditChanges
             {
                 continue;
             }
+            var table = entry.Metadata.GetTableName();
             var fields = new Dictionary<string, object?>();
             foreach (var property in entry.Properties)
             {
@@ -57,7 +63,7 @@ public static class AuditChanges
                     continue;
                 }
                 var name = property.Metadata.Name;
-                fields[name] = Secrets.Contains(name)
+                fields[name] = erasing || Secrets.Contains(name) || valueWithheld?.Invoke(table, name) == true
                     ? new { changed = true }
                     : new
                     {
@@ -69,7 +75,7 @@ public static class AuditChanges
             {
                 continue;
             }
-            pending.Add(new Pending(entry, action, fields.Count == 0 ? null : JsonSerializer.Serialize(fields)));
+            pending.Add(new Pending(entry, erasing ? AuditActions.Erased : action, fields.Count == 0 ? null : JsonSerializer.Serialize(fields)));
         }
         return pending;
     }

@@ -23,6 +23,12 @@ public class AuditEvent
     public string? Changes { get; set; }
 
     public string? Detail { get; set; }
+
+    /// <summary>
+    /// When a person's data in this entry was overwritten by an erasure (their values, name and address replaced with a
+    /// pseudonym). The database allows an update only when it sets this, and never a deletion.
+    /// </summary>
+    public Instant? ShreddedAt { get; set; }
 }
 
 /// <summary>The kinds of audit event.</summary>
@@ -37,5 +43,14 @@ public static class AuditActions
     public const string SignedOut = "signed-out";
     public const string AccessDenied = "access-denied";
 
-    public static readonly IReadOnlyList<string> All = [Created, Updated, Deleted, Viewed, SignedIn, SignInFailed, SignedOut, AccessDenied];
+    /// <summary>A person's data erased (on request or by the retention run): the fields, never their values.</summary>
+    public const string Erased = "erased";
+
+    /// <summary>A copy of everything Upon holds about a person was made (a subject access response).</summary>
+    public const string Exported = "exported";
+
+    /// <summary>The retention run: what was due (before) and what it did (after).</summary>
+    public const string RetentionRun = "retention-run";
+
+    public static readonly IReadOnlyList<string> All = [Created, Updated, Deleted, Viewed, SignedIn, SignInFailed, SignedOut, AccessDenied, Erased, Exported, RetentionRun];
 }

@@ -20,6 +20,7 @@ public static class UponCommandLine
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });
         root.Subcommands.Add(CoachingCommands.Create());
+        root.Subcommands.Add(PrivacyCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create(), ReferenceBankHolidaysCommand.Create() });
         return root;

@@ -59,6 +59,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<RoundProposal> RoundProposals => Set<RoundProposal>();
     public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
     public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
+    public DbSet<Upon.DataProtection.SubjectRequest> SubjectRequests => Set<Upon.DataProtection.SubjectRequest>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the
@@ -80,6 +81,12 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
 
     public IClock Clock => clock;
 
+    /// <summary>
+    /// Set by data protection while it erases a person: the changes saved are audited as "erased", naming the fields
+    /// but never their values, so the log keeps no copy of what was erased.
+    /// </summary>
+    public bool Erasing { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<LocalDate>().HaveConversion<LocalDateConverter>();
@@ -98,7 +105,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = AuditChanges.Capture(this);
+        var pending = AuditChanges.Capture(this, Erasing, Upon.DataProtection.DataMap.IsSpecialCategory);
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

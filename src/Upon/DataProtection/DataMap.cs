@@ -1,0 +1,237 @@
+using NodaTime;
+using static Upon.DataProtection.ColumnErasure;
+using static Upon.DataProtection.DataCategory;
+
+namespace Upon.DataProtection;
+
+/// <summary>
+/// The data map: every table and column of Upon's database (both providers' models), what it holds, why, on what lawful
+/// basis, who receives it, how long it is kept and what erasing a person does to it. Erasure, the retention run, the
+/// subject access download, the audit log's withholding of special-category values, the public <c>/privacy</c> page and
+/// the README's "Privacy: the data map" section all read this one table. <c>DataMapTests</c> fails when a table or column
+/// of either model is missing here, and names the lines to add.
+/// </summary>
+public static class DataMap
+{
+    private const string PublicTask = "Public task (UK GDPR Article 6(1)(e)): the Department for Education's leadership programme for directors of children's services, delivered under contract";
+    private const string LegitimateInterests = "Legitimate interests (Article 6(1)(f)): running a secure service";
+    private const string LegalObligation = "Legal obligation (Article 6(1)(c)) and legitimate interests: accountability for what was done to the data";
+    private const string Contract = "Contract (Article 6(1)(b)): coaches engaged by the programme";
+    private const string EqualityMonitoring = "Public task (Article 6(1)(e)), with Article 9(2)(g) substantial public interest under the Data Protection Act 2018, Schedule 1, paragraph 8 (equality of opportunity); every question is optional";
+    private const string ExplicitConsent = "Explicit consent (Article 9(2)(a)), which the coach may withdraw";
+    private const string NotPersonalBasis = "Not personal data";
+
+    private const string Staff = "Programme staff (administrators and partner staff); the DfE sees figures only, with small numbers suppressed";
+    private const string AdministratorsOnly = "Administrators only; the DfE sees counts only, with small numbers suppressed";
+    private const string CoachingRecipients = "Programme staff, and the coach you are matched with";
+    private const string Nobody = "Nobody outside Upon";
+
+    private static readonly Retention SixYearsAfterActivity = Retention.For(Period.FromYears(6), "6 years", "the person's last programme activity (a session, an enrolment, a coaching relationship)");
+    private static readonly Retention WhileAccountExists = Retention.Until("while the account exists; removed when the person is erased or the account's holder asks");
+    private static readonly Retention ReferenceRetention = Retention.Until("kept: reference data, not about a person");
+    private static readonly Retention AuditRecord = Retention.Until("kept as the legal record, never deleted; a person's values in it are shredded when they are erased");
+
+    private static ColumnPolicy Col(string name, DataCategory category, ColumnErasure erasure = Keep, string? note = null) => new(name, category, erasure, note);
+
+    private static ColumnPolicy Key(string name) => new(name, NotPersonal, Keep, null);
+
+    private static TablePolicy Reference(string table, string holds, params ColumnPolicy[] columns) =>
+        new(table, holds, "Reference data that the programme's records point at", NotPersonalBasis, Nobody, ReferenceRetention, RowErasure.KeepRow, "Not about a person: nothing to erase.", columns);
+
+    /// <summary>Every table of the database, in the order the privacy page shows them.</summary>
+    public static readonly IReadOnlyList<TablePolicy> Tables =
+    [
+        // Accounts
+        new("AspNetUsers", "Your account: your name, email address and sign-in settings",
+            "Signing you in and knowing what you may do", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "The account is deleted; the audit log keeps what it did, under a pseudonym.",
+            [
+                Key("Id"), Col("UserName", Contact), Col("NormalizedUserName", Contact), Col("Email", Contact), Col("NormalizedEmail", Contact),
+                Col("EmailConfirmed", ProgrammeRecord), Col("PasswordHash", Credential), Col("SecurityStamp", Credential), Col("ConcurrencyStamp", NotPersonal),
+                Col("PhoneNumber", Contact), Col("PhoneNumberConfirmed", ProgrammeRecord), Col("TwoFactorEnabled", ProgrammeRecord), Col("LockoutEnd", ProgrammeRecord),
+                Col("LockoutEnabled", ProgrammeRecord), Col("AccessFailedCount", ProgrammeRecord), Col("DisplayName", Identity), Col("IsDisabled", ProgrammeRecord),
+                Col("CreatedAt", ProgrammeRecord),
+            ]),
+        new("AspNetUserClaims", "Extra facts about your account used when you sign in", "Signing you in", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "Deleted with the account.", [Key("Id"), Key("UserId"), Col("ClaimType", ProgrammeRecord), Col("ClaimValue", ProgrammeRecord)]),
+        new("AspNetUserLogins", "Sign-ins with another provider linked to your account", "Signing you in", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "Deleted with the account.", [Col("LoginProvider", ProgrammeRecord), Col("ProviderKey", Credential), Col("ProviderDisplayName", ProgrammeRecord), Key("UserId")]),
+        new("AspNetUserTokens", "Your authenticator app's key and recovery codes", "Two-factor sign-in", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "Deleted with the account.", [Key("UserId"), Col("LoginProvider", ProgrammeRecord), Col("Name", ProgrammeRecord), Col("Value", Credential)]),
+        new("AspNetUserPasskeys", "Your passkeys", "Sign-in with a passkey", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "Deleted with the account.",
+            [Col("CredentialId", Credential), Key("UserId"), Key("IdentityUserPasskeyCredentialId"), Col("Name", ProgrammeRecord), Col("CreatedAt", ProgrammeRecord),
+             Col("PublicKey", Credential), Col("AttestationObject", Credential), Col("ClientDataJson", Credential), Col("SignCount", ProgrammeRecord), Col("Transports", ProgrammeRecord),
+             Col("IsUserVerified", ProgrammeRecord), Col("IsBackupEligible", ProgrammeRecord), Col("IsBackedUp", ProgrammeRecord)]),
+        new("AspNetUserRoles", "Your role", "Knowing what you may do", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "Deleted with the account.", [Key("UserId"), Col("RoleId", ProgrammeRecord)]),
+        Reference("AspNetRoles", "The roles", Key("Id"), Key("Name"), Key("NormalizedName"), Key("ConcurrencyStamp")),
+        Reference("AspNetRoleClaims", "What each role may do", Key("Id"), Key("RoleId"), Key("ClaimType"), Key("ClaimValue")),
+        new("api_tokens", "Your personal API tokens (only a hash of each)", "Letting your programs use the API", PublicTask, Nobody, WhileAccountExists, RowErasure.DeleteRow,
+            "Deleted with the account.",
+            [Key("Id"), Key("UserId"), Col("Name", ProgrammeRecord), Col("Prefix", Credential), Col("TokenHash", Credential), Col("CreatedAt", ProgrammeRecord),
+             Col("CreatedInSignIn", ProgrammeRecord), Col("CreatedWithPasskey", ProgrammeRecord), Col("LastUsedAt", ProgrammeRecord), Col("RevokedAt", ProgrammeRecord)]),
+        new("account_invitations", "Links that set a password (only a hash of each)", "Setting up your account", PublicTask, Nobody,
+            Retention.For(Period.FromDays(30), "30 days", "the link expired"), RowErasure.DeleteRow, "Deleted.",
+            [Key("Id"), Key("UserId"), Col("TokenHash", Credential), Col("CreatedAt", ProgrammeRecord), Col("ExpiresAt", ProgrammeRecord), Col("UsedAt", ProgrammeRecord)]),
+        new("DataProtectionKeys", "The keys that protect sign-in cookies", "Running a secure service", NotPersonalBasis, Nobody, ReferenceRetention, RowErasure.KeepRow,
+            "Not about a person.", [Key("Id"), Key("FriendlyName"), Col("Xml", Credential)]),
+
+        // Audit
+        new("audit_events", "The audit log: who did what and when, changes with old and new values (special-category values never), views of special-category data, sign-ins",
+            "Accountability and security: showing who saw or changed what", LegalObligation, "Administrators only", AuditRecord, RowErasure.KeepRow,
+            "Entries are never deleted: your name, email address and values are overwritten with a pseudonym and the entry is marked shredded.",
+            [
+                Key("Id"), Col("At", DataCategory.Audit), Col("UserId", DataCategory.Audit, Pseudonymise), Col("Actor", DataCategory.Audit, Pseudonymise), Col("Action", DataCategory.Audit),
+                Col("EntityType", DataCategory.Audit), Col("EntityId", DataCategory.Audit), Col("Changes", DataCategory.Audit, Blank, "only your values are shredded; the names of the fields stay"),
+                Col("Detail", DataCategory.Audit, Keep, "your email address and name in it are replaced with the pseudonym"), Col("ShreddedAt", DataCategory.Audit),
+            ]),
+
+        // Register
+        Reference("regions", "England's regions", Key("Code"), Key("Name")),
+        Reference("authorities", "Local authorities", Key("Code"), Key("Name"), Key("RegionCode"), Key("OperatingFrom"), Key("OperatingTo")),
+        Reference("authority_gss_codes", "Authorities' GSS codes", Key("Code"), Key("ValidFrom"), Key("AuthorityCode"), Key("Name"), Key("RegionCode"), Key("ValidTo")),
+        new("people", "Directors of children's services in the register: names and email address",
+            "Keeping the register of who was DCS where and when, and inviting new directors", PublicTask, Staff,
+            Retention.Until("kept while the register is kept: who held a public role is public-role information"), RowErasure.KeepRow,
+            "Your name and email address are replaced with a pseudonym; the record stays so that the turnover figures do not change.",
+            [Key("Id"), Col("PersonId", Identity, Pseudonymise), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise), Col("Email", Contact, Blank)]),
+        new("appointments", "Appointments as DCS: authority, dates, type, why and whether it ended unplanned",
+            "The register and its turnover figures", PublicTask, "Public-role information: programme staff, and the DfE as figures",
+            Retention.Until("kept while the register is kept"), RowErasure.KeepRow,
+            "Kept: a DCS appointment is public-role information needed for the turnover figures (no longer linked to your name).",
+            [Key("Id"), Col("AuthorityCode", ProgrammeRecord), Key("PersonKey"), Col("StartDate", ProgrammeRecord), Col("EndDate", ProgrammeRecord), Col("Type", ProgrammeRecord),
+             Col("LeavingReason", ProgrammeRecord), Col("Unplanned", ProgrammeRecord), Col("RecordedOn", ProgrammeRecord)]),
+        new("pending_uploads", "A register upload waiting for its uploader to confirm it (the file may name directors)",
+            "Checking an upload before it is saved", PublicTask, "The uploader only",
+            Retention.Until("24 hours after the upload; removed by the next upload"), RowErasure.DeleteRow, "Removed after 24 hours.",
+            [Key("Id"), Col("UploadedBy", DataCategory.Audit), Col("FileName", ProgrammeRecord), Col("FileContent", Identity), Col("UploadedAt", ProgrammeRecord), Col("ExpiresAt", ProgrammeRecord)]),
+
+        // Sessions
+        Reference("strands", "The programme's strands", Key("Id"), Key("Slug"), Key("Name"), Key("Summary"), Key("HasCohorts"), Key("DisplayOrder")),
+        Reference("cohorts", "Cohorts of a strand", Key("Id"), Key("StrandId"), Key("Name"), Key("StartsOn"), Key("EndsOn")),
+        Reference("bank_holidays", "England and Wales bank holidays", Key("Date"), Key("Title")),
+        new("sessions", "The programme's sessions (the facilitators' names among them)", "Running the programme", PublicTask, "Anyone: sessions are published",
+            Retention.Until("kept as the programme's record"), RowErasure.KeepRow, "A facilitator's name is replaced with the pseudonym where it appears.",
+            [Key("Id"), Key("Uid"), Key("Title"), Key("Type"), Key("StrandId"), Key("CohortId"), Key("Start"), Key("End"), Key("StartUtc"), Key("EndUtc"), Key("Capacity"),
+             Key("Status"), Key("CircumstancesPermitting"), Key("Venue"), Key("VideoLink"), Col("Facilitators", Identity, Keep, "names in it are replaced with the pseudonym"),
+             Key("Description"), Key("ChangeNote"), Key("Sequence"), Key("CreatedAt"), Key("UpdatedAt")]),
+        new("participants", "You as a participant: name, email address, your account and register record, your calendar feed",
+            "Running the programme for you", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "Your name and email address are replaced with a pseudonym and the links to your account and calendar removed; the record stays so attendance figures do not change.",
+            [Key("Id"), Col("UserId", Identity, Blank), Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("GivenName", Identity, Pseudonymise),
+             Col("FamilyName", Identity, Pseudonymise), Col("Email", Contact, Pseudonymise), Col("CalendarTokenHash", Credential, Blank), Col("CalendarTokenCreatedAt", ProgrammeRecord, Blank),
+             Col("CreatedAt", ProgrammeRecord)]),
+        new("enrolments", "Your enrolments on strands and cohorts", "Running the programme", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "Kept without your name, for the programme's figures.",
+            [Key("Id"), Key("ParticipantId"), Col("StrandId", ProgrammeRecord), Col("CohortId", ProgrammeRecord), Col("StartsOn", ProgrammeRecord), Col("EndsOn", ProgrammeRecord),
+             Col("Status", ProgrammeRecord), Col("InvitationId", ProgrammeRecord), Col("LeftPostOn", ProgrammeRecord)]),
+        new("bookings", "Your bookings and places on waiting lists", "Running sessions", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "Kept without your name, for the attendance figures.",
+            [Key("Id"), Key("SessionId"), Key("ParticipantId"), Col("Status", ProgrammeRecord), Col("Queue", ProgrammeRecord), Col("RequestedAt", ProgrammeRecord),
+             Col("BookedAt", ProgrammeRecord), Col("CancelledAt", ProgrammeRecord), Col("RequestedByUserId", DataCategory.Audit, Blank)]),
+        new("apologies", "Apologies you sent, with your reason", "Running sessions", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The reason is removed; the apology stays for the attendance figures.",
+            [Key("Id"), Key("SessionId"), Key("ParticipantId"), Col("Reason", ProgrammeRecord, Blank), Col("SentAt", ProgrammeRecord)]),
+        new("attendance_records", "Whether you attended each session and for how long", "The attendance figures", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "Kept without your name, for the attendance figures.",
+            [Key("Id"), Key("SessionId"), Key("ParticipantId"), Col("Mark", ProgrammeRecord), Col("Minutes", ProgrammeRecord), Col("Source", ProgrammeRecord),
+             Col("RecordedAt", ProgrammeRecord), Col("RecordedBy", DataCategory.Audit, Keep, "a staff member's email address, replaced with the pseudonym when they are erased")]),
+
+        // Participants
+        new("equality_information", "Your equality information: ethnic group, sex and whether you consider yourself disabled",
+            "Equality monitoring: whether the programme reaches everyone", EqualityMonitoring, AdministratorsOnly,
+            Retention.Until("until you change or remove it, or ask for it to be erased, and at most 6 years after your last programme activity"), RowErasure.DeleteRow,
+            "Deleted.",
+            [Key("Id"), Key("ParticipantId"), Col("EthnicityCode", SpecialCategory), Col("Sex", SpecialCategory), Col("Disability", SpecialCategory), Col("UpdatedAt", ProgrammeRecord)]),
+
+        // New Directors
+        new("director_invitations", "New Directors invitations: to whom, when sent, reminders and the answer",
+            "Inviting every first-time director within two weeks, and the invitation figures", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The email address and any reason you gave are removed; the invitation stays for the invitation figures.",
+            [Key("Id"), Key("PersonKey"), Key("AppointmentId"), Col("AuthorityCode", ProgrammeRecord), Col("StartDate", ProgrammeRecord), Col("RecordedOn", ProgrammeRecord),
+             Col("DueBy", ProgrammeRecord), Col("SendOn", ProgrammeRecord), Col("Status", ProgrammeRecord), Col("Email", Contact, Blank), Col("TokenHash", Credential, Blank),
+             Col("ProtectedToken", Credential, Blank), Col("Sends", ProgrammeRecord), Col("SentAt", ProgrammeRecord), Col("SentOn", ProgrammeRecord), Col("FirstReminderAt", ProgrammeRecord),
+             Col("SecondReminderAt", ProgrammeRecord), Col("ExpiresAt", ProgrammeRecord), Col("AnsweredAt", ProgrammeRecord), Col("AnsweredOn", ProgrammeRecord),
+             Col("DeclineReason", ProgrammeRecord, Blank), Col("DeclinedInConversation", ProgrammeRecord), Col("ByHand", ProgrammeRecord), Col("CreatedAt", ProgrammeRecord),
+             Col("CreatedBy", DataCategory.Audit, Keep, "a staff member's email address, replaced with the pseudonym when they are erased")]),
+        new("enrolment_status_changes", "Changes to your enrolment's status, with the reason staff gave", "Following the New Directors journey", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The reason is removed; the change stays for the journey figures.",
+            [Key("Id"), Key("EnrolmentId"), Col("From", ProgrammeRecord), Col("Status", ProgrammeRecord), Col("Reason", ProgrammeRecord, Blank), Col("RecordedAt", ProgrammeRecord),
+             Col("RecordedBy", DataCategory.Audit, Keep, "a staff member's email address, replaced with the pseudonym when they are erased")]),
+
+        // Coaching
+        Reference("coaching_characteristics", "The characteristics a coach may consent to be matched on", Key("Code"), Key("Label")),
+        new("coach_profiles", "Coaches: name, email address, where and how they coach, capacity", "Matching participants with coaches", Contract, CoachingRecipients,
+            Retention.Until("while the coach is in the pool, then 6 years after their last coaching relationship"), RowErasure.KeepRow,
+            "The coach's name and email address are replaced with a pseudonym; the profile stays so coaching figures do not change.",
+            [Key("Id"), Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise),
+             Col("Email", Contact, Pseudonymise), Col("Regions", ProgrammeRecord), Col("AuthorityKinds", ProgrammeRecord), Col("OffersInPerson", ProgrammeRecord),
+             Col("OffersOnline", ProgrammeRecord), Col("Capacity", ProgrammeRecord), Col("ConflictAuthorityCodes", ProgrammeRecord), Col("Status", ProgrammeRecord),
+             Col("CreatedAt", ProgrammeRecord)]),
+        new("coach_consents", "The characteristics a coach consented to be matched on (they reveal, for example, ethnicity)", "Matching participants who ask for a coach with that experience",
+            ExplicitConsent, "Administrators, and the matching", Retention.Until("until the consent is withdrawn or the coach is erased"), RowErasure.DeleteRow, "Deleted.",
+            [Key("Id"), Key("CoachId"), Col("Characteristic", SpecialCategory), Col("GivenOn", ProgrammeRecord), Col("WithdrawnOn", ProgrammeRecord)]),
+        Reference("matching_rounds", "Rounds of coach matching",
+            Key("Id"), Key("Name"), Key("Status"), Key("CreatedAt"), Key("RunAt"), Key("PublishedAt"), Key("WouldLikeWeight"), Key("AuthorityKindWeight"), Key("InPersonWeight")),
+        new("coaching_requests", "Your request for a coach: what you must have and would like in a coach, where and how",
+            "Matching you with a coach", PublicTask + "; what you ask for in a coach under Article 9(2)(g) as for equality information", CoachingRecipients, SixYearsAfterActivity, RowErasure.KeepRow,
+            "What you asked for in a coach is removed; the request stays for the matching figures.",
+            [Key("Id"), Key("RoundId"), Key("ParticipantId"), Col("AuthorityCode", ProgrammeRecord), Col("AuthorityKind", ProgrammeRecord), Col("Region", ProgrammeRecord),
+             Col("Mode", ProgrammeRecord), Col("Must", SpecialCategory, Blank), Col("WouldLike", SpecialCategory, Blank), Col("AvoidCoachIds", ProgrammeRecord, Blank),
+             Col("PreviousCoachAllowed", ProgrammeRecord), Col("RematchFromCoachId", ProgrammeRecord), Col("CreatedAt", ProgrammeRecord)]),
+        new("round_decisions", "Staff decisions in a matching round (a pairing fixed or ruled out)", "Matching", PublicTask, "Programme staff", SixYearsAfterActivity, RowErasure.KeepRow,
+            "Kept without your name.", [Key("Id"), Key("RoundId"), Key("RequestId"), Key("CoachId"), Col("Kind", ProgrammeRecord)]),
+        new("round_proposals", "The matching's proposed coach for your request, its score and reasons", "Matching", PublicTask, "Programme staff", SixYearsAfterActivity, RowErasure.KeepRow,
+            "The reasons (which may repeat what you asked for) are removed.",
+            [Key("Id"), Key("RoundId"), Key("RequestId"), Key("CoachId"), Col("Score", ProgrammeRecord), Col("Reasons", SpecialCategory, Blank), Col("Locked", ProgrammeRecord)]),
+        new("coaching_relationships", "Your coaching relationship: coach, dates, entitlement and status", "Coaching", PublicTask, CoachingRecipients, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The reason for a change of status is removed; the relationship stays for the coaching figures.",
+            [Key("Id"), Key("RoundId"), Key("CoachId"), Key("ParticipantId"), Col("StartsOn", ProgrammeRecord), Col("EndsOn", ProgrammeRecord), Col("EntitledSessions", ProgrammeRecord),
+             Col("EntitledMinutes", ProgrammeRecord), Col("Status", ProgrammeRecord), Col("StatusChangedOn", ProgrammeRecord), Col("StatusReason", ProgrammeRecord, Blank),
+             Col("ChangeRequestedOn", ProgrammeRecord)]),
+        new("coaching_sessions", "Coaching sessions logged: date, length, in person or not, confirmation", "Coaching hours against entitlement", PublicTask, CoachingRecipients, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The reason for a query is removed; the session stays for the hours used.",
+            [Key("Id"), Key("RelationshipId"), Col("Date", ProgrammeRecord), Col("Minutes", ProgrammeRecord), Col("InPerson", ProgrammeRecord), Col("Confirmation", ProgrammeRecord),
+             Col("QueryReason", ProgrammeRecord, Blank), Col("LoggedAt", ProgrammeRecord)]),
+
+        // Feedback (report a problem)
+        new("problem_reports", "Problems you reported: your name, email address, the page and your message", "Fixing what went wrong and answering you", LegitimateInterests + " and answering you",
+            "Programme staff", Retention.For(Period.FromYears(2), "2 years", "the report was received"), RowErasure.DeleteRow, "Deleted, with the replies.",
+            [Key("Id"), Col("Reference", ProgrammeRecord), Col("Name", Identity), Col("Email", Contact), Col("Page", ProgrammeRecord), Col("Message", Contact),
+             Col("Status", ProgrammeRecord), Col("ReceivedAt", ProgrammeRecord), Col("UpdatedAt", ProgrammeRecord)]),
+        new("problem_replies", "Staff replies to a problem you reported", "Answering you", LegitimateInterests, "Programme staff", Retention.For(Period.FromYears(2), "2 years", "the report was received"),
+            RowErasure.DeleteRow, "Deleted with the report.",
+            [Key("Id"), Key("ProblemReportId"), Col("Body", Contact), Col("SentBy", DataCategory.Audit), Col("SentByUserId", DataCategory.Audit), Col("SentAt", ProgrammeRecord), Key("OutboxMessageId")]),
+
+        // Email
+        new("outbox_messages", "Emails to you: address, subject and text", "Sending you email (bookings, invitations, reminders)", PublicTask, "The email provider that delivers them",
+            Retention.For(Period.FromYears(1), "1 year", "the email was created"), RowErasure.DeleteRow, "Deleted.",
+            [Key("Id"), Col("To", Contact), Col("Subject", Contact), Col("TextBody", Contact), Col("HtmlBody", Contact), Col("CreatedAt", ProgrammeRecord),
+             Col("NextAttemptAt", ProgrammeRecord), Col("Attempts", ProgrammeRecord), Col("LastAttemptAt", ProgrammeRecord), Col("LastError", ProgrammeRecord),
+             Col("SentAt", ProgrammeRecord), Key("ClaimedBy"), Key("LockedUntil")]),
+        new("outbox_attachments", "Files attached to emails to you (a session's calendar entry)", "Sending you email", PublicTask, "The email provider that delivers them",
+            Retention.For(Period.FromYears(1), "1 year", "the email was created"), RowErasure.DeleteRow, "Deleted with the email.",
+            [Key("Id"), Key("OutboxMessageId"), Col("FileName", ProgrammeRecord), Col("ContentType", ProgrammeRecord), Col("Content", Contact)]),
+
+        // Data protection
+        new("subject_requests", "Requests to see or erase data made by email, with their due dates", "Answering data protection requests within a month", LegalObligation, "Administrators only",
+            Retention.For(Period.FromYears(6), "6 years", "the request was completed"), RowErasure.KeepRow,
+            "Kept as the record that the request was answered; the email address is replaced with the pseudonym.",
+            [Key("Id"), Col("Email", Contact, Pseudonymise), Col("Kind", ProgrammeRecord), Col("ReceivedOn", ProgrammeRecord), Col("DueOn", ProgrammeRecord),
+             Col("Notes", Contact, Blank), Col("RecordedAt", DataCategory.Audit), Col("RecordedBy", DataCategory.Audit), Col("CompletedAt", DataCategory.Audit), Col("CompletedBy", DataCategory.Audit)]),
+    ];
+
+    private static readonly Dictionary<string, TablePolicy> ByTable = Tables.ToDictionary(t => t.Table, StringComparer.Ordinal);
+
+    /// <summary>The policy for a table, or null when the map does not list it.</summary>
+    public static TablePolicy? For(string table) => ByTable.GetValueOrDefault(table);
+
+    /// <summary>Whether a column holds special-category data: the audit log records only that it changed.</summary>
+    public static bool IsSpecialCategory(string? table, string column) =>
+        table is not null && For(table)?.Column(column)?.Category == SpecialCategory;
+
+    /// <summary>The retention period of each table that has one, for the retention run.</summary>
+    public static IReadOnlyDictionary<string, Period> RetentionPeriods { get; } =
+        Tables.Where(t => t.Retention.Period is not null).ToDictionary(t => t.Table, t => t.Retention.Period!, StringComparer.Ordinal);
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Upon.Audit;
+using Upon.Core;
+using Upon.Data;
+using Upon.Shared.Privacy;
+
+namespace Upon.DataProtection;
+
+/// <summary>What a retention run found due (the summary staff read first) and what it did.</summary>
+public sealed record RetentionReport(LocalDate AsOf, bool DryRun, IReadOnlyList<string> Due, IReadOnlyList<string> Done);
+
+/// <summary>
+/// Applies the data map's retention periods: asks every feature (<see cref="IPersonalDataProvider.FindRetentionDueAsync"/>)
+/// what is due today, writes that summary to the audit log first, then erases it as an erasure on request would (a whole
+/// person, or rows by their table's policy), and writes what it did. Run daily by <see cref="RetentionBackgroundService"/>
+/// and by <c>upon privacy purge</c>.
+/// </summary>
+public sealed class RetentionRun(PersonalData personalData, AuditLog audit, UponDbContext db, IClock clock)
+{
+    public async Task<RetentionReport> RunAsync(LocalDate? asOf = null, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        var today = asOf ?? clock.TodayInLondon();
+        var context = new RetentionContext(today, DataMap.RetentionPeriods);
+        var due = new List<RetentionDue>();
+        foreach (var provider in personalData.Providers)
+        {
+            due.AddRange(await provider.FindRetentionDueAsync(context, cancellationToken));
+        }
+        var summary = due.Select(d => $"{d.Rule}: {d.Description}").ToList();
+        if (dryRun)
+        {
+            return new RetentionReport(today, true, summary, []);
+        }
+        if (due.Count == 0)
+        {
+            return new RetentionReport(today, false, [], []);
+        }
+        var day = NodaTime.Text.LocalDatePattern.Iso.Format(today);
+        await audit.RecordAsync(AuditActions.RetentionRun, "RetentionRun", day, "Due: " + string.Join("; ", summary), cancellationToken: cancellationToken);
+        var done = new List<string>();
+        foreach (var item in due)
+        {
+            if (item.Subject is { } subject)
+            {
+                var result = await personalData.EraseAsync(subject, $"Retention ({item.Rule})", cancellationToken);
+                done.Add(result is null ? $"{item.Rule}: nothing left to erase" : $"{item.Rule}: a person erased as {result.Pseudonym} ({result.Rows} rows, {result.AuditEntriesShredded} audit entries shredded)");
+            }
+            else if (item.Rows is { Rows.Count: > 0 } rows)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var shredded = await personalData.EraseRowsAsync(rows.Rows, PersonalData.NewPseudonym(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                done.Add($"{item.Rule}: {rows.Rows.Count} rows of {rows.Table} erased ({shredded} audit entries shredded)");
+            }
+        }
+        await audit.RecordAsync(AuditActions.RetentionRun, "RetentionRun", day, "Done: " + string.Join("; ", done), cancellationToken: cancellationToken);
+        return new RetentionReport(today, false, summary, done);
+    }
+}
+
+/// <summary><c>DataProtection:RetentionRunHours</c>: how often the web app runs the retention run (24 by default; 0 turns it off).</summary>
+public sealed class DataProtectionOptions
+{
+    public int RetentionRunHours { get; set; } = 24;
+}
+
+/// <summary>Runs <see cref="RetentionRun"/> in the web app once a day (by default), so expired data goes without anyone remembering.</summary>
+public sealed class RetentionBackgroundService(IServiceScopeFactory scopes, IOptions<DataProtectionOptions> options, ILogger<RetentionBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var hours = options.Value.RetentionRunHours;
+        if (hours <= 0)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<RetentionRun>().RunAsync(cancellationToken: stoppingToken);
+                logger.LogInformation("Retention run for {Day}: {Due} due, {Done} done", report.AsOf, report.Due.Count, report.Done.Count);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Each erasure commits on its own; the next run picks up what is still due.
+                logger.LogError(e, "The retention run failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,377 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Upon.Accounts;
+using Upon.Audit;
+using Upon.Coaching;
+using Upon.Core.Register;
+using Upon.Core.Sessions;
+using Upon.Data;
+using Upon.DataProtection;
+using Upon.Email;
+using Upon.Feedback;
+using Upon.NewDirectors;
+using Upon.Participants;
+using Upon.Register;
+using Upon.Sessions;
+using Upon.Shared.Privacy;
+using Upon.Shared.Security;
+using Upon.Tests.Infrastructure;
+using Upon.Tests.Sessions;
+using Xunit;
+
+namespace Upon.Tests.DataProtection;
+
+/// <summary>
+/// A person with data in every feature: the subject access download holds each of their rows; erasure leaves no trace of
+/// their name, email address or equality answer in any text column of any table while every figure stays the same; the
+/// audit log keeps no special-category values and refuses any change but shredding; retention on a fake clock.
+/// </summary>
+public abstract class PersonalDataTests(UponApp app)
+{
+    private sealed record Canary(string Email, string GivenName, string FamilyName, string Ethnicity, Dictionary<string, string> Keys, int ParticipantId);
+
+    /// <summary>Made-up names no other test uses, and one of each row a feature holds about a person.</summary>
+    private async Task<Canary> SeedAsync()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var given = $"Zebedee{tag}";
+        var family = $"Quillfeather{tag}";
+        var email = $"zq.{tag}@example.org";
+        var strand = await SessionSeed.StrandAsync(app);
+        var past = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2026, 10, 1, 10, 0));
+        var other = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2026, 10, 8, 10, 0));
+        var keys = new Dictionary<string, string>();
+        var participantId = 0;
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var now = app.Clock.GetCurrentInstant();
+            var user = await s.GetRequiredService<AccountService>().CreateWithPasswordAsync(email, Roles.Participant, UponApp.Password, $"{given} {family}");
+            keys["AspNetUsers"] = user.Id;
+            var authority = await db.Authorities.OrderBy(a => a.Code).FirstAsync();
+            var person = new Person { PersonId = $"canary-{tag}", GivenName = given, FamilyName = family, Email = email };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            var appointment = new Appointment { AuthorityCode = authority.Code, PersonKey = person.Id, StartDate = new LocalDate(2001, 1, 1), EndDate = new LocalDate(2001, 1, 31), Type = AppointmentType.Interim, LeavingReason = LeavingReason.EndOfInterim, Unplanned = false, RecordedOn = new LocalDate(2001, 1, 1) };
+            db.Appointments.Add(appointment);
+            var participant = new Participant { GivenName = given, FamilyName = family, Email = email, UserId = user.Id, PersonKey = person.Id, CreatedAt = now };
+            participant.Enrolments.Add(new Enrolment { StrandId = strand.Id, StartsOn = new LocalDate(2026, 1, 1) });
+            db.Participants.Add(participant);
+            await db.SaveChangesAsync();
+            participantId = participant.Id;
+            // A rename puts the old name into the audit log, as a real correction would.
+            participant.FamilyName = family + "x";
+            await db.SaveChangesAsync();
+            participant.FamilyName = family;
+            await db.SaveChangesAsync();
+            db.Bookings.Add(new Booking { SessionId = past.Id, ParticipantId = participant.Id, Status = BookingStatus.Booked, RequestedAt = now, BookedAt = now });
+            db.AttendanceRecords.Add(new AttendanceRecord { SessionId = past.Id, ParticipantId = participant.Id, Mark = AttendanceMark.Present, Source = AttendanceSource.Register, RecordedAt = now, RecordedBy = UponApp.EmailFor(Roles.Administrator) });
+            db.Apologies.Add(new Apology { SessionId = other.Id, ParticipantId = participant.Id, Reason = $"{given} is at a conference", SentAt = now });
+            db.DirectorInvitations.Add(new DirectorInvitation { PersonKey = person.Id, AppointmentId = appointment.Id, AuthorityCode = authority.Code, StartDate = appointment.StartDate, RecordedOn = appointment.StartDate, SendOn = appointment.StartDate, DueBy = appointment.StartDate.PlusDays(14), Status = InvitationStatus.Declined, Email = email, DeclineReason = $"{given} has no time", CreatedAt = now });
+            var round = new MatchingRound { Name = $"Round {tag}", CreatedAt = now };
+            db.MatchingRounds.Add(round);
+            await db.SaveChangesAsync();
+            db.CoachingRequests.Add(new CoachingRequest { RoundId = round.Id, ParticipantId = participant.Id, Must = "global-majority", WouldLike = "women-leaders", CreatedAt = now });
+            db.ProblemReports.Add(new ProblemReport { Reference = $"P{tag}", Name = $"{given} {family}", Email = email, Message = $"Please help, {given} {family} here", ReceivedAt = now, UpdatedAt = now });
+            db.OutboxMessages.Add(new OutboxMessage { To = email, Subject = "Your booking", TextBody = $"Dear {given}, you are booked.", CreatedAt = now, NextAttemptAt = now });
+            // Someone else's email that names the person: the sweep finds it.
+            db.OutboxMessages.Add(new OutboxMessage { To = UponApp.EmailFor(Roles.Administrator), Subject = "A booking", TextBody = $"{given} {family} ({email}) booked a place.", CreatedAt = now, NextAttemptAt = now });
+            db.SubjectRequests.Add(new SubjectRequest { Email = email, Kind = SubjectRequestKind.Access, ReceivedOn = new LocalDate(2026, 11, 20), DueOn = new LocalDate(2026, 12, 20), RecordedAt = now, RecordedBy = "admin" });
+            await db.SaveChangesAsync();
+            keys["participants"] = participant.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            keys["people"] = person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            keys["appointments"] = appointment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await s.GetRequiredService<EqualityRecords>().SaveAsync(participant.Id, "white-roma", Sex.Female, Disability.Yes);
+            return true;
+        });
+        return new Canary(email, given, family, "white-roma", keys, participantId);
+    }
+
+    private static readonly string[] EveryFeaturesTables =
+    [
+        "AspNetUsers", "AspNetUserRoles", "people", "appointments", "participants", "enrolments", "bookings", "apologies", "attendance_records",
+        "equality_information", "director_invitations", "coaching_requests", "problem_reports", "outbox_messages", "subject_requests",
+    ];
+
+    [SkippableFact]
+    public async Task TheDownload_HoldsEveryRowAboutThePerson_ByCategory_WithASummary()
+    {
+        app.RequireDatabase();
+        var canary = await SeedAsync();
+        using var zip = await DownloadAsync(canary.Email);
+        await CleanUpAsync(canary);
+        var names = zip.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var file in new[] { "summary.txt", "identity.json", "contact.json", "special-category.json", "programme-record.json", "audit.json" })
+        {
+            Assert.Contains(file, names);
+        }
+        foreach (var table in EveryFeaturesTables)
+        {
+            Assert.True(names.Contains($"csv/{table}.csv"), $"The download has no rows of {table}.");
+        }
+        var participants = Read(zip, "csv/participants.csv");
+        Assert.Contains(canary.GivenName, participants);
+        Assert.Contains(canary.Keys["participants"], participants);
+        Assert.Contains(canary.Ethnicity, Read(zip, "special-category.json"));
+        Assert.DoesNotContain(canary.Ethnicity, Read(zip, "identity.json"));
+        Assert.DoesNotContain("PasswordHash", Read(zip, "csv/AspNetUsers.csv"));
+        var summary = Read(zip, "summary.txt");
+        Assert.Contains("Lawful basis", summary);
+        Assert.Contains("Who receives it", summary);
+        Assert.Contains("How long it is kept", summary);
+        using var audit = JsonDocument.Parse(Read(zip, "audit.json"));
+        Assert.True(audit.RootElement.GetProperty("content").GetProperty("auditLog").GetProperty("aboutYourRecords").GetArrayLength() > 0);
+    }
+
+    [SkippableFact]
+    public async Task Erasure_LeavesNoTraceInAnyTextColumnOfAnyTable_AndEveryFigureStaysTheSame()
+    {
+        app.RequireDatabase();
+        var canary = await SeedAsync();
+        Assert.NotEmpty(await TracesAsync(canary));
+        var before = await FiguresAsync();
+
+        var result = await app.WithScopeAsync(s => s.GetRequiredService<PersonalData>().EraseAsync(new DataSubject(canary.Email), "Test"));
+
+        Assert.NotNull(result);
+        var traces = await TracesAsync(canary);
+        Assert.True(traces.Count == 0, "Traces left:\n" + string.Join('\n', traces));
+        Assert.Equal(before, await FiguresAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == canary.ParticipantId);
+            Assert.Equal($"Erased {result!.Pseudonym}", participant.GivenName);
+            Assert.Null(participant.UserId);
+            Assert.Equal(1, await db.AttendanceRecords.CountAsync(a => a.ParticipantId == canary.ParticipantId));
+            Assert.Equal(1, await db.Appointments.CountAsync(a => a.PersonKey.ToString() == canary.Keys["people"]));
+            Assert.False(await db.EqualityInformation.AnyAsync(e => e.ParticipantId == canary.ParticipantId));
+            var shredded = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Participant) && e.EntityId == canary.Keys["participants"]).ToListAsync();
+            Assert.NotEmpty(shredded);
+            Assert.All(shredded.Where(e => e.Action != AuditActions.Erased && e.Changes != null), e => Assert.NotNull(e.ShreddedAt));
+            Assert.Contains(await db.AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.Erased && e.EntityType == "DataSubject").ToListAsync(), e => e.EntityId == result.Pseudonym);
+        });
+    }
+
+    [SkippableFact]
+    public async Task TheAuditLog_KeepsNoSpecialCategoryValues_AndRefusesEveryChangeButShredding()
+    {
+        app.RequireDatabase();
+        var canary = await SeedAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var equality = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(EqualityInformation)).ToListAsync();
+            Assert.NotEmpty(equality);
+            Assert.All(equality, e => Assert.DoesNotContain(canary.Ethnicity, e.Changes ?? "", StringComparison.Ordinal));
+            Assert.Contains(equality, e => e.Changes != null && e.Changes.Contains("\"EthnicityCode\":{\"changed\":true}", StringComparison.Ordinal));
+            var requests = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(CoachingRequest)).ToListAsync();
+            Assert.All(requests, e => Assert.DoesNotContain("global-majority", e.Changes ?? "", StringComparison.Ordinal));
+
+            var id = equality[0].Id;
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE audit_events SET \"Actor\" = 'someone else' WHERE \"Id\" = {id}"));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM audit_events WHERE \"Id\" = {id}"));
+            var now = app.Clock.GetCurrentInstant();
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Action, "viewed").SetProperty(e => e.ShreddedAt, now)));
+            Assert.Equal(1, await db.AuditEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "Erased TEST").SetProperty(e => e.ShreddedAt, now)));
+        });
+        await CleanUpAsync(canary);
+    }
+
+    [SkippableFact]
+    public async Task TheRetentionRun_OnAFakeClock_ListsWhatIsDueFirst_ThenErasesItAndLogsWhatItDid()
+    {
+        app.RequireDatabase();
+        var canary = await SeedAsync();
+        var start = app.Clock.GetCurrentInstant();
+        try
+        {
+            // A year and a day on, the emails are due; the participant (6 years) and the problem report (2 years) are not.
+            app.Clock.Reset(start + Duration.FromDays(367));
+            var dry = await app.WithScopeAsync(s => s.GetRequiredService<RetentionRun>().RunAsync(dryRun: true));
+            Assert.Contains(dry.Due, d => d.StartsWith("Old emails", StringComparison.Ordinal));
+            Assert.DoesNotContain(dry.Due, d => d.StartsWith("Participants with no activity", StringComparison.Ordinal) && d.Contains($"#{canary.ParticipantId}:", StringComparison.Ordinal));
+            Assert.Equal(2, await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().OutboxMessages.CountAsync(m => m.TextBody.Contains(canary.GivenName))));
+
+            var run = await app.WithScopeAsync(s => s.GetRequiredService<RetentionRun>().RunAsync());
+            Assert.Contains(run.Done, d => d.StartsWith("Old emails", StringComparison.Ordinal));
+            Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().OutboxMessages.CountAsync(m => m.TextBody.Contains(canary.GivenName))));
+            var log = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AuditEvents.AsNoTracking().Where(e => e.Action == AuditActions.RetentionRun).OrderBy(e => e.Id).Select(e => e.Detail!).ToListAsync());
+            Assert.StartsWith("Due: ", log[^2], StringComparison.Ordinal);
+            Assert.StartsWith("Done: ", log[^1], StringComparison.Ordinal);
+
+            // Six years and two days after the last activity (joining on 25 November 2026), the participant is erased as on request.
+            app.Clock.Reset(Instant.FromUtc(2032, 11, 27, 12, 0));
+            var later = await app.WithScopeAsync(s => s.GetRequiredService<RetentionRun>().RunAsync());
+            Assert.Contains(later.Due, d => d.Contains($"#{canary.ParticipantId}:", StringComparison.Ordinal));
+            Assert.Contains(later.Due, d => d.StartsWith("Reported problems", StringComparison.Ordinal));
+            Assert.Empty(await TracesAsync(canary));
+            Assert.DoesNotContain((await app.WithScopeAsync(s => s.GetRequiredService<RetentionRun>().RunAsync(dryRun: true))).Due,
+                d => d.Contains($"#{canary.ParticipantId}:", StringComparison.Ordinal));
+        }
+        finally
+        {
+            app.Clock.Reset(start);
+        }
+    }
+
+    [SkippableFact]
+    public async Task MyData_EverySignedInRoleDownloadsTheirOwn_AndOnlyAdministratorsHandleRequestsAndErasure()
+    {
+        app.RequireDatabase();
+        foreach (var role in Roles.All)
+        {
+            var client = app.CreateClient(role);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/my/data")).StatusCode);
+            var download = await client.GetAsync("/my/data?handler=Download");
+            Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
+            using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync());
+            Assert.Contains(UponApp.EmailFor(role), Read(zip, "summary.txt"));
+            Assert.DoesNotContain(zip.Entries, e => Read(zip, e.FullName).Contains(role == Roles.Participant ? UponApp.EmailFor(Roles.Coach) : UponApp.EmailFor(Roles.Participant), StringComparison.Ordinal) && e.FullName != "audit.json");
+            foreach (var page in new[] { "/privacy/requests", "/privacy/requests/new", "/privacy/erase" })
+            {
+                var answer = await client.GetAsync(page);
+                Assert.True(role == Roles.Administrator ? answer.StatusCode == HttpStatusCode.OK : answer.StatusCode != HttpStatusCode.OK, $"{role} {page}: {answer.StatusCode}");
+            }
+        }
+        var anonymous = app.CreateAnonymousClient();
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/privacy")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/my/data")).StatusCode);
+        var privacy = await anonymous.GetStringAsync("/privacy");
+        Assert.Contains("equality information", privacy, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task AStaffLoggedRequest_IsDueInAMonth_AndItsDownloadAndErasureWork()
+    {
+        app.RequireDatabase();
+        var canary = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var invalid = await Html.ParseAsync(await admin.PostFormAsync("/privacy/requests/new", new Dictionary<string, string> { ["Email"] = "not an address" }));
+        Assert.Equal(["Enter an email address in the correct format, like name@example.com", "Select what the person asked for", "Enter a date received"], invalid.ErrorSummary());
+
+        var logged = await admin.PostFormAsync("/privacy/requests/new", new Dictionary<string, string>
+        {
+            ["Email"] = canary.Email, ["Kind"] = "Access", ["ReceivedOn.day"] = "31", ["ReceivedOn.month"] = "10", ["ReceivedOn.year"] = "2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        var page = await admin.GetDocumentAsync(logged.Headers.Location!.ToString());
+        Assert.StartsWith("30 November 2026", page.QuerySelector("#due")!.TextContent.Trim(), StringComparison.Ordinal);
+        var list = await admin.GetDocumentAsync("/privacy/requests");
+        Assert.Contains(canary.Email, list.QuerySelector("#open-requests")!.TextContent, StringComparison.Ordinal);
+        var zip = await admin.GetAsync(logged.Headers.Location + "?handler=Download");
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
+
+        var preview = await Html.ParseAsync(await admin.PostFormAsync("/privacy/erase", new Dictionary<string, string> { ["Email"] = canary.Email }));
+        Assert.NotNull(preview.QuerySelector("[data-table='equality_information']"));
+        Assert.Contains("turnover", preview.QuerySelector("[data-table='appointments']")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(await TracesAsync(canary));
+        var erased = await admin.PostFormAsync("/privacy/erase?handler=Erase", new Dictionary<string, string> { ["Email"] = canary.Email });
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        Assert.Empty(await TracesAsync(canary));
+    }
+
+    [SkippableFact]
+    public async Task TheCommands_ExportPreviewEraseAndPurge()
+    {
+        app.RequireDatabase();
+        var canary = await SeedAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"upon-sar-{Guid.NewGuid():N}.zip");
+        try
+        {
+            var export = await UponCli.RunAsync(app.Database, "privacy", "export", canary.Email, "--output", file);
+            Assert.True(export.ExitCode == 0, export.ToString());
+            using (var zip = ZipFile.OpenRead(file))
+            {
+                Assert.Contains(canary.GivenName, Read(zip, "csv/participants.csv"));
+            }
+            var preview = await UponCli.RunAsync(app.Database, "privacy", "erase", canary.Email);
+            Assert.True(preview.ExitCode == 0, preview.ToString());
+            Assert.Contains("equality_information: 1 row deleted", preview.Output, StringComparison.Ordinal);
+            Assert.Contains("Nothing was erased", preview.Output, StringComparison.Ordinal);
+            Assert.NotEmpty(await TracesAsync(canary));
+            var erase = await UponCli.RunAsync(app.Database, "privacy", "erase", canary.Email, "--yes");
+            Assert.True(erase.ExitCode == 0, erase.ToString());
+            Assert.Empty(await TracesAsync(canary));
+            var again = await UponCli.RunAsync(app.Database, "privacy", "export", canary.Email, "--output", file + ".2");
+            Assert.Equal(1, again.ExitCode);
+            var purge = await UponCli.RunAsync(app.Database, "privacy", "purge", "--dry-run", "--as-of", "2027-12-01");
+            Assert.True(purge.ExitCode == 0, purge.ToString());
+            Assert.Contains("Dry run: nothing was erased.", purge.Output, StringComparison.Ordinal);
+            var badDate = await UponCli.RunAsync(app.Database, "privacy", "purge", "--as-of", "9999-01-01");
+            Assert.Equal(2, badDate.ExitCode);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Erases a test's canary so that no later test in the class finds its equality answer.</summary>
+    private Task<ErasureResult?> CleanUpAsync(Canary canary) =>
+        app.WithScopeAsync(s => s.GetRequiredService<PersonalData>().EraseAsync(new DataSubject(canary.Email), "Test clean-up"));
+
+    private async Task<ZipArchive> DownloadAsync(string email)
+    {
+        var buffer = new MemoryStream();
+        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<SubjectAccessExport>().WriteAsync(new DataSubject(email), buffer, "Test")));
+        buffer.Position = 0;
+        return new ZipArchive(buffer);
+    }
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        var entry = zip.GetEntry(name) ?? throw new InvalidOperationException($"No {name} in the download.");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Every text column of every table that still holds the person's name, email address or equality answer.</summary>
+    private Task<List<string>> TracesAsync(Canary canary) => app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<UponDbContext>();
+        var found = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            foreach (var entity in db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null && !t.IsOwned()))
+            {
+                var table = entity.GetTableName()!;
+                foreach (var property in entity.GetProperties().Where(p => (p.GetProviderClrType() ?? p.ClrType) == typeof(string)))
+                {
+                    var column = property.GetColumnName();
+                    foreach (var value in new[] { canary.GivenName, canary.FamilyName, canary.Email, canary.Ethnicity })
+                    {
+                        await using var command = connection.CreateCommand();
+                        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE lower(\"{column}\") LIKE '%{value.ToLowerInvariant()}%'";
+                        if (Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                        {
+                            found.Add($"{table}.{column} holds {value}");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return found;
+    });
+
+    /// <summary>Every report's figures, as JSON: turnover and invitation figures of every year, attendance since 2000 by every grouping.</summary>
+    private Task<string> FiguresAsync() => app.WithScopeAsync(async s =>
+    {
+        var turnover = await s.GetRequiredService<TurnoverReport>().AllYearsAsync();
+        var invitations = await s.GetRequiredService<InvitationReport>().AllYearsAsync();
+        var attendance = await s.GetRequiredService<ProgrammeAttendance>().FiguresAsync(new AttendancePeriod(new LocalDate(2000, 1, 1), new LocalDate(2031, 1, 1), null));
+        return JsonSerializer.Serialize(new { turnover, invitations, total = attendance!.Total, groups = attendance.Groups.ToDictionary(g => g.Key.ToString(), g => g.Value) });
+    });
+}
+
+public sealed class PersonalDataTests_Sqlite(SqliteApp app) : PersonalDataTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PersonalDataTests_Postgres(PostgresApp app) : PersonalDataTests(app), IClassFixture<PostgresApp>;
