@@ -47,10 +47,10 @@ public sealed class RetentionRun(PersonalData personalData, AuditLog audit, Upon
                 var result = await personalData.EraseAsync(subject, $"Retention ({item.Rule})", cancellationToken);
                 done.Add(result is null ? $"{item.Rule}: nothing left to erase" : $"{item.Rule}: a person erased as {result.Pseudonym} ({result.Rows} rows, {result.AuditEntriesShredded} audit entries shredded)");
             }
-            else if (item.Rows is { Rows.Count: > 0 } due)
+            else if (item.Rows is { Rows.Count: > 0 } found)
             {
                 // An erasure earlier in this run may already have deleted some of these rows (a person's own problem report).
-                var rows = due with { Rows = [.. due.Rows.Where(r => db.Entry(r).State != EntityState.Detached)] };
+                var rows = found with { Rows = [.. found.Rows.Where(r => db.Entry(r).State != EntityState.Detached)] };
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var shredded = await personalData.EraseRowsAsync(rows.Rows, PersonalData.NewPseudonym(), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);

@@ -26,7 +26,7 @@ public class FeatureDependencyTests
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["DataProtection"] = ["Accounts", "Audit"],
-        ["Home"] = ["NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
+        ["Home"] = ["DataProtection", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
     private static readonly Assembly Upon = typeof(global::Upon.Data.UponDbContext).Assembly;

@@ -34,6 +34,7 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/account/sign-out"] = "the sign-out button posts to it",
         ["/account/confirm-password"] = "asked for on the way to a credential page when the sign-in is over 15 minutes old",
         ["/report-a-problem/confirmation"] = "the answer to reporting a problem",
+        ["/privacy/requests/{id:int}"] = "a logged data protection request, linked from the to-do list once one is logged (the demo data logs none)",
     };
 
     /// <summary>How many addresses of one kind of page (one route) the crawl opens.</summary>

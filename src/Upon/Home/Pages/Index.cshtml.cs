@@ -36,6 +36,9 @@ public class IndexModel(UponDbContext db, IClock clock, CurrentParticipant curre
 
     public int InvitationsToDo { get; private set; }
     public int NewProblems { get; private set; }
+
+    /// <summary>Administrators: data protection requests not yet answered, and how many of them are past their due day.</summary>
+    public (int Open, int Overdue) DataRequests { get; private set; }
     public IReadOnlyList<HomeSession> ThisWeek { get; private set; } = [];
     public IReadOnlyList<HomeSession> AttendanceToMark { get; private set; } = [];
 
@@ -67,6 +70,11 @@ public class IndexModel(UponDbContext db, IClock clock, CurrentParticipant curre
         InvitationsToDo = await db.DirectorInvitations.CountAsync(i => i.Status == InvitationStatus.Pending
             && ((i.SendOn <= today && (i.Person!.Email == null || i.Person.Email == "")) || i.DueBy < today), cancellationToken);
         NewProblems = await db.ProblemReports.CountAsync(p => p.Status == ProblemStatus.New, cancellationToken);
+        if (IsAdministrator)
+        {
+            DataRequests = (await db.SubjectRequests.CountAsync(r => r.CompletedAt == null, cancellationToken),
+                await db.SubjectRequests.CountAsync(r => r.CompletedAt == null && r.DueOn < today, cancellationToken));
+        }
 
         var weekStart = today.AtStartOfDayInZone(Time.London).ToInstant();
         var weekEnd = today.PlusDays(7).AtStartOfDayInZone(Time.London).ToInstant();
