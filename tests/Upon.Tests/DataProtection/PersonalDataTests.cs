@@ -174,7 +174,7 @@ public abstract class PersonalDataTests(UponApp app)
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE audit_events SET \"Actor\" = 'someone else' WHERE \"Id\" = {id}"));
             await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM audit_events WHERE \"Id\" = {id}"));
             var now = app.Clock.GetCurrentInstant();
-            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Action, "viewed").SetProperty(e => e.ShreddedAt, now)));
+            await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Action, "tampered").SetProperty(e => e.ShreddedAt, now)));
             Assert.Equal(1, await db.AuditEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "Erased TEST").SetProperty(e => e.ShreddedAt, now)));
         });
         await CleanUpAsync(canary);
