@@ -849,6 +849,9 @@ namespace Upon.Data.Migrations.Postgres
                     b.Property<string>("HtmlBody")
                         .HasColumnType("text");
 
+                    b.Property<bool>("InvitesReply")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone");
 

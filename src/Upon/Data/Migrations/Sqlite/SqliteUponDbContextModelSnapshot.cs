@@ -812,6 +812,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InvitesReply")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("TEXT");
 
