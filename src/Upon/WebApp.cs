@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Upon.Accounts;
 using Upon.Audit;
+using Upon.Coaching;
 using Upon.Data;
 using Upon.Demo;
 using Upon.Email;
@@ -98,6 +99,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
         app.MapInvitationApi();
+        app.MapCoachingApi();
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         app.MapUponHealthChecks();
