@@ -82,8 +82,9 @@ public abstract class ReplyToTests(ReplyToApp app)
         long asking = 0;
         await app.WithDbAsync(async db =>
         {
-            asking = Upon.Email.EmailOutbox.Enqueue(db, OutboxTesting.Address("asking"), "Questions?", "Reply to this email.", invitesReply: true).Id;
+            var message = Upon.Email.EmailOutbox.Enqueue(db, OutboxTesting.Address("asking"), "Questions?", "Reply to this email.", invitesReply: true);
             await db.SaveChangesAsync();
+            asking = message.Id;
         });
 
         Assert.False((await app.OutboxMessageAsync(plain)).InvitesReply);
