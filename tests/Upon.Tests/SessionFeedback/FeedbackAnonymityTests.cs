@@ -116,9 +116,9 @@ public abstract class FeedbackAnonymityTests(UponApp app)
             var connection = db.Database.GetDbConnection();
             await connection.OpenAsync();
             Assert.Equal(1L, await ScalarAsync(connection, $"SELECT COUNT(DISTINCT xmin::text) FROM feedback_requests WHERE \"SessionId\" = {held.Session.Id}"));
-            // Without that, each answered request would share its stamp with its own answer: two matches, not one.
-            Assert.Equal(1L, await ScalarAsync(connection, "SELECT COUNT(DISTINCT r.xmin::text) FROM feedback_responses r JOIN feedback_requests q ON q.xmin::text = r.xmin::text " +
-                $"WHERE r.\"SessionId\" = {held.Session.Id} AND q.\"SessionId\" = {held.Session.Id}"));
+            // Without that, each answered request would share its stamp with its own answer: two matches, not one or none.
+            Assert.InRange(await ScalarAsync(connection, "SELECT COUNT(DISTINCT r.xmin::text) FROM feedback_responses r JOIN feedback_requests q ON q.xmin::text = r.xmin::text " +
+                $"WHERE r.\"SessionId\" = {held.Session.Id} AND q.\"SessionId\" = {held.Session.Id}"), 0L, 1L);
         }
     }
 

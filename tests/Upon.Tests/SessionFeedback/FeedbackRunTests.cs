@@ -1,6 +1,7 @@
 using NodaTime;
 using Upon.SessionFeedback;
 using Upon.Tests.Email;
+using Upon.Tests.Infrastructure;
 
 namespace Upon.Tests.SessionFeedback;
 
@@ -68,6 +69,28 @@ public abstract class FeedbackRunTests(SmtpApp app)
         }
         var requests = await FeedbackSeed.RequestsAsync(app, held.Session.Id);
         Assert.Equal([0, 2, 2], requests.OrderBy(q => q.RemindersSent).Select(q => q.RemindersSent));
+    }
+
+    [SkippableFact]
+    public async Task TheCommand_AsksAndDeliversThroughSmtp_AndRefusesABadDate()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Command line session");
+        var settings = new Dictionary<string, string>
+        {
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = app.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email__Smtp__UseStartTls"] = "false",
+            ["Feedback__RunMinutes"] = "0",
+        };
+        var run = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", "2026-11-21");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"^[0-9]+ asked for feedback, [0-9]+ reminders\.", run.Output);
+        Assert.All(held.Present, person => Assert.Equal("How was Command line session?", Assert.Single(app.Smtp.To(person.Email)).Message.Subject));
+
+        var bad = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", "2026-13-01");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("'2026-13-01' is not a date", bad.Error, StringComparison.Ordinal);
     }
 
     [SkippableFact]
