@@ -97,10 +97,11 @@ public static class FeedbackExports
                 }
             }
         }
-        foreach (var sheet in workbook.Worksheets)
-        {
-            sheet.Columns().AdjustToContents(1, 200);
-        }
+        // Fixed widths: measuring the text would need fonts installed on the server.
+        bySession.Column(3).Width = 50;
+        comments.Column(2).Width = 40;
+        comments.Column(3).Width = 50;
+        comments.Column(4).Width = 80;
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
