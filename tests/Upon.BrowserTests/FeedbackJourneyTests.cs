@@ -22,7 +22,7 @@ public sealed class FeedbackJourneyTests(BrowserApp app, ITestOutputHelper outpu
         var title = await MarkDemoParticipantPresentAtTheLatestSessionAsync();
         var run = await app.RunCliAsync("feedback", "run");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches("^[1-9][0-9]* asked for feedback", run.Output);
+        Assert.Matches("^[1-9][0-9]* asked for feedback", run.Stdout);
         Assert.Contains(Directory.EnumerateFiles(app.Server.MailFolder, "*.eml").Select(f => MimeKit.MimeMessage.Load(f)),
             m => m.Subject == $"How was {title}?" && m.To.Mailboxes.Any(a => a.Address == "participant@upon.test"));
 
