@@ -1,3 +1,4 @@
+using Upon.Impact;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -68,6 +69,7 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        services.AddUponImpact();
         return services;
     }
 
@@ -83,6 +85,7 @@ public static class UponServices
         await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
         await StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkforceImporter>().EnsureLoadedAsync(cancellationToken);
         if (createDemoDataWhenEmpty)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Upon.Impact;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -98,6 +99,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
         app.MapInvitationApi();
+        app.MapReturnApi();
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         app.MapUponHealthChecks();

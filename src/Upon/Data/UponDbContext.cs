@@ -59,6 +59,10 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<RoundProposal> RoundProposals => Set<RoundProposal>();
     public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
     public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
+    public DbSet<Upon.Impact.ReturnSubmission> ReturnSubmissions => Set<Upon.Impact.ReturnSubmission>();
+    public DbSet<Upon.Impact.WorkforceEthnicityFigure> WorkforceEthnicity => Set<Upon.Impact.WorkforceEthnicityFigure>();
+    public DbSet<Upon.Impact.CensusEthnicityFigure> CensusEthnicity => Set<Upon.Impact.CensusEthnicityFigure>();
+    public DbSet<Upon.Impact.EqualityBaliGraduate> BaliGraduates => Set<Upon.Impact.EqualityBaliGraduate>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the
