@@ -15,6 +15,7 @@ public static class UponCommandLine
             ImportBankHolidaysCommand.Create(),
             ImportWorkforceCommand.CreateWorkforce(),
             ImportWorkforceCommand.CreateCensus(),
+            ImportBaliCommand.Create(),
         });
         root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
         root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create(), ReportDfeReturnCommand.Create() });

@@ -13,11 +13,13 @@ public static class ImpactSetup
         services.AddScoped<ReturnParticipants>();
         services.AddScoped<WorkforceBenchmarks>();
         services.AddScoped<WorkforceImporter>();
+        services.AddScoped<EqualityBaliImporter>();
         services.AddScoped<IDfeReturnSection, ReturnNewDirectorsSection>();
         services.AddScoped<IDfeReturnSection, ReturnCoachingSection>();
         services.AddScoped<IDfeReturnSection, ReturnEqualitySection>();
         services.AddScoped<IDfeReturnSection, ReturnDataQualitySection>();
         services.AddScoped<ReturnReport>();
+        services.AddScoped<EqualityByYear>();
         services.AddScoped<ReturnSubmissions>();
         return services;
     }

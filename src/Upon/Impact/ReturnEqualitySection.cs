@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Upon.Core.Equality;
 using Upon.Core.Impact;
+using Upon.Data;
 using Upon.Participants;
 using Upon.Shared.Reports;
 
@@ -9,7 +11,7 @@ namespace Upon.Impact;
 /// The return's equality figures: the New Directors participants' shares, of those who answered, beside the workforce's
 /// (see <see cref="WorkforceBenchmarks"/>).
 /// </summary>
-public sealed class ReturnEqualitySection(ReturnParticipants participants, WorkforceBenchmarks benchmarks) : IDfeReturnSection
+public sealed class ReturnEqualitySection(ReturnParticipants participants, WorkforceBenchmarks benchmarks, UponDbContext db) : IDfeReturnSection
 {
     public const string BlackShare = "participantsBlackShare";
     public const string WhiteShare = "participantsWhiteShare";
@@ -21,6 +23,7 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
     public const string SocialWorkersWhiteShare = "workforceWhiteShare";
     public const string DcsBlackShare = "dcsBlackShare";
     public const string DcsWhiteShare = "dcsWhiteShare";
+    public const string BaliGraduatesAppointed = "baliGraduatesAppointed";
 
     /// <summary>DfE's Black major group.</summary>
     public const string Black = "Black / African / Caribbean / Black British";
@@ -59,6 +62,9 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
         new(DcsWhiteShare, "Directors of children's services: White", ReturnUnit.Share,
             "The same, White (autumn 2023: 90%; autumn 2024: 88%).")
         { IsReference = true },
+        new(BaliGraduatesAppointed, "BALI graduates appointed DCS", ReturnUnit.Count,
+            "People whose first DCS post (earliest appointment anywhere in the register) starts in the period and whose email in the register is that of a recorded graduate of the Black and Asian Leadership Initiative (upon import bali, or self-declared on an application).")
+        { AddsUpOverQuarters = true },
     ];
 
     public async Task<IReadOnlyDictionary<ReturnPeriod, IReadOnlyDictionary<string, ReturnMeasure>>> MeasureAsync(
@@ -67,6 +73,14 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
         ArgumentNullException.ThrowIfNull(periods);
         var participantsOf = await participants.LoadAsync(cancellationToken);
         await benchmarks.LoadAsync(cancellationToken);
+        var graduates = (await db.BaliGraduates.AsNoTracking().Select(g => g.Email).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var firstPosts = (await db.Appointments.AsNoTracking().Where(a => a.Person!.Email != null)
+                .Select(a => new { a.PersonKey, a.StartDate, a.Person!.Email }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.PersonKey)
+            .Select(g => (Start: g.Min(a => a.StartDate), g.First().Email))
+            .Where(p => graduates.Contains(p.Email!))
+            .Select(p => p.Start)
+            .ToList();
         var measures = new ReturnMeasures();
         foreach (var period in periods)
         {
@@ -88,6 +102,7 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
             measures.Add(period, SocialWorkersWhiteShare, Reference(everyone?.Share(Ethnicity.White)));
             measures.Add(period, DcsBlackShare, Reference(dcs?.BlackShare));
             measures.Add(period, DcsWhiteShare, Reference(dcs?.WhiteShare));
+            measures.Add(period, BaliGraduatesAppointed, ReturnMeasure.Count(firstPosts.Count(period.Contains)));
         }
         return measures.ToDictionary();
     }

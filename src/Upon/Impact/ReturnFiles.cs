@@ -81,7 +81,9 @@ public static class ReturnFiles
             SafeCsv.SetText(cover.Cell(i + 1, 2), coverRows[i].Item2);
         }
         cover.Cell(1, 1).Style.Font.Bold = true;
-        cover.Columns().AdjustToContents();
+        // Widths are set, not measured: ClosedXML measures text with System.Drawing, which Linux lacks.
+        cover.Column(1).Width = 20;
+        cover.Column(2).Width = 100;
 
         foreach (var section in document.Sections)
         {
@@ -103,7 +105,10 @@ public static class ReturnFiles
                 Figure(sheet.Cell(row, 6), figure, DfeReturnFigureDocument.SamePeriodLastYearColumn, figure.SamePeriodLastYear);
                 row++;
             }
-            sheet.Columns().AdjustToContents();
+            sheet.Column(1).Width = 36;
+            sheet.Column(2).Width = 55;
+            sheet.Column(3).Width = 8;
+            sheet.Columns(4, 6).Width = 28;
         }
 
         var definitions = workbook.Worksheets.Add("Definitions");
@@ -125,7 +130,10 @@ public static class ReturnFiles
         }
         definitions.Column(5).Width = 120;
         definitions.Column(5).Style.Alignment.WrapText = true;
-        definitions.Columns(1, 4).AdjustToContents();
+        definitions.Column(1).Width = 16;
+        definitions.Column(2).Width = 36;
+        definitions.Column(3).Width = 55;
+        definitions.Column(4).Width = 8;
         workbook.SaveAs(output);
     }
 
