@@ -260,6 +260,23 @@ public abstract class DfeReturnTests(UponApp app)
         var again = await UponCli.RunAsync(app.Database, "import", "bali", good);
         Assert.Contains("0 added, 0 updated", again.Output, StringComparison.Ordinal);
     }
+    [SkippableFact]
+    public async Task EqualityPage_ShowsTheStagesAndTheirCharts()
+    {
+        app.RequireDatabase();
+        foreach (var role in new[] { Roles.PartnerStaff, Roles.Funder })
+        {
+            var html = await app.CreateClient(role).GetStringAsync(new Uri("/reports/equality?year=2025-26", UriKind.Relative));
+            Assert.Contains("data-stage=\"senior-managers\"", html, StringComparison.Ordinal);
+            Assert.Contains("data-stage=\"new-directors\"", html, StringComparison.Ordinal);
+            Assert.Contains("data-stage=\"dcs\"", html, StringComparison.Ordinal);
+            var chart = await app.CreateClient(role).GetAsync(new Uri("/reports/equality/chart.svg?year=2025-26&group=black-african-caribbean-black-british", UriKind.Relative));
+            Assert.True(chart.IsSuccessStatusCode, $"{role}: {(int)chart.StatusCode}");
+            Assert.StartsWith("<svg", (await chart.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+        }
+        var bad = await app.CreateClient(Roles.Funder).GetAsync(new Uri("/reports/equality?year=2099-00", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+    }
 }
 
 public sealed class DfeReturnTests_Sqlite(SqliteApp app) : DfeReturnTests(app), IClassFixture<SqliteApp>;
