@@ -272,7 +272,7 @@ public abstract class DfeReturnTests(UponApp app)
             Assert.Contains("data-stage=\"dcs\"", html, StringComparison.Ordinal);
             var chart = await app.CreateClient(role).GetAsync(new Uri("/reports/equality/chart.svg?year=2025-26&group=black-african-caribbean-black-british", UriKind.Relative));
             Assert.True(chart.IsSuccessStatusCode, $"{role}: {(int)chart.StatusCode}");
-            Assert.StartsWith("<svg", (await chart.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+            Assert.Contains("<svg", await chart.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         var bad = await app.CreateClient(Roles.Funder).GetAsync(new Uri("/reports/equality?year=2099-00", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
