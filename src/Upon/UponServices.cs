@@ -1,3 +1,4 @@
+using Upon.Impact;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -69,6 +70,7 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        services.AddUponImpact();
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
         return services;
     }
@@ -86,6 +88,7 @@ public static class UponServices
         await StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
         await Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<WorkforceImporter>().EnsureLoadedAsync(cancellationToken);
         if (createDemoDataWhenEmpty)
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Upon.Impact;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -101,6 +102,7 @@ public static class WebApp
         app.MapRegisterApi();
         app.MapInvitationApi();
         app.MapCoachingApi();
+        app.MapReturnApi();
         Upon.SessionFeedback.FeedbackApi.MapFeedbackApi(app);
         app.MapSessionsApi();
         app.MapCalendarFeeds();

@@ -47,6 +47,24 @@ public sealed class BulkWriter(UponDbContext db)
             cancellationToken);
     }
 
+    public async Task InsertWorkforceEthnicityAsync(IReadOnlyCollection<Upon.Impact.WorkforceEthnicityFigure> rows, CancellationToken cancellationToken)
+    {
+        var map = Columns<Upon.Impact.WorkforceEthnicityFigure>(nameof(Upon.Impact.WorkforceEthnicityFigure.Year), nameof(Upon.Impact.WorkforceEthnicityFigure.Level),
+            nameof(Upon.Impact.WorkforceEthnicityFigure.AreaCode), nameof(Upon.Impact.WorkforceEthnicityFigure.AreaName), nameof(Upon.Impact.WorkforceEthnicityFigure.Role),
+            nameof(Upon.Impact.WorkforceEthnicityFigure.EthnicGroup), nameof(Upon.Impact.WorkforceEthnicityFigure.Headcount));
+        await InsertAsync(map, rows, r => [r.Year, r.Level, r.AreaCode, r.AreaName, r.Role, r.EthnicGroup, r.Headcount],
+            [NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer], cancellationToken);
+    }
+
+    public async Task InsertCensusEthnicityAsync(IReadOnlyCollection<Upon.Impact.CensusEthnicityFigure> rows, CancellationToken cancellationToken)
+    {
+        var map = Columns<Upon.Impact.CensusEthnicityFigure>(nameof(Upon.Impact.CensusEthnicityFigure.Level), nameof(Upon.Impact.CensusEthnicityFigure.AreaCode),
+            nameof(Upon.Impact.CensusEthnicityFigure.AreaName), nameof(Upon.Impact.CensusEthnicityFigure.CategoryCode), nameof(Upon.Impact.CensusEthnicityFigure.Category),
+            nameof(Upon.Impact.CensusEthnicityFigure.Observation));
+        await InsertAsync(map, rows, r => [r.Level, r.AreaCode, r.AreaName, r.CategoryCode, r.Category, r.Observation],
+            [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Bigint], cancellationToken);
+    }
+
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
         var (table, columns) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),

@@ -59,6 +59,10 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<RoundProposal> RoundProposals => Set<RoundProposal>();
     public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
     public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
+    public DbSet<Upon.Impact.ReturnSubmission> ReturnSubmissions => Set<Upon.Impact.ReturnSubmission>();
+    public DbSet<Upon.Impact.WorkforceEthnicityFigure> WorkforceEthnicity => Set<Upon.Impact.WorkforceEthnicityFigure>();
+    public DbSet<Upon.Impact.CensusEthnicityFigure> CensusEthnicity => Set<Upon.Impact.CensusEthnicityFigure>();
+    public DbSet<Upon.Impact.EqualityBaliGraduate> BaliGraduates => Set<Upon.Impact.EqualityBaliGraduate>();
     public DbSet<Upon.SessionFeedback.FeedbackForm> FeedbackForms => Set<Upon.SessionFeedback.FeedbackForm>();
     public DbSet<Upon.SessionFeedback.FeedbackQuestion> FeedbackQuestions => Set<Upon.SessionFeedback.FeedbackQuestion>();
     public DbSet<Upon.SessionFeedback.FeedbackRequest> FeedbackRequests => Set<Upon.SessionFeedback.FeedbackRequest>();
