@@ -21,6 +21,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var map = Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email));
         await InsertAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
             [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
@@ -28,6 +29,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var map = Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
             nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
         await InsertAsync(map, appointments,
@@ -49,6 +51,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var (table, columns) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
             nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn), nameof(Appointment.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3, {columns[4]} = @p4 WHERE {columns[5]} = @p5";
@@ -57,6 +60,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdatePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var (table, columns) = Columns<Person>(nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email), nameof(Person.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2 WHERE {columns[3]} = @p3";
         await ExecuteEachAsync(sql, people, p => [p.GivenName, p.FamilyName, p.Email, p.Id], cancellationToken);
