@@ -25,7 +25,7 @@ UPON=(dotnet "$APP_DIR/upon.dll")
 
 WORK="$(mktemp -d /tmp/upon-bench.XXXXXX)"
 SERVER=""
-cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
 trap cleanup EXIT
 
 # Production, as deployed: plain HTTP from a trusted proxy on loopback that says the request came over HTTPS.
@@ -33,13 +33,13 @@ export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
 export Database__Provider=Sqlite ConnectionStrings__Upon="Data Source=$WORK/upon.db"
 export Demo__CreateOnEmptyDatabase=true Demo__Password="bench-password-$RANDOM-$RANDOM"
 export Accounts__RequireTwoFactorForStaff=false
-export Email__PickupDirectory="$WORK/mail" Logging__LogLevel__Default=Warning Logging__LogLevel__Microsoft.Hosting.Lifetime=Warning
+export Email__PickupDirectory="$WORK/mail" Logging__LogLevel__Default=Warning
 PROXY=(-H "X-Forwarded-Proto: https")
 
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
-# Starts the server and prints the seconds from launch to its first answer.
+# Starts the server; STARTED_IN is the seconds from launch to its first answer.
 start_server() {
   local t0; t0=$(now)
   (cd "$WORK" && exec "${UPON[@]}" --urls "$BASE" >"$WORK/server.log" 2>&1) &
@@ -48,17 +48,18 @@ start_server() {
     kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
     sleep 0.02
   done
-  seconds "$t0" "$(now)"
+  STARTED_IN=$(seconds "$t0" "$(now)")
 }
-stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+stop_server() { kill "$SERVER" 2>/dev/null || { echo "the server had stopped: $(tail -n 20 "$WORK/server.log")" >&2; exit 1; }; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
 
 echo "Starting on an empty database (creates the demo data) ..." >&2
-EMPTY_START=$(start_server)
+start_server
+EMPTY_START=$STARTED_IN
 stop_server
 WARM_STARTS=()
-for _ in 1 2 3; do WARM_STARTS+=("$(start_server)"); stop_server; done
+for _ in 1 2 3; do start_server; WARM_STARTS+=("$STARTED_IN"); stop_server; done
 WARM_START=$(printf '%s\n' "${WARM_STARTS[@]}" | sort -n | sed -n 2p)
-start_server >/dev/null
+start_server
 
 ADMIN_TOKEN=$("${UPON[@]}" tokens create --email admin@upon.test --name bench 2>/dev/null | grep -o 'upon_[A-Za-z0-9_-]*' | head -n 1)
 FUNDER_TOKEN=$("${UPON[@]}" tokens create --email funder@upon.test --name bench 2>/dev/null | grep -o 'upon_[A-Za-z0-9_-]*' | head -n 1)
@@ -99,11 +100,11 @@ measure "static file, again" /css/upon.css
 SERVER_RSS_MB=$(( $(ps -o rss= -p "$(pgrep -P "$SERVER" -f upon.dll || echo "$SERVER")" | tail -n 1) / 1024 ))
 stop_server
 
-# The command line over a large register: ROWS synthetic appointments (bench/Upon.Benchmarks write-register).
+# The command line over a large register: ROWS made-up appointments (bench/register_csv.py).
 ROWS="${ROWS:-100000}"
 CSV="$WORK/register.csv"
 echo "Writing a $ROWS-row register and timing the command line ..." >&2
-dotnet run -c Release --project "$ROOT/bench/Upon.Benchmarks" -- write-register "$CSV" "$ROWS" >/dev/null
+python3 "$ROOT/bench/register_csv.py" "$ROOT/src/Upon/Register/ReferenceData/authorities.json" "$ROWS" "$CSV" >/dev/null
 export ConnectionStrings__Upon="Data Source=$WORK/large.db" Demo__CreateOnEmptyDatabase=false
 
 best() { # best of three wall-clock seconds of a command

@@ -4,21 +4,13 @@ using BenchmarkDotNet.Running;
 namespace Upon.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Upon.Benchmarks -- --filter '*'</c>, or <c>-- write-register FILE [ROWS]</c> for
-/// bench/load.sh's CSV; results go to
+/// <c>dotnet run -c Release --project bench/Upon.Benchmarks -- --filter '*'</c>; results go to
 /// bench/Upon.Benchmarks/BenchmarkDotNet.Artifacts unless <c>--artifacts</c> says otherwise.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
-        // bench/load.sh's data: write-register FILE [ROWS] writes the synthetic register as an import CSV.
-        if (args is ["write-register", var path, ..])
-        {
-            var size = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : SyntheticRegister.DefaultSize;
-            File.WriteAllText(path, SyntheticRegister.Generate(size).ToCsv());
-            return;
-        }
         IConfig? config = null;
         if (!args.Any(a => a.StartsWith("--artifacts", StringComparison.Ordinal)) && ProjectDirectory() is { } project)
         {

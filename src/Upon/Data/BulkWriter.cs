@@ -39,7 +39,7 @@ public sealed class BulkWriter(UponDbContext db)
     }
 
     /// <summary>Appends audit lines for rows written in bulk (the change tracker, which audits everything else, is bypassed).</summary>
-    public async Task InsertAuditEventsAsync(IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken)
+    public async Task InsertAuditEventsAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
         var map = Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
             nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
@@ -76,10 +76,11 @@ public sealed class BulkWriter(UponDbContext db)
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private async Task InsertAsync<T>(
-        (string Table, string[] Columns) map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
+        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
         CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
-        if (rows.Count == 0)
+        // Rows may be made as they are written (audit lines): enumerated once.
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }
@@ -117,9 +118,9 @@ public sealed class BulkWriter(UponDbContext db)
         await ExecuteEachAsync($"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES ({parameters})", rows, values, cancellationToken, progress);
     }
 
-    private async Task ExecuteEachAsync<T>(string sql, IReadOnlyCollection<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)
+    private async Task ExecuteEachAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
-        if (rows.Count == 0)
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }

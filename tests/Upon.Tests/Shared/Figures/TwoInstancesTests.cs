@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Upon.Register;
+using Upon.Core.Sessions;
 using Upon.Sessions;
 using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
@@ -15,6 +16,7 @@ namespace Upon.Tests.Shared.Figures;
 /// on each change on both after a change on either, a sign-in on one is honoured by the other, and last seats booked
 /// through both at once are never overbooked.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync.")]
 public sealed class TwoInstancesTests(PostgresApp app) : IClassFixture<PostgresApp>, IAsyncLifetime
 {
     private readonly SecondInstance _second = new(app);
