@@ -100,6 +100,17 @@ measure "static file, again" /css/upon.css
 SERVER_RSS_MB=$(( $(ps -o rss= -p "$(pgrep -P "$SERVER" -f upon.dll || echo "$SERVER")" | tail -n 1) / 1024 ))
 stop_server
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+STATIC=$(( (${RPS["static file /css/upon.css"]} + ${RPS["static file, again"]}) / 2 ))
+echo
+echo "Upon $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| figure | requests/s | vs static file | p99 ms | non-2xx/3xx |"
+echo "|---|---:|---:|---:|---:|"
+for name in "${ROWS_ORDER[@]}"; do
+  echo "| $name | ${RPS[$name]} | $(ratio "${RPS[$name]}" "$STATIC") | ${P99[$name]} | ${BAD[$name]} |"
+done
+
 # The command line over a large register: ROWS made-up appointments (bench/register_csv.py).
 ROWS="${ROWS:-100000}"
 CSV="$WORK/register.csv"
@@ -116,7 +127,7 @@ best() { # best of three wall-clock seconds of a command
   echo "$best"
 }
 t0=$(now)
-/usr/bin/time -f "%M" -o "$WORK/import.rss" "${UPON[@]}" import appointments "$CSV" >/dev/null 2>"$WORK/import.err" || { cat "$WORK/import.err" >&2; exit 1; }
+/usr/bin/time -f "%M" -o "$WORK/import.rss" "${UPON[@]}" import appointments "$CSV" >/dev/null 2>"$WORK/import.err" || { head -n 5 "$WORK/import.err" >&2; exit 1; }
 IMPORT=$(seconds "$t0" "$(now)")
 IMPORT_RSS_MB=$(( $(tail -n 1 "$WORK/import.rss") / 1024 ))
 REPORT=$(best "${UPON[@]}" report turnover)
@@ -125,16 +136,6 @@ SQLITE_READ=$(best sqlite3 "$WORK/large.db" "SELECT * FROM appointments")
 sqlite_import() { rm -f "$WORK/plain.db"; sqlite3 "$WORK/plain.db" ".mode csv" ".import $CSV appointments"; }
 SQLITE_IMPORT=$(best sqlite_import)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-STATIC=$(( (${RPS["static file /css/upon.css"]} + ${RPS["static file, again"]}) / 2 ))
-echo
-echo "Upon $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo
-echo "| figure | requests/s | vs static file | p99 ms | non-2xx/3xx |"
-echo "|---|---:|---:|---:|---:|"
-for name in "${ROWS_ORDER[@]}"; do
-  echo "| $name | ${RPS[$name]} | $(ratio "${RPS[$name]}" "$STATIC") | ${P99[$name]} | ${BAD[$name]} |"
-done
 echo
 echo "| figure | measured | goal |"
 echo "|---|---:|---|"
