@@ -22,7 +22,7 @@ admin = os.environ.get("UPON_BENCH_POSTGRES", "Host=127.0.0.1;Port=55432;Usernam
 database = f"upon_bench_{random.randrange(10**9)}"
 connection = re.sub(r"Database=[^;]*", f"Database={database}", admin)
 work = tempfile.mkdtemp(prefix="upon-two-")
-password = f"bench-{random.randrange(10**9)}"
+password = f"bench-password-{random.randrange(10**9)}-{random.randrange(10**9)}"
 env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", DOTNET_ENVIRONMENT="Production", Database__Provider="Postgres",
            ConnectionStrings__Upon=connection, Demo__CreateOnEmptyDatabase="true", Demo__Password=password,
            Accounts__RequireTwoFactorForStaff="false", Email__PickupDirectory=os.path.join(work, "mail"),
@@ -94,8 +94,8 @@ try:
     # Last seats booked through both at once.
     strands = json.loads(request(bases[0], "/api/strands", token=admin_token)[1])
     participants = json.loads(request(bases[0], "/api/participants", token=admin_token)[1])
-    strand = max(strands, key=lambda s: sum(any(e["strand"] == s["name"] for e in p["enrolments"]) for p in participants))
-    people = [p["id"] for p in participants if any(e["strand"] == strand["name"] for e in p["enrolments"])][:40]
+    strand = max(strands, key=lambda s: sum(any(e["strand"] in (s["name"], s["slug"]) for e in p["enrolments"]) for p in participants))
+    people = [p["id"] for p in participants if any(e["strand"] in (strand["name"], strand["slug"]) for e in p["enrolments"])][:40]
     seats = max(1, len(people) // 4)
     status, body, _ = request(bases[0], "/api/sessions", token=admin_token, data={
         "title": "Bench: last seats", "type": "webinar", "strand": strand["slug"], "startLocal": "2027-03-03T10:00:00",
