@@ -50,6 +50,7 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<FeedbackDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
@@ -73,6 +74,7 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
         return services;
     }
 
@@ -90,6 +92,7 @@ public static class UponServices
         await steps.TimeAsync("roles", () => AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));
         await steps.TimeAsync("authorities", () => scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken));
         await steps.TimeAsync("strands", () => StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        await steps.TimeAsync("feedback form", () => Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
         await steps.TimeAsync("bank holidays", () => scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken));
         if (createDemoDataWhenEmpty)
         {

@@ -25,6 +25,7 @@ public class FeatureDependencyTests
         ["Feedback"] = ["Accounts", "Audit", "Email"],
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
         ["Home"] = ["NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
