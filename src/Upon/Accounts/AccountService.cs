@@ -197,12 +197,12 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
     /// <summary>Creates the platform's roles if they are missing.</summary>
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
-        foreach (var role in Roles.All)
+        ArgumentNullException.ThrowIfNull(roles);
+        // One query when they all exist, as they do at every start but the first.
+        var existing = await roles.Roles.Select(r => r.Name).ToListAsync();
+        foreach (var role in Roles.All.Where(r => !existing.Contains(r)))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await roles.CreateAsync(new IdentityRole(role));
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var map = Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email));
         await InsertAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
             [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
@@ -28,6 +29,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var map = Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
             nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
         await InsertAsync(map, appointments,
@@ -37,7 +39,7 @@ public sealed class BulkWriter(UponDbContext db)
     }
 
     /// <summary>Appends audit lines for rows written in bulk (the change tracker, which audits everything else, is bypassed).</summary>
-    public async Task InsertAuditEventsAsync(IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken)
+    public async Task InsertAuditEventsAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
         var map = Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
             nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
@@ -67,6 +69,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var (table, columns) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
             nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn), nameof(Appointment.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3, {columns[4]} = @p4 WHERE {columns[5]} = @p5";
@@ -75,6 +78,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdatePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var (table, columns) = Columns<Person>(nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email), nameof(Person.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2 WHERE {columns[3]} = @p3";
         await ExecuteEachAsync(sql, people, p => [p.GivenName, p.FamilyName, p.Email, p.Id], cancellationToken);
@@ -90,10 +94,11 @@ public sealed class BulkWriter(UponDbContext db)
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private async Task InsertAsync<T>(
-        (string Table, string[] Columns) map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
+        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
         CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
-        if (rows.Count == 0)
+        // Rows may be made as they are written (audit lines): enumerated once.
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }
@@ -131,9 +136,9 @@ public sealed class BulkWriter(UponDbContext db)
         await ExecuteEachAsync($"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES ({parameters})", rows, values, cancellationToken, progress);
     }
 
-    private async Task ExecuteEachAsync<T>(string sql, IReadOnlyCollection<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)
+    private async Task ExecuteEachAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
-        if (rows.Count == 0)
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }

@@ -68,6 +68,23 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<Upon.SessionFeedback.FeedbackRequest> FeedbackRequests => Set<Upon.SessionFeedback.FeedbackRequest>();
     public DbSet<Upon.SessionFeedback.FeedbackResponse> FeedbackResponses => Set<Upon.SessionFeedback.FeedbackResponse>();
     public DbSet<Upon.SessionFeedback.FeedbackAnswer> FeedbackAnswers => Set<Upon.SessionFeedback.FeedbackAnswer>();
+    public DbSet<Upon.Shared.Figures.DataVersion> DataVersions => Set<Upon.Shared.Figures.DataVersion>();
+
+    private bool _figureDataChanged;
+
+    /// <summary>
+    /// Marks this context's current transaction as changing figure data, so that <see cref="Data.DataVersions"/> raises the
+    /// data version when it commits (the bulk writer calls this; saves through the change tracker mark it themselves).
+    /// </summary>
+    public void MarkFigureDataChanged() => _figureDataChanged = true;
+
+    /// <summary>Whether the transaction that is ending changed figure data; clears the mark.</summary>
+    internal bool TakeFigureDataChange()
+    {
+        var changed = _figureDataChanged;
+        _figureDataChanged = false;
+        return changed;
+    }
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the
@@ -111,6 +128,10 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (pending.Any(p => Data.DataVersions.AffectsFigures(p.Entry.Metadata.ClrType)))
+        {
+            MarkFigureDataChanged();
         }
         // The change and its audit lines commit together or not at all.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;

@@ -37,7 +37,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
     {
         try
         {
-            _database = await TestDatabase.CreateAsync(Provider);
+            _database = await TestDatabase.CreateMigratedAsync(Provider);
         }
         catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
         {

@@ -2046,6 +2046,8 @@ namespace Upon.Data.Migrations.Postgres
 
                     b.HasIndex("CohortId");
 
+                    b.HasIndex("EndUtc");
+
                     b.HasIndex("StartUtc");
 
                     b.HasIndex("Uid")
@@ -2090,6 +2092,26 @@ namespace Upon.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("strands", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Shared.Figures.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1967,6 +1967,8 @@ namespace Upon.Data.Migrations.Sqlite
 
                     b.HasIndex("CohortId");
 
+                    b.HasIndex("EndUtc");
+
                     b.HasIndex("StartUtc");
 
                     b.HasIndex("Uid")
@@ -2009,6 +2011,26 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("strands", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Shared.Figures.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
