@@ -68,6 +68,8 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        services.AddScoped<Upon.Impact.RetentionEvaluation>();
+        services.AddScoped<Upon.Impact.RetentionEnrolmentImporter>();
         return services;
     }
 

@@ -98,6 +98,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
         app.MapInvitationApi();
+        Upon.Impact.RetentionApi.MapRetentionApi(app);
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         app.MapUponHealthChecks();
