@@ -74,14 +74,7 @@ public static class ReportRetentionCommand
         console.Write(table);
     }
 
-    /// <summary>The chi-square to two decimal places, "-" when the test is undefined.</summary>
-    public static string Statistic(double? value) => value is { } v ? v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "-";
+    private static string Statistic(double? value) => RetentionFormat.Statistic(value);
 
-    /// <summary>A p-value to three decimal places, "&lt; 0.001" below that, "-" when the test is undefined.</summary>
-    public static string PValue(double? value) => value switch
-    {
-        null => "-",
-        < 0.001 => "< 0.001",
-        { } v => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static string PValue(double? value) => RetentionFormat.PValue(value);
 }
