@@ -47,6 +47,7 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<RetentionDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
