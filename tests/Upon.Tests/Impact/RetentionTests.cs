@@ -249,6 +249,7 @@ public abstract class RetentionTests(UponApp app)
     [InlineData("9999-01-01")]
     [InlineData("0001-01-01")]
     [InlineData("2025-02-30")]
+    [InlineData("-0001-01-01")]
     [InlineData("last-year")]
     public async Task Api_BadAsOf_IsProblemDetails(string asOf)
     {
@@ -258,6 +259,8 @@ public abstract class RetentionTests(UponApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var chart = await app.CreateClient(Roles.PartnerStaff).GetAsync(new Uri($"/impact/retention/chart.svg?asOf={asOf}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, chart.StatusCode);
     }
 
     [SkippableFact]
