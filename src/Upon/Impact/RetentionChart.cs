@@ -92,15 +92,8 @@ public static partial class RetentionChart
             Label(column.Comparison.ToString(), column.Months, ComparisonRow, Alignment.MiddleCenter, Orange);
         }
 
-        var cut = curves.Where(c => c.HiddenFromDays is not null).Select(c => c.Group == RetentionGroup.Participants ? "participants" : "comparison").ToList();
-        if (cut.Count > 0)
-        {
-            var note = plot.Add.Annotation($"Curve of {string.Join(" and ", cut)} stops where fewer than the threshold are at risk (suppressed); c: suppressed", Alignment.UpperRight);
-            note.LabelStyle.FontSize = 13;
-            note.LabelStyle.FontName = font;
-            note.LabelStyle.BackgroundColor = Colors.White;
-            note.LabelStyle.BorderColor = MidGrey;
-        }
+        // A curve cut by disclosure control says so under the axis, where the numbers at risk are.
+        var cut = curves.Any(c => c.HiddenFromDays is not null) || atRisk.Any(c => c.Participants.IsSuppressed || c.Comparison.IsSuppressed);
         if (curves.All(c => c.Steps.Count == 0))
         {
             var note = plot.Add.Annotation("No tenures to show", Alignment.MiddleCenter);
@@ -110,9 +103,11 @@ public static partial class RetentionChart
         plot.Axes.SetLimits(-1, right, -0.27, 1.04);
         plot.Axes.Left.SetTicks([0, 0.25, 0.5, 0.75, 1], ["0", "0.25", "0.5", "0.75", "1"]);
         plot.Axes.Bottom.SetTicks([.. AtRiskMonths.Where(m => m <= right).Select(m => (double)m)], [.. AtRiskMonths.Where(m => m <= right).Select(m => m.ToString(CultureInfo.InvariantCulture))]);
-        plot.XLabel("Months from the start of the tenure");
+        plot.XLabel(cut
+            ? $"Months from the start of the tenure (curves stop where too few are at risk; {Disclosed.Symbol}: suppressed)"
+            : "Months from the start of the tenure");
         plot.YLabel("Share still in post");
-        var legend = plot.ShowLegend(Alignment.LowerLeft, Orientation.Vertical);
+        var legend = plot.ShowLegend(Alignment.UpperRight, Orientation.Vertical);
         legend.OutlineWidth = 0;
         legend.BackgroundColor = Colors.White.WithAlpha(0.9);
         legend.ShadowColor = Colors.Transparent;
