@@ -62,6 +62,18 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
     public async Task<DisclosedRetentionFigures> DisclosedAsync(LocalDate asOf, DisclosureRule rule, CancellationToken cancellationToken = default) =>
         RetentionDisclosure.Disclose(await EvaluateAsync(asOf, cancellationToken), rule);
 
+    /// <summary>
+    /// The 12- and 24-month retention of participants as of <paramref name="asOf"/>, for the DfE contract return: the
+    /// exact figures and the same as <paramref name="rule"/> lets them be published (the funder's version).
+    /// </summary>
+    public async Task<ParticipantRetention> ParticipantRetentionAsync(LocalDate asOf, DisclosureRule rule, CancellationToken cancellationToken = default)
+    {
+        var disclosed = await DisclosedAsync(asOf, rule, cancellationToken);
+        var exact = disclosed.Figures.Groups.Single(g => g.Group == RetentionGroup.Participants);
+        var shown = disclosed.Groups.Single(g => g.Group == RetentionGroup.Participants);
+        return new ParticipantRetention(asOf, exact.N, exact.Survival12, exact.Survival24, shown.N, shown.Survival12, shown.Survival24);
+    }
+
     private async Task<List<AppointmentFact>> AppointmentsAsync(CancellationToken cancellationToken)
     {
         var appointments = await db.Appointments.AsNoTracking()
@@ -90,6 +102,18 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
         return accepted.Concat(enrolled).Concat(imported).ToLookup(j => j.PersonId, j => j.On, StringComparer.Ordinal);
     }
 }
+
+/// <summary>The participants' retention as the DfE contract return reports it (definitions in the README, "Retention evaluation").</summary>
+/// <param name="AsOf">The as-of day.</param>
+/// <param name="Participants">Participants' tenures in the population.</param>
+/// <param name="Survival12">The estimated share of participants' tenures lasting beyond 12 months; null beyond the longest observed.</param>
+/// <param name="Survival24">The same at 24 months.</param>
+/// <param name="DisclosedParticipants"><paramref name="Participants"/> as the rule lets it be published.</param>
+/// <param name="DisclosedSurvival12"><paramref name="Survival12"/> as the rule lets it be published.</param>
+/// <param name="DisclosedSurvival24"><paramref name="Survival24"/> as the rule lets it be published.</param>
+public sealed record ParticipantRetention(
+    LocalDate AsOf, int Participants, double? Survival12, double? Survival24,
+    Disclosed<int> DisclosedParticipants, Disclosed<double?> DisclosedSurvival12, Disclosed<double?> DisclosedSurvival24);
 
 /// <summary>
 /// The JSON of <c>upon report retention --format json</c> and <c>GET /api/reports/retention</c>:

@@ -156,6 +156,20 @@ public abstract class RetentionTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task ParticipantRetention_ForTheContractReturn_ExactAndSuppressed()
+    {
+        app.RequireDatabase();
+        await ScenarioAsync();
+
+        var retention = await app.WithScopeAsync(s => s.GetRequiredService<Upon.Impact.RetentionEvaluation>()
+            .ParticipantRetentionAsync(new LocalDate(2025, 3, 31), new Upon.Core.Disclosure.DisclosureRule()));
+
+        Assert.Equal((4, 0.75, 0.5), (retention.Participants, retention.Survival12, retention.Survival24));
+        Assert.True(retention.DisclosedParticipants.IsSuppressed);
+        Assert.True(retention.DisclosedSurvival12.IsSuppressed);
+    }
+
+    [SkippableFact]
     public async Task ReportRetention_Table_AndABadAsOf()
     {
         app.RequireDatabase();
