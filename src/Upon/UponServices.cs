@@ -47,6 +47,7 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<FeedbackDemo>();
         services.AddScoped<RetentionDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
@@ -69,6 +70,7 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
         services.AddScoped<Upon.Impact.RetentionEvaluation>();
         services.AddScoped<Upon.Impact.RetentionEnrolmentImporter>();
         return services;
@@ -85,6 +87,7 @@ public static class UponServices
         await AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
         await StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
+        await Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken);
         if (createDemoDataWhenEmpty)
         {

@@ -59,6 +59,11 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<RoundProposal> RoundProposals => Set<RoundProposal>();
     public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
     public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
+    public DbSet<Upon.SessionFeedback.FeedbackForm> FeedbackForms => Set<Upon.SessionFeedback.FeedbackForm>();
+    public DbSet<Upon.SessionFeedback.FeedbackQuestion> FeedbackQuestions => Set<Upon.SessionFeedback.FeedbackQuestion>();
+    public DbSet<Upon.SessionFeedback.FeedbackRequest> FeedbackRequests => Set<Upon.SessionFeedback.FeedbackRequest>();
+    public DbSet<Upon.SessionFeedback.FeedbackResponse> FeedbackResponses => Set<Upon.SessionFeedback.FeedbackResponse>();
+    public DbSet<Upon.SessionFeedback.FeedbackAnswer> FeedbackAnswers => Set<Upon.SessionFeedback.FeedbackAnswer>();
     public DbSet<Upon.Impact.ImportedEnrolment> ImportedEnrolments => Set<Upon.Impact.ImportedEnrolment>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context

@@ -25,6 +25,7 @@ public class FeatureDependencyTests
         ["Feedback"] = ["Accounts", "Audit", "Email"],
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
         ["Impact"] = ["NewDirectors", "Sessions", "Register", "Accounts", "Audit", "Disclosure"],
         ["Home"] = ["Impact", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
