@@ -52,6 +52,7 @@ public static class UponServices
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
         services.AddScoped<FeedbackDemo>();
+        services.AddScoped<RetentionDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
@@ -77,6 +78,8 @@ public static class UponServices
         services.AddNewDirectorsJourney(configuration);
         services.AddUponImpact();
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
+        services.AddScoped<Upon.Impact.RetentionEvaluation>();
+        services.AddScoped<Upon.Impact.RetentionEnrolmentImporter>();
         return services;
     }
 

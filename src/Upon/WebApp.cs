@@ -104,6 +104,7 @@ public static class WebApp
         app.MapCoachingApi();
         app.MapReturnApi();
         Upon.SessionFeedback.FeedbackApi.MapFeedbackApi(app);
+        Upon.Impact.RetentionApi.MapRetentionApi(app);
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         app.MapUponHealthChecks();

@@ -85,6 +85,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
         _figureDataChanged = false;
         return changed;
     }
+    public DbSet<Upon.Impact.ImportedEnrolment> ImportedEnrolments => Set<Upon.Impact.ImportedEnrolment>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

@@ -1069,6 +1069,36 @@ namespace Upon.Data.Migrations.Postgres
                     b.ToTable("bali_graduates", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Impact.ImportedEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonKey")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonKey")
+                        .IsUnique();
+
+                    b.ToTable("imported_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Impact.ReturnSubmission", b =>
                 {
                     b.Property<int>("Id")
@@ -2376,6 +2406,17 @@ namespace Upon.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("Upon.Impact.ImportedEnrolment", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Upon.NewDirectors.DirectorInvitation", b =>

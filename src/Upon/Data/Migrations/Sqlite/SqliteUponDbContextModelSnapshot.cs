@@ -1024,6 +1024,34 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("bali_graduates", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Impact.ImportedEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonKey")
+                        .IsUnique();
+
+                    b.ToTable("imported_enrolments", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Impact.ReturnSubmission", b =>
                 {
                     b.Property<int>("Id")
@@ -2295,6 +2323,17 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("OutboxMessage");
+                });
+
+            modelBuilder.Entity("Upon.Impact.ImportedEnrolment", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Upon.NewDirectors.DirectorInvitation", b =>
