@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Aspirants;
 using Upon.Audit;
 using Upon.Coaching;
 using Upon.Data.Mappings;
@@ -59,6 +60,21 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<RoundProposal> RoundProposals => Set<RoundProposal>();
     public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
     public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
+    public DbSet<AspirantCohort> AspirantCohorts => Set<AspirantCohort>();
+    public DbSet<AspirantCriterion> AspirantCriteria => Set<AspirantCriterion>();
+    public DbSet<AspirantQuestion> AspirantQuestions => Set<AspirantQuestion>();
+    public DbSet<AspirantTaughtDay> AspirantTaughtDays => Set<AspirantTaughtDay>();
+    public DbSet<AspirantApplication> AspirantApplications => Set<AspirantApplication>();
+    public DbSet<AspirantAnswer> AspirantAnswers => Set<AspirantAnswer>();
+    public DbSet<AspirantRedaction> AspirantRedactions => Set<AspirantRedaction>();
+    public DbSet<AspirantEndorsement> AspirantEndorsements => Set<AspirantEndorsement>();
+    public DbSet<AspirantEqualityMonitoring> AspirantEqualityMonitoring => Set<AspirantEqualityMonitoring>();
+    public DbSet<AspirantReviewer> AspirantReviewers => Set<AspirantReviewer>();
+    public DbSet<CohortReviewer> CohortReviewers => Set<CohortReviewer>();
+    public DbSet<AspirantReview> AspirantReviews => Set<AspirantReview>();
+    public DbSet<AspirantScore> AspirantScores => Set<AspirantScore>();
+    public DbSet<AspirantConflict> AspirantConflicts => Set<AspirantConflict>();
+    public DbSet<AspirantModeration> AspirantModerations => Set<AspirantModeration>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

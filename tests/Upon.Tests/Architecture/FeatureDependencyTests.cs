@@ -25,7 +25,8 @@ public class FeatureDependencyTests
         ["Feedback"] = ["Accounts", "Audit", "Email"],
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
-        ["Home"] = ["NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
+        ["Aspirants"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["Home"] = ["Aspirants", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
     private static readonly Assembly Upon = typeof(global::Upon.Data.UponDbContext).Assembly;
