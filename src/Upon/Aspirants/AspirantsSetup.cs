@@ -9,6 +9,10 @@ public static class AspirantsSetup
         services.AddScoped<CohortScoring>();
         services.AddScoped<AlumniMatching>();
         services.AddScoped<AspirantFunnel>();
+        services.AddScoped<CohortApplications>();
+        services.AddScoped<Reviewing>();
+        services.AddScoped<Selection>();
+        services.AddScoped<AlumniFigures>();
         return services;
     }
 }

@@ -75,7 +75,11 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
     /// evenly and never to a reviewer with a conflict (their authority, or a declared conflict) or one who recused.
     /// Returns how many reviews were assigned and how many could not be.
     /// </summary>
-    public async Task<(int Assigned, int Missing)> AssignAsync(int cohortId, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken = default)
+    public async Task<(int Assigned, int Missing)> AssignAsync(int cohortId, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken = default) =>
+        await AssignAsync(cohortId, eligibleApplications, forModeration: false, cancellationToken);
+
+    /// <summary>As <see cref="AssignAsync(int, IReadOnlyCollection{int}, CancellationToken)"/>; for moderation, each given application gets one further reviewer.</summary>
+    public async Task<(int Assigned, int Missing)> AssignAsync(int cohortId, IReadOnlyCollection<int> eligibleApplications, bool forModeration, CancellationToken cancellationToken = default)
     {
         var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
         var reviewers = await db.CohortReviewers.Where(r => r.CohortId == cohortId).Select(r => r.Reviewer!).ToListAsync(cancellationToken);
@@ -96,7 +100,7 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
         var eligible = eligibleApplications.ToHashSet();
         var load = existing.Where(e => e.Status != ReviewStatus.Recused).GroupBy(e => e.ReviewerId).ToDictionary(g => g.Key, g => g.Count());
         var result = ReviewerAssignment.Assign(
-            [.. applications.Where(a => eligible.Contains(a.Id)).Select(a => new ApplicationToAssign(K(a.Id), Math.Max(0, cohort.ReviewsPerApplication - a.Active)))],
+            [.. applications.Where(a => eligible.Contains(a.Id)).Select(a => new ApplicationToAssign(K(a.Id), forModeration ? 1 : Math.Max(0, cohort.ReviewsPerApplication - a.Active)))],
             [.. reviewers.Select(r => new ReviewerToAssign(K(r.Id), load.GetValueOrDefault(r.Id)))],
             excluded);
         var now = clock.GetCurrentInstant();
@@ -108,6 +112,7 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
                 ReviewerId = int.Parse(pair.Reviewer, System.Globalization.CultureInfo.InvariantCulture),
                 Status = ReviewStatus.Assigned,
                 AssignedAt = now,
+                ForModeration = forModeration,
             });
         }
         await db.SaveChangesAsync(cancellationToken);
