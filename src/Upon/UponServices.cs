@@ -48,6 +48,7 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<AspirantsDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
