@@ -11,14 +11,13 @@ namespace Upon.Aspirants.Pages.Review;
 public sealed record AssignedReview(int ReviewId, string Cohort, string Reference, ReviewStatus Status);
 
 /// <summary>The applications assigned to the signed-in reviewer, in the cohorts they have the reviewer permission for. Only references, never names.</summary>
-[Authorize(Policy = Policies.Programme)]
+[Authorize(Roles = Roles.PartnerStaff + "," + Roles.Coach)]
 public sealed class IndexModel(UponDbContext db, Reviewing reviewing) : PageModel
 {
     public IReadOnlyList<AssignedReview> Reviews { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.IsInRole(Roles.Participant)) return Forbid();
         var reviewer = await reviewing.CurrentAsync(User, cancellationToken);
         if (reviewer is null) return Page();
         Reviews = await db.AspirantReviews.AsNoTracking()

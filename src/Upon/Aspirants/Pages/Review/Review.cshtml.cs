@@ -13,7 +13,7 @@ namespace Upon.Aspirants.Pages.Review;
 /// director, and a score with a comment for each criterion. No name, email, employer, authority, equality answers or
 /// other reviewers' scores, before or after submitting. The reviewer may step back, optionally declaring a conflict.
 /// </summary>
-[Authorize(Policy = Policies.Programme)]
+[Authorize(Roles = Roles.PartnerStaff + "," + Roles.Coach)]
 public sealed class ReviewModel(UponDbContext db, Reviewing reviewing, CohortApplications applications) : PageModel
 {
     public AspirantReview Review { get; private set; } = null!;
@@ -83,7 +83,6 @@ public sealed class ReviewModel(UponDbContext db, Reviewing reviewing, CohortApp
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (User.IsInRole(Roles.Participant)) return Forbid();
         var reviewer = await reviewing.CurrentAsync(User, cancellationToken);
         if (reviewer is null) return NotFound();
         var review = await db.AspirantReviews.AsNoTracking().Include(r => r.Scores)
