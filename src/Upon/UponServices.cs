@@ -49,6 +49,7 @@ public static class UponServices
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
         services.AddScoped<AspirantsDemo>();
+        services.AddScoped<FeedbackDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
@@ -70,6 +71,7 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
         return services;
     }
 
@@ -84,6 +86,7 @@ public static class UponServices
         await AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
         await StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
+        await Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken);
         if (createDemoDataWhenEmpty)
         {

@@ -50,6 +50,7 @@ public static class WebApp
         builder.Services.AddUponRateLimits(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
+        builder.Services.AddHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();
@@ -98,6 +99,7 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
         app.MapInvitationApi();
+        Upon.SessionFeedback.FeedbackApi.MapFeedbackApi(app);
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         app.MapUponHealthChecks();

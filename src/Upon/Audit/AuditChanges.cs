@@ -28,6 +28,11 @@ public static class AuditChanges
                 }
                 continue;
             }
+            if (Attribute.IsDefined(entry.Metadata.ClrType, typeof(Upon.Shared.NotAuditedAttribute), inherit: false))
+            {
+                // Anonymous records: an audit line would name who saved them and when.
+                continue;
+            }
             var action = entry.State switch
             {
                 EntityState.Added => AuditActions.Created,

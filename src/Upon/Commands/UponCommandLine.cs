@@ -19,6 +19,7 @@ public static class UponCommandLine
         root.Subcommands.Add(new Command("users", "Manage accounts.") { UsersAddCommand.Create(), UsersResetPasswordCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });
+        root.Subcommands.Add(new Command("feedback", "Feedback after sessions.") { FeedbackRunCommand.Create() });
         root.Subcommands.Add(CoachingCommands.Create());
         root.Subcommands.Add(AspirantsCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -75,6 +75,11 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<AspirantScore> AspirantScores => Set<AspirantScore>();
     public DbSet<AspirantConflict> AspirantConflicts => Set<AspirantConflict>();
     public DbSet<AspirantModeration> AspirantModerations => Set<AspirantModeration>();
+    public DbSet<Upon.SessionFeedback.FeedbackForm> FeedbackForms => Set<Upon.SessionFeedback.FeedbackForm>();
+    public DbSet<Upon.SessionFeedback.FeedbackQuestion> FeedbackQuestions => Set<Upon.SessionFeedback.FeedbackQuestion>();
+    public DbSet<Upon.SessionFeedback.FeedbackRequest> FeedbackRequests => Set<Upon.SessionFeedback.FeedbackRequest>();
+    public DbSet<Upon.SessionFeedback.FeedbackResponse> FeedbackResponses => Set<Upon.SessionFeedback.FeedbackResponse>();
+    public DbSet<Upon.SessionFeedback.FeedbackAnswer> FeedbackAnswers => Set<Upon.SessionFeedback.FeedbackAnswer>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

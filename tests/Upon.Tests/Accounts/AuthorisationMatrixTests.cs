@@ -124,6 +124,19 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/new-directors/participants/{enrolmentId:int}"] = Staff,
         ["/new-directors/invitations"] = Staff,
         ["/new-directors/invitations/{invitationId:int}"] = Staff,
+        ["/my/feedback"] = [Roles.Participant],
+        ["/my/feedback/{sessionId:int}"] = [Roles.Participant],
+        ["/my/feedback/{sessionId:int}/sent"] = [Roles.Participant],
+        ["/feedback"] = Staff,
+        ["/feedback/sessions/{id:int}"] = Staff,
+        ["/feedback/strands/{id:int}"] = Staff,
+        ["/feedback/chart.svg"] = Staff,
+        ["/feedback/export.{format}"] = Staff,
+        ["/feedback/forms"] = Staff,
+        ["/feedback/forms/new"] = Staff,
+        ["/feedback/forms/{id:int}"] = Staff,
+        ["/feedback/figures"] = Aggregates,
+        ["/api/reports/feedback"] = Aggregates,
     };
 
     [Fact]
@@ -228,6 +241,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         .Replace("{bookingId:int}", "1", StringComparison.Ordinal)
         .Replace("{enrolmentId:int}", "1", StringComparison.Ordinal)
         .Replace("{invitationId:int}", "1", StringComparison.Ordinal)
+        .Replace("{sessionId:int}", programme.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{format}", "csv", StringComparison.Ordinal)
         .Replace("{slug}", "new-directors", StringComparison.Ordinal)
         .Replace("{secret}", "not-a-secret", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal)
@@ -241,7 +256,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
     {
         var id = route switch
         {
-            _ when route.StartsWith("/programme/strands/", StringComparison.Ordinal) => programme.StrandId,
+            _ when route.StartsWith("/programme/strands/", StringComparison.Ordinal) || route.StartsWith("/feedback/strands/", StringComparison.Ordinal) => programme.StrandId,
+            _ when route.StartsWith("/feedback/sessions/", StringComparison.Ordinal) => programme.SessionId,
             _ when route.StartsWith("/programme/cohorts/", StringComparison.Ordinal) => programme.CohortId,
             _ when route.StartsWith("/sessions/", StringComparison.Ordinal) || route.StartsWith("/programme/sessions/", StringComparison.Ordinal) => programme.SessionId,
             _ => appointmentId,

@@ -26,6 +26,7 @@ public class FeatureDependencyTests
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Aspirants"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
         ["Home"] = ["Aspirants", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 

@@ -34,6 +34,8 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/account/sign-out"] = "the sign-out button posts to it",
         ["/account/confirm-password"] = "asked for on the way to a credential page when the sign-in is over 15 minutes old",
         ["/report-a-problem/confirmation"] = "the answer to reporting a problem",
+        ["/my/feedback/{sessionId:int}"] = "the emailed feedback link (also linked from the sessions page while the demo participant has feedback to give)",
+        ["/my/feedback/{sessionId:int}/sent"] = "the answer to sending feedback",
     };
 
     /// <summary>How many addresses of one kind of page (one route) the crawl opens.</summary>
