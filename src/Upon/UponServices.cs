@@ -32,6 +32,7 @@ public static class UponServices
         services.AddSingleton<Upon.Shared.Figures.FigureCache>();
         services.AddScoped<Upon.Shared.Figures.FigureReader>();
         Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
+        Upon.Aspirants.AspirantsSetup.AddAspirants(services);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<PendingUploads>();
@@ -51,6 +52,7 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<AspirantsDemo>();
         services.AddScoped<FeedbackDemo>();
         services.AddScoped<RetentionDemo>();
         services.AddScoped<DomainEvents>();

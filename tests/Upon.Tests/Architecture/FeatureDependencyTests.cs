@@ -27,7 +27,8 @@ public class FeatureDependencyTests
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Impact"] = ["NewDirectors", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
-        ["Home"] = ["Impact", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
+        ["Aspirants"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["Home"] = ["Aspirants", "Impact", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
     private static readonly Assembly Upon = typeof(global::Upon.Data.UponDbContext).Assembly;

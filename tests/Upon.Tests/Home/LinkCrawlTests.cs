@@ -73,6 +73,15 @@ public abstract partial class LinkCrawlTests(UponApp app)
                     });
                     await db.SaveChangesAsync();
                 }
+                // The test partner and coach accounts take over the demo reviewers, with their assigned applications.
+                foreach (var (demoEmail, role) in new[] { ("partner@upon.test", Roles.PartnerStaff), ("coach@upon.test", Roles.Coach) })
+                {
+                    if (await db.AspirantReviewers.SingleOrDefaultAsync(r => r.Email == demoEmail) is { } reviewer)
+                    {
+                        reviewer.Email = UponApp.EmailFor(role);
+                        await db.SaveChangesAsync();
+                    }
+                }
                 return true;
             });
         }

@@ -343,6 +343,683 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Aspirants.AspirantAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ApplicationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BaliGraduate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfirmedPersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EligibilityOverriddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityOverriddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("EligibilityOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EligibilityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorserEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ImportedEligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferRespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherEmployer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResumeTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeTokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TieBreakReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TiersBelowDcs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitingPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("YearsSenior")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityCode");
+
+                    b.HasIndex("ConfirmedPersonKey");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ResumeTokenHash");
+
+                    b.HasIndex("CohortId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletionMinTaughtDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionsReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxTiersBelowDcs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MinYearsSenior")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferDeadlineDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProgrammeCohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireEndorsement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewsPerApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeCohortId");
+
+                    b.ToTable("aspirant_cohorts", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Endorsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReminderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByStaff")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash");
+
+                    b.ToTable("aspirant_endorsements", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEqualityMonitoring", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivitiesReduced")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Disabled")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EthnicityPreferNotToSay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GenderSameAsAtBirth")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LongTermCondition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Religion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SexualOrientation")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationKey")
+                        .IsUnique();
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("aspirant_equality_monitoring", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("aspirant_moderations", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("aspirant_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantRedaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RedactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedactedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.ToTable("aspirant_redactions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForModeration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictAuthorityCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("PersonKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("aspirant_reviewers", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ReviewId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantTaughtDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_taught_days", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.CohortReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("CohortId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_cohort_reviewers", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2181,6 +2858,239 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upon.Aspirants.AspirantAnswer", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantApplication", b =>
+                {
+                    b.HasOne("Upon.Register.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany("Applications")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Register.Person", "ConfirmedPerson")
+                        .WithMany()
+                        .HasForeignKey("ConfirmedPersonKey")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("ConfirmedPerson");
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCohort", b =>
+                {
+                    b.HasOne("Upon.Sessions.Cohort", "ProgrammeCohort")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeCohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ProgrammeCohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantConflict", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCriterion", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany("Criteria")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEndorsement", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithOne("Endorsement")
+                        .HasForeignKey("Upon.Aspirants.AspirantEndorsement", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEqualityMonitoring", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantQuestion", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany("Questions")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantRedaction", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantAnswer", "Answer")
+                        .WithMany("Redactions")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Answer");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany("Reviews")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReviewer", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Accounts.UponUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantScore", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReview", "Review")
+                        .WithMany("Scores")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantTaughtDay", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", null)
+                        .WithMany("TaughtDays")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.CohortReviewer", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Reviewer");
+                });
+
             modelBuilder.Entity("Upon.Coaching.CoachConsent", b =>
                 {
                     b.HasOne("Upon.Coaching.CoachProfile", "Coach")
@@ -2609,6 +3519,36 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Cohort");
 
                     b.Navigation("Strand");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantAnswer", b =>
+                {
+                    b.Navigation("Redactions");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Endorsement");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCohort", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Questions");
+
+                    b.Navigation("TaughtDays");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Upon.Coaching.CoachProfile", b =>
