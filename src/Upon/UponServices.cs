@@ -68,6 +68,7 @@ public static class UponServices
         services.AddScoped<SessionService>();
         services.AddScoped<SessionChanges>();
         services.AddNewDirectorsJourney(configuration);
+        Upon.Aspirants.Apply.ApplyServices.AddAspirantApplications(services, configuration);
         return services;
     }
 

@@ -50,6 +50,7 @@ public static class WebApp
         builder.Services.AddUponRateLimits(builder.Configuration);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
+        builder.Services.AddHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();

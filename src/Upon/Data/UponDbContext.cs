@@ -75,6 +75,9 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<AspirantScore> AspirantScores => Set<AspirantScore>();
     public DbSet<AspirantConflict> AspirantConflicts => Set<AspirantConflict>();
     public DbSet<AspirantModeration> AspirantModerations => Set<AspirantModeration>();
+    public DbSet<AspirantLearningSet> AspirantLearningSets => Set<AspirantLearningSet>();
+    public DbSet<AspirantLearningSetMember> AspirantLearningSetMembers => Set<AspirantLearningSetMember>();
+    public DbSet<AspirantLearningSetMeeting> AspirantLearningSetMeetings => Set<AspirantLearningSetMeeting>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

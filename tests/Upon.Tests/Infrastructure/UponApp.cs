@@ -52,6 +52,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
             // Tests run the invitations themselves, at the times they choose.
             builder.UseSetting("NewDirectors:InvitationRunMinutes", "0");
+            builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings)
