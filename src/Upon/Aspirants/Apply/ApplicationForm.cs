@@ -41,6 +41,8 @@ public sealed class ApplicationForm(UponDbContext db, IClock clock, ApplicantSig
 
     public bool IsOpen(AspirantCohort cohort) => cohort.IsOpenAt(clock.GetCurrentInstant());
 
+    public bool HasNotOpened(AspirantCohort cohort) => cohort?.OpensAt > clock.GetCurrentInstant();
+
     /// <summary>The day endorsements are due: a week after the window closes (London).</summary>
     public static LocalDate EndorsementDue(AspirantCohort cohort) =>
         (cohort.ClosesAt ?? throw new InvalidOperationException("The cohort has no closing date.")).InZone(Time.London).Date.PlusDays(7);
