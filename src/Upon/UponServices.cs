@@ -29,6 +29,7 @@ public static class UponServices
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
         services.AddScoped<AuditLog>();
         Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
+        Upon.Aspirants.AspirantsSetup.AddAspirants(services);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<PendingUploads>();
@@ -47,6 +48,7 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<AspirantsDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();

@@ -15,11 +15,12 @@ public static class UponCommandLine
             ImportBankHolidaysCommand.Create(),
         });
         root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
-        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create() });
+        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create(), AspirantsCommands.Report() });
         root.Subcommands.Add(new Command("users", "Manage accounts.") { UsersAddCommand.Create(), UsersResetPasswordCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });
         root.Subcommands.Add(CoachingCommands.Create());
+        root.Subcommands.Add(AspirantsCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create(), ReferenceBankHolidaysCommand.Create() });
         return root;
