@@ -21,10 +21,10 @@ public sealed record OfferAcceptance(Participant Participant, string? SetPasswor
 /// <summary>
 /// The applicant's side of an offer of a place, and the cohort year that follows. Accepting makes them a participant of
 /// the Aspirant Directors strand's cohort (an account, an enrolment) with every taught day of that cohort booked, in one
-/// transaction; declining gives up the place. Completion is recorded from attendance once the taught days are over:
+/// transaction; declining gives up the place, which goes to the first on the waiting list. Completion is recorded from attendance once the taught days are over:
 /// at least the cohort's <see cref="AspirantCohort.CompletionMinTaughtDays"/>, or <c>Aspirants:Completion:MinTaughtDays</c>.
 /// </summary>
-public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<UponUser> users, AccountService accounts, IOptions<AspirantsApplyOptions> options)
+public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<UponUser> users, AccountService accounts, IOptions<AspirantsApplyOptions> options, Selection selection)
 {
     /// <summary>Why the application has no offer to answer now, or null when it has one.</summary>
     public string? WhyClosed(AspirantApplication application, AspirantCohort cohort)
@@ -114,19 +114,15 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
         return new OfferAcceptance(participant, setPassword, taughtDays.Count);
     }
 
+    /// <summary>Declines the offer; the place goes to the first on the waiting list (<see cref="Selection.DeclineAsync"/>).</summary>
     public async Task<bool> DeclineAsync(int applicationKey, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockRowAsync<AspirantApplication>(applicationKey, cancellationToken);
-        var application = await db.AspirantApplications.Include(a => a.Cohort).FirstOrDefaultAsync(a => a.Id == applicationKey, cancellationToken);
+        var application = await db.AspirantApplications.AsNoTracking().Include(a => a.Cohort).FirstOrDefaultAsync(a => a.Id == applicationKey, cancellationToken);
         if (application is null || WhyClosed(application, application.Cohort!) is not null)
         {
             return false;
         }
-        application.Offer = OfferStatus.Declined;
-        application.OfferRespondedAt = clock.GetCurrentInstant();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await selection.DeclineAsync(applicationKey, cancellationToken);
         return true;
     }
 
