@@ -64,7 +64,7 @@ public sealed class ApplicantSignIn(UponDbContext db, IClock clock, IDataProtect
             Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             Path = "/aspirants",
-            Expires = until.ToDateTimeOffset(),
+            // No Expires: a browser-session cookie; the encrypted payload carries the server-checked expiry.
             IsEssential = true,
         });
     }

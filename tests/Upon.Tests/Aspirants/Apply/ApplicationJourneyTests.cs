@@ -38,8 +38,8 @@ public abstract partial class ApplicationJourneyTests(SmtpApp app)
         return cohort;
     }
 
-    private static string LinkIn(string body, string path) =>
-        LinkPattern().Matches(body).Select(m => m.Value).First(l => l.Contains(path, StringComparison.Ordinal));
+    private static string LinkIn(string? body, string path) =>
+        LinkPattern().Matches(body ?? "").Select(m => m.Value).First(l => l.Contains(path, StringComparison.Ordinal));
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();
@@ -100,7 +100,7 @@ public abstract partial class ApplicationJourneyTests(SmtpApp app)
         Assert.StartsWith(cohort.Name, reference, StringComparison.Ordinal);
 
         await app.Sender().SendDueAsync();
-        Assert.Contains(app.Smtp.To(email), m => m.Message.Subject == $"Application received: Aspirant Directors programme {cohort.Name}" && m.Message.TextBody.Contains(reference, StringComparison.Ordinal));
+        Assert.Contains(app.Smtp.To(email), m => m.Message.Subject == $"Application received: Aspirant Directors programme {cohort.Name}" && (m.Message.TextBody ?? "").Contains(reference, StringComparison.Ordinal));
         var ask = Assert.Single(app.Smtp.To(director));
         Assert.Contains("by 22 December 2026", ask.Message.TextBody, StringComparison.Ordinal);
         var endorseUrl = new Uri(LinkIn(ask.Message.TextBody, "/aspirants/endorse/")).PathAndQuery;
