@@ -82,6 +82,7 @@ public static class UponServices
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
         services.AddScoped<Upon.Impact.RetentionEvaluation>();
         services.AddScoped<Upon.Impact.RetentionEnrolmentImporter>();
+        Upon.Aspirants.Apply.ApplyServices.AddAspirantApplications(services, configuration);
         return services;
     }
 

@@ -53,6 +53,7 @@ public static class WebApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
         builder.Services.AddHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
+        builder.Services.AddHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();

@@ -163,6 +163,9 @@ public class AspirantEndorsement
     public int ApplicationId { get; set; }
     public AspirantApplication? Application { get; set; }
     public string? TokenHash { get; set; }
+
+    /// <summary>The link's secret encrypted with the app's data-protection keys, so that reminders carry the same link.</summary>
+    public string? ProtectedToken { get; set; }
     public Instant? RequestedAt { get; set; }
     public LocalDate? DueOn { get; set; }
     public Instant? LastReminderAt { get; set; }

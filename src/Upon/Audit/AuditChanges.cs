@@ -9,7 +9,7 @@ public static class AuditChanges
 {
     private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "ProtectedToken", "CalendarTokenHash", "AuthenticatorKey", "Value", "Xml", "FileContent",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "ResumeTokenHash", "ProtectedToken", "CalendarTokenHash", "AuthenticatorKey", "Value", "Xml", "FileContent",
     };
 
     /// <summary>A change captured before saving; its key is read after saving, when generated keys are known.</summary>

@@ -102,6 +102,9 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
         return changed;
     }
     public DbSet<Upon.Impact.ImportedEnrolment> ImportedEnrolments => Set<Upon.Impact.ImportedEnrolment>();
+    public DbSet<AspirantLearningSet> AspirantLearningSets => Set<AspirantLearningSet>();
+    public DbSet<AspirantLearningSetMember> AspirantLearningSetMembers => Set<AspirantLearningSetMember>();
+    public DbSet<AspirantLearningSetMeeting> AspirantLearningSetMeetings => Set<AspirantLearningSetMeeting>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the

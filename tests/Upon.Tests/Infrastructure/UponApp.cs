@@ -53,6 +53,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             // Tests run the invitations themselves, at the times they choose.
             builder.UseSetting("NewDirectors:InvitationRunMinutes", "0");
             builder.UseSetting("Feedback:RunMinutes", "0");
+            builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings)

@@ -692,6 +692,9 @@ namespace Upon.Data.Migrations.Postgres
                     b.Property<DateTime?>("LastReminderAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("text");
+
                     b.Property<string>("RecordedByStaff")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -787,6 +790,82 @@ namespace Upon.Data.Migrations.Postgres
                     b.HasIndex("CohortId");
 
                     b.ToTable("aspirant_equality_monitoring", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_learning_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("aspirant_learning_set_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("aspirant_learning_set_members", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
@@ -3088,6 +3167,55 @@ namespace Upon.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMeeting", b =>
+                {
+                    b.HasOne("Upon.Sessions.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantLearningSet", "Set")
+                        .WithMany("Meetings")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+
+                    b.Navigation("Set");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMember", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantLearningSet", "Set")
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Set");
+                });
+
             modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
                 {
                     b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
@@ -3657,6 +3785,13 @@ namespace Upon.Data.Migrations.Postgres
                     b.Navigation("Questions");
 
                     b.Navigation("TaughtDays");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>

@@ -665,6 +665,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<DateTime?>("LastReminderAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordedByStaff")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -758,6 +761,76 @@ namespace Upon.Data.Migrations.Sqlite
                     b.HasIndex("CohortId");
 
                     b.ToTable("aspirant_equality_monitoring", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_learning_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("aspirant_learning_set_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("aspirant_learning_set_members", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
@@ -2975,6 +3048,55 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMeeting", b =>
+                {
+                    b.HasOne("Upon.Sessions.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantLearningSet", "Set")
+                        .WithMany("Meetings")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+
+                    b.Navigation("Set");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMember", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantLearningSet", "Set")
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Set");
+                });
+
             modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
                 {
                     b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
@@ -3544,6 +3666,13 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Questions");
 
                     b.Navigation("TaughtDays");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
