@@ -1,3 +1,4 @@
+using Upon.Impact;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -30,7 +31,10 @@ public static class UponServices
         // The command line's actor; the web app replaces it with the signed-in user.
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<Upon.Shared.Figures.FigureCache>();
+        services.AddScoped<Upon.Shared.Figures.FigureReader>();
         Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
+        Upon.Aspirants.AspirantsSetup.AddAspirants(services);
         services.AddScoped<AuthorityImporter>();
         services.AddScoped<AppointmentImporter>();
         services.AddScoped<PendingUploads>();
@@ -38,6 +42,7 @@ public static class UponServices
         services.AddScoped<RegisterQueries>();
         services.AddScoped<DemoData>();
         services.AddScoped<TurnoverReport>();
+        services.AddScoped<TurnoverFigureCache>();
         services.AddUponDisclosure(configuration);
         services.AddUponEmail(configuration);
         services.AddScoped<ProblemReports>();
@@ -49,11 +54,15 @@ public static class UponServices
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<DemoProgramme>();
         services.AddScoped<CoachingDemo>();
+        services.AddScoped<AspirantsDemo>();
+        services.AddScoped<FeedbackDemo>();
+        services.AddScoped<RetentionDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<InvitationReport>();
+        services.AddScoped<InvitationFigureCache>();
         services.AddSingleton<InvitationRunner>();
         services.AddOptions<NewDirectorsOptions>().Bind(configuration.GetSection("NewDirectors"))
             .Validate(o => o.InvitingSinceDate is not null, "NewDirectors:InvitingSince must be the first day of a financial year, 1 April, such as 2020-04-01.")
@@ -62,6 +71,7 @@ public static class UponServices
         services.AddScoped<AttendanceService>();
         services.AddScoped<AttendanceQueries>();
         services.AddScoped<ProgrammeAttendance>();
+        services.AddScoped<AttendanceFigureCache>();
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<BankHolidayImporter>();
         services.AddScoped<StrandService>();
@@ -81,6 +91,11 @@ public static class UponServices
         services.AddScoped<IPersonalDataProvider, EmailPersonalData>();
         services.AddScoped<IPersonalDataProvider, SubjectRequestsPersonalData>();
         services.AddUponDataProtection(configuration);
+        services.AddUponImpact();
+        Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);
+        services.AddScoped<Upon.Impact.RetentionEvaluation>();
+        services.AddScoped<Upon.Impact.RetentionEnrolmentImporter>();
+        Upon.Aspirants.Apply.ApplyServices.AddAspirantApplications(services, configuration);
         return services;
     }
 
@@ -90,15 +105,35 @@ public static class UponServices
     /// </summary>
     public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default)
     {
-        await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        // Each step is timed (logged at Debug under Upon.Startup; bench/README.md gives the breakdown). When the database
+        // is up to date, each is one query.
+        var steps = new StartupSteps(services.GetRequiredService<ILoggerFactory>().CreateLogger("Upon.Startup"));
+        await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, cancellationToken));
         await using var scope = services.CreateAsyncScope();
-        await AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        await scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken);
-        await StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken);
+        await steps.TimeAsync("roles", () => AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));
+        await steps.TimeAsync("authorities", () => scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken));
+        await steps.TimeAsync("strands", () => StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        await steps.TimeAsync("feedback form", () => Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        await steps.TimeAsync("bank holidays", () => scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken));
+        await steps.TimeAsync("workforce reference data", () => scope.ServiceProvider.GetRequiredService<WorkforceImporter>().EnsureLoadedAsync(cancellationToken));
         if (createDemoDataWhenEmpty)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken);
+            await steps.TimeAsync("demo data", () => scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken));
         }
+        steps.LogTotal();
+    }
+
+    private sealed class StartupSteps(ILogger logger)
+    {
+        private readonly System.Diagnostics.Stopwatch _total = System.Diagnostics.Stopwatch.StartNew();
+
+        public async Task TimeAsync(string step, Func<Task> work)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await work();
+            logger.LogDebug("Start-up: {Step} took {Milliseconds} ms", step, watch.ElapsedMilliseconds);
+        }
+
+        public void LogTotal() => logger.LogDebug("Start-up: the database was ready after {Milliseconds} ms", _total.ElapsedMilliseconds);
     }
 }

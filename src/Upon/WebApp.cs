@@ -1,3 +1,4 @@
+using Upon.Impact;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Upon.Accounts;
 using Upon.Audit;
+using Upon.Coaching;
 using Upon.Data;
 using Upon.Demo;
 using Upon.Email;
@@ -51,6 +53,8 @@ public static class WebApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
         builder.Services.AddHostedService<Upon.DataProtection.RetentionBackgroundService>();
+        builder.Services.AddHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
+        builder.Services.AddHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();
@@ -99,6 +103,10 @@ public static class WebApp
         app.MapOpenApi().AllowAnonymous();
         app.MapRegisterApi();
         app.MapInvitationApi();
+        app.MapCoachingApi();
+        app.MapReturnApi();
+        Upon.SessionFeedback.FeedbackApi.MapFeedbackApi(app);
+        Upon.Impact.RetentionApi.MapRetentionApi(app);
         app.MapSessionsApi();
         app.MapCalendarFeeds();
         app.MapUponHealthChecks();

@@ -20,6 +20,9 @@ public sealed record DisclosedInvitationYearFigures(
     Disclosed<int> RecordedLate,
     Disclosed<double?> MedianDaysRecordedLate)
 {
+    /// <summary>Whether the year is the current one, not yet over (<see cref="InvitationYearFigures.ToDate"/>); never suppressed.</summary>
+    public bool ToDate { get; init; }
+
     /// <summary>The names of the suppressed figures, as in <see cref="InvitationYearFigures"/>, in the order of its fields.</summary>
     public IReadOnlyList<string> SuppressedFigures()
     {
@@ -106,7 +109,7 @@ public static class InvitationDisclosure
             answers[1],
             answers[2],
             late,
-            rule.OverGroup(figures.MedianDaysRecordedLate, figures.RecordedLate));
+            rule.OverGroup(figures.MedianDaysRecordedLate, figures.RecordedLate)) { ToDate = figures.ToDate };
     }
 
     private static Disclosed<int> PartOf(DisclosureRule rule, int total, int part) => rule.PartOf(total, part);

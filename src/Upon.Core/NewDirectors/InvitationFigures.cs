@@ -140,7 +140,14 @@ public sealed record InvitationYearFigures(
     int Declined,
     int AwaitingAnswer,
     int RecordedLate,
-    double? MedianDaysRecordedLate);
+    double? MedianDaysRecordedLate)
+{
+    /// <summary>
+    /// Whether this is the current financial year, not yet over: its figures are to date and may still change. Pages and
+    /// the command line's table mark it "(to date)"; JSON and CSV carry it as <c>toDate</c>.
+    /// </summary>
+    public bool ToDate { get; init; }
+}
 
 /// <summary>
 /// The New Directors invitation figures per financial year (see <see cref="InvitationYearFigures"/> for the definitions).
@@ -166,11 +173,12 @@ public static class InvitationFigures
             return [];
         }
         var first = byYear.Keys.Min();
-        var last = byYear.Keys.Append(FinancialYear.Containing(today)).Max();
+        var current = FinancialYear.Containing(today);
+        var last = byYear.Keys.Append(current).Max();
         var years = new List<InvitationYearFigures>();
         for (var year = first; year <= last; year = year.Next())
         {
-            years.Add(Year(year, byYear.GetValueOrDefault(year, [])));
+            years.Add(Year(year, byYear.GetValueOrDefault(year, [])) with { ToDate = year == current });
         }
         return years;
     }

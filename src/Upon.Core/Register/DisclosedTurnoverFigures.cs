@@ -20,6 +20,9 @@ public sealed record DisclosedTurnoverFigures(
     Disclosed<double?> MedianTenureMonths,
     Disclosed<int?> ConsecutiveYearsRising)
 {
+    /// <summary>Whether the year is the current one, not yet over (<see cref="TurnoverFigures.ToDate"/>); never suppressed.</summary>
+    public bool ToDate { get; init; }
+
     /// <summary>
     /// The names of the suppressed figures, as in <see cref="TurnoverFigures"/> (<c>nameof(TurnoverFigures.Changes)</c>
     /// ...), in the order of its fields.

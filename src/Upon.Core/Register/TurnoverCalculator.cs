@@ -64,7 +64,7 @@ public sealed class TurnoverCalculator
         for (var year = first; year <= current; year = year.Next())
         {
             rising = year == first ? null : RisingAfter(rising, year);
-            years.Add(Figures(year, rising));
+            years.Add(Figures(year, rising) with { ToDate = year == current });
         }
         return years;
     }

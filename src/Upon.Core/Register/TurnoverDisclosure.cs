@@ -72,7 +72,7 @@ public static class TurnoverDisclosure
                 rule.Rate(f.InterimShareAtYearEnd, interim, authorities),
                 rule.OverGroup(f.MeanCompletedTenureMonths, counts[i].CompletedTenures),
                 rule.OverGroup(f.MedianTenureMonths, counts[i].AtRiskBehindMedian),
-                Rising(f.ConsecutiveYearsRising, changes.AsSpan(0, i + 1))));
+                Rising(f.ConsecutiveYearsRising, changes.AsSpan(0, i + 1))) { ToDate = f.ToDate });
         }
         return disclosed;
     }

@@ -51,4 +51,11 @@ public sealed record TurnoverFigures(
     double InterimShareAtYearEnd,
     double? MeanCompletedTenureMonths,
     double? MedianTenureMonths,
-    int? ConsecutiveYearsRising);
+    int? ConsecutiveYearsRising)
+{
+    /// <summary>
+    /// Whether this is the current financial year, not yet over: its figures are to date and may still change. Pages and
+    /// the command line's table mark it "(to date)"; JSON and CSV carry it as <c>toDate</c>.
+    /// </summary>
+    public bool ToDate { get; init; }
+}

@@ -25,4 +25,11 @@ public sealed record CalendarEntry(
     string? Url,
     SessionStatus Status,
     Instant LastModified,
-    Instant Created);
+    Instant Created)
+{
+    /// <summary>
+    /// Whether the event takes the whole day of <see cref="Start"/>'s date, for something known by its day only (a
+    /// coaching session logged with its date and length): DTSTART;VALUE=DATE, DTEND the next day, and no reminder.
+    /// </summary>
+    public bool AllDay { get; init; }
+}

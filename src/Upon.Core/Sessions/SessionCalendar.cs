@@ -107,7 +107,10 @@ public static class SessionCalendar
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.Uid, nameof(entry));
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.Title, nameof(entry));
         ArgumentOutOfRangeException.ThrowIfNegative(entry.Sequence, nameof(entry));
-        SessionTimes.ValidateSpan(entry.Start, entry.End);
+        if (!entry.AllDay)
+        {
+            SessionTimes.ValidateSpan(entry.Start, entry.End);
+        }
 
         var summary = entry.Status switch
         {
@@ -121,8 +124,8 @@ public static class SessionCalendar
             Uid = entry.Uid,
             Sequence = entry.Sequence,
             DtStamp = Utc(stamp),
-            DtStart = London(entry.Start),
-            DtEnd = London(entry.End),
+            DtStart = entry.AllDay ? Day(entry.Start.Date) : London(entry.Start),
+            DtEnd = entry.AllDay ? Day(entry.Start.Date.PlusDays(1)) : London(entry.End),
             Summary = summary,
             Status = ToEventStatus(entry.Status),
             LastModified = Utc(entry.LastModified),
@@ -142,7 +145,7 @@ public static class SessionCalendar
                 ? url
                 : throw new ArgumentException($"The video link of {entry.Uid} is not an absolute URL: \"{entry.Url}\".", nameof(entry));
         }
-        if (entry.Status != SessionStatus.Cancelled)
+        if (entry.Status != SessionStatus.Cancelled && !entry.AllDay)
         {
             calendarEvent.Alarms.Add(new Alarm
             {
@@ -153,6 +156,8 @@ public static class SessionCalendar
         }
         return calendarEvent;
     }
+
+    private static CalDateTime Day(LocalDate date) => new(new DateOnly(date.Year, date.Month, date.Day));
 
     private static CalDateTime London(LocalDateTime local) =>
         new(new DateOnly(local.Year, local.Month, local.Day), new TimeOnly(local.Hour, local.Minute, local.Second), TimeZoneId);

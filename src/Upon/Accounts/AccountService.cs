@@ -23,7 +23,16 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
     /// Creates an account and its one-time set-password link. With <paramref name="baseUrl"/>, the link is also emailed to
     /// the person, through the outbox in the same transaction.
     /// </summary>
-    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, string? baseUrl = null, CancellationToken cancellationToken = default)
+    public Task<AccountCreated> InviteAsync(string email, string role, string? displayName = null, string? baseUrl = null, CancellationToken cancellationToken = default) =>
+        InviteAsync(email, role, displayName, baseUrl, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="InviteAsync(string, string, string?, string?, CancellationToken)"/>, and runs <paramref name="within"/>
+    /// in the same transaction once the account exists (another feature adding its own record for the account, such as a
+    /// coach profile): when it returns errors, nothing is written.
+    /// </summary>
+    public async Task<AccountCreated> InviteAsync(string email, string role, string? displayName, string? baseUrl,
+        Func<UponUser, CancellationToken, Task<IReadOnlyList<string>>>? within, CancellationToken cancellationToken)
     {
         email = email.Trim();
         if (!Roles.IsKnown(role))
@@ -42,6 +51,11 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
             return new AccountCreated(null, null, [.. created.Errors.Select(e => e.Description)]);
         }
         await users.AddToRoleAsync(user, role);
+        if (within is not null && await within(user, cancellationToken) is { Count: > 0 } problems)
+        {
+            // Disposing the transaction uncommitted rolls back the account too.
+            return new AccountCreated(null, null, problems);
+        }
         var path = await CreateInvitationAsync(user, cancellationToken: cancellationToken);
         if (baseUrl is not null)
         {
@@ -183,12 +197,12 @@ public sealed class AccountService(UponDbContext db, UserManager<UponUser> users
     /// <summary>Creates the platform's roles if they are missing.</summary>
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
-        foreach (var role in Roles.All)
+        ArgumentNullException.ThrowIfNull(roles);
+        // One query when they all exist, as they do at every start but the first.
+        var existing = await roles.Roles.Select(r => r.Name).ToListAsync();
+        foreach (var role in Roles.All.Where(r => !existing.Contains(r)))
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await roles.CreateAsync(new IdentityRole(role));
         }
     }
 }

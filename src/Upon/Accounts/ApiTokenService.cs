@@ -78,6 +78,9 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
     }
 
+    /// <summary>How precisely a token's last use is kept: it is written when it is older than this.</summary>
+    public static readonly NodaTime.Duration LastUsedPrecision = NodaTime.Duration.FromMinutes(1);
+
     /// <summary>An active (unrevoked) token, or null.</summary>
     public async Task<ApiToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
     {
@@ -91,9 +94,13 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
         {
             return null;
         }
-        // A usage timestamp, not a change to audit: written directly.
+        // A usage timestamp, not a change to audit: written directly, at most once a minute, so that a program calling
+        // the API many times a second does not turn each read into a write.
         var now = clock.GetCurrentInstant();
-        await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        if (token.LastUsedAt is not { } last || now - last >= LastUsedPrecision)
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        }
         return token;
     }
 }

@@ -9,7 +9,7 @@ public static class AuditChanges
 {
     private static readonly HashSet<string> Secrets = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "ProtectedToken", "CalendarTokenHash", "AuthenticatorKey", "Value", "Xml", "FileContent",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "ResumeTokenHash", "ProtectedToken", "CalendarTokenHash", "AuthenticatorKey", "Value", "Xml", "FileContent",
     };
 
     /// <summary>A change captured before saving; its key is read after saving, when generated keys are known.</summary>
@@ -31,6 +31,11 @@ public static class AuditChanges
                 {
                     throw new InvalidOperationException("The audit log is append-only.");
                 }
+                continue;
+            }
+            if (Attribute.IsDefined(entry.Metadata.ClrType, typeof(Upon.Shared.NotAuditedAttribute), inherit: false))
+            {
+                // Anonymous records: an audit line would name who saved them and when.
                 continue;
             }
             var action = entry.State switch

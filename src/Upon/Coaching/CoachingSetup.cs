@@ -21,6 +21,9 @@ public static class CoachingSetup
         services.AddScoped<CoachingSummaries>();
         services.AddScoped<RoundReview>();
         services.AddScoped<CurrentCoach>();
+        services.AddScoped<CoachingReport>();
+        services.AddScoped<CoachInvitations>();
+        services.AddScoped<Upon.Shared.Calendars.ICalendarEntrySource, CoachingCalendarEntries>();
         return services;
     }
 }

@@ -20,4 +20,19 @@ public sealed class CoachingSummaries(UponDbContext db)
         return [.. relationships.OrderBy(r => r.StartsOn).ThenBy(r => r.Id).Select(r => new CoachingSummary(r.Id, r.Coach!.FullName, r.StartsOn, r.EndsOn, r.Status,
             CoachingHours.MinutesUsed(r.Sessions), r.EntitledMinutes, r.EntitledSessions, r.Sessions.Count(s => s.Confirmation == SessionConfirmation.Confirmed)))];
     }
+
+    /// <summary>
+    /// The dates of the confirmed coaching sessions of one participant, or of every participant when
+    /// <paramref name="participantId"/> is null, by participant: one query however many people are counted.
+    /// </summary>
+    public async Task<ILookup<int, LocalDate>> ConfirmedSessionDatesAsync(int? participantId, CancellationToken cancellationToken = default)
+    {
+        var query = db.CoachingSessionLogs.AsNoTracking().Where(s => s.Confirmation == SessionConfirmation.Confirmed);
+        if (participantId is { } id)
+        {
+            query = query.Where(s => s.Relationship!.ParticipantId == id);
+        }
+        return (await query.Select(s => new { s.Relationship!.ParticipantId, s.Date }).ToListAsync(cancellationToken))
+            .ToLookup(s => s.ParticipantId, s => s.Date);
+    }
 }

@@ -13,16 +13,22 @@ public static class UponCommandLine
             ImportAuthoritiesCommand.Create(),
             ImportAppointmentsCommand.Create(),
             ImportBankHolidaysCommand.Create(),
+            ImportWorkforceCommand.CreateWorkforce(),
+            ImportWorkforceCommand.CreateCensus(),
+            ImportBaliCommand.Create(),
         });
         root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
-        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create() });
+        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create(), ReportCoachingCommand.Create(), ReportDfeReturnCommand.Create(), ReportRetentionCommand.Create(), AspirantsCommands.Report() });
         root.Subcommands.Add(new Command("users", "Manage accounts.") { UsersAddCommand.Create(), UsersResetPasswordCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });
+        root.Subcommands.Add(new Command("feedback", "Feedback after sessions.") { FeedbackRunCommand.Create() });
         root.Subcommands.Add(CoachingCommands.Create());
         root.Subcommands.Add(PrivacyCommands.Create());
+        root.Subcommands.Add(NewDirectorsCommands.Create());
+        root.Subcommands.Add(AspirantsCommands.Create());
         root.Subcommands.Add(DemoCommand.Create());
-        root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create(), ReferenceBankHolidaysCommand.Create() });
+        root.Subcommands.Add(new Command("reference", "Regenerate the reference data shipped with the product.") { ReferenceAuthoritiesCommand.Create(), ReferenceBankHolidaysCommand.Create(), ImportWorkforceCommand.CreateReference() });
         return root;
     }
 

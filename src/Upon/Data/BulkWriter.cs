@@ -21,6 +21,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var map = Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email));
         await InsertAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
             [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
@@ -28,6 +29,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var map = Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
             nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
         await InsertAsync(map, appointments,
@@ -37,7 +39,7 @@ public sealed class BulkWriter(UponDbContext db)
     }
 
     /// <summary>Appends audit lines for rows written in bulk (the change tracker, which audits everything else, is bypassed).</summary>
-    public async Task InsertAuditEventsAsync(IReadOnlyCollection<AuditEvent> events, CancellationToken cancellationToken)
+    public async Task InsertAuditEventsAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
         var map = Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
             nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
@@ -47,8 +49,27 @@ public sealed class BulkWriter(UponDbContext db)
             cancellationToken);
     }
 
+    public async Task InsertWorkforceEthnicityAsync(IReadOnlyCollection<Upon.Impact.WorkforceEthnicityFigure> rows, CancellationToken cancellationToken)
+    {
+        var map = Columns<Upon.Impact.WorkforceEthnicityFigure>(nameof(Upon.Impact.WorkforceEthnicityFigure.Year), nameof(Upon.Impact.WorkforceEthnicityFigure.Level),
+            nameof(Upon.Impact.WorkforceEthnicityFigure.AreaCode), nameof(Upon.Impact.WorkforceEthnicityFigure.AreaName), nameof(Upon.Impact.WorkforceEthnicityFigure.Role),
+            nameof(Upon.Impact.WorkforceEthnicityFigure.EthnicGroup), nameof(Upon.Impact.WorkforceEthnicityFigure.Headcount));
+        await InsertAsync(map, rows, r => [r.Year, r.Level, r.AreaCode, r.AreaName, r.Role, r.EthnicGroup, r.Headcount],
+            [NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer], cancellationToken);
+    }
+
+    public async Task InsertCensusEthnicityAsync(IReadOnlyCollection<Upon.Impact.CensusEthnicityFigure> rows, CancellationToken cancellationToken)
+    {
+        var map = Columns<Upon.Impact.CensusEthnicityFigure>(nameof(Upon.Impact.CensusEthnicityFigure.Level), nameof(Upon.Impact.CensusEthnicityFigure.AreaCode),
+            nameof(Upon.Impact.CensusEthnicityFigure.AreaName), nameof(Upon.Impact.CensusEthnicityFigure.CategoryCode), nameof(Upon.Impact.CensusEthnicityFigure.Category),
+            nameof(Upon.Impact.CensusEthnicityFigure.Observation));
+        await InsertAsync(map, rows, r => [r.Level, r.AreaCode, r.AreaName, r.CategoryCode, r.Category, r.Observation],
+            [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Bigint], cancellationToken);
+    }
+
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var (table, columns) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
             nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn), nameof(Appointment.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3, {columns[4]} = @p4 WHERE {columns[5]} = @p5";
@@ -57,6 +78,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdatePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        db.MarkFigureDataChanged();
         var (table, columns) = Columns<Person>(nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email), nameof(Person.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2 WHERE {columns[3]} = @p3";
         await ExecuteEachAsync(sql, people, p => [p.GivenName, p.FamilyName, p.Email, p.Id], cancellationToken);
@@ -72,10 +94,11 @@ public sealed class BulkWriter(UponDbContext db)
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private async Task InsertAsync<T>(
-        (string Table, string[] Columns) map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
+        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
         CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
-        if (rows.Count == 0)
+        // Rows may be made as they are written (audit lines): enumerated once.
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }
@@ -113,9 +136,9 @@ public sealed class BulkWriter(UponDbContext db)
         await ExecuteEachAsync($"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES ({parameters})", rows, values, cancellationToken, progress);
     }
 
-    private async Task ExecuteEachAsync<T>(string sql, IReadOnlyCollection<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)
+    private async Task ExecuteEachAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
-        if (rows.Count == 0)
+        if (rows is IReadOnlyCollection<T> { Count: 0 })
         {
             return;
         }

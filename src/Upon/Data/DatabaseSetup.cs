@@ -63,22 +63,67 @@ public static class DatabaseSetup
             services.AddDbContext<UponDbContext, SqliteUponDbContext>(o => o
                 .UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqlitePragmaInterceptor()));
+                .AddInterceptors(new SqlitePragmaInterceptor(), new DataVersions()));
         }
         else
         {
             services.AddDbContext<UponDbContext, PostgresUponDbContext>(o => o
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations")
-                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)));
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new DataVersions()));
         }
         return services;
     }
 
-    /// <summary>Brings the schema up to date.</summary>
+    /// <summary>
+    /// Brings the schema up to date. An up-to-date database costs one query (the latest applied migration and how many
+    /// there are); only a database that is behind, or new, goes through EF Core's migrator and its lock.
+    /// </summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UponDbContext>();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (!await IsUpToDateAsync(db, cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Whether the history table names exactly this build's migrations, read with one query.</summary>
+    public static async Task<bool> IsUpToDateAsync(UponDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var known = db.Database.GetMigrations().ToList();
+        if (known.Count == 0)
+        {
+            return false;
+        }
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*), MAX(\"MigrationId\") FROM \"__ef_migrations\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                && Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == known.Count
+                && !reader.IsDBNull(1) && reader.GetString(1) == known[^1];
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // No history table yet: a new database.
+            return false;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }

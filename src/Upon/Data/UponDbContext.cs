@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Accounts;
+using Upon.Aspirants;
 using Upon.Audit;
 using Upon.Coaching;
 using Upon.Data.Mappings;
@@ -60,6 +61,51 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<CoachingRelationship> CoachingRelationships => Set<CoachingRelationship>();
     public DbSet<CoachingSessionLog> CoachingSessionLogs => Set<CoachingSessionLog>();
     public DbSet<Upon.DataProtection.SubjectRequest> SubjectRequests => Set<Upon.DataProtection.SubjectRequest>();
+    public DbSet<Upon.Impact.ReturnSubmission> ReturnSubmissions => Set<Upon.Impact.ReturnSubmission>();
+    public DbSet<Upon.Impact.WorkforceEthnicityFigure> WorkforceEthnicity => Set<Upon.Impact.WorkforceEthnicityFigure>();
+    public DbSet<Upon.Impact.CensusEthnicityFigure> CensusEthnicity => Set<Upon.Impact.CensusEthnicityFigure>();
+    public DbSet<Upon.Impact.EqualityBaliGraduate> BaliGraduates => Set<Upon.Impact.EqualityBaliGraduate>();
+    public DbSet<AspirantCohort> AspirantCohorts => Set<AspirantCohort>();
+    public DbSet<AspirantCriterion> AspirantCriteria => Set<AspirantCriterion>();
+    public DbSet<AspirantQuestion> AspirantQuestions => Set<AspirantQuestion>();
+    public DbSet<AspirantTaughtDay> AspirantTaughtDays => Set<AspirantTaughtDay>();
+    public DbSet<AspirantApplication> AspirantApplications => Set<AspirantApplication>();
+    public DbSet<AspirantAnswer> AspirantAnswers => Set<AspirantAnswer>();
+    public DbSet<AspirantRedaction> AspirantRedactions => Set<AspirantRedaction>();
+    public DbSet<AspirantEndorsement> AspirantEndorsements => Set<AspirantEndorsement>();
+    public DbSet<AspirantEqualityMonitoring> AspirantEqualityMonitoring => Set<AspirantEqualityMonitoring>();
+    public DbSet<AspirantReviewer> AspirantReviewers => Set<AspirantReviewer>();
+    public DbSet<CohortReviewer> CohortReviewers => Set<CohortReviewer>();
+    public DbSet<AspirantReview> AspirantReviews => Set<AspirantReview>();
+    public DbSet<AspirantScore> AspirantScores => Set<AspirantScore>();
+    public DbSet<AspirantConflict> AspirantConflicts => Set<AspirantConflict>();
+    public DbSet<AspirantModeration> AspirantModerations => Set<AspirantModeration>();
+    public DbSet<Upon.SessionFeedback.FeedbackForm> FeedbackForms => Set<Upon.SessionFeedback.FeedbackForm>();
+    public DbSet<Upon.SessionFeedback.FeedbackQuestion> FeedbackQuestions => Set<Upon.SessionFeedback.FeedbackQuestion>();
+    public DbSet<Upon.SessionFeedback.FeedbackRequest> FeedbackRequests => Set<Upon.SessionFeedback.FeedbackRequest>();
+    public DbSet<Upon.SessionFeedback.FeedbackResponse> FeedbackResponses => Set<Upon.SessionFeedback.FeedbackResponse>();
+    public DbSet<Upon.SessionFeedback.FeedbackAnswer> FeedbackAnswers => Set<Upon.SessionFeedback.FeedbackAnswer>();
+    public DbSet<Upon.Shared.Figures.DataVersion> DataVersions => Set<Upon.Shared.Figures.DataVersion>();
+
+    private bool _figureDataChanged;
+
+    /// <summary>
+    /// Marks this context's current transaction as changing figure data, so that <see cref="Data.DataVersions"/> raises the
+    /// data version when it commits (the bulk writer calls this; saves through the change tracker mark it themselves).
+    /// </summary>
+    public void MarkFigureDataChanged() => _figureDataChanged = true;
+
+    /// <summary>Whether the transaction that is ending changed figure data; clears the mark.</summary>
+    internal bool TakeFigureDataChange()
+    {
+        var changed = _figureDataChanged;
+        _figureDataChanged = false;
+        return changed;
+    }
+    public DbSet<Upon.Impact.ImportedEnrolment> ImportedEnrolments => Set<Upon.Impact.ImportedEnrolment>();
+    public DbSet<AspirantLearningSet> AspirantLearningSets => Set<AspirantLearningSet>();
+    public DbSet<AspirantLearningSetMember> AspirantLearningSetMembers => Set<AspirantLearningSetMember>();
+    public DbSet<AspirantLearningSetMeeting> AspirantLearningSetMeetings => Set<AspirantLearningSetMeeting>();
 
     // Identity reads its schema version (3: with passkeys, AspNetUserPasskeys) from the app's IdentityOptions. A context
     // made without the app (the design-time factories, tests) gets the same options from here, so every context has the
@@ -109,6 +155,10 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (pending.Any(p => Data.DataVersions.AffectsFigures(p.Entry.Metadata.ClrType)))
+        {
+            MarkFigureDataChanged();
         }
         // The change and its audit lines commit together or not at all.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;

@@ -16,7 +16,12 @@ public static class EmailOutbox
 
     /// <summary>Adds a message to <paramref name="db"/>; nothing is written or sent until the caller saves.</summary>
     /// <param name="to">One address, or several separated by commas.</param>
-    public static OutboxMessage Enqueue(UponDbContext db, string to, string subject, string textBody, string? htmlBody = null, IEnumerable<EmailAttachment>? attachments = null)
+    /// <param name="invitesReply">
+    /// Whether the email asks for or invites a reply: it is then sent with the programme team's <c>Email:ReplyTo</c>
+    /// (see <see cref="OutboxMessage.InvitesReply"/>).
+    /// </param>
+    public static OutboxMessage Enqueue(UponDbContext db, string to, string subject, string textBody, string? htmlBody = null,
+        IEnumerable<EmailAttachment>? attachments = null, bool invitesReply = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
@@ -35,6 +40,7 @@ public static class EmailOutbox
             Subject = oneLine.Length > MaxSubjectLength ? oneLine[..MaxSubjectLength] : oneLine,
             TextBody = textBody,
             HtmlBody = htmlBody,
+            InvitesReply = invitesReply,
             CreatedAt = now,
             NextAttemptAt = now,
             Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment
@@ -55,12 +61,17 @@ public static class EmailOutbox
         return $"outbox-{id}@{domain}";
     }
 
-    /// <summary>The MIME message for an outbox row, the same every time it is built; replies go to <paramref name="replyTo"/> when given.</summary>
+    /// <summary>
+    /// The MIME message for an outbox row, the same every time it is built. When the row invites a reply
+    /// (<see cref="OutboxMessage.InvitesReply"/>), replies go to <paramref name="replyTo"/> when given; otherwise the
+    /// message has no Reply-To.
+    /// </summary>
     public static MimeMessage Build(OutboxMessage outbox, string from, string? replyTo = null)
     {
+        ArgumentNullException.ThrowIfNull(outbox);
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(from));
-        if (!string.IsNullOrWhiteSpace(replyTo))
+        if (outbox.InvitesReply && !string.IsNullOrWhiteSpace(replyTo))
         {
             message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         }

@@ -19,6 +19,12 @@ public sealed class OutboxMessage
 
     public string? HtmlBody { get; set; }
 
+    /// <summary>
+    /// Whether the email invites a reply (an invitation, a reply to a problem report): only then does it carry the
+    /// programme team's <c>Email:ReplyTo</c>. Other emails are from the no-reply sender alone.
+    /// </summary>
+    public bool InvitesReply { get; set; }
+
     public Instant CreatedAt { get; set; }
 
     /// <summary>Not to be tried before this: the creation time, then later after each failure.</summary>

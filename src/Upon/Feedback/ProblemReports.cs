@@ -19,9 +19,6 @@ public sealed class ProblemReports(UponDbContext db)
     /// <summary>"25 November 2026 at 12:00", in London.</summary>
     public static string Format(Instant at) => Display.Format(at.InZone(Core.Time.London));
 
-    /// <summary>Line breaks as one character each, as the character count shows them (browsers send two).</summary>
-    public static string NormaliseLines(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-
     /// <summary>A page worth prefilling: a path on this site (not <c>//host</c>), without its query.</summary>
     public static string? LocalPath(string? candidate)
     {
@@ -112,7 +109,7 @@ public sealed class ProblemReports(UponDbContext db)
             SentBy = db.Actor.Name,
             SentByUserId = db.Actor.UserId,
             SentAt = now,
-            OutboxMessage = EmailOutbox.Enqueue(db, report.Email, ReplySubject(reference), ReplyText(report, reference, body)),
+            OutboxMessage = EmailOutbox.Enqueue(db, report.Email, ReplySubject(reference), ReplyText(report, reference, body), invitesReply: true),
         };
         report.Replies.Add(reply);
         if (report.Status == ProblemStatus.New)
@@ -129,10 +126,10 @@ public sealed class ProblemReports(UponDbContext db)
     public static string ReplyText(ProblemReport report, string reference, string body)
     {
         var text = new StringBuilder();
-        text.Append(NormaliseLines(body).TrimEnd()).Append("\n\n");
+        text.Append(Upon.Shared.Text.LineBreaks.Normalise(body).TrimEnd()).Append("\n\n");
         text.Append("-- \n");
         text.Append(CultureInfo.InvariantCulture, $"This is a reply to the problem you reported to Upon on {Format(report.ReceivedAt)} (reference {reference}). You wrote:\n\n");
-        foreach (var line in NormaliseLines(report.Message).Split('\n'))
+        foreach (var line in Upon.Shared.Text.LineBreaks.Normalise(report.Message).Split('\n'))
         {
             text.Append("> ").Append(line).Append('\n');
         }

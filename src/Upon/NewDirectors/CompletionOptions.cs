@@ -17,7 +17,15 @@ public sealed class CompletionOptions
     /// <summary>Whether a residential attended in the core year is required.</summary>
     public bool RequireResidential { get; set; } = new CompletionCriteria().RequireResidential;
 
-    public CompletionCriteria ToCriteria() => new() { MinCoreWorkshopShare = MinCoreWorkshopShare, RequireResidential = RequireResidential };
+    /// <summary>The fewest confirmed one-to-one coaching sessions in the coaching year; 0 leaves coaching out.</summary>
+    public int MinCoachingSessions { get; set; } = new CompletionCriteria().MinCoachingSessions;
+
+    public CompletionCriteria ToCriteria() => new()
+    {
+        MinCoreWorkshopShare = MinCoreWorkshopShare,
+        RequireResidential = RequireResidential,
+        MinCoachingSessions = MinCoachingSessions,
+    };
 }
 
 public static class JourneySetup
@@ -28,7 +36,8 @@ public static class JourneySetup
         services.AddOptions<CompletionOptions>()
             .Bind(configuration.GetSection(CompletionOptions.Section))
             .Validate(o => o.ToCriteria().IsValid,
-                "NewDirectors:Completion:MinCoreWorkshopShare must be a number from 0 to 1 (0.6 is 60%).")
+                "NewDirectors:Completion:MinCoreWorkshopShare must be a number from 0 to 1 (0.6 is 60%), and " +
+                "NewDirectors:Completion:MinCoachingSessions a whole number from 0 to 52.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CompletionOptions>>().Value.ToCriteria());
         services.AddScoped<JourneyService>();

@@ -6,7 +6,7 @@ using Upon.Shared.Security;
 using Upon.Core.NewDirectors;
 using Upon.Core.Register;
 using Upon.Disclosure;
-using Upon.Register;
+using Upon.Shared.Figures;
 
 namespace Upon.NewDirectors;
 
@@ -31,7 +31,7 @@ public static class InvitationApi
     }
 
     private static async Task<IResult> GetInvitations(
-        string? year, ClaimsPrincipal user, InvitationReport report, FigureDisclosure disclosure, CancellationToken cancellationToken)
+        string? year, HttpContext context, ClaimsPrincipal user, InvitationFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         FinancialYear? only = null;
         if (year is not null)
@@ -43,25 +43,8 @@ public static class InvitationApi
             }
             only = parsed;
         }
-        if (FigureDisclosure.SeesExactFigures(user))
-        {
-            return Figures(await report.AllYearsAsync(cancellationToken), only, f => f.FinancialYear);
-        }
-        var disclosed = await report.DisclosedYearsAsync(disclosure.Suppression, cancellationToken);
-        return Figures([.. disclosed.Select(SuppressedInvitationYearFigures.From)], only, f => f.FinancialYear);
-    }
-
-    /// <summary>Every year as an array, or the one asked for as an object.</summary>
-    private static IResult Figures<T>(IReadOnlyList<T> years, FinancialYear? only, Func<T, string> label)
-    {
-        if (only is not { } year)
-        {
-            return TypedResults.Json(years, TurnoverReport.Json);
-        }
-        var figures = years.FirstOrDefault(f => label(f) == year.Label);
-        return figures is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The register has no data for {year.Label}.")
-            : TypedResults.Json(figures, TurnoverReport.Json);
+        var rule = FigureDisclosure.SeesExactFigures(user) ? null : disclosure.Suppression;
+        return FigureJson.Result(context, await figures.JsonAsync(rule, only, cancellationToken), only);
     }
 
     /// <summary>Documents the 200 response as one of its four shapes: every year or one, exact for staff or suppressed for the funder.</summary>

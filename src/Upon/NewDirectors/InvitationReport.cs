@@ -143,7 +143,7 @@ public sealed class InvitationReport(UponDbContext db, IClock clock, Microsoft.E
     public static readonly IReadOnlyList<string> Fields =
     [
         "financialYear", "firstTimeDirectors", "invited", "invitedWithin14Days", "invitedWithin14DaysRate", "medianDaysToInvitation",
-        "accepted", "declined", "awaitingAnswer", "recordedLate", "medianDaysRecordedLate",
+        "accepted", "declined", "awaitingAnswer", "recordedLate", "medianDaysRecordedLate", "toDate",
     ];
 
     /// <summary>One row per year, with <see cref="Fields"/> as the header; a figure that is not available is an empty cell.</summary>
@@ -177,6 +177,7 @@ public sealed class InvitationReport(UponDbContext db, IClock clock, Microsoft.E
             csv.WriteField(y.AwaitingAnswer.ToString());
             csv.WriteField(y.RecordedLate.ToString());
             csv.WriteField(y.MedianDaysRecordedLate.ToString());
+            csv.WriteField(TurnoverReport.ToDateCell(y.ToDate));
             csv.NextRecord();
         }
     }
@@ -199,8 +200,12 @@ public sealed record SuppressedInvitationYearFigures(
     int? AwaitingAnswer,
     int? RecordedLate,
     double? MedianDaysRecordedLate,
-    IReadOnlyList<string> Suppressed)
+    // Last, after toDate: the funder's shape is the exact one with this list added at the end.
+    [property: System.Text.Json.Serialization.JsonPropertyOrder(1)] IReadOnlyList<string> Suppressed)
 {
+    /// <summary>Whether the year is the current one, not yet over: its figures are to date (<see cref="InvitationYearFigures.ToDate"/>).</summary>
+    public bool ToDate { get; init; }
+
     public static SuppressedInvitationYearFigures From(DisclosedInvitationYearFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
@@ -216,7 +221,7 @@ public sealed record SuppressedInvitationYearFigures(
             Value(figures.AwaitingAnswer),
             Value(figures.RecordedLate),
             Value(figures.MedianDaysRecordedLate),
-            [.. figures.SuppressedFigures().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)]);
+            [.. figures.SuppressedFigures().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName)]) { ToDate = figures.ToDate };
     }
 
     private static T? Value<T>(Disclosed<T> figure) where T : struct => figure.TryGetValue(out var value) ? value : null;

@@ -92,7 +92,7 @@ public sealed record JourneySummary(
     bool DidNotMeetCriteria);
 
 /// <summary>Reads for the journey pages: a participant's journey, and every New Director for staff.</summary>
-public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCriteria criteria)
+public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCriteria criteria, Coaching.CoachingSummaries coaching)
 {
     /// <summary>The New Directors strand's id, or null when there is no such strand yet.</summary>
     public Task<int?> StrandIdAsync(CancellationToken cancellationToken = default) =>
@@ -121,8 +121,9 @@ public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCri
         var today = clock.TodayInLondon();
         var sessions = await SessionsAsync(db, enrolment.StrandId, enrolment.ParticipantId, now, cancellationToken);
         var journey = new Journey(enrolment.StartsOn);
+        var coachingDates = await coaching.ConfirmedSessionDatesAsync(enrolment.ParticipantId, cancellationToken);
         return new JourneyView(enrolment, enrolment.Participant!, journey, today, sessions,
-            criteria.Assess(journey, sessions.Select(s => s.ToCore()), today));
+            criteria.Assess(journey, sessions.Select(s => s.ToCore()), today, coachingDates[enrolment.ParticipantId]));
     }
 
     /// <summary>Every session of the strand as it concerns the participant, in time order.</summary>
@@ -158,6 +159,7 @@ public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCri
         var sessionById = sessions.ToDictionary(s => s.Id);
         var marks = (await db.AttendanceRecords.AsNoTracking().Where(a => a.Session!.StrandId == strandId)
             .Select(a => new { a.ParticipantId, a.SessionId, a.Mark }).ToListAsync(cancellationToken)).ToLookup(a => a.ParticipantId);
+        var coachingDates = await coaching.ConfirmedSessionDatesAsync(null, cancellationToken);
         var result = new List<JourneySummary>(enrolments.Count);
         foreach (var enrolment in enrolments)
         {
@@ -168,7 +170,7 @@ public sealed class JourneyQueries(UponDbContext db, IClock clock, CompletionCri
             var attended = facts.Where(f => f.Attended).ToList();
             var last = attended.Select(f => (LocalDate?)f.Date).Max();
             var active = enrolment.Status is EnrolmentStatus.Enrolled or EnrolmentStatus.CoreProgramme or EnrolmentStatus.CoachingYear;
-            var finishedUnmet = enrolment.Status == EnrolmentStatus.CoachingYear && today >= journey.FinishedFrom && !criteria.Assess(journey, facts, today).Met;
+            var finishedUnmet = enrolment.Status == EnrolmentStatus.CoachingYear && today >= journey.FinishedFrom && !criteria.Assess(journey, facts, today, coachingDates[enrolment.ParticipantId]).Met;
             result.Add(new JourneySummary(enrolment, enrolment.Participant!, journey.StageOn(today), journey.MonthOn(today),
                 attended.Count(f => journey.Contains(f.Date)), last, active && journey.IsFallingBehind(today, last),
                 enrolment.LeftPostOn is not null && enrolment.Status is not (EnrolmentStatus.Withdrawn or EnrolmentStatus.Completed), finishedUnmet));

@@ -49,7 +49,7 @@ public enum JourneyChangeResult
 /// (defer, withdraw, resume, complete) and leaving a DCS post. Every change is one transaction with the enrolment
 /// locked, and each adds a line to the enrolment's history with its date and reason.
 /// </summary>
-public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCriteria criteria, ILogger<JourneyService> logger)
+public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCriteria criteria, Coaching.CoachingSummaries coaching, ILogger<JourneyService> logger)
 {
     /// <summary>The start of the history line that records a decision to continue after leaving post; the run does not flag that leaving again.</summary>
     public const string ContinuedAfterLeavingPost = "Continues after leaving their DCS post";
@@ -71,6 +71,8 @@ public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCri
             .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(cancellationToken);
         var now = clock.GetCurrentInstant();
         int stages = 0, completed = 0, notCompleted = 0, leftPost = 0;
+        // Everyone's confirmed coaching sessions in one query, read only when some journey reaches its end in this run.
+        ILookup<int, LocalDate>? coachingDates = null;
         foreach (var id in ids)
         {
             db.ChangeTracker.Clear();
@@ -104,7 +106,8 @@ public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCri
                         break;
                     case JourneyStage.Finished when enrolment.Status == EnrolmentStatus.CoachingYear:
                         var sessions = await JourneyQueries.SessionsAsync(db, enrolment.StrandId, enrolment.ParticipantId, now, cancellationToken);
-                        var progress = criteria.Assess(journey, sessions.Select(s => s.ToCore()), today);
+                        coachingDates ??= await coaching.ConfirmedSessionDatesAsync(null, cancellationToken);
+                        var progress = criteria.Assess(journey, sessions.Select(s => s.ToCore()), today, coachingDates[enrolment.ParticipantId]);
                         if (progress.Met)
                         {
                             Record(enrolment, EnrolmentStatus.Completed, from, $"Month 24 ended: met the completion criteria ({Describe(progress)})", now, setStatus: true);
@@ -229,7 +232,8 @@ public sealed class JourneyService(UponDbContext db, IClock clock, CompletionCri
 
     private static string Describe(CompletionProgress progress) =>
         string.Create(Invariant, $"{progress.CoreWorkshopsAttended} of {progress.CoreWorkshopsHeld} core workshops; ") +
-        (progress.CoreResidentialsAttended > 0 ? "a residential attended" : "no residential attended");
+        (progress.CoreResidentialsAttended > 0 ? "a residential attended" : "no residential attended") +
+        (progress.Criteria.MinCoachingSessions > 0 ? string.Create(Invariant, $"; {progress.CoachingSessionsConfirmed} coaching sessions confirmed") : "");
 
     /// <summary>The enrolment, locked for this transaction (a row lock on PostgreSQL; SQLite's transactions hold the write lock).</summary>
     private async Task<Enrolment?> LockAsync(int enrolmentId, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Upon.Shared.Security;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 
 namespace Upon.Register;
 
@@ -84,7 +85,7 @@ public static class RegisterApi
     }
 
     private static async Task<IResult> GetTurnover(
-        string? year, ClaimsPrincipal user, TurnoverReport report, FigureDisclosure disclosure, CancellationToken cancellationToken)
+        string? year, HttpContext context, ClaimsPrincipal user, TurnoverFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         FinancialYear? only = null;
         if (year is not null)
@@ -96,25 +97,8 @@ public static class RegisterApi
             }
             only = parsed;
         }
-        if (FigureDisclosure.SeesExactFigures(user))
-        {
-            return Turnover(await report.AllYearsAsync(cancellationToken), only, f => f.FinancialYear);
-        }
-        var disclosed = await report.DisclosedYearsAsync(disclosure.Suppression, cancellationToken);
-        return Turnover([.. disclosed.Select(SuppressedTurnoverFigures.From)], only, f => f.FinancialYear);
-    }
-
-    /// <summary>Every year as an array, or the one asked for as an object.</summary>
-    private static IResult Turnover<T>(IReadOnlyList<T> years, FinancialYear? only, Func<T, string> label)
-    {
-        if (only is not { } year)
-        {
-            return TypedResults.Json(years, TurnoverReport.Json);
-        }
-        var figures = years.FirstOrDefault(f => label(f) == year.Label);
-        return figures is null
-            ? NotFound($"The register has no data for {year.Label}.")
-            : TypedResults.Json(figures, TurnoverReport.Json);
+        var rule = FigureDisclosure.SeesExactFigures(user) ? null : disclosure.Suppression;
+        return FigureJson.Result(context, await figures.JsonAsync(rule, only, cancellationToken), only);
     }
 
     /// <summary>

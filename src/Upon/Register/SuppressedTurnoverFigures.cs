@@ -21,8 +21,12 @@ public sealed record SuppressedTurnoverFigures(
     double? MeanCompletedTenureMonths,
     double? MedianTenureMonths,
     int? ConsecutiveYearsRising,
-    IReadOnlyList<string> Suppressed)
+    // Last, after toDate: the funder's shape is the exact one with this list added at the end.
+    [property: System.Text.Json.Serialization.JsonPropertyOrder(1)] IReadOnlyList<string> Suppressed)
 {
+    /// <summary>Whether the year is the current one, not yet over: its figures are to date (<see cref="TurnoverFigures.ToDate"/>).</summary>
+    public bool ToDate { get; init; }
+
     public static SuppressedTurnoverFigures From(DisclosedTurnoverFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
@@ -38,7 +42,7 @@ public sealed record SuppressedTurnoverFigures(
             Value(figures.MeanCompletedTenureMonths),
             Value(figures.MedianTenureMonths),
             Value(figures.ConsecutiveYearsRising),
-            [.. figures.SuppressedFigures().Select(JsonNamingPolicy.CamelCase.ConvertName)]);
+            [.. figures.SuppressedFigures().Select(JsonNamingPolicy.CamelCase.ConvertName)]) { ToDate = figures.ToDate };
     }
 
     private static T? Value<T>(Disclosed<T> figure) where T : struct => figure.TryGetValue(out var value) ? value : null;

@@ -25,10 +25,11 @@ public sealed class TurnoverReport(RegisterQueries queries)
 
     /// <summary>
     /// The CSV header: the same field names as the JSON and the page (<c>financialYear</c>, <c>localAuthorities</c>, ...),
-    /// in the order of <see cref="TurnoverFigures"/>.
+    /// in the order of <see cref="TurnoverFigures"/>, then <c>toDate</c> (true for the current financial year, not yet over).
     /// </summary>
     public static IReadOnlyList<string> CsvHeader { get; } =
-        [.. typeof(TurnoverFigures).GetConstructors().Single().GetParameters().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!))];
+        [.. typeof(TurnoverFigures).GetConstructors().Single().GetParameters().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!)),
+         JsonNamingPolicy.CamelCase.ConvertName(nameof(TurnoverFigures.ToDate))];
 
     private static void WriteHeader(CsvWriter csv)
     {
@@ -39,18 +40,34 @@ public sealed class TurnoverReport(RegisterQueries queries)
         csv.NextRecord();
     }
 
+    /// <summary>One row per year with <see cref="CsvHeader"/>: figures as numbers, an empty cell where one is not available.</summary>
     public static void WriteCsv(TextWriter writer, IEnumerable<TurnoverFigures> years)
     {
+        ArgumentNullException.ThrowIfNull(years);
         using var csv = Upon.Shared.Files.SafeCsv.CreateWriter(writer);
         csv.Context.TypeConverterOptionsCache.GetOptions<double?>().NullValues.Add("");
+        csv.Context.TypeConverterOptionsCache.GetOptions<int?>().NullValues.Add("");
         WriteHeader(csv);
-        // One record at a time: WriteRecords would add CsvHelper's own (PascalCase) header.
         foreach (var year in years)
         {
-            csv.WriteRecord(year);
+            csv.WriteField(year.FinancialYear);
+            csv.WriteField(year.LocalAuthorities);
+            csv.WriteField(year.Changes);
+            csv.WriteField(year.AuthoritiesWithChange);
+            csv.WriteField(year.AuthoritiesWithUnplannedChange);
+            csv.WriteField(year.UnplannedChangeRate);
+            csv.WriteField(year.FirstTimeDirectors);
+            csv.WriteField(year.InterimShareAtYearEnd);
+            csv.WriteField(year.MeanCompletedTenureMonths);
+            csv.WriteField(year.MedianTenureMonths);
+            csv.WriteField(year.ConsecutiveYearsRising);
+            csv.WriteField(ToDateCell(year.ToDate));
             csv.NextRecord();
         }
     }
+
+    /// <summary><c>true</c> or <c>false</c>, as JSON writes it.</summary>
+    public static string ToDateCell(bool toDate) => toDate ? "true" : "false";
 
     /// <summary>
     /// The same columns as <see cref="WriteCsv(TextWriter, IEnumerable{TurnoverFigures})"/>, with
@@ -75,6 +92,7 @@ public sealed class TurnoverReport(RegisterQueries queries)
             csv.WriteField(year.MeanCompletedTenureMonths.ToString());
             csv.WriteField(year.MedianTenureMonths.ToString());
             csv.WriteField(year.ConsecutiveYearsRising.ToString());
+            csv.WriteField(ToDateCell(year.ToDate));
             csv.NextRecord();
         }
     }

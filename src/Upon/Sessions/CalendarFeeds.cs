@@ -8,10 +8,11 @@ namespace Upon.Sessions;
 
 /// <summary>
 /// The iCalendar feeds: a public one per strand, and a private one per participant with the sessions they have a place
-/// on, reached by a secret address. Only the secret's hash is kept; a new address replaces the old, which stops working.
+/// on and the events of every <see cref="Upon.Shared.Calendars.ICalendarEntrySource"/> (their coaching sessions), reached
+/// by a secret address. Only the secret's hash is kept; a new address replaces the old, which stops working.
 /// Cancelled sessions stay in the feeds as cancelled, so calendars show the change rather than losing the event.
 /// </summary>
-public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration configuration)
+public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration configuration, IEnumerable<Upon.Shared.Calendars.ICalendarEntrySource> otherEntries)
 {
     /// <summary>How far back the feeds reach: a term of past sessions is enough to see what happened.</summary>
     public static readonly Duration History = Duration.FromDays(180);
@@ -53,7 +54,13 @@ public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration
         var sessions = await db.Bookings.AsNoTracking()
             .Where(b => b.ParticipantId == participant.Id && b.Status == BookingStatus.Booked && b.Session!.EndUtc >= since)
             .Select(b => b.Session!).OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
-        return SessionCalendar.Feed($"Your programme sessions (Upon)", sessions.Select(s => SessionCalendarEntries.For(s, BaseUrl)), clock.GetCurrentInstant());
+        var entries = sessions.Select(s => SessionCalendarEntries.For(s, BaseUrl)).ToList();
+        var owner = new Upon.Shared.Calendars.CalendarOwner(participant.Id, participant.Email);
+        foreach (var source in otherEntries)
+        {
+            entries.AddRange(await source.EntriesAsync(owner, since, cancellationToken));
+        }
+        return SessionCalendar.Feed($"Your programme sessions (Upon)", entries, clock.GetCurrentInstant());
     }
 
     /// <summary>Issues a new secret address for the participant's feed; any earlier one stops working. The secret is shown once.</summary>

@@ -11,6 +11,9 @@ public sealed record ParticipantSession(Session Session, int Booked, int Waiting
     public bool Full => Booked >= Session.Capacity;
     public bool HasPlace => Booking?.Status == BookingStatus.Booked;
     public bool IsWaiting => Booking?.Status == BookingStatus.Waitlisted;
+
+    /// <summary>Whether the session had ended when it was read: a past session shows as held, never as open to book.</summary>
+    public bool Ended { get; init; }
 }
 
 /// <summary>The sessions open to a participant and where they stand on each.</summary>
@@ -55,6 +58,7 @@ public sealed class ParticipantSessions(UponDbContext db, IClock clock)
             .ToListAsync(cancellationToken);
         var mine = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.SessionId) && b.ParticipantId == participant.Id).ToDictionaryAsync(b => b.SessionId, cancellationToken);
         var apologies = await db.Apologies.AsNoTracking().Where(a => ids.Contains(a.SessionId) && a.ParticipantId == participant.Id).ToDictionaryAsync(a => a.SessionId, cancellationToken);
+        var now = clock.GetCurrentInstant();
         var result = new List<ParticipantSession>(sessions.Count);
         foreach (var session in sessions)
         {
@@ -67,7 +71,7 @@ public sealed class ParticipantSessions(UponDbContext db, IClock clock)
             result.Add(new ParticipantSession(session,
                 counts.Where(c => c.SessionId == session.Id && c.Status == BookingStatus.Booked).Sum(c => c.Count),
                 counts.Where(c => c.SessionId == session.Id && c.Status == BookingStatus.Waitlisted).Sum(c => c.Count),
-                booking, position, apologies.GetValueOrDefault(session.Id)));
+                booking, position, apologies.GetValueOrDefault(session.Id)) { Ended = session.EndUtc <= now });
         }
         return result;
     }

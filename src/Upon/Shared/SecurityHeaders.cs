@@ -30,7 +30,8 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             var isStatic = StaticPrefixes.Any(p => context.Request.Path.StartsWithSegments(p.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
-            if (!isStatic)
+            // A figure's own "private, no-cache" (with its ETag) is kept: it may be stored, and is always revalidated.
+            if (!isStatic && headers[HeaderNames.CacheControl] != Upon.Shared.Figures.FigureReader.CacheControl)
             {
                 headers[HeaderNames.CacheControl] = "no-store";
                 headers[HeaderNames.Pragma] = "no-cache";

@@ -7,7 +7,7 @@ namespace Upon.Core.Tests.Disclosure;
 
 /// <summary>
 /// Issue 9, item 5: no small number leaks by subtracting one published figure from another, within a report or across
-/// the reports the funder sees (turnover and invitation figures; attendance figures are for staff only). Random
+/// the reports the funder sees (turnover and invitation figures, and the DfE return's first-time directors by quarter and year; attendance figures are for staff only). Random
 /// registers, their invitation outcomes drawn at random, every figure disclosed as the funder gets it, then every
 /// linked pair searched for a difference from 1 to 4 with both figures shown.
 /// </summary>
@@ -39,6 +39,20 @@ public sealed class FunderFiguresPropertyTests
         ("invitations.invited", "invitations.invitedWithin14Days"),
         ("invitations.invited", "invitations.accepted"),
         ("invitations.invited", "invitations.awaitingAnswer"),
+        ("turnover.firstTimeDirectors", "return.firstTimeDirectors"),
+        ("invitations.firstTimeDirectors", "return.firstTimeDirectors"),
+        ("turnover.firstTimeDirectors", "return.firstTimeDirectors.Q1"),
+        ("turnover.firstTimeDirectors", "return.firstTimeDirectors.Q2"),
+        ("turnover.firstTimeDirectors", "return.firstTimeDirectors.Q3"),
+        ("turnover.firstTimeDirectors", "return.firstTimeDirectors.Q4"),
+        ("invitations.firstTimeDirectors", "return.firstTimeDirectors.Q1"),
+        ("invitations.firstTimeDirectors", "return.firstTimeDirectors.Q2"),
+        ("invitations.firstTimeDirectors", "return.firstTimeDirectors.Q3"),
+        ("invitations.firstTimeDirectors", "return.firstTimeDirectors.Q4"),
+        ("return.firstTimeDirectors", "return.firstTimeDirectors.Q1"),
+        ("return.firstTimeDirectors", "return.firstTimeDirectors.Q2"),
+        ("return.firstTimeDirectors", "return.firstTimeDirectors.Q3"),
+        ("return.firstTimeDirectors", "return.firstTimeDirectors.Q4"),
     ];
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 200)];
@@ -74,6 +88,15 @@ public sealed class FunderFiguresPropertyTests
                 published["invitations.accepted"] = (e.Accepted, !i.Accepted.IsSuppressed);
                 published["invitations.declined"] = (e.Declined, !i.Declined.IsSuppressed);
                 published["invitations.awaitingAnswer"] = (e.AwaitingAnswer, !i.AwaitingAnswer.IsSuppressed);
+
+                // The DfE return's first-time directors: the year, and each quarter as a part of it (issue 13).
+                var whole = Upon.Core.Impact.ReturnPeriod.OfYear(FinancialYear.Parse(year.FinancialYear));
+                int CountIn(Upon.Core.Impact.ReturnPeriod p) => facts.Count(f => p.Contains(f.Start));
+                foreach (var period in whole.QuartersOfYear().Append(whole))
+                {
+                    var disclosed = Upon.Core.Impact.ReturnDisclosure.AddingUp(rule, period, CountIn, t.FirstTimeDirectors);
+                    published[period.IsYear ? "return.firstTimeDirectors" : $"return.firstTimeDirectors.Q{period.Quarter}"] = (CountIn(period), !disclosed.IsSuppressed);
+                }
             }
             foreach (var (whole, part) in Links)
             {

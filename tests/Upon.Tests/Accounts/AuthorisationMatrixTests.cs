@@ -56,9 +56,21 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/api/people/{personId}"] = Staff,
         ["/api/reports/turnover"] = Aggregates,
         ["/api/reports/invitations"] = Aggregates,
+        ["/api/reports/retention"] = Aggregates,
+        ["/impact/retention"] = Aggregates,
+        ["/impact/retention/chart.svg"] = Aggregates,
         ["/new-directors/figures"] = Aggregates,
+        ["/reports/dfe-return"] = Aggregates,
+        ["/reports/dfe-return/download"] = Aggregates,
+        ["/api/reports/dfe-return"] = Aggregates,
+        ["/reports/equality"] = Aggregates,
+        ["/reports/equality/chart.svg"] = Aggregates,
         ["/coaching"] = Staff,
         ["/coaching/rounds"] = [Roles.Administrator],
+        ["/coaching/figures"] = Aggregates,
+        ["/coaching/coaches/invite"] = [Roles.Administrator],
+        ["/coaching/characteristics"] = [Roles.Administrator],
+        ["/api/reports/coaching"] = Aggregates,
         ["/coaching/rounds/{id:int}"] = [Roles.Administrator],
         ["/coaching/rounds/{id:int}/request"] = [Roles.Administrator],
         ["/coach/profile"] = [Roles.Coach],
@@ -130,6 +142,19 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/new-directors/participants/{enrolmentId:int}"] = Staff,
         ["/new-directors/invitations"] = Staff,
         ["/new-directors/invitations/{invitationId:int}"] = Staff,
+        ["/my/feedback"] = [Roles.Participant],
+        ["/my/feedback/{sessionId:int}"] = [Roles.Participant],
+        ["/my/feedback/{sessionId:int}/sent"] = [Roles.Participant],
+        ["/feedback"] = Staff,
+        ["/feedback/sessions/{id:int}"] = Staff,
+        ["/feedback/strands/{id:int}"] = Staff,
+        ["/feedback/chart.svg"] = Staff,
+        ["/feedback/export.{format}"] = Staff,
+        ["/feedback/forms"] = Staff,
+        ["/feedback/forms/new"] = Staff,
+        ["/feedback/forms/{id:int}"] = Staff,
+        ["/feedback/figures"] = Aggregates,
+        ["/api/reports/feedback"] = Aggregates,
     };
 
     [Fact]
@@ -234,6 +259,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         .Replace("{bookingId:int}", "1", StringComparison.Ordinal)
         .Replace("{enrolmentId:int}", "1", StringComparison.Ordinal)
         .Replace("{invitationId:int}", "1", StringComparison.Ordinal)
+        .Replace("{sessionId:int}", programme.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{format}", "csv", StringComparison.Ordinal)
         .Replace("{slug}", "new-directors", StringComparison.Ordinal)
         .Replace("{secret}", "not-a-secret", StringComparison.Ordinal)
         .Replace("{status:int?}", "404", StringComparison.Ordinal)
@@ -247,7 +274,8 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
     {
         var id = route switch
         {
-            _ when route.StartsWith("/programme/strands/", StringComparison.Ordinal) => programme.StrandId,
+            _ when route.StartsWith("/programme/strands/", StringComparison.Ordinal) || route.StartsWith("/feedback/strands/", StringComparison.Ordinal) => programme.StrandId,
+            _ when route.StartsWith("/feedback/sessions/", StringComparison.Ordinal) => programme.SessionId,
             _ when route.StartsWith("/programme/cohorts/", StringComparison.Ordinal) => programme.CohortId,
             _ when route.StartsWith("/sessions/", StringComparison.Ordinal) || route.StartsWith("/programme/sessions/", StringComparison.Ordinal) => programme.SessionId,
             _ => appointmentId,

@@ -26,7 +26,10 @@ public class FeatureDependencyTests
         ["Health"] = ["Email"],
         ["Coaching"] = ["Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["DataProtection"] = ["Accounts", "Audit"],
-        ["Home"] = ["DataProtection", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
+        ["Impact"] = ["NewDirectors", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
+        ["Aspirants"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["Home"] = ["DataProtection", "Aspirants", "Impact", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
     private static readonly Assembly Upon = typeof(global::Upon.Data.UponDbContext).Assembly;

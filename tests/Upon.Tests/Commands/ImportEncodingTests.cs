@@ -73,7 +73,7 @@ public abstract class ImportEncodingTests(DatabaseFixture fixture)
         var export = await UponCli.RunAsync(fixture.Database, "export", "appointments");
 
         Assert.Equal(0, export.ExitCode);
-        Assert.Contains("353,-12,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'@SUM(A1),permanent,2006-01-01,,,,,", export.Output, StringComparison.Ordinal);
+        Assert.Contains("353,'-12,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'@SUM(A1),permanent,2006-01-01,,,,,", export.Output, StringComparison.Ordinal);
         var again = await UponCli.RunAsync(fixture.Database, "import", "appointments", WriteBytes(Encoding.UTF8.GetBytes(export.Output)));
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Contains("0 added, 0 updated", again.Output, StringComparison.Ordinal);

@@ -60,11 +60,29 @@ public abstract class RegisterRoundTripTests(DatabaseFixture fixture)
         Assert.Equal("2015-16", every.RootElement[0].GetProperty("financialYear").GetString());
         Assert.Equal(JsonValueKind.Null, every.RootElement[0].GetProperty("consecutiveYearsRising").ValueKind);
 
+        // The command line runs on the real clock: the year containing today is the last, and the only one to date.
+        var current = Core.Register.FinancialYear.Containing(NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(Core.Time.London).Date).Label;
+        var last = every.RootElement[every.RootElement.GetArrayLength() - 1];
+        Assert.Equal(current, last.GetProperty("financialYear").GetString());
+        Assert.True(last.GetProperty("toDate").GetBoolean());
+        Assert.Equal(1, every.RootElement.EnumerateArray().Count(y => y.GetProperty("toDate").GetBoolean()));
+        Assert.False(year.GetProperty("toDate").GetBoolean());
+
         var csv = await UponCli.RunAsync(fixture.Database, "report", "turnover", "--format", "csv");
-        Assert.StartsWith("FinancialYear,LocalAuthorities,Changes,AuthoritiesWithChange", csv.Output, StringComparison.OrdinalIgnoreCase);
+        var csvLines = csv.Output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            "financialYear,localAuthorities,changes,authoritiesWithChange,authoritiesWithUnplannedChange,unplannedChangeRate,firstTimeDirectors," +
+            "interimShareAtYearEnd,meanCompletedTenureMonths,medianTenureMonths,consecutiveYearsRising,toDate", csvLines[0]);
+        Assert.Contains("2023-24,153,3,2,1,0.0065,3,0,35.33,86.01,2,false", csvLines);
+        Assert.StartsWith(current + ",", csvLines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",true", csvLines[^1], StringComparison.Ordinal);
+        Assert.Single(csvLines, l => l.EndsWith(",true", StringComparison.Ordinal));
         var table = await UponCli.RunAsync(fixture.Database, "report", "turnover", "--format", "table", "--year", "2023-24");
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("2023-24", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("to date", table.Output, StringComparison.Ordinal);
+        var toDate = await UponCli.RunAsync(fixture.Database, "report", "turnover", "--format", "table", "--year", current);
+        Assert.Contains($"{current} (to date)", toDate.Output, StringComparison.Ordinal);
 
         var exported = Path.Combine(Path.GetTempPath(), "upon-tests", $"{Guid.NewGuid():N}.csv");
         var export = await UponCli.RunAsync(fixture.Database, "export", "appointments", "--output", exported);

@@ -35,6 +35,8 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/account/confirm-password"] = "asked for on the way to a credential page when the sign-in is over 15 minutes old",
         ["/report-a-problem/confirmation"] = "the answer to reporting a problem",
         ["/privacy/requests/{id:int}"] = "a logged data protection request, linked from the to-do list once one is logged (the demo data logs none)",
+        ["/my/feedback/{sessionId:int}"] = "the emailed feedback link (also linked from the sessions page while the demo participant has feedback to give)",
+        ["/my/feedback/{sessionId:int}/sent"] = "the answer to sending feedback",
     };
 
     /// <summary>How many addresses of one kind of page (one route) the crawl opens.</summary>
@@ -71,6 +73,15 @@ public abstract partial class LinkCrawlTests(UponApp app)
                         UpdatedAt = app.Clock.GetCurrentInstant(),
                     });
                     await db.SaveChangesAsync();
+                }
+                // The test partner and coach accounts take over the demo reviewers, with their assigned applications.
+                foreach (var (demoEmail, role) in new[] { ("partner@upon.test", Roles.PartnerStaff), ("coach@upon.test", Roles.Coach) })
+                {
+                    if (await db.AspirantReviewers.SingleOrDefaultAsync(r => r.Email == demoEmail) is { } reviewer)
+                    {
+                        reviewer.Email = UponApp.EmailFor(role);
+                        await db.SaveChangesAsync();
+                    }
                 }
                 return true;
             });

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Upon.Data;
 
 namespace Upon.Tests.Infrastructure;
@@ -18,9 +17,7 @@ public abstract class DatabaseFixture(DatabaseProvider provider) : IAsyncLifetim
     {
         try
         {
-            _database = await TestDatabase.CreateAsync(Provider);
-            await using var db = _database.CreateDbContext();
-            await db.Database.MigrateAsync();
+            _database = await TestDatabase.CreateMigratedAsync(Provider);
         }
         catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
         {

@@ -30,6 +30,19 @@ public static class Html
         return await client.PostAsync(new Uri(postUrl ?? pageUrl, UriKind.Relative), content);
     }
 
+    /// <summary>Posts a form whose fields may repeat (checkboxes), with the page's antiforgery token.</summary>
+    public static Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string pageUrl, IEnumerable<(string Name, string Value)> fields, string? postUrl = null) =>
+        PostPairsAsync(client, pageUrl, fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), postUrl);
+
+    private static async Task<HttpResponseMessage> PostPairsAsync(HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no antiforgery token.");
+        var content = new FormUrlEncodedContent(fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));
+        return await client.PostAsync(new Uri(postUrl ?? pageUrl, UriKind.Relative), content);
+    }
+
     /// <summary>
     /// The value of the field that <paramref name="selector"/> finds, "" when it has no value attribute; fails when there is
     /// no such field, so that an empty expectation cannot pass on a missing field.

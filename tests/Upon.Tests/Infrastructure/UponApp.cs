@@ -37,7 +37,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
     {
         try
         {
-            _database = await TestDatabase.CreateAsync(Provider);
+            _database = await TestDatabase.CreateMigratedAsync(Provider);
         }
         catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
         {
@@ -54,6 +54,8 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("NewDirectors:InvitationRunMinutes", "0");
             // And the retention run, on the fake clock.
             builder.UseSetting("DataProtection:RetentionRunHours", "0");
+            builder.UseSetting("Feedback:RunMinutes", "0");
+            builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings)

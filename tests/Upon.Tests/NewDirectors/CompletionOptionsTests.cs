@@ -41,6 +41,7 @@ public sealed class CompletionOptionsTests
                 builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
                 builder.UseSetting("Email:PollSeconds", "0");
                 builder.UseSetting("NewDirectors:InvitationRunMinutes", "0");
+                builder.UseSetting("Feedback:RunMinutes", "0");
                 foreach (var (key, value) in more.Prepend(setting))
                 {
                     builder.UseSetting(key, value);

@@ -172,6 +172,9 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         "accepted", "declined", "awaitingAnswer", "recordedLate", "medianDaysRecordedLate",
     ];
 
+    /// <summary>The figures and then <c>toDate</c>, true for the financial year not yet over: the JSON fields and the CSV header.</summary>
+    private static readonly string[] JsonFieldNames = [.. FieldNames, "toDate"];
+
     /// <summary>Year Y, worked out by hand above.</summary>
     private static InvitationYearFigures ExpectedYear(Scenario s) => new(s.Year.Label, 11, 7, 5, 0.4545, 5, 2, 2, 2, 6, 15);
 
@@ -184,6 +187,9 @@ public abstract partial class InvitationFiguresTests(UponApp app)
     private static string Normalised(JsonElement element) => JsonSerializer.Serialize(element);
 
     private static string Normalised(object expected) => JsonSerializer.Serialize(JsonSerializer.SerializeToElement(expected, TurnoverReport.Json));
+
+    private static JsonElement WithoutToDate(JsonElement years) => Parse(JsonSerializer.Serialize(
+        years.EnumerateArray().Select(y => y.EnumerateObject().Where(p => p.Name != "toDate").ToDictionary(p => p.Name, p => p.Value))));
 
     private static JsonElement Parse(string json)
     {
@@ -229,10 +235,11 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         Assert.True(one.ExitCode == 0, one.ToString());
         var years = Parse(all.Output);
         Assert.Equal(
-            [Normalised(ExpectedPrevious(s)), Normalised(ExpectedYear(s)), Normalised(ExpectedNext(s))],
+            // The command line runs on the real clock, which is in year Y-1: that year is the one to date.
+            [Normalised(ExpectedPrevious(s) with { ToDate = true }), Normalised(ExpectedYear(s)), Normalised(ExpectedNext(s))],
             years.EnumerateArray().Select(Normalised));
         var year = Parse(one.Output);
-        Assert.Equal(FieldNames, year.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonFieldNames, year.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Normalised(ExpectedYear(s)), Normalised(year));
     }
 
@@ -247,9 +254,9 @@ public abstract partial class InvitationFiguresTests(UponApp app)
 
         Assert.True(csv.ExitCode == 0, csv.ToString());
         var lines = csv.Output.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(",", FieldNames), lines[0]);
-        Assert.Equal($"{s.Year.Label},11,7,5,0.4545,5,2,2,2,6,15", lines[2]);
-        Assert.Equal($"{s.Previous.Label},1,0,0,0,,0,0,0,1,278", lines[1]);
+        Assert.Equal(string.Join(",", JsonFieldNames), lines[0]);
+        Assert.Equal($"{s.Year.Label},11,7,5,0.4545,5,2,2,2,6,15,false", lines[2]);
+        Assert.Equal($"{s.Previous.Label},1,0,0,0,,0,0,0,1,278,true", lines[1]); // the real clock's year, to date
         Assert.True(table.ExitCode == 0, table.ToString());
         // As the page shows them (FigureFormat): the rate with one decimal place and no space, medians with one decimal place;
         // the borders are box-drawing or ASCII characters, depending on the terminal.
@@ -283,9 +290,11 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         var year = await ApiAsync(role, $"/api/reports/invitations?year={s.Year.Label}");
         var command = await UponCli.RunAsync(app.Database, "report", "invitations", "--format", "json");
 
-        Assert.Equal(Normalised(Parse(command.Output)), Normalised(years));
-        Assert.Equal(FieldNames, year.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(Normalised(ExpectedYear(s)), Normalised(year));
+        // The same figures; which year is to date differs because the host's clock is in year Y and the command line's in Y-1.
+        Assert.Equal(Normalised(WithoutToDate(Parse(command.Output))), Normalised(WithoutToDate(years)));
+        Assert.Equal([s.Year.Label], years.EnumerateArray().Where(y => y.GetProperty("toDate").GetBoolean()).Select(y => y.GetProperty("financialYear").GetString()));
+        Assert.Equal(JsonFieldNames, year.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Normalised(ExpectedYear(s) with { ToDate = true }), Normalised(year));
     }
 
     /// <summary>
@@ -304,7 +313,8 @@ public abstract partial class InvitationFiguresTests(UponApp app)
         var years = await ApiAsync(Roles.Funder, "/api/reports/invitations");
         var year = await ApiAsync(Roles.Funder, $"/api/reports/invitations?year={s.Year.Label}");
 
-        Assert.Equal([.. FieldNames, "suppressed"], year.EnumerateObject().Select(p => p.Name));
+        Assert.Equal([.. JsonFieldNames, "suppressed"], year.EnumerateObject().Select(p => p.Name));
+        Assert.True(year.GetProperty("toDate").GetBoolean());
         Assert.Equal(["invited", "accepted", "declined", "awaitingAnswer"], Suppressed(year));
         foreach (var field in Suppressed(year))
         {
@@ -357,7 +367,7 @@ public abstract partial class InvitationFiguresTests(UponApp app)
              "#/components/schemas/SuppressedInvitationYearFigures[]", "#/components/schemas/SuppressedInvitationYearFigures"],
             shapes);
         var exact = document.GetProperty("components").GetProperty("schemas").GetProperty("InvitationYearFigures").GetProperty("properties");
-        Assert.Equal(FieldNames, exact.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonFieldNames, exact.EnumerateObject().Select(p => p.Name));
     }
 
     private static string Text(IElement? element) => AccountTesting.Text(element);

@@ -103,8 +103,13 @@ public abstract class RegisterApiTests(UponApp app)
         Assert.Equal(JsonSerializer.Serialize(expected, TurnoverReport.Json), JsonSerializer.Serialize(figures, TurnoverReport.Json));
         Assert.Equal(
             ["financialYear", "localAuthorities", "changes", "authoritiesWithChange", "authoritiesWithUnplannedChange", "unplannedChangeRate",
-             "firstTimeDirectors", "interimShareAtYearEnd", "meanCompletedTenureMonths", "medianTenureMonths", "consecutiveYearsRising"],
+             "firstTimeDirectors", "interimShareAtYearEnd", "meanCompletedTenureMonths", "medianTenureMonths", "consecutiveYearsRising", "toDate"],
             figures.EnumerateObject().Select(p => p.Name));
+        // The financial year not yet over, and only that one, is marked to date.
+        var current = await app.WithScopeAsync(s => Task.FromResult(Core.Register.FinancialYear.Containing(Core.Time.TodayInLondon(s.GetRequiredService<NodaTime.IClock>())).Label));
+        Assert.Equal([current], all.EnumerateArray().Where(y => y.GetProperty("toDate").GetBoolean()).Select(y => y.GetProperty("financialYear").GetString()));
+        Assert.Equal(current, all[all.GetArrayLength() - 1].GetProperty("financialYear").GetString());
+        Assert.False(figures.GetProperty("toDate").GetBoolean());
     }
 
     [SkippableFact]

@@ -13,7 +13,7 @@ public sealed class TurnoverReportTests
     [
         new("2021-22", 152, 0, 0, 0, 0, 10, 0, null, null, null),
         new("2022-23", 152, 2, 2, 1, 0.0066, 2, 0.0066, 15.01, null, 1),
-        new("2023-24", 153, 6, 6, 5, 0.0327, 6, 0.0131, 26.97, 26.97, 2),
+        new("2023-24", 153, 6, 6, 5, 0.0327, 6, 0.0131, 26.97, 26.97, 2) { ToDate = true },
     ];
 
     private static readonly TurnoverCounts[] Counts = [new(0, 0, 10), new(1, 2, 8), new(2, 6, 8)];
@@ -43,9 +43,9 @@ public sealed class TurnoverReportTests
         Assert.Equal(Csv(w => TurnoverReport.WriteCsv(w, Years)).Split("\r\n")[0], lines[0]);
         Assert.Equal(
             [
-                "2021-22,152,0,0,0,0,10,0,,,",
-                "2022-23,152,c,c,c,c,c,c,c,,c",
-                "2023-24,153,6,6,5,0.0327,6,c,26.97,26.97,c",
+                "2021-22,152,0,0,0,0,10,0,,,,false",
+                "2022-23,152,c,c,c,c,c,c,c,,c,false",
+                "2023-24,153,6,6,5,0.0327,6,c,26.97,26.97,c,true",
             ],
             lines[1..]);
     }
@@ -59,7 +59,7 @@ public sealed class TurnoverReportTests
 
         Assert.Equal(
             ["financialYear", "localAuthorities", "changes", "authoritiesWithChange", "authoritiesWithUnplannedChange", "unplannedChangeRate",
-             "firstTimeDirectors", "interimShareAtYearEnd", "meanCompletedTenureMonths", "medianTenureMonths", "consecutiveYearsRising", "suppressed"],
+             "firstTimeDirectors", "interimShareAtYearEnd", "meanCompletedTenureMonths", "medianTenureMonths", "consecutiveYearsRising", "toDate", "suppressed"],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal(152, json.GetProperty("localAuthorities").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("changes").ValueKind);

@@ -181,9 +181,10 @@ public abstract class TurnoverSuppressionTests(UponApp app)
 
         Assert.Equal(staff[0], funder[0]);
         Assert.Equal(staff.Length, funder.Length);
-        Assert.Contains("2021-22,152,0,0,0,0,10,0,,,", funder);
-        Assert.Contains("2022-23,152,c,c,c,c,c,c,c,,c", funder);
-        Assert.Contains("2023-24,153,6,6,5,0.0327,6,c,26.97,26.97,c", funder);
+        Assert.Contains("2021-22,152,0,0,0,0,10,0,,,,false", funder);
+        Assert.Contains("2022-23,152,c,c,c,c,c,c,c,,c,false", funder);
+        Assert.Contains("2023-24,153,6,6,5,0.0327,6,c,26.97,26.97,c,false", funder);
+        Assert.EndsWith(",true", funder[^1], StringComparison.Ordinal); // the year to date
         Assert.Contains(staff, l => l.StartsWith("2022-23,152,2,2,1,0.0066,2,0.0066,", StringComparison.Ordinal));
     }
 

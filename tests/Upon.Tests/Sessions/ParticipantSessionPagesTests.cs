@@ -85,6 +85,34 @@ public abstract class ParticipantSessionPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task APastSession_ShowsAsHeld_NeverScheduledOrOpenToBook()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var yesterday = app.Clock.GetCurrentInstant().InZone(Upon.Core.Time.London).LocalDateTime.PlusDays(-1);
+        var held = await SessionSeed.SessionAsync(app, strand, capacity: 5, start: yesterday, title: "Held yesterday");
+        var missed = await SessionSeed.SessionAsync(app, strand, capacity: 5, start: yesterday.PlusHours(-3), title: "Not booked");
+        var me = await SessionSeed.TestParticipantAsync(app, strand);
+        await SessionSeed.PlacesAsync(app, held, [me]);
+        var client = app.CreateClient(Roles.Participant);
+
+        var mine = (await client.GetDocumentAsync($"/my/sessions/{held.Id}")).QuerySelector("#booking-state");
+        var other = (await client.GetDocumentAsync($"/my/sessions/{missed.Id}")).QuerySelector("#booking-state");
+
+        Assert.NotNull(mine);
+        Assert.Equal("Held", mine.QuerySelector("[data-session-status]")?.TextContent.Trim());
+        Assert.Contains("Booked", mine.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(other);
+        Assert.Equal("Held", other.QuerySelector("[data-session-status]")?.TextContent.Trim());
+        Assert.DoesNotContain("places left", other.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Scheduled", other.TextContent, StringComparison.Ordinal);
+
+        var record = await app.CreateClient(Roles.Administrator).GetDocumentAsync($"/participants/{me.Id}");
+        Assert.Null(record.QuerySelector($"#upcoming tr[data-session-id='{held.Id}']")); // sessions to come only
+        Assert.DoesNotContain("Scheduled", record.QuerySelector("main")?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task ASessionOutsideMyProgramme_IsNotFound()
     {
         app.RequireDatabase();

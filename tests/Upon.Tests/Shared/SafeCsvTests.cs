@@ -14,14 +14,15 @@ public class SafeCsvTests
     [InlineData("\tcmd", "'\tcmd")]
     [InlineData("\rcmd", "'\rcmd")]
     [InlineData("'=already", "''=already")]
-    [InlineData("-12", "-12")]
-    [InlineData("-0.5", "-0.5")]
+    [InlineData("-12", "'-12")]
+    [InlineData("-0.5", "'-0.5")]
+    [InlineData("+1", "'+1")]
     [InlineData("-", "'-")]
     [InlineData("-1+1", "'-1+1")]
     [InlineData("O'Neill", "O'Neill")]
     [InlineData("'quoted", "'quoted")]
     [InlineData("", "")]
-    public void Neutralise_FollowsOwaspAndKeepsNumbers(string value, string written)
+    public void Neutralise_FollowsOwasp_ForEveryText(string value, string written)
     {
         Assert.Equal(written, SafeCsv.Neutralise(value));
         Assert.Equal(value, SafeCsv.Restore(written));
@@ -37,7 +38,7 @@ public class SafeCsvTests
             var value = new string([.. Enumerable.Range(0, random.Next(0, 6)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
             var written = SafeCsv.Neutralise(value);
             Assert.Equal(value, SafeCsv.Restore(written));
-            Assert.False(written.Length > 0 && "=+-@\t\r".Contains(written[0], StringComparison.Ordinal) && !decimal.TryParse(written, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _),
+            Assert.False(written.Length > 0 && "=+-@\t\r".Contains(written[0], StringComparison.Ordinal),
                 $"'{value}' was written as '{written}', which a spreadsheet could run.");
         }
     }
@@ -52,9 +53,38 @@ public class SafeCsvTests
             csv.WriteField("=A1,B1");
             csv.WriteField(-3);
             csv.WriteField(-0.25);
+            csv.WriteField((decimal?)-1.5m);
+            csv.WriteField("-12");
             csv.NextRecord();
         }
-        Assert.Equal("'=1+1,\"'=A1,B1\",-3,-0.25\r\n", text.ToString());
+        Assert.Equal("'=1+1,\"'=A1,B1\",-3,-0.25,-1.5,'-12\r\n", text.ToString());
+    }
+
+    private sealed record Row(string Name, int Count, double? Rate);
+
+    [Fact]
+    public void Writer_WritesARecordsNumbersAsNumbers_AndItsTextNeutralised()
+    {
+        using var text = new StringWriter();
+        using (var csv = SafeCsv.CreateWriter(text))
+        {
+            csv.WriteRecord(new Row("-12", -4, -0.5));
+            csv.NextRecord();
+        }
+        Assert.Equal("'-12,-4,-0.5\r\n", text.ToString());
+    }
+
+    [Fact]
+    public void SetText_QuotesNumberLikeText_WhileNumericCellsStayNumbers()
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Sheet");
+        SafeCsv.SetText(sheet.Cell(1, 1), "-12");
+        sheet.Cell(1, 2).SetValue(-12);
+        Assert.True(sheet.Cell(1, 1).Style.IncludeQuotePrefix);
+        Assert.Equal(XLDataType.Text, sheet.Cell(1, 1).DataType);
+        Assert.Equal(XLDataType.Number, sheet.Cell(1, 2).DataType);
+        Assert.Equal(-12, sheet.Cell(1, 2).GetDouble());
     }
 
     [Fact]

@@ -49,6 +49,8 @@ public sealed class SessionsMappings :
         builder.HasOne(s => s.Strand).WithMany().HasForeignKey(s => s.StrandId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Cohort).WithMany().HasForeignKey(s => s.CohortId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.StartUtc);
+        // The public list of sessions to come, and when the next one ends (the figure cache).
+        builder.HasIndex(s => s.EndUtc);
         builder.HasIndex(s => new { s.StrandId, s.StartUtc });
         builder.Ignore(s => s.IsOnline);
     }

@@ -16,6 +16,9 @@ public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueri
 
     public LocalDate Today { get; private set; }
 
+    /// <summary>When the page was read: a session that has ended by then shows as held, never scheduled.</summary>
+    public Instant Now { get; private set; }
+
     public IReadOnlyList<UpcomingPlace> Upcoming { get; private set; } = [];
 
     public AttendanceHistory History { get; private set; } = null!;
@@ -27,6 +30,7 @@ public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueri
             return NotFound();
         }
         Participant = participant;
+        Now = clock.GetCurrentInstant();
         Today = clock.TodayInLondon();
         Upcoming = await directory.UpcomingAsync(id, cancellationToken);
         History = await attendance.HistoryAsync(id, cancellationToken);

@@ -7,14 +7,16 @@ namespace Upon.Shared.Files;
 
 /// <summary>
 /// The one way Upon writes CSV and spreadsheet cells, so that no value a person typed can run as a formula when the file
-/// is opened in Excel, LibreOffice or Google Sheets (OWASP's "CSV injection"). A value starting with <c>=</c>, <c>+</c>,
-/// <c>-</c>, <c>@</c>, a tab or a carriage return is written with a single quote in front (<c>'=HYPERLINK(...)</c>).
+/// is opened in Excel, LibreOffice or Google Sheets (OWASP's "CSV injection"). Every text value starting with <c>=</c>,
+/// <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return is written with a single quote in front
+/// (<c>'=HYPERLINK(...)</c>, <c>'-12</c>), even when it looks like a number: text comes from outside and is never trusted.
 /// </summary>
 /// <remarks>
-/// Two decisions: a value that is wholly a number (<c>-12</c>, <c>-0.5</c>) is written as it is, because a spreadsheet
-/// reads it as that number and nothing else, and figures must stay numbers; and a value that already starts with a
-/// quote followed by one of those characters gets a second quote, so that <see cref="Restore"/> gives back exactly what
-/// was written: the appointments import reads its own export unchanged.
+/// Two decisions: a figure written from a number type (<c>int</c>, <c>double</c>, <c>decimal</c> ..., through CsvHelper's
+/// <c>WriteField&lt;T&gt;</c> or a record's numeric member, or a ClosedXML numeric cell) is not text and is written as the
+/// number it is, so figures stay numbers; and a value that already starts with a quote followed by one of those
+/// characters gets a second quote, so that <see cref="Restore"/> gives back exactly what was written: the appointments
+/// import reads its own export unchanged.
 /// </remarks>
 public static class SafeCsv
 {
@@ -52,7 +54,7 @@ public static class SafeCsv
         {
             return NeedsNeutralising(value[1..]);
         }
-        return Array.IndexOf(Triggers, value[0]) >= 0 && !IsPlainNumber(value);
+        return Array.IndexOf(Triggers, value[0]) >= 0;
     }
 
     /// <summary>The value as it goes into a file: with a leading single quote when it needs one.</summary>
@@ -73,11 +75,35 @@ public static class SafeCsv
         }
     }
 
-    private static bool IsPlainNumber(string value) =>
-        value.Length > 1 && value[0] == '-' && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+    /// <summary>Whether <paramref name="type"/> is a number type, whose values CsvHelper formats itself (never text from outside).</summary>
+    public static bool IsNumber(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
+            || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte)
+            || type == typeof(double) || type == typeof(float) || type == typeof(decimal);
+    }
 
     private sealed class Writer(TextWriter writer, CsvConfiguration configuration, bool leaveOpen) : CsvWriter(writer, configuration, leaveOpen)
     {
-        public override void WriteField(string? field, bool shouldQuote) => base.WriteField(Neutralise(field), shouldQuote);
+        private bool _writingNumber;
+
+        // CsvHelper converts a typed value (WriteField<T>, a record's member) to a string and hands it on here with its type.
+        public override void WriteConvertedField(string? field, Type fieldType)
+        {
+            _writingNumber = IsNumber(fieldType);
+            try
+            {
+                base.WriteConvertedField(field, fieldType);
+            }
+            finally
+            {
+                _writingNumber = false;
+            }
+        }
+
+        public override void WriteField(string? field, bool shouldQuote) =>
+            base.WriteField(_writingNumber ? field : Neutralise(field), shouldQuote);
     }
 }

@@ -343,6 +343,756 @@ namespace Upon.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Upon.Aspirants.AspirantAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ApplicationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorityCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BaliGraduate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfirmedPersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EligibilityOverriddenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityOverriddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("EligibilityOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EligibilityOverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorserEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ImportedEligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offer")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferRespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherEmployer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResumeTokenExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeTokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoleTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TieBreakReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TiersBelowDcs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitingPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("YearsSenior")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorityCode");
+
+                    b.HasIndex("ConfirmedPersonKey");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ResumeTokenHash");
+
+                    b.HasIndex("CohortId", "ApplicationId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCohort", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletionMinTaughtDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionsReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxTiersBelowDcs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MinYearsSenior")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferDeadlineDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProgrammeCohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequireEndorsement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewsPerApplication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeCohortId");
+
+                    b.ToTable("aspirant_cohorts", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DeclaredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEndorsement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Endorsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReminderAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByStaff")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash");
+
+                    b.ToTable("aspirant_endorsements", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEqualityMonitoring", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivitiesReduced")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ApplicationKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Disabled")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EthnicityCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EthnicityPreferNotToSay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GenderSameAsAtBirth")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LongTermCondition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Religion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SexualOrientation")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationKey")
+                        .IsUnique();
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("aspirant_equality_monitoring", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_learning_sets", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("aspirant_learning_set_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("aspirant_learning_set_members", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("aspirant_moderations", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.ToTable("aspirant_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantRedaction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RedactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedactedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.ToTable("aspirant_redactions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AssignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForModeration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ApplicationId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictAuthorityCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("PersonKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("aspirant_reviewers", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ReviewId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantTaughtDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_taught_days", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.CohortReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("CohortId", "ReviewerId")
+                        .IsUnique();
+
+                    b.ToTable("aspirant_cohort_reviewers", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -863,6 +1613,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<string>("HtmlBody")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("InvitesReply")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastAttemptAt")
                         .HasColumnType("TEXT");
 
@@ -990,6 +1743,200 @@ namespace Upon.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("problem_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Impact.CensusEthnicityFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Observation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "CategoryCode")
+                        .IsUnique();
+
+                    b.ToTable("census_ethnicity", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Impact.EqualityBaliGraduate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CohortYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("bali_graduates", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Impact.ImportedEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonKey")
+                        .IsUnique();
+
+                    b.ToTable("imported_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Impact.ReturnSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExactJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FunderJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Version")
+                        .IsUnique();
+
+                    b.ToTable("return_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Impact.WorkforceEthnicityFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EthnicGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "AreaCode", "Role", "EthnicGroup")
+                        .IsUnique();
+
+                    b.ToTable("workforce_ethnicity", (string)null);
                 });
 
             modelBuilder.Entity("Upon.NewDirectors.DirectorInvitation", b =>
@@ -1319,6 +2266,157 @@ namespace Upon.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("regions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("feedback_answers", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StrandId", "SessionType");
+
+                    b.ToTable("feedback_forms", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId", "Position");
+
+                    b.ToTable("feedback_questions", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastRemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("Answered", "ClosesOn");
+
+                    b.HasIndex("SessionId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("feedback_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("feedback_responses", (string)null);
                 });
 
             modelBuilder.Entity("Upon.Sessions.Apology", b =>
@@ -1698,6 +2796,8 @@ namespace Upon.Data.Migrations.Sqlite
 
                     b.HasIndex("CohortId");
 
+                    b.HasIndex("EndUtc");
+
                     b.HasIndex("StartUtc");
 
                     b.HasIndex("Uid")
@@ -1740,6 +2840,26 @@ namespace Upon.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("strands", (string)null);
+                });
+
+            modelBuilder.Entity("Upon.Shared.Figures.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 1L
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1860,6 +2980,288 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantAnswer", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany("Answers")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantQuestion", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantApplication", b =>
+                {
+                    b.HasOne("Upon.Register.Authority", "Authority")
+                        .WithMany()
+                        .HasForeignKey("AuthorityCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany("Applications")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Register.Person", "ConfirmedPerson")
+                        .WithMany()
+                        .HasForeignKey("ConfirmedPersonKey")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Sessions.Participant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Authority");
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("ConfirmedPerson");
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCohort", b =>
+                {
+                    b.HasOne("Upon.Sessions.Cohort", "ProgrammeCohort")
+                        .WithMany()
+                        .HasForeignKey("ProgrammeCohortId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ProgrammeCohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantConflict", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCriterion", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany("Criteria")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEndorsement", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithOne("Endorsement")
+                        .HasForeignKey("Upon.Aspirants.AspirantEndorsement", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantEqualityMonitoring", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMeeting", b =>
+                {
+                    b.HasOne("Upon.Sessions.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantLearningSet", "Set")
+                        .WithMany("Meetings")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
+
+                    b.Navigation("Set");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSetMember", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantLearningSet", "Set")
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Set");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantModeration", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantQuestion", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany("Questions")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantRedaction", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantAnswer", "Answer")
+                        .WithMany("Redactions")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Answer");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantApplication", "Application")
+                        .WithMany("Reviews")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReviewer", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Upon.Accounts.UponUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantScore", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReview", "Review")
+                        .WithMany("Scores")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantTaughtDay", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", null)
+                        .WithMany("TaughtDays")
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.CohortReviewer", b =>
+                {
+                    b.HasOne("Upon.Aspirants.AspirantCohort", "Cohort")
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Aspirants.AspirantReviewer", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cohort");
+
+                    b.Navigation("Reviewer");
                 });
 
             modelBuilder.Entity("Upon.Coaching.CoachConsent", b =>
@@ -2006,6 +3408,17 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("OutboxMessage");
                 });
 
+            modelBuilder.Entity("Upon.Impact.ImportedEnrolment", b =>
+                {
+                    b.HasOne("Upon.Register.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Upon.NewDirectors.DirectorInvitation", b =>
                 {
                     b.HasOne("Upon.Register.Appointment", "Appointment")
@@ -2071,6 +3484,68 @@ namespace Upon.Data.Migrations.Sqlite
                         .WithMany("GssCodes")
                         .HasForeignKey("AuthorityCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackAnswer", b =>
+                {
+                    b.HasOne("Upon.SessionFeedback.FeedbackQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upon.SessionFeedback.FeedbackResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackForm", b =>
+                {
+                    b.HasOne("Upon.Sessions.Strand", null)
+                        .WithMany()
+                        .HasForeignKey("StrandId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackQuestion", b =>
+                {
+                    b.HasOne("Upon.SessionFeedback.FeedbackForm", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackRequest", b =>
+                {
+                    b.HasOne("Upon.Sessions.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackResponse", b =>
+                {
+                    b.HasOne("Upon.SessionFeedback.FeedbackForm", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Upon.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2219,6 +3694,43 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Navigation("Strand");
                 });
 
+            modelBuilder.Entity("Upon.Aspirants.AspirantAnswer", b =>
+                {
+                    b.Navigation("Redactions");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantApplication", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Endorsement");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantCohort", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Questions");
+
+                    b.Navigation("TaughtDays");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantLearningSet", b =>
+                {
+                    b.Navigation("Meetings");
+
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Upon.Aspirants.AspirantReview", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("Upon.Coaching.CoachProfile", b =>
                 {
                     b.Navigation("Consents");
@@ -2258,6 +3770,16 @@ namespace Upon.Data.Migrations.Sqlite
             modelBuilder.Entity("Upon.Register.Person", b =>
                 {
                     b.Navigation("Appointments");
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackForm", b =>
+                {
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Upon.SessionFeedback.FeedbackResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("Upon.Sessions.Enrolment", b =>

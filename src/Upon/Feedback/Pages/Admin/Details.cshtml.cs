@@ -53,7 +53,7 @@ public class DetailsModel(ProblemReports reports) : PageModel
             return NotFound();
         }
         Status = Report.Status.Slug();
-        var body = ProblemReports.NormaliseLines(Reply).Trim();
+        var body = Upon.Shared.Text.LineBreaks.Normalise(Reply).Trim();
         if (body.Length == 0)
         {
             ModelState.AddModelError(nameof(Reply), "Enter your reply");
@@ -82,7 +82,7 @@ public class DetailsModel(ProblemReports reports) : PageModel
 
     /// <summary>Text as paragraphs and line breaks, encoded.</summary>
     public static IEnumerable<string[]> Paragraphs(string text) =>
-        ProblemReports.NormaliseLines(text).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        Upon.Shared.Text.LineBreaks.Normalise(text).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('\n'));
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

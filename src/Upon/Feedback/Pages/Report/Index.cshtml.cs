@@ -44,7 +44,7 @@ public class IndexModel(ProblemReports reports, ILogger<IndexModel> logger) : Pa
         var name = Name?.Trim() ?? "";
         var email = Email?.Trim() ?? "";
         var pageAbout = PageAbout?.Trim() ?? "";
-        var message = ProblemReports.NormaliseLines(Message).Trim();
+        var message = Upon.Shared.Text.LineBreaks.Normalise(Message).Trim();
 
         if (name.Length == 0)
         {

@@ -24,7 +24,7 @@ public sealed record FigureRow(string Field, string Title, Disclosed<string?> Va
 /// (<see cref="FigureDisclosure"/>), and never a person.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(InvitationReport report, FigureDisclosure disclosure) : PageModel
+public sealed class IndexModel(InvitationReport report, FigureDisclosure disclosure, InvitationFigureCache invitations, Upon.Shared.Figures.FigureReader figureReader) : PageModel
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
@@ -62,9 +62,9 @@ public sealed class IndexModel(InvitationReport report, FigureDisclosure disclos
         Rule = disclosure.RuleFor(User);
         Today = report.Today;
         CurrentYear = FinancialYear.Containing(Today);
-        // One read of the register and the invitations gives every year's figures and the staff list.
-        var directors = await report.FirstTimeDirectorsAsync(null, cancellationToken);
-        AllYears = InvitationDisclosure.Disclose(Rule, report.Years(directors));
+        // Computed once per change of the register and the invitations (the figure cache): every year's figures and the staff list.
+        var directors = await invitations.FirstTimeDirectorsAsync(cancellationToken);
+        AllYears = await invitations.DisclosedYearsAsync(Rule, cancellationToken);
 
         FinancialYear chosen;
         if (!string.IsNullOrEmpty(year))
@@ -97,7 +97,8 @@ public sealed class IndexModel(InvitationReport report, FigureDisclosure disclos
         {
             Directors = [.. directors.Where(d => chosen.Contains(d.Fact.Start))];
         }
-        return Page();
+        // Rendered only when the browser's copy is out of date.
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
     public string YearName(string label) => FigureFormat.Year(label, label == CurrentYear.Label);

@@ -27,7 +27,7 @@ public sealed record YearRow(DisclosedTurnoverFigures Figures, bool Complete, bo
 /// exact figures; the funder sees them with small numbers suppressed (<see cref="FigureDisclosure"/>).
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclosure) : PageModel
+public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclosure, TurnoverFigureCache turnover, Upon.Shared.Figures.FigureReader figureReader) : PageModel
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
@@ -82,9 +82,8 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
         Rule = disclosure.RuleFor(User);
         Today = queries.Today;
         CurrentYear = FinancialYear.Containing(Today);
-        // The same figures as TurnoverReport.DisclosedYearsAsync, from one read of the register that also gives the survival curve.
-        var calculator = await queries.TurnoverAsync(cancellationToken);
-        AllYears = calculator.DisclosedYears(Today, Rule);
+        // The same figures as TurnoverReport.DisclosedYearsAsync, computed once per change of the register (the figure cache).
+        AllYears = await turnover.DisclosedYearsAsync(Rule, cancellationToken);
 
         var labels = AllYears.Select(f => f.FinancialYear).ToList();
         DefaultYear = TurnoverYears.Choose(null, labels, Today) is { Outcome: YearChoiceOutcome.Found } byDefault ? byDefault.Year.Label : null;
@@ -104,14 +103,15 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
         Year = choice.Year;
         Figures = AllYears.Single(f => f.FinancialYear == choice.Year.Label);
         PreviousFigures = AllYears.FirstOrDefault(f => f.FinancialYear == choice.Year.Previous().Label);
-        var fullCurve = calculator.TenureSurvival(choice.Year);
+        var fullCurve = await turnover.TenureSurvivalAsync(choice.Year, cancellationToken);
         var curve = DisclosedSurvivalCurve.Disclose(fullCurve, Rule);
         Survival = TenureSurvival.At(fullCurve, TenureSurvival.TableYears, Rule);
         Headlines = BuildHeadlines(Figures, choice.Year, curve, AllYears[0].FinancialYear);
         TrendSentence = Trend(Figures, PreviousFigures);
         ChangesAlt = DescribeChanges(AllYears, Figures, CurrentYear, Rule);
         SurvivalAlt = DescribeSurvival(curve, Survival, choice.Year, Figures.MedianTenureMonths, Rule);
-        return Page();
+        // Rendered only when the browser's copy is out of date.
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
     public IEnumerable<YearRow> Rows => AllYears.Select(f => new YearRow(f, f.FinancialYear != CurrentYear.Label, f.FinancialYear == Year?.Label));

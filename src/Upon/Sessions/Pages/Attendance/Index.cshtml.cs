@@ -14,7 +14,7 @@ namespace Upon.Sessions.Pages.Attendance;
 /// unless chosen), who missed their two most recent marked sessions, and the same as CSV and Excel.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(ProgrammeAttendance attendance, IClock clock) : PageModel
+public sealed class IndexModel(AttendanceFigureCache attendance, Upon.Shared.Figures.FigureReader figureReader, IClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateInput From { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class IndexModel(ProgrammeAttendance attendance, IClock clock) : P
     /// <summary>The figures, or null when the filters have errors.</summary>
     public ProgrammeAttendanceFigures? Figures { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         Strands = await attendance.StrandsAsync(cancellationToken);
@@ -62,8 +62,10 @@ public sealed class IndexModel(ProgrammeAttendance attendance, IClock clock) : P
         }
         if (ModelState.ErrorCount > 0)
         {
-            return;
+            return Page();
         }
         Figures = await attendance.FiguresAsync(new AttendancePeriod(from!.Value, to!.Value, strandId), cancellationToken);
+        // Rendered only when the browser's copy is out of date.
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 }

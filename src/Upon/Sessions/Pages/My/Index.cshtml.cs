@@ -7,11 +7,14 @@ namespace Upon.Sessions.Pages.My;
 
 /// <summary>A participant's sessions: what they have booked or are waiting for, and what else they can book.</summary>
 [Authorize(Policy = Policies.Participants)]
-public sealed class IndexModel(CurrentParticipant current, ParticipantSessions sessions) : PageModel
+public sealed class IndexModel(CurrentParticipant current, ParticipantSessions sessions, IEnumerable<Upon.Shared.IParticipantTaskSource> taskSources) : PageModel
 {
     public Participant? Participant { get; private set; }
     public IReadOnlyList<ParticipantSession> Held { get; private set; } = [];
     public IReadOnlyList<ParticipantSession> Open { get; private set; } = [];
+
+    /// <summary>What other features ask of the participant (feedback to give ...).</summary>
+    public IReadOnlyList<Upon.Shared.ParticipantTask> Tasks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +23,12 @@ public sealed class IndexModel(CurrentParticipant current, ParticipantSessions s
         {
             return Page();
         }
+        var tasks = new List<Upon.Shared.ParticipantTask>();
+        foreach (var source in taskSources)
+        {
+            tasks.AddRange(await source.TasksForAsync(Participant.Id, cancellationToken));
+        }
+        Tasks = tasks;
         var upcoming = await sessions.UpcomingAsync(Participant, cancellationToken);
         Held = [.. upcoming.Where(s => s.HasPlace || s.IsWaiting)];
         Open = [.. upcoming.Where(s => !s.HasPlace && !s.IsWaiting)];

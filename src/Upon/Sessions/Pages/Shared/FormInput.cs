@@ -15,7 +15,7 @@ public static partial class FormInput
     private static partial Regex TimeShape();
 
     /// <summary>Trimmed text with line breaks as <c>\n</c>.</summary>
-    public static string Clean(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+    public static string Clean(string? value) => Upon.Shared.Text.LineBreaks.Normalise(value).Trim();
 
     /// <summary>Required text no longer than <paramref name="max"/>; <paramref name="missing"/> is the message when it is empty.</summary>
     public static string Required(ModelStateDictionary modelState, string key, string? value, int max, string missing, string label)

@@ -106,7 +106,8 @@ public abstract class IndexTests(UponApp app)
 
         var doc = await app.CreateClient().GetDocumentAsync($"/register/turnover?year={year}");
 
-        Assert.Equal(Fields, expected.EnumerateObject().Select(p => p.Name));
+        Assert.Equal([.. Fields, "toDate"], expected.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(year == "2026-27", expected.GetProperty("toDate").GetBoolean()); // the clock says 25 November 2026
         foreach (var field in Fields)
         {
             var json = expected.GetProperty(field);
@@ -395,15 +396,18 @@ public abstract class IndexTests(UponApp app)
         Assert.Equal(expected.ToString(), csv);
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         // The header is the JSON field names, as the page names them.
-        Assert.Equal(string.Join(',', Fields), lines[0]);
+        Assert.Equal(string.Join(',', Fields) + ",toDate", lines[0]);
         Assert.Equal(
             "financialYear,localAuthorities,changes,authoritiesWithChange,authoritiesWithUnplannedChange,unplannedChangeRate," +
-            "firstTimeDirectors,interimShareAtYearEnd,meanCompletedTenureMonths,medianTenureMonths,consecutiveYearsRising",
+            "firstTimeDirectors,interimShareAtYearEnd,meanCompletedTenureMonths,medianTenureMonths,consecutiveYearsRising,toDate",
             lines[0]);
         Assert.Equal(years.Count + 1, lines.Length);
-        Assert.Contains("2023-24,153,3,3,2,0.0131,2,0.0065,24.16,25.99,2", lines);
+        Assert.Contains("2023-24,153,3,3,2,0.0131,2,0.0065,24.16,25.99,2,false", lines);
         // No change (first appointments), four first-time directors, no tenure ended, no year before.
-        Assert.Matches("^2021-22,[0-9]+,0,0,0,0,4,0,,,$", lines[1]);
+        Assert.Matches("^2021-22,[0-9]+,0,0,0,0,4,0,,,,false$", lines[1]);
+        // The clock says 25 November 2026: 2026-27, the last year, is the year to date.
+        Assert.StartsWith("2026-27,", lines[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",true", lines[^1], StringComparison.Ordinal);
     }
 }
 

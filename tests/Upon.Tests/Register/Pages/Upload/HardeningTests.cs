@@ -234,7 +234,7 @@ public abstract class HardeningTests(UponApp app)
         var export = await client.GetStringAsync(new Uri("/register/export", UriKind.Relative));
 
         var lines = export.Split('\n');
-        Assert.Contains("334,-12,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'@SUM(A1),permanent,2010-01-01,2012-01-01,retired,no,,2026-11-25", lines);
+        Assert.Contains("334,'-12,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",'@SUM(A1),permanent,2010-01-01,2012-01-01,retired,no,,2026-11-25", lines);
         // A file's quote before a formula character is the protecting quote of an export: the value is what follows it.
         Assert.Contains("334,'+44,'=quoted,'-Ash,permanent,2012-02-01,,,,,2026-11-25", lines);
 

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Upon's load and speed figures, measured side by side in one run on this machine (see bench/README.md).
+#
+#   bench/load.sh [APP_DIR]
+#
+# APP_DIR is a published Upon (the directory holding upon.dll); by default this checkout is published in Release to
+# bench/.out/app first. Settings (environment): DURATION (wrk duration, default 10s), CONNECTIONS (50), THREADS (2),
+# PORT (5097), ROWS (100000, the size of the import and report figures).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+APP_DIR="${1:-}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-50}"
+THREADS="${THREADS:-2}"
+PORT="${PORT:-5097}"
+BASE="http://127.0.0.1:$PORT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ -z "$APP_DIR" ]; then
+  APP_DIR="$ROOT/bench/.out/app"
+  echo "Publishing Upon (Release) to $APP_DIR ..." >&2
+  dotnet publish "$ROOT/src/Upon" -c Release -o "$APP_DIR" >/dev/null
+fi
+UPON=(dotnet "$APP_DIR/upon.dll")
+
+WORK="$(mktemp -d /tmp/upon-bench.XXXXXX)"
+SERVER=""
+cleanup() { [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# Production, as deployed: plain HTTP from a trusted proxy on loopback that says the request came over HTTPS.
+export ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production
+export Database__Provider=Sqlite ConnectionStrings__Upon="Data Source=$WORK/upon.db"
+export Demo__CreateOnEmptyDatabase=true Demo__Password="bench-password-$RANDOM-$RANDOM"
+export Accounts__RequireTwoFactorForStaff=false
+export Email__PickupDirectory="$WORK/mail" Logging__LogLevel__Default=Warning
+PROXY=(-H "X-Forwarded-Proto: https")
+
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# Starts the server; STARTED_IN is the seconds from launch to its first answer.
+start_server() {
+  local t0; t0=$(now)
+  (cd "$WORK" && exec "${UPON[@]}" --urls "$BASE" >"$WORK/server.log" 2>&1) &
+  SERVER=$!
+  until curl -fs "${PROXY[@]}" -o /dev/null "$BASE/health/live"; do
+    kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  STARTED_IN=$(seconds "$t0" "$(now)")
+}
+stop_server() { kill "$SERVER" 2>/dev/null || { echo "the server had stopped: $(tail -n 20 "$WORK/server.log")" >&2; exit 1; }; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+
+echo "Starting on an empty database (creates the demo data) ..." >&2
+start_server
+EMPTY_START=$STARTED_IN
+stop_server
+WARM_STARTS=()
+for _ in 1 2 3; do start_server; WARM_STARTS+=("$STARTED_IN"); stop_server; done
+WARM_START=$(printf '%s\n' "${WARM_STARTS[@]}" | sort -n | sed -n 2p)
+start_server
+
+ADMIN_TOKEN=$("${UPON[@]}" tokens create --email admin@upon.test --name bench 2>/dev/null | grep -o 'upon_[A-Za-z0-9_-]*' | head -n 1)
+FUNDER_TOKEN=$("${UPON[@]}" tokens create --email funder@upon.test --name bench 2>/dev/null | grep -o 'upon_[A-Za-z0-9_-]*' | head -n 1)
+ADMIN_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" admin@upon.test "$Demo__Password")
+FUNDER_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" funder@upon.test "$Demo__Password")
+
+# wrk URL [HEADER ...] -> "requests/s p99_ms"
+load() {
+  local url="$1"; shift
+  local args=()
+  for h in "$@"; do args+=(-H "$h"); done
+  curl -fs "${PROXY[@]}" "${args[@]}" -o /dev/null "$BASE$url" || { echo "GET $url failed" >&2; exit 1; }
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${PROXY[@]}" "${args[@]}" "$BASE$url" | awk '
+    /Requests\/sec/ { rps = $2 }
+    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v }
+    / Non-2xx or 3xx responses/ { bad = $NF }
+    END { printf "%.0f %.1f %s\n", rps, p99, (bad == "" ? 0 : bad) }'
+}
+
+echo "Load: wrk, $THREADS threads, $CONNECTIONS connections, $DURATION each ..." >&2
+declare -A RPS P99 BAD
+ROWS_ORDER=()
+measure() {
+  local name="$1"; shift
+  read -r r p b < <(load "$@")
+  RPS[$name]=$r; P99[$name]=$p; BAD[$name]=$b; ROWS_ORDER+=("$name")
+}
+measure "static file /css/upon.css" /css/upon.css
+measure "GET /api/reports/turnover (staff)" /api/reports/turnover "Authorization: Bearer $ADMIN_TOKEN"
+measure "GET /api/reports/turnover (funder)" /api/reports/turnover "Authorization: Bearer $FUNDER_TOKEN"
+measure "GET /api/reports/invitations (staff)" /api/reports/invitations "Authorization: Bearer $ADMIN_TOKEN"
+measure "GET /api/reports/invitations (funder)" /api/reports/invitations "Authorization: Bearer $FUNDER_TOKEN"
+measure "page /register/turnover (funder)" /register/turnover "Cookie: $FUNDER_COOKIE"
+measure "page /new-directors/figures (staff)" /new-directors/figures "Cookie: $ADMIN_COOKIE"
+measure "page /sessions/attendance (staff)" /sessions/attendance "Cookie: $ADMIN_COOKIE"
+measure "public page /programme/sessions" /programme/sessions
+measure "static file, again" /css/upon.css
+SERVER_RSS_MB=$(( $(ps -o rss= -p "$(pgrep -P "$SERVER" -f upon.dll || echo "$SERVER")" | tail -n 1) / 1024 ))
+stop_server
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+STATIC=$(( (${RPS["static file /css/upon.css"]} + ${RPS["static file, again"]}) / 2 ))
+echo
+echo "Upon $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| figure | requests/s | vs static file | p99 ms | non-2xx/3xx |"
+echo "|---|---:|---:|---:|---:|"
+for name in "${ROWS_ORDER[@]}"; do
+  echo "| $name | ${RPS[$name]} | $(ratio "${RPS[$name]}" "$STATIC") | ${P99[$name]} | ${BAD[$name]} |"
+done
+
+# The command line over a large register: ROWS made-up appointments (bench/register_csv.py).
+ROWS="${ROWS:-100000}"
+CSV="$WORK/register.csv"
+echo "Writing a $ROWS-row register and timing the command line ..." >&2
+python3 "$ROOT/bench/register_csv.py" "$ROOT/src/Upon/Register/ReferenceData/authorities.json" "$ROWS" "$CSV" >/dev/null
+export ConnectionStrings__Upon="Data Source=$WORK/large.db" Demo__CreateOnEmptyDatabase=false
+
+best() { # best of three wall-clock seconds of a command
+  local best=""
+  for _ in 1 2 3; do
+    local t0; t0=$(now); "$@" >/dev/null 2>&1; local t; t=$(seconds "$t0" "$(now)")
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+  done
+  echo "$best"
+}
+t0=$(now)
+/usr/bin/time -f "%M" -o "$WORK/import.rss" "${UPON[@]}" import appointments "$CSV" >/dev/null 2>"$WORK/import.err" || { head -n 5 "$WORK/import.err" >&2; exit 1; }
+IMPORT=$(seconds "$t0" "$(now)")
+IMPORT_RSS_MB=$(( $(tail -n 1 "$WORK/import.rss") / 1024 ))
+REPORT=$(best "${UPON[@]}" report turnover)
+HELP=$(best "${UPON[@]}" --help)
+SQLITE_READ=$(best sqlite3 "$WORK/large.db" "SELECT * FROM appointments")
+sqlite_import() { rm -f "$WORK/plain.db"; sqlite3 "$WORK/plain.db" ".mode csv" ".import $CSV appointments"; }
+SQLITE_IMPORT=$(best sqlite_import)
+
+echo
+echo "| figure | measured | goal |"
+echo "|---|---:|---|"
+echo "| start on an empty database (creates the demo data), to first answer | ${EMPTY_START} s | |"
+echo "| warm start to first answer (median of 3) | ${WARM_START} s | at most 2 s |"
+echo "| \`upon report turnover\` over $ROWS appointments | ${REPORT} s | |"
+echo "| \`upon --help\` | ${HELP} s | |"
+echo "| report vs --help | $(ratio "$REPORT" "$HELP")x | at most 3x |"
+echo "| sqlite3 reading every appointment | ${SQLITE_READ} s | |"
+echo "| \`upon import appointments\` of $ROWS new rows | ${IMPORT} s | |"
+echo "| sqlite3 \`.import\` of the same file | ${SQLITE_IMPORT} s | |"
+echo "| import vs sqlite3 | $(ratio "$IMPORT" "$SQLITE_IMPORT")x slower | at most 10x |"
+echo "| server memory (RSS) after the load | ${SERVER_RSS_MB} MB | at most 250 MB |"
+echo "| import memory (peak RSS) | ${IMPORT_RSS_MB} MB | at most 300 MB |"

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Two real Upon processes on one PostgreSQL database, with load through both at once (bench/two-instances.sh).
+
+Checks, and prints as it goes: a sign-in on one is honoured by the other; last seats booked through both at once are
+never overbooked; a cached figure changes on both after a change; and wrk's throughput through each while both run.
+"""
+import concurrent.futures
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+app_dir = sys.argv[1]
+admin = os.environ.get("UPON_BENCH_POSTGRES", "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres")
+database = f"upon_bench_{random.randrange(10**9)}"
+connection = re.sub(r"Database=[^;]*", f"Database={database}", admin)
+work = tempfile.mkdtemp(prefix="upon-two-")
+password = f"bench-password-{random.randrange(10**9)}-{random.randrange(10**9)}"
+env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", DOTNET_ENVIRONMENT="Production", Database__Provider="Postgres",
+           ConnectionStrings__Upon=connection, Demo__CreateOnEmptyDatabase="true", Demo__Password=password,
+           Accounts__RequireTwoFactorForStaff="false", Email__PickupDirectory=os.path.join(work, "mail"),
+           Logging__LogLevel__Default="Warning")
+ports = [5111, 5112]
+bases = [f"http://127.0.0.1:{p}" for p in ports]
+servers = []
+
+
+def psql(sql):
+    host = re.search(r"Host=([^;]*)", admin).group(1)
+    port = re.search(r"Port=([^;]*)", admin)
+    subprocess.run(["psql", "-h", host, "-p", port.group(1) if port else "5432", "-U", "postgres", "-d", "postgres", "-qc", sql], check=True)
+
+
+def request(base, path, token=None, cookie=None, data=None, method=None, etag=None):
+    headers = {"X-Forwarded-Proto": "https"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    if cookie:
+        headers["Cookie"] = cookie
+    if etag:
+        headers["If-None-Match"] = etag
+    body = None
+    if data is not None:
+        body = json.dumps(data).encode()
+        headers["Content-Type"] = "application/json"
+    req = urllib.request.Request(base + path, data=body, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, r.read(), r.headers
+    except urllib.error.HTTPError as e:
+        return e.code, e.read(), e.headers
+
+
+def start(i):
+    log = open(os.path.join(work, f"server{i}.log"), "w")
+    p = subprocess.Popen(["dotnet", os.path.join(app_dir, "upon.dll"), "--urls", bases[i]], cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
+    servers.append(p)
+    while True:
+        try:
+            if request(bases[i], "/health/ready")[0] == 200:
+                return
+        except OSError:
+            pass
+        if p.poll() is not None:
+            sys.exit(open(log.name).read())
+        time.sleep(0.1)
+
+
+def cli(*args):
+    return subprocess.run(["dotnet", os.path.join(app_dir, "upon.dll"), *args], env=env, cwd=work, capture_output=True, text=True, check=True).stdout
+
+
+psql(f'CREATE DATABASE "{database}"')
+try:
+    start(0)  # migrates and creates the demo data
+    start(1)
+    print(f"two instances on {database}: {bases[0]} and {bases[1]}")
+    admin_token = re.search(r"upon_[A-Za-z0-9_-]+", cli("tokens", "create", "--email", "admin@upon.test", "--name", "bench")).group(0)
+
+    # A sign-in on one is honoured by the other (data protection keys in the database).
+    cookie = subprocess.run([sys.executable, os.path.join(root, "bench", "signin.py"), bases[0], "admin@upon.test", password],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    status = request(bases[1], "/register/turnover", cookie=cookie)[0]
+    print(f"sign-in on the first, page on the second: {status} {'(honoured)' if status == 200 else '(NOT honoured)'}")
+    assert status == 200
+
+    # Last seats booked through both at once.
+    strands = json.loads(request(bases[0], "/api/strands", token=admin_token)[1])
+    participants = json.loads(request(bases[0], "/api/participants", token=admin_token)[1])
+    strand = max(strands, key=lambda s: sum(any(e["strand"] in (s["name"], s["slug"]) for e in p["enrolments"]) for p in participants))
+    people = [p["id"] for p in participants if any(e["strand"] in (strand["name"], strand["slug"]) for e in p["enrolments"])][:40]
+    seats = max(1, len(people) // 4)
+    status, body, _ = request(bases[0], "/api/sessions", token=admin_token, data={
+        "title": "Bench: last seats", "type": "webinar", "strand": strand["slug"], "startLocal": "2027-03-03T10:00:00",
+        "endLocal": "2027-03-03T11:00:00", "capacity": seats, "videoLink": "https://meet.example.org/bench"})
+    assert status == 201, body
+    session = json.loads(body)["id"]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(people)) as pool:
+        answers = list(pool.map(lambda ip: request(bases[ip[0] % 2], f"/api/sessions/{session}/bookings", token=admin_token,
+                                                   data={"participantId": ip[1]})[0], enumerate(people)))
+    detail = json.loads(request(bases[1], f"/api/sessions/{session}", token=admin_token)[1])
+    print(f"{len(people)} bookings for {seats} seats through both at once: {detail['booked']} booked, {detail['waiting']} waiting "
+          f"({'never overbooked' if detail['booked'] == seats else 'OVERBOOKED'}); answers {sorted(set(answers))}")
+    assert detail["booked"] == seats
+
+    # Load through both at once.
+    procs = [subprocess.Popen(["wrk", "-t1", "-c25", "-d10s", "--latency", "-H", "X-Forwarded-Proto: https", "-H",
+                               f"Authorization: Bearer {admin_token}", base + "/api/reports/turnover"], stdout=subprocess.PIPE, text=True)
+             for base in bases]
+    for base, p in zip(bases, procs):
+        out = p.communicate()[0]
+        rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+        p99 = re.search(r"99%\s+(\S+)", out).group(1)
+        print(f"wrk through {base} (25 connections, both at once): {rps} requests/s, p99 {p99}")
+
+    # A cached figure changes on both after a change: a director leaves, imported through the command line (a third process).
+    def figures(base):
+        return request(base, "/api/reports/turnover", token=admin_token)[1]
+    before = [figures(b) for b in bases]
+    lines = cli("export", "appointments").splitlines()
+    header, rows = lines[0], lines[1:]
+    current = next(r for r in rows if r.split(",")[6] == "")
+    fields = current.split(",")
+    fields[6:9] = [time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400)), "retired", "no"]
+    csv = os.path.join(work, "one.csv")
+    with open(csv, "w") as f:
+        f.write(header + "\n" + ",".join(fields) + "\n")
+    cli("import", "appointments", csv)
+    changed = time.time()
+    seen = [None, None]
+    while None in seen and time.time() - changed < 10:
+        for i, b in enumerate(bases):
+            if seen[i] is None and figures(b) != before[i]:
+                seen[i] = time.time() - changed
+        time.sleep(0.01)
+    assert None not in seen, "a cached figure did not change within 10 s"
+    print(f"a change committed: the cached figure changed on the first after {seen[0]:.3f} s and on the second after {seen[1]:.3f} s")
+finally:
+    for p in servers:
+        p.terminate()
+        p.wait()
+    psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')

@@ -1,0 +1,92 @@
+using Upon.Core.Disclosure;
+
+namespace Upon.Core.Impact;
+
+/// <summary>
+/// Applies a <see cref="DisclosureRule"/> to the figures of the DfE contract return, so that the funder never learns a
+/// count from 1 to the threshold - 1, within a period, across the periods it can ask for, or against the other reports:
+/// <list type="bullet">
+/// <item>A count is suppressed when small, and when it differs by a small number from a linked figure of another report
+/// (<see cref="ReturnMeasure.Linked"/>, <see cref="DisclosureRule.Linked"/>).</item>
+/// <item>A count that adds up over the quarters (<see cref="ReturnFigureDefinition.AddsUpOverQuarters"/>) is disclosed
+/// as a part of its financial year: the year is the total and its four quarters the parts
+/// (<see cref="DisclosureRule.Breakdown"/>, with secondary suppression), so that no quarter can be worked out from the
+/// year and the other quarters. When the year itself is suppressed, every quarter that is not zero is too.</item>
+/// <item>A share is suppressed when its numerator, or the rest of its denominator (those without), is, each disclosed
+/// as above, or when its denominator is a small group (<see cref="DisclosureRule.Rate"/>).</item>
+/// <item>Hours are suppressed when the count of sessions they come from is.</item>
+/// <item>Published reference data is shown as it is.</item>
+/// </list>
+/// </summary>
+public static class ReturnDisclosure
+{
+    /// <summary>
+    /// The figure for <paramref name="period"/> as <paramref name="rule"/> lets it be published. For a figure that adds up
+    /// over the quarters, <paramref name="measureOf"/> must answer for every quarter of the period's year and for the year.
+    /// </summary>
+    /// <param name="rule">The rule, <see cref="DisclosureRule.None"/> for staff.</param>
+    /// <param name="figure">The figure.</param>
+    /// <param name="period">The period to disclose.</param>
+    /// <param name="measureOf">The exact measure of the figure in a period.</param>
+    /// <param name="basis">For hours: the disclosed figure of <see cref="ReturnFigureDefinition.BasisKey"/> in a period.</param>
+    public static Disclosed<double?> Disclose(
+        DisclosureRule rule,
+        ReturnFigureDefinition figure,
+        ReturnPeriod period,
+        Func<ReturnPeriod, ReturnMeasure> measureOf,
+        Func<string, ReturnPeriod, Disclosed<double?>> basis)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(measureOf);
+        ArgumentNullException.ThrowIfNull(basis);
+        var measure = measureOf(period);
+        var value = measure.Value(figure.Unit);
+        if (figure.IsReference)
+        {
+            return Disclosed.Shown(value);
+        }
+        switch (figure.Unit)
+        {
+            case ReturnUnit.Count:
+                var count = figure.AddsUpOverQuarters
+                    ? AddingUp(rule, period, p => measureOf(p).Numerator, measureOf(ReturnPeriod.OfYear(period.Year)).Linked)
+                    : rule.Linked(rule.Count(measure.Numerator), measure.Numerator, measure.Linked);
+                return count.Select(c => (double?)c);
+            case ReturnUnit.Share:
+                var numerator = figure.AddsUpOverQuarters
+                    ? AddingUp(rule, period, p => measureOf(p).Numerator, null)
+                    : rule.Count(measure.Numerator);
+                var without = figure.AddsUpOverQuarters
+                    ? AddingUp(rule, period, p => measureOf(p).Denominator - measureOf(p).Numerator, null)
+                    : rule.Count(measure.Denominator - measure.Numerator);
+                return numerator.IsSuppressed || without.IsSuppressed || rule.IsSmall(measure.Denominator)
+                    ? Disclosed.Suppressed<double?>()
+                    : Disclosed.Shown(value);
+            default:
+                var sessions = figure.BasisKey is { } key
+                    ? basis(key, period)
+                    : throw new InvalidOperationException($"The hours figure {figure.Key} names no count to be disclosed with.");
+                return sessions.IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(value);
+        }
+    }
+
+    /// <summary>
+    /// A count that adds up over the quarters, for a quarter or the year: the year (linked to <paramref name="linkedYear"/>
+    /// when another report publishes a superset of it) as the total of its quarters.
+    /// </summary>
+    public static Disclosed<int> AddingUp(DisclosureRule rule, ReturnPeriod period, Func<ReturnPeriod, int> countOf, int? linkedYear)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(countOf);
+        var parts = period.QuartersOfYear().Select(countOf).ToArray();
+        var total = parts.Sum();
+        var year = rule.Linked(rule.Count(total), total, linkedYear);
+        if (period.IsYear)
+        {
+            return year;
+        }
+        var part = rule.Breakdown(total, parts).Parts[period.Quarter - 1];
+        return year.IsSuppressed && parts[period.Quarter - 1] != 0 ? Disclosed.Suppressed<int>() : part;
+    }
+}

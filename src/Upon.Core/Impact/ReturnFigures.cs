@@ -1,0 +1,108 @@
+namespace Upon.Core.Impact;
+
+/// <summary>What a figure of the return measures.</summary>
+public enum ReturnUnit
+{
+    /// <summary>A count of people, relationships, sessions or attendance marks.</summary>
+    Count,
+
+    /// <summary>A share, from 0 to 1: a numerator out of a denominator, both counts.</summary>
+    Share,
+
+    /// <summary>Hours, disclosed with the count of sessions they come from.</summary>
+    Hours,
+}
+
+/// <summary>
+/// One fixed key figure of the DfE contract return, with its definition. The key never changes once a return has been
+/// submitted with it.
+/// </summary>
+/// <param name="Key">The camelCase key, as the JSON and CSV write it (<c>firstTimeDirectors</c>).</param>
+/// <param name="Title">What the figure is called on the page and in the workbook.</param>
+/// <param name="Unit">What it measures.</param>
+/// <param name="Definition">Exactly what is counted, in plain words.</param>
+public sealed record ReturnFigureDefinition(string Key, string Title, ReturnUnit Unit, string Definition)
+{
+    /// <summary>
+    /// Whether the counts add up over the quarters to the year (people starting, sessions held): then the funder could
+    /// subtract the quarters from the year, so the quarters are disclosed as parts of the year. A share's numerator and
+    /// denominator are both such counts when this is set.
+    /// </summary>
+    public bool AddsUpOverQuarters { get; init; }
+
+    /// <summary>For <see cref="ReturnUnit.Hours"/>: the key of the count figure the hours are disclosed with.</summary>
+    public string? BasisKey { get; init; }
+
+    /// <summary>
+    /// Whether the figure is published reference data (the workforce's, the population's): shown to everyone as it is,
+    /// never suppressed, because it says nothing about the programme's people.
+    /// </summary>
+    public bool IsReference { get; init; }
+}
+
+/// <summary>
+/// The exact value of one figure for one period, as a section of the return measures it. A count is its
+/// <see cref="Numerator"/>; a share is <see cref="Numerator"/> out of <see cref="Denominator"/>; hours are
+/// <see cref="Amount"/>.
+/// </summary>
+public sealed record ReturnMeasure
+{
+    private ReturnMeasure(int numerator, int denominator, double? amount, int? linked)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(numerator);
+        ArgumentOutOfRangeException.ThrowIfNegative(denominator);
+        if (denominator > 0 && numerator > denominator)
+        {
+            throw new ArgumentOutOfRangeException(nameof(numerator), numerator, "A share's numerator cannot be more than its denominator.");
+        }
+        Numerator = numerator;
+        Denominator = denominator;
+        Amount = amount;
+        Linked = linked;
+    }
+
+    /// <summary>The count, or the share's numerator.</summary>
+    public int Numerator { get; }
+
+    /// <summary>The share's denominator; 0 for a count, or for a share of nobody.</summary>
+    public int Denominator { get; }
+
+    /// <summary>Hours, or a reference share given as a value; null otherwise.</summary>
+    public double? Amount { get; }
+
+    /// <summary>
+    /// The exact value of a figure another report publishes to the funder that counts a superset of the same people
+    /// (the turnover figures' first-time directors, appointments, for the year's first-time directors, people); null
+    /// when there is none. See <c>DisclosureRule.Linked</c>.
+    /// </summary>
+    public int? Linked { get; }
+
+    /// <summary>A count.</summary>
+    public static ReturnMeasure Count(int count, int? linked = null) => new(count, 0, null, linked);
+
+    /// <summary>A share: <paramref name="numerator"/> out of <paramref name="denominator"/>.</summary>
+    public static ReturnMeasure Share(int numerator, int denominator) =>
+        denominator == 0 && numerator > 0
+            ? throw new ArgumentOutOfRangeException(nameof(numerator), numerator, "A share of nobody has no numerator.")
+            : new(numerator, denominator, null, null);
+
+    /// <summary>Hours.</summary>
+    public static ReturnMeasure Hours(double hours) =>
+        hours < 0 || !double.IsFinite(hours) ? throw new ArgumentOutOfRangeException(nameof(hours)) : new(0, 0, hours, null);
+
+    /// <summary>A published share given as a value from 0 to 1 (reference data such as the workforce's).</summary>
+    public static ReturnMeasure ReferenceShare(double share) =>
+        share is < 0 or > 1 || !double.IsFinite(share) ? throw new ArgumentOutOfRangeException(nameof(share)) : new(0, 0, share, null);
+
+    /// <summary>
+    /// The value as published under <paramref name="unit"/>: the count; the share rounded to 4 decimal places (halves
+    /// away from zero), null for a share of nobody; the hours rounded to 2 decimal places.
+    /// </summary>
+    public double? Value(ReturnUnit unit) => unit switch
+    {
+        ReturnUnit.Count => Numerator,
+        ReturnUnit.Share when Amount is { } given => Math.Round(given, 4, MidpointRounding.AwayFromZero),
+        ReturnUnit.Share => Denominator == 0 ? null : (double)Math.Round((decimal)Numerator / Denominator, 4, MidpointRounding.AwayFromZero),
+        _ => Amount is { } hours ? Math.Round(hours, 2, MidpointRounding.AwayFromZero) : null,
+    };
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Upon.Accounts;
+
+namespace Upon.Aspirants.Apply.Pages;
+
+/// <summary>
+/// Where the emailed link lands. Opening it changes nothing (mail scanners open links); the button uses up the link
+/// and signs this browser in to the application.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.PublicForms)]
+public sealed class ResumeModel(ApplicantSignIn signIn) : PageModel
+{
+    public bool Failed { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string secret, CancellationToken cancellationToken)
+    {
+        var application = await signIn.RedeemAsync(secret, cancellationToken);
+        if (application is null)
+        {
+            Failed = true;
+            return Page();
+        }
+        signIn.SignIn(HttpContext, application.Id);
+        var cohort = application.Cohort!;
+        return Redirect(application.Status == ApplicationStatus.Submitted ? $"/aspirants/apply/{cohort.Name}/submitted" : $"/aspirants/apply/{cohort.Name}");
+    }
+}

@@ -1,0 +1,18 @@
+namespace Upon.Aspirants;
+
+public static class AspirantsSetup
+{
+    public static IServiceCollection AddAspirants(this IServiceCollection services)
+    {
+        services.AddScoped<ApplicationImporter>();
+        services.AddScoped<ReviewImporter>();
+        services.AddScoped<CohortScoring>();
+        services.AddScoped<AlumniMatching>();
+        services.AddScoped<AspirantFunnel>();
+        services.AddScoped<CohortApplications>();
+        services.AddScoped<Reviewing>();
+        services.AddScoped<Selection>();
+        services.AddScoped<AlumniFigures>();
+        return services;
+    }
+}

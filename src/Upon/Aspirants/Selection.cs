@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Core;
+using Upon.Data;
+using Upon.Email;
+
+namespace Upon.Aspirants;
+
+/// <summary>One eligible application in the selection order.</summary>
+public sealed record RankedApplication(AspirantApplication Application, Core.Aspirants.ApplicationScore Score);
+
+/// <summary>
+/// Selection: the ranked list of eligible scored applications, filling the places and the waiting list in rank order
+/// (pending until released), the documented s.158 tie-break, releasing every decision by email through the outbox, and
+/// offers: a decline or an expired offer passes the place to the first on the waiting list.
+/// </summary>
+public sealed class Selection(UponDbContext db, CohortApplications applications, CohortScoring scoring, IClock clock)
+{
+    /// <summary>
+    /// The eligible applications with a score in selection order: by rank; within a tie, those given a tie-break first,
+    /// then by application id.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedApplication>> RankedAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var eligible = (await applications.ListAsync(cohortId, cancellationToken)).Where(a => a.Eligible).ToList();
+        var sheet = await scoring.ScoreAsync(cohortId, cancellationToken);
+        return [.. eligible
+            .Where(e => sheet.For(e.Application.Id)?.Rank is not null)
+            .Select(e => new RankedApplication(e.Application, sheet.For(e.Application.Id)!))
+            .OrderBy(r => r.Score.Rank)
+            .ThenBy(r => r.Application.TieBreakReason is null)
+            .ThenBy(r => r.Application.ApplicationId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Selects the first <c>places</c> in order, puts the next <paramref name="waiting"/> on the waiting list and the rest not selected; pending until released.</summary>
+    public async Task FillAsync(int cohortId, int waiting, CancellationToken cancellationToken = default)
+    {
+        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
+        if (cohort.DecisionsReleasedAt is not null) throw new InvalidOperationException("The decisions have been released.");
+        var ranked = await RankedAsync(cohortId, cancellationToken);
+        var tracked = await db.AspirantApplications.Where(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Submitted).ToDictionaryAsync(a => a.Id, cancellationToken);
+        foreach (var application in tracked.Values)
+        {
+            application.Outcome = SelectionOutcome.NotSelected;
+            application.WaitingPosition = null;
+        }
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var application = tracked[ranked[i].Application.Id];
+            if (i < cohort.Places) application.Outcome = SelectionOutcome.Selected;
+            else if (i < cohort.Places + waiting)
+            {
+                application.Outcome = SelectionOutcome.Waiting;
+                application.WaitingPosition = i - cohort.Places + 1;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Records a positive-action tie-break for an application tied with others (audited).</summary>
+    public async Task<string?> TieBreakAsync(int cohortId, int applicationKey, string reason, CancellationToken cancellationToken = default)
+    {
+        var ranked = await RankedAsync(cohortId, cancellationToken);
+        var entry = ranked.FirstOrDefault(r => r.Application.Id == applicationKey);
+        if (entry is null || !entry.Score.Tied) return "A tie-break applies only between applications with equal scores";
+        var application = await db.AspirantApplications.SingleAsync(a => a.Id == applicationKey, cancellationToken);
+        application.TieBreakReason = reason;
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Releases every decision together: offers (with their deadline) to the selected, and an email to every applicant.</summary>
+    public async Task ReleaseAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
+        if (cohort.DecisionsReleasedAt is not null) return;
+        var now = clock.GetCurrentInstant();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var all = await db.AspirantApplications.Where(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Submitted).ToListAsync(cancellationToken);
+        foreach (var application in all)
+        {
+            application.Outcome ??= SelectionOutcome.NotSelected;
+            if (application.Outcome == SelectionOutcome.Selected) Offer(application, cohort, now);
+            Enqueue(application, cohort);
+        }
+        cohort.DecisionsReleasedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records that an applicant declined their offer, and offers the place to the first on the waiting list.</summary>
+    public async Task DeclineAsync(int applicationKey, CancellationToken cancellationToken = default)
+    {
+        var application = await db.AspirantApplications.Include(a => a.Cohort).SingleAsync(a => a.Id == applicationKey, cancellationToken);
+        if (application.Offer != OfferStatus.Offered) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        application.Offer = OfferStatus.Declined;
+        application.OfferRespondedAt = clock.GetCurrentInstant();
+        await OfferNextAsync(application.Cohort!, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records an applicant's acceptance.</summary>
+    public async Task AcceptAsync(int applicationKey, CancellationToken cancellationToken = default)
+    {
+        var application = await db.AspirantApplications.SingleAsync(a => a.Id == applicationKey, cancellationToken);
+        if (application.Offer != OfferStatus.Offered) return;
+        application.Offer = OfferStatus.Accepted;
+        application.OfferRespondedAt = clock.GetCurrentInstant();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Expires the cohort's offers past their deadline, each passing its place to the next on the waiting list. Returns how many expired.</summary>
+    public async Task<int> ExpireOverdueAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetCurrentInstant();
+        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
+        var offered = await db.AspirantApplications.Where(a => a.CohortId == cohortId && a.Offer == OfferStatus.Offered).ToListAsync(cancellationToken);
+        var overdue = offered.Where(a => a.OfferDeadline is { } d && d <= now).ToList();
+        if (overdue.Count == 0) return 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var application in overdue)
+        {
+            application.Offer = OfferStatus.Expired;
+            await OfferNextAsync(cohort, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return overdue.Count;
+    }
+
+    private async Task OfferNextAsync(AspirantCohort cohort, CancellationToken cancellationToken)
+    {
+        var next = await db.AspirantApplications.Where(a => a.CohortId == cohort.Id && a.Outcome == SelectionOutcome.Waiting && a.WaitingPosition != null)
+            .OrderBy(a => a.WaitingPosition).FirstOrDefaultAsync(cancellationToken);
+        if (next is null) return;
+        next.Outcome = SelectionOutcome.Selected;
+        next.WaitingPosition = null;
+        Offer(next, cohort, clock.GetCurrentInstant());
+        EmailOutbox.Enqueue(db, next.Email, $"A place on Aspirant Directors {cohort.Name}",
+            $"Dear {next.GivenName},\n\nA place has become free on the Aspirant Directors programme {cohort.Name}, and we are pleased to offer it to you.\n\nPlease accept or decline by {FormatDeadline(next.OfferDeadline!.Value)}.\n");
+        foreach (var waiting in await db.AspirantApplications.Where(a => a.CohortId == cohort.Id && a.Outcome == SelectionOutcome.Waiting && a.WaitingPosition != null).ToListAsync(cancellationToken))
+        {
+            if (waiting.Id != next.Id) waiting.WaitingPosition--;
+        }
+    }
+
+    private static void Offer(AspirantApplication application, AspirantCohort cohort, Instant now)
+    {
+        application.Offer = OfferStatus.Offered;
+        application.OfferedAt = now;
+        application.OfferDeadline = now.Plus(Duration.FromDays(cohort.OfferDeadlineDays));
+    }
+
+    private void Enqueue(AspirantApplication application, AspirantCohort cohort)
+    {
+        var (subject, body) = application.Outcome switch
+        {
+            SelectionOutcome.Selected => ($"Your place on Aspirant Directors {cohort.Name}",
+                $"We are pleased to offer you a place on the Aspirant Directors programme {cohort.Name}.\n\nPlease accept or decline by {FormatDeadline(application.OfferDeadline!.Value)}."),
+            SelectionOutcome.Waiting => ($"Aspirant Directors {cohort.Name}: waiting list",
+                $"Thank you for applying to the Aspirant Directors programme {cohort.Name}. We cannot offer you a place now, but you are number {application.WaitingPosition} on the waiting list: if a place becomes free we will offer it to you."),
+            SelectionOutcome.Withdrawn => ($"Aspirant Directors {cohort.Name}", $"Your application to the Aspirant Directors programme {cohort.Name} has been withdrawn."),
+            _ => ($"Aspirant Directors {cohort.Name}: your application",
+                $"Thank you for applying to the Aspirant Directors programme {cohort.Name}. We are sorry that we cannot offer you a place this year."),
+        };
+        EmailOutbox.Enqueue(db, application.Email, subject, $"Dear {application.GivenName},\n\n{body}\n");
+    }
+
+    private static string FormatDeadline(Instant deadline) =>
+        deadline.InZone(Time.London).ToString("d MMMM yyyy 'at' h:mmtt", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+}

@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Upon.Accounts;
+using Upon.Audit;
+using Upon.Email;
+using Upon.Register;
+using Upon.Shared.Figures;
+
+namespace Upon.Data;
+
+/// <summary>
+/// Raises <see cref="DataVersion"/> when a transaction that changed figure data commits: the change tracker's saves
+/// (<see cref="UponDbContext.SaveChangesAsync(bool, CancellationToken)"/>) and the bulk writer mark their context, and
+/// this interceptor adds one <c>UPDATE</c> just before the commit, so the new version becomes visible together with the
+/// data, never before it. Taking the row's lock last keeps it for the shortest time: writers queue only at commit.
+/// </summary>
+public sealed class DataVersions : DbTransactionInterceptor
+{
+    /// <summary>
+    /// Rows that no figure is computed from: the audit log (appended on every read of special-category data and every
+    /// sign-in), the outbox, data protection keys, API token usage and pending uploads. Changing only these keeps the
+    /// cached figures.
+    /// </summary>
+    public static bool AffectsFigures(Type entity) =>
+        entity != typeof(AuditEvent) && entity != typeof(OutboxMessage) && entity != typeof(OutboxAttachment)
+        && entity != typeof(DataProtectionKey) && entity != typeof(ApiToken) && entity != typeof(PendingUpload);
+
+    /// <summary>The statement that raises the version (table and column names from the EF model).</summary>
+    public static string BumpSql(DbContext db)
+    {
+        var (table, id, version) = Names(db);
+        return $"UPDATE {table} SET {version} = {version} + 1 WHERE {id} = {DataVersion.RowId}";
+    }
+
+    /// <summary>The statement that reads the version.</summary>
+    public static string ReadSql(DbContext db)
+    {
+        var (table, id, version) = Names(db);
+        return $"SELECT {version} FROM {table} WHERE {id} = {DataVersion.RowId}";
+    }
+
+    private static (string Table, string Id, string Version) Names(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(DataVersion)) ?? throw new InvalidOperationException("DataVersion is not mapped.");
+        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        static string Quote(string name) => $"\"{name}\"";
+        return (Quote(entity.GetTableName()!), Quote(entity.FindProperty(nameof(DataVersion.Id))!.GetColumnName(store)!),
+            Quote(entity.FindProperty(nameof(DataVersion.Version))!.GetColumnName(store)!));
+    }
+
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is UponDbContext db && db.TakeFigureDataChange())
+        {
+            using var command = Bump(db, transaction);
+            command.ExecuteNonQuery();
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is UponDbContext db && db.TakeFigureDataChange())
+        {
+            await using var command = Bump(db, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        (eventData.Context as UponDbContext)?.TakeFigureDataChange();
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as UponDbContext)?.TakeFigureDataChange();
+        return Task.CompletedTask;
+    }
+
+    private static DbCommand Bump(DbContext db, DbTransaction transaction)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = BumpSql(db);
+        return command;
+    }
+}

@@ -1,0 +1,260 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Upon.Aspirants;
+using Upon.Core;
+using Upon.Core.Equality;
+using Upon.Data;
+
+namespace Upon.Demo;
+
+/// <summary>
+/// Demo Aspirant Directors (made-up people, one seeded <see cref="DemoRandom"/>): a past cohort whose alumni include
+/// directors who were later appointed in the demo register; a cohort decided last year with offers in every state; and
+/// an open cohort with applications in every state (drafts, awaiting endorsement, not endorsed, ineligible, overridden,
+/// assigned, reviewed, disagreeing), reviewed by the demo partner, the demo coach and three more reviewers.
+/// </summary>
+public sealed class AspirantsDemo(UponDbContext db, IClock clock)
+{
+    public const string OpenCohortName = "2027-28";
+    public const string DecidedCohortName = "2026-27";
+    public const string PastCohortName = "2021-22";
+
+    private static readonly string[] GivenNames = ["Amara", "Bilal", "Carys", "Dev", "Elin", "Femi", "Grace", "Hamza", "Isla", "Jonah", "Kiran", "Leah", "Malik", "Nia", "Owen", "Priya", "Quinn", "Rhys", "Sana", "Tomas"];
+    private static readonly string[] FamilyNames = ["Adeyemi", "Brennan", "Chowdhury", "Davies", "Evans", "Farah", "Gallagher", "Hussain", "Iqbal", "Jones", "Kowalski", "Lewis", "Mensah", "Nowak", "Okafor", "Patel", "Quinlan", "Roberts", "Shah", "Thomas"];
+    private static readonly string[] Answers =
+    [
+        "I lead early help across our partnership and want to shape a whole system for children.",
+        "Leading our improvement plan after inspection taught me how culture and practice change together.",
+        "I want to develop my strategic finance knowledge and political leadership.",
+        "Working with health and police colleagues, we built a joint front door for safeguarding.",
+    ];
+
+    public async Task CreateAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.AspirantCohorts.AnyAsync(cancellationToken)) return;
+        var random = new DemoRandom(2027, 12);
+        var now = clock.GetCurrentInstant();
+        var today = clock.TodayInLondon();
+        var authorities = await db.Authorities.AsNoTracking().Where(a => a.OperatingTo == null).OrderBy(a => a.Code).Select(a => a.Code).ToListAsync(cancellationToken);
+
+        var reviewers = new List<AspirantReviewer>
+        {
+            new() { Email = "partner@upon.test", GivenName = "Demo", FamilyName = "Partner", CreatedAt = now },
+            new() { Email = "coach@upon.test", GivenName = "Demo", FamilyName = "Coach", ConflictAuthorityCodes = authorities[0], CreatedAt = now },
+            new() { Email = "reviewer.one@example.org", GivenName = "Rowan", FamilyName = "Ellis", CreatedAt = now },
+            new() { Email = "reviewer.two@example.org", GivenName = "Sasha", FamilyName = "Brook", CreatedAt = now },
+            new() { Email = "reviewer.three@example.org", GivenName = "Tariq", FamilyName = "Moss", CreatedAt = now },
+        };
+        db.AspirantReviewers.AddRange(reviewers);
+
+        // The past cohort: alumni include directors appointed after it in the demo register.
+        var past = NewCohort(PastCohortName, places: 20, now);
+        past.OpensAt = Instant.FromUtc(2021, 1, 4, 9, 0);
+        past.ClosesAt = Instant.FromUtc(2021, 2, 14, 23, 59);
+        past.DecisionsReleasedAt = Instant.FromUtc(2021, 4, 1, 9, 0);
+        past.EndsOn = new LocalDate(2022, 7, 31);
+        var decided = NewCohort(DecidedCohortName, places: 6, now);
+        decided.OpensAt = Instant.FromUtc(2026, 1, 5, 9, 0);
+        decided.ClosesAt = Instant.FromUtc(2026, 2, 15, 23, 59);
+        var open = NewCohort(OpenCohortName, places: 8, now);
+        open.OpensAt = now.Minus(Duration.FromDays(10));
+        open.ClosesAt = now.Plus(Duration.FromDays(40));
+        foreach (var (month, day) in new[] { (10, 6), (11, 10), (12, 8) }) open.TaughtDays.Add(new AspirantTaughtDay { Date = new LocalDate(today.Year + 1, month, day) });
+        foreach (var (month, day) in new[] { (1, 12), (2, 9), (3, 9), (4, 13), (5, 11) }) open.TaughtDays.Add(new AspirantTaughtDay { Date = new LocalDate(today.Year + 2, month, day) });
+        db.AspirantCohorts.AddRange(past, decided, open);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var cohort in new[] { past, decided, open })
+        {
+            foreach (var reviewer in reviewers) db.CohortReviewers.Add(new CohortReviewer { CohortId = cohort.Id, ReviewerId = reviewer.Id, GrantedAt = now, GrantedBy = "demo" });
+        }
+
+        var firstStarts = (await db.Appointments.AsNoTracking().Select(a => new { a.PersonKey, a.StartDate }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.PersonKey).ToDictionary(g => g.Key, g => g.Min(a => a.StartDate));
+        var laterKeys = firstStarts.Where(p => p.Value >= new LocalDate(2022, 9, 1) && p.Value <= new LocalDate(2025, 7, 31)).Select(p => p.Key).Order().Take(6).ToList();
+        var laterDirectors = (await db.People.AsNoTracking().Where(p => laterKeys.Contains(p.Id)).ToListAsync(cancellationToken))
+            .OrderBy(p => p.PersonId, StringComparer.Ordinal).Take(6).ToList();
+
+        var serial = 0;
+        AspirantApplication Application(AspirantCohort cohort, Instant submitted)
+        {
+            serial++;
+            var given = GivenNames[random.Next(GivenNames.Length)];
+            var family = FamilyNames[random.Next(FamilyNames.Length)];
+            return new AspirantApplication
+            {
+                CohortId = cohort.Id,
+                ApplicationId = $"{cohort.Name[..4]}-{serial:D3}",
+                Email = $"{given}.{family}.{serial}@example.org".ToLowerInvariant(),
+                GivenName = given,
+                FamilyName = family,
+                AuthorityCode = authorities[1 + random.Next(authorities.Count - 1)],
+                RoleTitle = random.Chance(0.5) ? "Assistant Director" : "Head of Service",
+                YearsSenior = random.Between(2, 9),
+                TiersBelowDcs = random.Between(1, 2),
+                EndorserName = "A Director",
+                EndorserEmail = $"director.{serial}@example.org",
+                Status = ApplicationStatus.Submitted,
+                CreatedAt = submitted,
+                SubmittedAt = submitted,
+                BaliGraduate = random.Chance(0.1),
+            };
+        }
+
+        // Past cohort: 30 applications, 20 selected, most completed; the later directors among the alumni (same email).
+        var pastApplications = new List<AspirantApplication>();
+        for (var i = 0; i < 30; i++)
+        {
+            var a = Application(past, Instant.FromUtc(2021, 1, 10 + i % 20, 10, 0));
+            a.Imported = true;
+            a.ImportedEligible = i < 26;
+            a.Outcome = i < 20 ? SelectionOutcome.Selected : i < 24 ? SelectionOutcome.Waiting : i < 26 ? SelectionOutcome.NotSelected : null;
+            a.Offer = i < 20 ? OfferStatus.Accepted : null;
+            a.Completed = i < 20 ? i < 18 : null;
+            if (i < laterDirectors.Count)
+            {
+                var person = laterDirectors[i];
+                a.GivenName = person.GivenName;
+                a.FamilyName = person.FamilyName;
+                if (person.Email is { Length: > 0 } email) a.Email = email;
+                else a.ConfirmedPersonKey = person.Id;
+            }
+            pastApplications.Add(a);
+        }
+
+        // Decided cohort: released, offers in every state, a waiting list.
+        var decidedApplications = new List<AspirantApplication>();
+        for (var i = 0; i < 14; i++)
+        {
+            var a = Application(decided, Instant.FromUtc(2026, 1, 12 + i, 11, 0));
+            a.Endorsement = new AspirantEndorsement { Endorsed = true, RespondedAt = a.SubmittedAt, Statement = "A strong candidate.", DueOn = new LocalDate(2026, 2, 22) };
+            a.YearsSenior = 4;
+            decidedApplications.Add(a);
+        }
+        decided.DecisionsReleasedAt = Instant.FromUtc(2026, 4, 1, 9, 0);
+
+        // Open cohort: applications in every state.
+        var openApplications = new List<AspirantApplication>();
+        for (var i = 0; i < 24; i++)
+        {
+            var a = Application(open, now.Minus(Duration.FromDays(8 - i % 8)));
+            if (i < 2)
+            {
+                a.Status = ApplicationStatus.Draft;
+                a.SubmittedAt = null;
+            }
+            else if (i == 2) a.YearsSenior = 1; // not eligible: too few years
+            a.Endorsement = i switch
+            {
+                < 2 => null,
+                3 => new AspirantEndorsement { RequestedAt = a.SubmittedAt, DueOn = open.ClosesAt!.Value.InZone(Time.London).Date.PlusDays(7) },
+                4 => new AspirantEndorsement { Endorsed = false, Statement = "Not ready yet.", RespondedAt = now, DueOn = open.ClosesAt!.Value.InZone(Time.London).Date.PlusDays(7) },
+                5 => new AspirantEndorsement { Endorsed = true, Statement = "Endorsed by letter.", RespondedAt = now, RecordedByStaff = "admin@upon.test" },
+                _ => new AspirantEndorsement { Endorsed = true, Statement = "I strongly support this application.", RespondedAt = now, DueOn = open.ClosesAt!.Value.InZone(Time.London).Date.PlusDays(7) },
+            };
+            if (i == 6)
+            {
+                a.YearsSenior = 2;
+                a.EligibilityOverride = true;
+                a.EligibilityOverrideReason = "Two and a half years as interim Assistant Director count as senior.";
+                a.EligibilityOverriddenBy = "admin@upon.test";
+                a.EligibilityOverriddenAt = now;
+            }
+            openApplications.Add(a);
+        }
+        db.AspirantApplications.AddRange(pastApplications.Concat(decidedApplications).Concat(openApplications));
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var cohort in new[] { past, decided, open })
+        {
+            foreach (var a in cohort.Id == past.Id ? pastApplications : cohort.Id == decided.Id ? decidedApplications : openApplications)
+            {
+                if (cohort.Id != past.Id)
+                {
+                    foreach (var (question, k) in cohort.Questions.OrderBy(q => q.Order).Select((q, k) => (q, k)))
+                    {
+                        db.AspirantAnswers.Add(new AspirantAnswer { ApplicationId = a.Id, QuestionId = question.Id, Text = Answers[(k + a.Id) % Answers.Length] });
+                    }
+                }
+                if (a.Status == ApplicationStatus.Submitted && random.Chance(0.8))
+                {
+                    db.AspirantEqualityMonitoring.Add(new AspirantEqualityMonitoring
+                    {
+                        ApplicationKey = a.Id,
+                        CohortId = cohort.Id,
+                        EthnicityCode = random.Chance(0.1) ? null : Ethnicity.Groups[random.Chance(0.7) ? random.Next(2) : random.Next(Ethnicity.Groups.Count)].Code,
+                        EthnicityPreferNotToSay = false,
+                        Sex = random.Chance(0.65) ? MonitoringSex.Female : random.Chance(0.9) ? MonitoringSex.Male : MonitoringSex.PreferNotToSay,
+                        Disabled = random.Chance(0.1) ? YesNoPreferNot.Yes : YesNoPreferNot.No,
+                        AgeBand = (AgeBand)random.Between(1, 3),
+                        UpdatedAt = now,
+                    });
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Reviews: two per reviewed application, the reviewers' leniency differing so calibration has work to do.
+        var criteria = await db.AspirantCriteria.Where(c => c.CohortId == past.Id || c.CohortId == decided.Id || c.CohortId == open.Id).ToListAsync(cancellationToken);
+        double[] leniency = [0.6, -0.4, 0, 0.3, -0.7];
+        void Review(AspirantApplication a, int reviewer, bool submitted, int quality, bool disagree = false)
+        {
+            var review = new AspirantReview { ApplicationId = a.Id, ReviewerId = reviewers[reviewer].Id, AssignedAt = now, Status = submitted ? ReviewStatus.Submitted : ReviewStatus.Assigned, SubmittedAt = submitted ? now : null };
+            if (submitted)
+            {
+                foreach (var criterion in criteria.Where(c => c.CohortId == a.CohortId))
+                {
+                    var score = (int)Math.Round(quality + leniency[reviewer] + random.NextGaussian() * 0.5);
+                    if (disagree) score = reviewer % 2 == 0 ? 5 : 1;
+                    review.Scores.Add(new AspirantScore { CriterionId = criterion.Id, Score = Math.Clamp(score, 1, 5), Comment = "Clear evidence in the answers." });
+                }
+            }
+            db.AspirantReviews.Add(review);
+        }
+        foreach (var (a, i) in pastApplications.Take(26).Select((a, i) => (a, i))) { Review(a, i % 5, true, 4 - i / 9); Review(a, (i + 2) % 5, true, 4 - i / 9); }
+        foreach (var (a, i) in decidedApplications.Select((a, i) => (a, i))) { Review(a, i % 5, true, 5 - i / 4); Review(a, (i + 1) % 5, true, 5 - i / 4); }
+        // Open: applications 7 to 19 reviewed (one disagreeing), 20 to 23 assigned and waiting for their reviewers.
+        foreach (var (a, i) in openApplications.Select((a, i) => (a, i)).Where(x => x.i >= 5))
+        {
+            // No open application is from the demo coach's conflict authority, so any two reviewers will do.
+            var first = i % 5;
+            var second = (i + 1) % 5;
+            var submitted = i < 20;
+            Review(a, first, submitted, 2 + i % 4, disagree: i == 9);
+            Review(a, second, submitted && i % 3 != 0, 2 + i % 4, disagree: i == 9);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The decided cohort's selection: ranked, released, with offers in every state and a waiting list.
+        foreach (var (a, i) in decidedApplications.Select((a, i) => (a, i)))
+        {
+            a.Outcome = i < 6 ? SelectionOutcome.Selected : i < 10 ? SelectionOutcome.Waiting : SelectionOutcome.NotSelected;
+            a.WaitingPosition = i is >= 6 and < 10 ? i - 5 : null;
+            if (i < 6)
+            {
+                a.Offer = i switch { 0 or 1 or 2 => OfferStatus.Accepted, 3 => OfferStatus.Declined, _ => OfferStatus.Offered };
+                a.OfferedAt = decided.DecisionsReleasedAt;
+                a.OfferDeadline = i < 4 ? decided.DecisionsReleasedAt!.Value.Plus(Duration.FromDays(14)) : now.Plus(Duration.FromDays(7));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static AspirantCohort NewCohort(string name, int places, Instant now)
+    {
+        var cohort = new AspirantCohort { Name = name, Places = places, CreatedAt = now, CompletionMinTaughtDays = 6 };
+        cohort.Criteria.AddRange(
+        [
+            new AspirantCriterion { Name = "Leadership and impact", Weight = 2, Order = 1 },
+            new AspirantCriterion { Name = "Readiness for a director's role", Weight = 1, Order = 2 },
+            new AspirantCriterion { Name = "Commitment to children and families", Weight = 1, Order = 3 },
+        ]);
+        cohort.Questions.AddRange(
+        [
+            new AspirantQuestion { Text = "Why do you want to become a director of children's services?", WordLimit = 300, Order = 1 },
+            new AspirantQuestion { Text = "Describe a change you led and what it achieved for children.", WordLimit = 400, Order = 2 },
+            new AspirantQuestion { Text = "What do you most need to develop, and how will the programme help?", WordLimit = 300, Order = 3 },
+            new AspirantQuestion { Text = "How do you work with partners across the system?", WordLimit = 300, Order = 4 },
+        ]);
+        return cohort;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Core.Impact;
+using Upon.Disclosure;
+using Upon.Shared.Security;
+
+namespace Upon.Impact.Pages.Retention;
+
+/// <summary>The retention chart as SVG (<c>?asOf=YYYY-MM-DD</c>), cut for the funder where too few are at risk; 400 for a bad date.</summary>
+[Authorize(Policy = Policies.Aggregates)]
+public sealed class ChartModel(RetentionEvaluation evaluation, FigureDisclosure disclosure) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? asOf, CancellationToken cancellationToken)
+    {
+        var (day, error) = evaluation.ParseAsOf(asOf);
+        if (error is not null)
+        {
+            return BadRequest();
+        }
+        var rule = disclosure.RuleFor(User);
+        var result = await evaluation.EvaluateAsync(day, cancellationToken);
+        var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
+            .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule)).ToList();
+        var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(result.All, m, rule).AtRisk).ToList();
+        return Content(RetentionChart.Svg(curves, atRisk), "image/svg+xml");
+    }
+}

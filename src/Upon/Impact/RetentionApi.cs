@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Upon.Disclosure;
+using Upon.Shared.Security;
+
+namespace Upon.Impact;
+
+/// <summary><c>GET /api/reports/retention[?asOf=2025-03-31]</c>: the retention evaluation, for staff and the funder.</summary>
+public static class RetentionApi
+{
+    public static IEndpointRouteBuilder MapRetentionApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/reports/retention", GetRetention).RequireAuthorization(Policies.Aggregates).WithTags("Impact").WithName("GetRetention")
+            .WithSummary("The New Directors retention evaluation as of a day (today by default, or ?asOf=YYYY-MM-DD).")
+            .WithDescription("Administrators and partner staff get the exact figures, as `upon report retention --format json` prints them: " +
+                "asOf, landmarkDays, groups [{group: participants|comparison, n, events, medianMonths, survival12, survival24, survival36}], " +
+                "logRank {chiSquare, pValue} and byType [{type: permanent|interim, groups, logRank}] (definitions in the README). Figures are " +
+                "unrounded; a figure that does not exist is null. The Funder role gets the same shape with small numbers suppressed: a " +
+                "suppressed figure is null and named in `suppressed` (such as `participants.n` or `interim.logRank`). An as-of day that " +
+                "is not a date, or outside 1 January 2000 to a year after today, answers 400.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<IResult> GetRetention(
+        string? asOf, ClaimsPrincipal user, RetentionEvaluation evaluation, FigureDisclosure disclosure, CancellationToken cancellationToken)
+    {
+        var (day, error) = evaluation.ParseAsOf(asOf);
+        if (error is not null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid as-of date", detail: error);
+        }
+        var json = FigureDisclosure.SeesExactFigures(user)
+            ? RetentionJson.ToJson(await evaluation.FiguresAsync(day, cancellationToken))
+            : RetentionJson.ToJson(await evaluation.DisclosedAsync(day, disclosure.Suppression, cancellationToken));
+        return TypedResults.Text(RetentionJson.Write(json), "application/json");
+    }
+}

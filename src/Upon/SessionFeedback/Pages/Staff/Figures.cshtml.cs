@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Disclosure;
+using Upon.Shared.Security;
+
+namespace Upon.SessionFeedback.Pages.Staff;
+
+/// <summary>
+/// The feedback figures the funder sees: per strand and financial year, the responses and mean ratings, small numbers
+/// suppressed. Staff see the same page with exact counts; means over small groups are withheld for everyone.
+/// </summary>
+[Authorize(Policy = Policies.Aggregates)]
+public sealed class FiguresModel(FeedbackResults results, FigureDisclosure disclosure) : PageModel
+{
+    public IReadOnlyList<FunderFeedbackFigures> Figures { get; private set; } = [];
+    public bool Exact { get; private set; }
+    public int Threshold => disclosure.Suppression.Threshold;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Exact = FigureDisclosure.SeesExactFigures(User);
+        Figures = await results.FiguresAsync(disclosure.Suppression, Exact, cancellationToken);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Upon.Data;
+
+namespace Upon.Shared.Figures;
+
+/// <summary>
+/// Cached figures for one request: reads the data version once (one query by primary key) and serves each figure from
+/// <see cref="FigureCache"/> when it was computed for that version today, computing it otherwise. A report opts in by
+/// naming its figure with a key that says everything it depends on besides the data and the day (the view, staff or the
+/// funder's suppression threshold; the year or period asked for), and computing it from the services it is given.
+/// </summary>
+public sealed class FigureReader(UponDbContext db, FigureCache cache)
+{
+    /// <summary>The <c>Cache-Control</c> of a figure response: anyone may keep it, but must ask (with its ETag) before using it again.</summary>
+    public const string CacheControl = "private, no-cache";
+
+    private long? _version;
+
+    /// <summary>The data version, read once per request.</summary>
+    public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
+        _version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => v.Version).FirstAsync(cancellationToken);
+
+    private readonly List<string> _served = [];
+
+    /// <summary>The figure named <paramref name="key"/>, computed by <paramref name="compute"/> when the data or the day changed since.</summary>
+    public async Task<CachedFigure<T>> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<Computed<T>>> compute, CancellationToken cancellationToken = default)
+    {
+        var figure = await cache.GetAsync(key, await VersionAsync(cancellationToken), compute, cancellationToken);
+        lock (_served)
+        {
+            _served.Add(figure.ETag);
+        }
+        return figure;
+    }
+
+    /// <summary>The same, for a figure that holds all day unless the data changes.</summary>
+    public Task<CachedFigure<T>> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> compute, CancellationToken cancellationToken = default) =>
+        GetAsync(key, async (services, token) => new Computed<T>(await compute(services, token)), cancellationToken);
+
+    /// <summary>
+    /// The entity tag of a page built from the figures this request has read so far: the page and its query, who asked
+    /// (the layout names them, and its forms carry their antiforgery token), and each figure's own tag (its data version,
+    /// day and validity).
+    /// </summary>
+    public string PageETag(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+        lock (_served)
+        {
+            return FigureCache.TagOf($"page|{context.Request.Path}|{context.Request.QueryString}|{user}|{string.Join(",", _served)}");
+        }
+    }
+
+    /// <summary>
+    /// For a page built from cached figures, called once it has read them and before it renders: sends its entity tag
+    /// (<see cref="PageETag"/>) and says whether the request already holds it, when the page answers 304 Not Modified.
+    /// </summary>
+    public bool PageNotModified(HttpContext context) => NotModified(context, PageETag(context));
+
+    /// <summary>
+    /// Sends <paramref name="etag"/> with <see cref="CacheControl"/>, and says whether the request already holds that
+    /// version (its <c>If-None-Match</c> names it), when the answer is 304 Not Modified with no body.
+    /// </summary>
+    public static bool NotModified(HttpContext context, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = CacheControl;
+        var tag = new EntityTagHeaderValue(etag);
+        return context.Request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+using Upon.BrowserTests.Infrastructure;
+
+namespace Upon.BrowserTests;
+
+/// <summary>
+/// Issue 13: the funder opens the DfE contract return from its home page, sees its suppressed version and downloads the
+/// workbook, which is read back: a sheet per section and the definitions, figures as numbers, the same values as the
+/// command line's funder version for the same database.
+/// </summary>
+public sealed class DfeReturnTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [SkippableFact]
+    public async Task Funder_OpensTheReturn_AndDownloadsTheWorkbook()
+    {
+        app.RequireBrowser();
+        var page = await app.NewPageAsDemoAsync("funder@upon.test");
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "The contract return" }).ClickAsync();
+        await page.WaitForURLAsync("**/reports/dfe-return");
+        Assert.Contains("DfE contract return", await page.Locator("main h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("[data-return-view=funder]").CountAsync());
+        Assert.Equal(0, await page.Locator("#submit-return").CountAsync());
+
+        var period = await page.Locator("#period").InputValueAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-xlsx").ClickAsync());
+        Assert.Equal($"dfe-return-{period}-funder.xlsx", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"dfe-return-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+
+        var cli = await app.RunCliAsync("report", "dfe-return", "--period", period, "--funder");
+        Assert.True(cli.ExitCode == 0, cli.ToString());
+        using var expected = JsonDocument.Parse(cli.Stdout);
+
+        using var workbook = new XLWorkbook(path);
+        var sections = expected.RootElement.GetProperty("sections").EnumerateArray().ToList();
+        Assert.Equal(["Return", .. sections.Select(s => s.GetProperty("title").GetString()!), "Definitions"], workbook.Worksheets.Select(w => w.Name).ToArray());
+        var numbers = 0;
+        foreach (var section in sections)
+        {
+            var sheet = workbook.Worksheet(section.GetProperty("title").GetString()!);
+            foreach (var figure in section.GetProperty("figures").EnumerateArray())
+            {
+                var key = figure.GetProperty("key").GetString()!;
+                var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == key);
+                var cell = row.Cell(4);
+                var value = figure.GetProperty("thisPeriod");
+                if (figure.GetProperty("suppressed").EnumerateArray().Any(s => s.GetString() == "thisPeriod"))
+                {
+                    Assert.Equal("c", cell.GetString());
+                }
+                else if (value.ValueKind == JsonValueKind.Number)
+                {
+                    Assert.Equal(XLDataType.Number, cell.DataType);
+                    Assert.Equal(value.GetDouble(), cell.GetDouble(), 6);
+                    numbers++;
+                }
+                else
+                {
+                    Assert.True(cell.IsEmpty(), $"{key} has no value but the cell holds '{cell.GetString()}'");
+                }
+            }
+        }
+        Assert.True(numbers > 5, $"only {numbers} figures are numbers");
+        Assert.True(workbook.Worksheet("Definitions").RowsUsed().Count() > 10);
+    }
+}

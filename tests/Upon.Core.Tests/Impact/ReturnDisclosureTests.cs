@@ -1,0 +1,109 @@
+using Upon.Core.Disclosure;
+using Upon.Core.Impact;
+using Upon.Core.Register;
+
+namespace Upon.Core.Tests.Impact;
+
+/// <summary>
+/// The return's suppression: no count from 1 to 4 is shown or can be worked out across the quarters and the year, or
+/// against the turnover figures (a linked report), or from a share and its denominator.
+/// </summary>
+public sealed class ReturnDisclosureTests
+{
+    private static readonly FinancialYear Year = new(2025);
+    private static readonly DisclosureRule Rule = new();
+    private static readonly ReturnFigureDefinition Flow = new("starts", "Starts", ReturnUnit.Count, "d") { AddsUpOverQuarters = true };
+    private static readonly ReturnFigureDefinition FlowShare = new("share", "Share", ReturnUnit.Share, "d") { AddsUpOverQuarters = true };
+
+    private static Disclosed<double?> Disclose(ReturnFigureDefinition figure, ReturnPeriod period, Func<ReturnPeriod, ReturnMeasure> measures) =>
+        ReturnDisclosure.Disclose(Rule, figure, period, measures, (_, _) => throw new InvalidOperationException());
+
+    private static Func<ReturnPeriod, ReturnMeasure> Counts(int[] quarters, int? linked = null) =>
+        p => p.IsYear ? ReturnMeasure.Count(quarters.Sum(), linked) : ReturnMeasure.Count(quarters[p.Quarter - 1]);
+
+    private static IEnumerable<ReturnPeriod> Periods() => ReturnPeriod.OfYear(Year).QuartersOfYear().Append(ReturnPeriod.OfYear(Year));
+
+    [Fact]
+    public void AQuarterOfThree_IsSuppressed_AndSoIsAnotherSoTheYearCannotGiveItAway()
+    {
+        var measures = Counts([3, 10, 12, 20]);
+        var shown = Periods().ToDictionary(p => p.Quarter, p => Disclose(Flow, p, measures));
+        Assert.True(shown[1].IsSuppressed);
+        Assert.True(shown[2].IsSuppressed, "secondary suppression of the smallest other quarter");
+        Assert.False(shown[3].IsSuppressed);
+        Assert.Equal(45, shown[0].Value);
+    }
+
+    [Fact]
+    public void AYearSuppressedByItsLink_SuppressesEveryQuarterThatIsNotZero()
+    {
+        // 20 first-time directors (people) against 22 first-time appointments in the turnover figures: the year is
+        // suppressed, so its quarters must not add up to it.
+        var measures = Counts([0, 10, 5, 5], linked: 22);
+        var shown = Periods().ToDictionary(p => p.Quarter, p => Disclose(Flow, p, measures));
+        Assert.True(shown[0].IsSuppressed);
+        Assert.Equal(0, shown[1].Value);
+        Assert.True(shown[2].IsSuppressed && shown[3].IsSuppressed && shown[4].IsSuppressed);
+    }
+
+    [Fact]
+    public void AShare_IsSuppressedWhenThoseWithoutAreFew()
+    {
+        // 9 of 10 invited in time: the one not invited would be given away by the share and the count.
+        ReturnMeasure Measure(ReturnPeriod p) => p.IsYear ? ReturnMeasure.Share(27, 30) : ReturnMeasure.Share(9, 10);
+        Assert.True(Disclose(FlowShare, ReturnPeriod.OfQuarter(Year, 2), Measure).IsSuppressed);
+        Assert.False(Disclose(FlowShare, ReturnPeriod.OfQuarter(Year, 2), p => p.IsYear ? ReturnMeasure.Share(20, 40) : ReturnMeasure.Share(5, 10)).IsSuppressed);
+    }
+
+    [Fact]
+    public void ReferenceData_IsShownAsPublished()
+    {
+        var reference = new ReturnFigureDefinition("ref", "Ref", ReturnUnit.Share, "d") { IsReference = true };
+        Assert.Equal(0.02, Disclose(reference, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.ReferenceShare(0.02)).Value);
+    }
+
+    [Fact]
+    public void Hours_FollowTheirSessions()
+    {
+        var hours = new ReturnFigureDefinition("hours", "Hours", ReturnUnit.Hours, "d") { BasisKey = "sessions" };
+        var period = ReturnPeriod.OfQuarter(Year, 1);
+        Assert.True(ReturnDisclosure.Disclose(Rule, hours, period, _ => ReturnMeasure.Hours(3), (_, _) => Disclosed.Suppressed<double?>()).IsSuppressed);
+        Assert.Equal(3, ReturnDisclosure.Disclose(Rule, hours, period, _ => ReturnMeasure.Hours(3), (_, _) => Disclosed.Shown<double?>(6)).Value);
+    }
+
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 300)];
+
+    /// <summary>
+    /// Random quarters, some linked to a turnover figure: every count shown is 0 or at least 5, and whatever the funder
+    /// can add and subtract from the year, its quarters and the linked figure gives 0 or at least 5.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void RandomQuarters_NothingSmallCanBeWorkedOut(int seed)
+    {
+        var random = new Random(seed);
+        int[] quarters = [.. Enumerable.Range(0, 4).Select(_ => random.Next(4) == 0 ? 0 : random.Next(1, 12))];
+        var total = quarters.Sum();
+        int? linked = random.Next(2) == 0 ? total + random.Next(0, 8) : null;
+        var shown = Periods().ToDictionary(p => p.Quarter, p => Disclose(Flow, p, Counts(quarters, linked)));
+        foreach (var (quarter, figure) in shown)
+        {
+            Assert.False(figure.TryGetValue(out var v) && Rule.IsSmall((int)v!.Value), $"seed {seed}: period {quarter} shows {figure}");
+        }
+        var shownQuarters = Enumerable.Range(1, 4).Where(q => !shown[q].IsSuppressed).Sum(q => quarters[q - 1]);
+        var hidden = Enumerable.Range(1, 4).Where(q => shown[q].IsSuppressed).Select(q => quarters[q - 1]).ToList();
+        if (!shown[0].IsSuppressed)
+        {
+            Assert.False(Rule.IsSmall(total - shownQuarters), $"seed {seed}: the year less the quarters shown leaves {total - shownQuarters}");
+            Assert.False(hidden.Count == 1 && Rule.IsSmall(hidden[0]), $"seed {seed}: one hidden quarter is given away");
+            if (linked is { } l)
+            {
+                Assert.False(Rule.IsSmall(l - total), $"seed {seed}: the linked figure less the year leaves {l - total}");
+            }
+        }
+        else if (linked is { } l && !Rule.IsSmall(l) && l > 0)
+        {
+            Assert.False(Rule.IsSmall(l - shownQuarters), $"seed {seed}: the linked figure less the quarters shown leaves {l - shownQuarters}");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Upon.Aspirants;
+using Upon.Demo;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.Aspirants;
+
+/// <summary><c>upon demo</c> creates an open cohort with applications in every state, reviews, and a past cohort whose alumni became directors.</summary>
+public abstract class AspirantsDemoTests(DatabaseFixture fixture)
+{
+    [SkippableFact]
+    public async Task Demo_HasAnOpenCohortInEveryStateAndAlumniWhoBecameDirectors()
+    {
+        fixture.RequireDatabase();
+        var demo = await UponCli.RunAsync(fixture.Database, "demo");
+        Assert.True(demo.ExitCode == 0, demo.ToString());
+
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            var open = await db.AspirantCohorts.SingleAsync(c => c.Name == AspirantsDemo.OpenCohortName);
+            var applications = await db.AspirantApplications.Include(a => a.Endorsement).Where(a => a.CohortId == open.Id).ToListAsync();
+            Assert.Contains(applications, a => a.Status == ApplicationStatus.Draft);
+            Assert.Contains(applications, a => a.Endorsement?.Endorsed == null && a.Status == ApplicationStatus.Submitted);
+            Assert.Contains(applications, a => a.Endorsement?.Endorsed == false);
+            Assert.Contains(applications, a => a.EligibilityOverride == true);
+            Assert.True(await db.AspirantReviews.AnyAsync(r => r.Application!.CohortId == open.Id && r.Status == ReviewStatus.Submitted));
+            Assert.True(await db.AspirantReviews.AnyAsync(r => r.Application!.CohortId == open.Id && r.Status == ReviewStatus.Assigned));
+            var decided = await db.AspirantCohorts.SingleAsync(c => c.Name == AspirantsDemo.DecidedCohortName);
+            var offers = await db.AspirantApplications.Where(a => a.CohortId == decided.Id && a.Offer != null).Select(a => a.Offer).Distinct().ToListAsync();
+            Assert.Contains(OfferStatus.Accepted, offers);
+            Assert.Contains(OfferStatus.Declined, offers);
+            Assert.Contains(OfferStatus.Offered, offers);
+        }
+
+        var report = await UponCli.RunAsync(fixture.Database, "report", "aspirants", "--cohort", AspirantsDemo.PastCohortName, "--format", "json");
+        Assert.True(report.ExitCode == 0, report.ToString());
+        using var json = JsonDocument.Parse(report.Output);
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!, s => s.GetProperty("total").GetInt32());
+        Assert.Equal(30, stages["applied"]);
+        Assert.Equal(18, stages["completed"]);
+        Assert.InRange(stages["becameDcs"], 1, 6);
+    }
+}
+
+public sealed class AspirantsDemoTests_Sqlite(SqliteDatabase fixture) : AspirantsDemoTests(fixture), IClassFixture<SqliteDatabase>;
+
+public sealed class AspirantsDemoTests_Postgres(PostgresDatabase fixture) : AspirantsDemoTests(fixture), IClassFixture<PostgresDatabase>;

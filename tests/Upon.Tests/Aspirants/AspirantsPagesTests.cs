@@ -1,0 +1,243 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Upon.Aspirants;
+using Upon.Data;
+using Upon.Shared.Security;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.Aspirants;
+
+/// <summary>
+/// The Aspirant Directors pages through the real host: assignment never gives a reviewer a conflict, reviewers never see
+/// who an applicant is (name, email, employer, authority, equality answers) or another reviewer's scores, recusal
+/// reassigns, and selection releases decisions by email and moves the waiting list.
+/// </summary>
+public abstract class AspirantsPagesTests(UponApp app)
+{
+    private sealed record Seeded(int CohortId, IReadOnlyList<AspirantApplication> Applications, int PartnerReviewerId, int CoachReviewerId, int ThirdReviewerId);
+
+    private static readonly string[] Given = ["Zephyrine", "Quillon", "Marisol", "Thaddeus", "Oriel", "Bexley"];
+
+    private async Task<Seeded> SeedAsync()
+    {
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        return await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var now = app.Clock.GetCurrentInstant();
+            var cohort = new AspirantCohort { Name = $"T-{batch}", Places = 2, MinYearsSenior = 3, MaxTiersBelowDcs = 2, RequireEndorsement = false, CreatedAt = now };
+            cohort.Criteria.AddRange([new AspirantCriterion { Name = "Leadership", Weight = 1, Order = 1 }, new AspirantCriterion { Name = "Vision", Weight = 2, Order = 2 }]);
+            var question = new AspirantQuestion { Text = "Why now?", WordLimit = 300, Order = 1 };
+            cohort.Questions.Add(question);
+            db.AspirantCohorts.Add(cohort);
+            await db.SaveChangesAsync();
+
+            async Task<AspirantReviewer> ReviewerAsync(string email, string conflicts)
+            {
+                var reviewer = await db.AspirantReviewers.SingleOrDefaultAsync(r => r.Email == email);
+                if (reviewer is null) db.AspirantReviewers.Add(reviewer = new AspirantReviewer { Email = email, GivenName = "Rev", FamilyName = email[..3], CreatedAt = now });
+                reviewer.ConflictAuthorityCodes = conflicts;
+                await db.SaveChangesAsync();
+                db.CohortReviewers.Add(new CohortReviewer { CohortId = cohort.Id, ReviewerId = reviewer.Id, GrantedAt = now });
+                return reviewer;
+            }
+            var partner = await ReviewerAsync(UponApp.EmailFor(Roles.PartnerStaff), "823");
+            var coach = await ReviewerAsync(UponApp.EmailFor(Roles.Coach), "");
+            var third = await ReviewerAsync($"third-{batch}@review.test", "");
+
+            var applications = new List<AspirantApplication>();
+            for (var i = 0; i < Given.Length; i++)
+            {
+                var application = new AspirantApplication
+                {
+                    CohortId = cohort.Id, ApplicationId = $"{batch}-{i + 1}", Email = $"{Given[i].ToLowerInvariant()}.{batch}@applicant.test",
+                    GivenName = Given[i], FamilyName = $"Fam{Given[i]}", AuthorityCode = i % 2 == 0 ? "823" : "820", OtherEmployer = null, RoleTitle = "Assistant Director",
+                    YearsSenior = i == 5 ? 1 : 4, TiersBelowDcs = 1, Status = ApplicationStatus.Submitted, CreatedAt = now, SubmittedAt = now,
+                };
+                application.Answers.Add(new AspirantAnswer { QuestionId = question.Id, Text = $"I grew up in Ravenbrook and lead services for children ({i})." });
+                applications.Add(application);
+            }
+            db.AspirantApplications.AddRange(applications);
+            await db.SaveChangesAsync();
+            foreach (var application in applications)
+            {
+                db.AspirantEqualityMonitoring.Add(new AspirantEqualityMonitoring { ApplicationKey = application.Id, CohortId = cohort.Id, EthnicityCode = "asian-bangladeshi", Sex = MonitoringSex.Female, Religion = Religion.Sikh, UpdatedAt = now });
+                db.AspirantRedactions.Add(new AspirantRedaction { AnswerId = application.Answers[0].Id, Phrase = "Ravenbrook", RedactedAt = now });
+            }
+            await db.SaveChangesAsync();
+            return new Seeded(cohort.Id, applications, partner.Id, coach.Id, third.Id);
+        });
+    }
+
+    [SkippableFact]
+    public async Task Assign_SpreadsEvenly_NeverToAConflict_AndOnlyAdministratorsReachTheStaffPages()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var url = $"/aspirants/{seeded.CohortId}/reviewers";
+        foreach (var role in new[] { Roles.PartnerStaff, Roles.Coach, Roles.Participant, Roles.Funder })
+        {
+            foreach (var page in new[] { "/aspirants", $"/aspirants/{seeded.CohortId}", $"/aspirants/{seeded.CohortId}/applications", url, $"/aspirants/{seeded.CohortId}/selection", $"/aspirants/{seeded.CohortId}/equality", $"/aspirants/applications/{seeded.Applications[0].Id}", "/aspirants/alumni" })
+            {
+                Assert.NotEqual(HttpStatusCode.OK, (await app.CreateClient(role).GetAsync(page)).StatusCode);
+            }
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Assign")).StatusCode);
+        Assert.Contains("10 reviews assigned", (await admin.GetDocumentAsync(url)).QuerySelector("#notice")!.TextContent, StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var reviews = await db.AspirantReviews.AsNoTracking().Include(r => r.Application).Where(r => r.Application!.CohortId == seeded.CohortId).ToListAsync();
+            // Five eligible applications (the sixth has one year in a senior role), two reviewers each.
+            Assert.Equal(10, reviews.Count);
+            Assert.DoesNotContain(reviews, r => r.Application!.ApplicationId == seeded.Applications[5].ApplicationId);
+            Assert.DoesNotContain(reviews, r => r.ReviewerId == seeded.PartnerReviewerId && r.Application!.AuthorityCode == "823");
+            var loads = reviews.GroupBy(r => r.ReviewerId).Select(g => g.Count()).Order().ToList();
+            Assert.True(loads.Max() - loads.Min() <= 1 || loads.Sum() == 10, string.Join(",", loads));
+            Assert.All(reviews.GroupBy(r => r.ApplicationId), g => Assert.Equal(2, g.Select(r => r.ReviewerId).Distinct().Count()));
+        });
+
+        var applications = await admin.GetDocumentAsync($"/aspirants/{seeded.CohortId}/applications");
+        Assert.Contains("Only 1 years in a senior role", applications.QuerySelector("#applications")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Reviewer_NeverSeesWhoTheApplicantIs_NorOtherScores_AndRecusalReassigns()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var assign = $"/aspirants/{seeded.CohortId}/reviewers";
+        await admin.PostFormAsync(assign, new Dictionary<string, string>(), $"{assign}?handler=Assign");
+
+        // The coach reviewer submits reviews with a distinctive comment; the partner reviewer must never see it.
+        var coach = app.CreateClient(Roles.Coach);
+        var coachReviews = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantReviews
+            .Where(r => r.ReviewerId == seeded.CoachReviewerId && r.Application!.CohortId == seeded.CohortId).Select(r => r.Id).ToListAsync());
+        var criteria = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantCriteria.Where(c => c.CohortId == seeded.CohortId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync());
+        foreach (var id in coachReviews)
+        {
+            var form = new Dictionary<string, string> { [$"Scores[{criteria[0]}]"] = "4", [$"Scores[{criteria[1]}]"] = "3", [$"Comments[{criteria[0]}]"] = "Xylophonic insight", [$"Comments[{criteria[1]}]"] = "" };
+            Assert.Equal(HttpStatusCode.Redirect, (await coach.PostFormAsync($"/aspirants/review/{id}", form)).StatusCode);
+        }
+        var missing = await Html.ParseAsync(await coach.PostFormAsync($"/aspirants/review/{coachReviews[0]}", new Dictionary<string, string>()));
+        Assert.Empty(missing.ErrorSummary()); // already submitted: nothing changes
+
+        var reviewer = app.CreateClient(Roles.PartnerStaff);
+        var index = await reviewer.GetDocumentAsync("/aspirants/review");
+        var links = index.QuerySelectorAll("#assigned a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.NotEmpty(links);
+        var forbidden = seeded.Applications.SelectMany(a => new[] { a.GivenName, a.FamilyName, a.Email }).Concat(["Ravenbrook", "Bangladeshi", "asian-bangladeshi", "Sikh", "Female", "Xylophonic", "Bedfordshire", "Assistant Director"]).ToList();
+        foreach (var page in links.Prepend("/aspirants/review"))
+        {
+            var html = await (await reviewer.GetAsync(page)).Content.ReadAsStringAsync();
+            foreach (var word in forbidden)
+            {
+                Assert.False(html.Contains(word, StringComparison.OrdinalIgnoreCase), $"{page} shows '{word}'");
+            }
+        }
+        var first = await reviewer.GetDocumentAsync(links[0]);
+        Assert.Contains("[redacted]", first.Body!.TextContent, StringComparison.Ordinal);
+
+        // Another reviewer's review is not reachable.
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/aspirants/review/{coachReviews[0]}")).StatusCode);
+
+        // Stepping back with a conflict reassigns the application; only administrators see the reason.
+        var reviewId = int.Parse(links[0].Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        var recused = await reviewer.PostFormAsync(links[0], new Dictionary<string, string> { ["ConflictReason"] = "We worked together at Zanzibar council" }, $"{links[0]}?handler=Recuse");
+        Assert.Equal(HttpStatusCode.Redirect, recused.StatusCode);
+        var applicationKey = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var review = await db.AspirantReviews.AsNoTracking().SingleAsync(r => r.Id == reviewId);
+            Assert.Equal(ReviewStatus.Recused, review.Status);
+            Assert.Equal(2, await db.AspirantReviews.CountAsync(r => r.ApplicationId == review.ApplicationId && r.Status != ReviewStatus.Recused));
+            Assert.True(await db.AspirantConflicts.AnyAsync(c => c.ApplicationId == review.ApplicationId && c.ReviewerId == seeded.PartnerReviewerId));
+            return review.ApplicationId;
+        });
+        var staffView = await admin.GetDocumentAsync($"/aspirants/applications/{applicationKey}");
+        Assert.Contains("Zanzibar", staffView.QuerySelector("#conflicts")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zanzibar", (await reviewer.GetAsync("/aspirants/review")).Content.ReadAsStringAsync().Result, StringComparison.Ordinal);
+        // The administrator's application page never shows equality answers either.
+        Assert.DoesNotContain("Bangladeshi", staffView.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
+    public async Task Selection_FillReleaseDecline_OffersTheWaitingList_AndEqualityIsSuppressed()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        // Reviews straight into the database: application i gets totals falling with i, the 4th and 5th tied.
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var criteria = await db.AspirantCriteria.Where(c => c.CohortId == seeded.CohortId).OrderBy(c => c.Order).ToListAsync();
+            int[] scores = [5, 4, 3, 2, 2];
+            for (var i = 0; i < 5; i++)
+            {
+                var review = new AspirantReview { ApplicationId = seeded.Applications[i].Id, ReviewerId = seeded.ThirdReviewerId, Status = ReviewStatus.Submitted, AssignedAt = app.Clock.GetCurrentInstant(), SubmittedAt = app.Clock.GetCurrentInstant() };
+                review.Scores.AddRange(criteria.Select(c => new AspirantScore { CriterionId = c.Id, Score = scores[i] }));
+                db.AspirantReviews.Add(review);
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var url = $"/aspirants/{seeded.CohortId}/selection";
+        var page = await admin.GetDocumentAsync(url);
+        var ranks = page.QuerySelectorAll("#ranking tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
+        Assert.Equal(["1", "2", "3", "=4", "=4"], ranks);
+        Assert.NotNull(page.QuerySelector("#calibration"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string> { ["Waiting"] = "2" }, $"{url}?handler=Fill")).StatusCode);
+        var notTied = await Html.ParseAsync(await admin.PostFormAsync(url, new Dictionary<string, string> { ["ApplicationKey"] = seeded.Applications[0].Id.ToString(), ["Reason"] = "s.158" }, $"{url}?handler=TieBreak"));
+        Assert.Equal(["A tie-break applies only between applications with equal scores"], notTied.ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Release")).StatusCode);
+
+        var (firstKey, waitingFirst) = (seeded.Applications[0].Id, seeded.Applications[2]);
+        await app.WithDbAsync(async db =>
+        {
+            var all = await db.AspirantApplications.AsNoTracking().Where(a => a.CohortId == seeded.CohortId).ToDictionaryAsync(a => a.Id);
+            Assert.Equal(OfferStatus.Offered, all[firstKey].Offer);
+            Assert.Equal(SelectionOutcome.Waiting, all[waitingFirst.Id].Outcome);
+            Assert.Equal(1, all[waitingFirst.Id].WaitingPosition);
+            var emails = all.Values.Select(a => a.Email).ToList();
+            Assert.Equal(6, await db.OutboxMessages.CountAsync(m => emails.Contains(m.To)));
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string> { ["answer"] = "decline" }, $"{url}?handler=Respond&applicationKey={firstKey}")).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var next = await db.AspirantApplications.AsNoTracking().SingleAsync(a => a.Id == waitingFirst.Id);
+            Assert.Equal(SelectionOutcome.Selected, next.Outcome);
+            Assert.Equal(OfferStatus.Offered, next.Offer);
+            Assert.Equal(OfferStatus.Declined, (await db.AspirantApplications.AsNoTracking().SingleAsync(a => a.Id == firstKey)).Offer);
+            Assert.Equal(1, await db.AspirantApplications.CountAsync(a => a.CohortId == seeded.CohortId && a.Outcome == SelectionOutcome.Waiting && a.WaitingPosition == 1));
+        });
+
+        // Expiry: the clock passes the deadline and the next on the waiting list gets the place.
+        app.Clock.Advance(Duration.FromDays(20));
+        try
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Expire")).StatusCode);
+            await app.WithDbAsync(async db => Assert.Equal(2, await db.AspirantApplications.CountAsync(a => a.CohortId == seeded.CohortId && a.Offer == OfferStatus.Expired)));
+        }
+        finally
+        {
+            app.Clock.Reset(UponApp.DefaultNow);
+        }
+
+        // Six applicants, all global majority and female in the seed: the small counts are suppressed.
+        var equality = await admin.GetDocumentAsync($"/aspirants/{seeded.CohortId}/equality");
+        var selected = equality.QuerySelectorAll("#ethnicity tbody tr").Single(r => r.QuerySelector("td")!.TextContent == "Selected");
+        Assert.Contains("c", selected.TextContent, StringComparison.Ordinal);
+        await app.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == nameof(AspirantEqualityMonitoring) && e.EntityId == seeded.CohortId.ToString())));
+    }
+}
+
+public sealed class AspirantsPagesTests_Sqlite(SqliteApp app) : AspirantsPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AspirantsPagesTests_Postgres(PostgresApp app) : AspirantsPagesTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using ClosedXML.Excel;
+using NodaTime;
+using Upon.Core.Sessions;
+using Upon.SessionFeedback;
+using Upon.Shared.Security;
+using Upon.Tests.Infrastructure;
+using Upon.Tests.Sessions;
+using Upon.Tests.Shared;
+
+namespace Upon.Tests.SessionFeedback;
+
+/// <summary>
+/// The feedback pages through the real host: a participant answers from their sessions page, results are withheld
+/// until the small-number threshold (5) of answers is in, comments reach staff only, the funder sees suppressed figures
+/// per strand and year (page and API), and staff download and change the questions.
+/// </summary>
+public abstract class FeedbackPagesTests(UponApp app)
+{
+    /// <summary>A page refuses a signed-in role with 403, or a redirect to the access-denied page.</summary>
+    private static async Task AssertRefusedAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/error/403", StringComparison.Ordinal)),
+            $"GET {url} answered {(int)response.StatusCode}");
+    }
+
+    [SkippableFact]
+    public async Task Participant_GivesFeedbackFromTheirSessionsPage_OnceAndAnonymously()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var session = await SessionSeed.SessionAsync(app, strand, 20, FeedbackSeed.HeldOn, title: "Leading through inspection");
+        var me = await SessionSeed.TestParticipantAsync(app, strand);
+        await SessionSeed.MarkAsync(app, session, me, AttendanceMark.Present);
+        var client = app.CreateClient(Roles.Participant);
+        var give = FeedbackPages.Give(session.Id);
+
+        // Not asked yet: no page.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(give)).StatusCode);
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+
+        var sessions = await client.GetDocumentAsync("/my/sessions");
+        Assert.Contains(sessions.QuerySelectorAll("#tasks a"), a => a.GetAttribute("href") == give && a.TextContent.Contains("Leading through inspection", StringComparison.Ordinal));
+        var form = await client.GetDocumentAsync(give);
+        var questions = form.QuerySelectorAll("#feedback-form fieldset, #feedback-form textarea").ToList();
+        Assert.Equal(4, questions.Count);
+
+        var empty = await Html.ParseAsync(await client.PostFormAsync(give, new Dictionary<string, string>()));
+        Assert.Equal(["Answer at least one question, or leave this page if you would rather not give feedback"], empty.ErrorSummary());
+        var radios = form.QuerySelectorAll("input[type=radio]").Select(r => r.GetAttribute("name")!).Distinct().ToList();
+        var text = form.QuerySelectorAll("textarea").Select(t => t.GetAttribute("name")!).ToList();
+        var bad = await Html.ParseAsync(await client.PostFormAsync(give, new Dictionary<string, string> { [radios[0]] = "9" }));
+        Assert.Single(bad.ErrorSummary());
+        Assert.Equal($"#{radios[0]}", bad.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+
+        var sent = await client.PostFormAsync(give, new Dictionary<string, string> { [radios[0]] = "4", [radios[1]] = "5", [text[0]] = "Ask my team about inspection readiness" });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(FeedbackPages.Sent(session.Id), sent.Headers.Location!.OriginalString);
+        Assert.Contains("Feedback sent", (await client.GetDocumentAsync(FeedbackPages.Sent(session.Id))).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        // Answered: the form says so and takes nothing more; the sessions page no longer asks.
+        Assert.NotNull((await client.GetDocumentAsync(give)).QuerySelector("#already-answered"));
+        var again = await client.PostFormAsync(give, new Dictionary<string, string> { [radios[0]] = "1" });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(again)).QuerySelector("#already-answered"));
+        Assert.DoesNotContain((await client.GetDocumentAsync("/my/sessions")).QuerySelectorAll("#tasks a"), a => a.GetAttribute("href") == give);
+        Assert.Contains("Given, thank you", (await client.GetDocumentAsync(FeedbackPages.Mine)).QuerySelector("#past-feedback")!.TextContent, StringComparison.Ordinal);
+        var stored = await app.WithScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Upon.Data.UponDbContext>(s).FeedbackAnswers.Where(a => a.Text == "Ask my team about inspection readiness")));
+        Assert.Single(stored);
+    }
+
+    [SkippableFact]
+    public async Task Results_AreWithheldBelowTheThreshold_AndCommentsReachStaffOnly()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 6, title: "Threshold session");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        for (var i = 0; i < 4; i++)
+        {
+            await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[i], 4, i == 0 ? "=HYPERLINK(\"http://evil.example\") secret comment" : null);
+        }
+        var staff = app.CreateClient(Roles.PartnerStaff);
+        var page = FeedbackPages.Session(held.Session.Id);
+
+        var withheld = await staff.GetDocumentAsync(page);
+        Assert.NotNull(withheld.QuerySelector("#withheld"));
+        Assert.DoesNotContain("secret comment", withheld.Body!.TextContent, StringComparison.Ordinal);
+        var funderFigures = await app.CreateClient(Roles.Funder).GetDocumentAsync(FeedbackPages.Figures);
+        var funderRow = funderFigures.QuerySelectorAll("#figures tbody tr").Single(r => r.TextContent.Contains(held.Strand.Name, StringComparison.Ordinal));
+        Assert.Equal(["c", "c", "c"], funderRow.QuerySelectorAll("td").Skip(2).Select(c => c.TextContent.Trim()));
+
+        await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[4], 2);
+        var shown = await staff.GetDocumentAsync(page);
+        Assert.Null(shown.QuerySelector("#withheld"));
+        Assert.Contains("secret comment", shown.QuerySelector(".upon-comments")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("5 ratings, mean 3.6", shown.Body!.TextContent, StringComparison.Ordinal);
+
+        // The funder: a count of 5 and the means, never a comment, on the page and from the API.
+        funderFigures = await app.CreateClient(Roles.Funder).GetDocumentAsync(FeedbackPages.Figures);
+        funderRow = funderFigures.QuerySelectorAll("#figures tbody tr").Single(r => r.TextContent.Contains(held.Strand.Name, StringComparison.Ordinal));
+        Assert.Equal(["5", "3.6", "3.6"], funderRow.QuerySelectorAll("td").Skip(2).Select(c => c.TextContent.Trim()));
+        Assert.DoesNotContain("secret comment", funderFigures.Body!.TextContent, StringComparison.Ordinal);
+        await AssertRefusedAsync(app.CreateClient(Roles.Funder), page);
+        var api = await app.CreateApiClient(Roles.Funder).GetAsync("/api/reports/feedback?year=2026-27");
+        var body = await api.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret comment", body, StringComparison.Ordinal);
+        var item = JsonDocument.Parse(body).RootElement.EnumerateArray().Single(e => e.GetProperty("strand").GetString() == held.Strand.Name);
+        Assert.Equal(5, item.GetProperty("answers").GetInt32());
+        Assert.Equal(3.6, item.GetProperty("reactionMean").GetDouble(), 6);
+        Assert.Equal(0, item.GetProperty("suppressed").GetArrayLength());
+        await ApiTesting.AssertProblemAsync(await app.CreateApiClient(Roles.Funder).GetAsync("/api/reports/feedback?year=2026"), 400);
+
+        // Staff downloads: the CSV's figures, and the comment in the workbook, neutralised.
+        var csv = await (await staff.GetAsync("/feedback/export.csv")).Content.ReadAsStringAsync();
+        Assert.StartsWith(string.Join(',', FeedbackExports.SessionsHeader), csv, StringComparison.Ordinal);
+        Assert.Contains($"{held.Session.Id},2026-11-20,Threshold session,{held.Strand.Name},6,5,3.6,3.6", csv, StringComparison.Ordinal);
+        var xlsx = await staff.GetAsync("/feedback/export.xlsx");
+        using var workbook = new XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+        var comment = workbook.Worksheet("Comments").CellsUsed().Single(c => c.GetString().Contains("secret comment", StringComparison.Ordinal));
+        Assert.True(comment.Style.IncludeQuotePrefix);
+        await AssertRefusedAsync(app.CreateClient(Roles.Funder), "/feedback/export.xlsx");
+    }
+
+    [SkippableFact]
+    public async Task FunderApi_SuppressesSmallCounts_StaffSeeThemExactly()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 3, title: "Small strand session");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[0], 5);
+        await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[1], 5);
+
+        JsonElement For(string json) => JsonDocument.Parse(json).RootElement.EnumerateArray().Single(e => e.GetProperty("strand").GetString() == held.Strand.Name);
+        var funder = For(await app.CreateApiClient(Roles.Funder).GetStringAsync("/api/reports/feedback"));
+        Assert.Equal(JsonValueKind.Null, funder.GetProperty("answers").ValueKind);
+        Assert.Equal(["answers", "reactionMean", "learningMean"], funder.GetProperty("suppressed").EnumerateArray().Select(e => e.GetString()));
+        var staff = For(await app.CreateApiClient(Roles.PartnerStaff).GetStringAsync("/api/reports/feedback"));
+        Assert.Equal(2, staff.GetProperty("answers").GetInt32());
+        Assert.Equal(JsonValueKind.Null, staff.GetProperty("reactionMean").ValueKind);
+        Assert.Equal(["reactionMean", "learningMean"], staff.GetProperty("suppressed").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Participant).GetAsync("/api/reports/feedback")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Coach).GetAsync("/api/reports/feedback")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Staff_ChangeAStrandsQuestions_AndTheNextFormAsksThem()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 1, title: "Form change session");
+        var staff = app.CreateClient(Roles.Administrator);
+        var created = await staff.PostFormAsync("/feedback/forms/new", new Dictionary<string, string> { ["Name"] = "Residential feedback", ["StrandId"] = held.Strand.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var formUrl = created.Headers.Location!.OriginalString;
+        var duplicate = await Html.ParseAsync(await staff.PostFormAsync("/feedback/forms/new", new Dictionary<string, string> { ["Name"] = "Again", ["StrandId"] = held.Strand.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        Assert.Single(duplicate.ErrorSummary());
+
+        var edit = await staff.GetDocumentAsync(formUrl);
+        var fields = edit.QuerySelectorAll("form input, form select").Where(e => e.GetAttribute("name") is { } n && n != "__RequestVerificationToken" && e.GetAttribute("type") != "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "SELECT" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")! : e.GetAttribute("value") ?? "");
+        fields["Questions[0].Text"] = "How useful was the residential?";
+        fields["Questions[4].Text"] = "Who would you recommend it to?";
+        fields["Questions[4].Kind"] = "Text";
+        fields["Questions[3].Retired"] = "true";
+        var tooLong = new Dictionary<string, string>(fields) { ["Questions[1].Text"] = new string('x', 301) };
+        var error = await Html.ParseAsync(await staff.PostFormAsync(formUrl, tooLong));
+        Assert.Equal(["Question 2 must be 300 characters or fewer"], error.ErrorSummary());
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(formUrl, fields)).StatusCode);
+
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        var session = await app.WithScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FeedbackForms>(s).FormForAsync(held.Session));
+        Assert.Equal("Residential feedback", session!.Name);
+        Assert.Equal(["How useful was the residential?", "How much did you learn that you can put into practice?", "What will you do differently as a result of this session?", "Who would you recommend it to?"],
+            session.Questions.Where(q => !q.Retired).OrderBy(q => q.Position).Select(q => q.Text));
+        await AssertRefusedAsync(app.CreateClient(Roles.Funder), formUrl);
+        await AssertRefusedAsync(app.CreateClient(Roles.Participant), "/feedback");
+    }
+}
+
+public sealed class FeedbackPagesTests_Sqlite(SqliteApp app) : FeedbackPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class FeedbackPagesTests_Postgres(PostgresApp app) : FeedbackPagesTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,117 @@
+using NodaTime;
+using Upon.SessionFeedback;
+using Upon.Tests.Email;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.SessionFeedback;
+
+/// <summary>
+/// Asking and reminding, delivered through a real SMTP server on loopback: everyone marked present is asked once, the
+/// absent never; reminders go only to those who have not answered, at most two, and none once feedback has closed.
+/// </summary>
+public abstract class FeedbackRunTests(SmtpApp app)
+{
+    private async Task DeliverAsync()
+    {
+        while (await app.Sender().SendDueAsync() > 0)
+        {
+        }
+    }
+
+    [SkippableFact]
+    public async Task Run_AsksEveryonePresentOnce_AndNeverTheAbsent()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 3, absent: 2, title: "Safeguarding partnerships");
+
+        // Not before the session has ended.
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 19));
+        Assert.Empty(await FeedbackSeed.RequestsAsync(app, held.Session.Id));
+
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        await DeliverAsync();
+
+        var requests = await FeedbackSeed.RequestsAsync(app, held.Session.Id);
+        Assert.Equal(held.Present.Select(p => p.Id).Order(), requests.Select(q => q.ParticipantId).Order());
+        Assert.All(requests, q => Assert.Equal(new LocalDate(2026, 12, 4), q.ClosesOn));
+        foreach (var person in held.Present)
+        {
+            var mail = Assert.Single(app.Smtp.To(person.Email));
+            Assert.Equal("How was Safeguarding partnerships?", mail.Message.Subject);
+            Assert.Contains($"http://localhost:5080{FeedbackPages.Give(held.Session.Id)}", mail.Message.TextBody, StringComparison.Ordinal);
+            Assert.Contains("anonymous", mail.Message.TextBody, StringComparison.Ordinal);
+        }
+        Assert.All(held.Absent, person => Assert.Empty(app.Smtp.To(person.Email)));
+    }
+
+    [SkippableFact]
+    public async Task Reminders_GoOnlyToThoseWhoHaveNotAnswered_AtMostTwice()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 3, title: "Reminder test");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[0], 4));
+
+        // Day 2 after asking: nothing is due; day 3: the first reminder; day 7: the second; after that, none.
+        foreach (var day in new[] { 23, 24, 24, 26, 28, 29 })
+        {
+            await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, day));
+        }
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 2));
+        await DeliverAsync();
+
+        Assert.Single(app.Smtp.To(held.Present[0].Email));
+        foreach (var person in held.Present.Skip(1))
+        {
+            var subjects = app.Smtp.To(person.Email).Select(m => m.Message.Subject).ToList();
+            Assert.Equal(["How was Reminder test?", "Reminder: how was Reminder test?", "Last reminder: how was Reminder test?"], subjects);
+        }
+        var requests = await FeedbackSeed.RequestsAsync(app, held.Session.Id);
+        Assert.Equal([0, 2, 2], requests.OrderBy(q => q.RemindersSent).Select(q => q.RemindersSent));
+    }
+
+    [SkippableFact]
+    public async Task TheCommand_AsksAndDeliversThroughSmtp_AndRefusesABadDate()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Command line session");
+        var settings = new Dictionary<string, string>
+        {
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = app.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email__Smtp__UseStartTls"] = "false",
+            ["Feedback__RunMinutes"] = "0",
+        };
+        var run = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", "2026-11-21");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"^[0-9]+ asked for feedback, [0-9]+ reminders\.", run.Output);
+        Assert.All(held.Present, person => Assert.Equal("How was Command line session?", Assert.Single(app.Smtp.To(person.Email)).Message.Subject));
+
+        var bad = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", "2026-13-01");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("'2026-13-01' is not a date", bad.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task NoReminder_OnceFeedbackHasClosed_AndNobodyIsAskedAfterIt()
+    {
+        app.RequireDatabase();
+        var late = await FeedbackSeed.HeldSessionAsync(app, present: 1, title: "Marked late");
+        // Asked on 1 December, the first reminder would be due on the 4th: the day feedback closes.
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 1));
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 4));
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 8));
+        var closed = await FeedbackSeed.HeldSessionAsync(app, present: 1, title: "Marked too late");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 4));
+        await DeliverAsync();
+
+        Assert.Equal(["How was Marked late?"], app.Smtp.To(late.Present[0].Email).Select(m => m.Message.Subject));
+        Assert.Empty(app.Smtp.To(closed.Present[0].Email));
+        Assert.Empty(await FeedbackSeed.RequestsAsync(app, closed.Session.Id));
+    }
+}
+
+public sealed class FeedbackRunTests_Sqlite(SmtpSqliteApp app) : FeedbackRunTests(app), IClassFixture<SmtpSqliteApp>;
+
+public sealed class FeedbackRunTests_Postgres(SmtpPostgresApp app) : FeedbackRunTests(app), IClassFixture<SmtpPostgresApp>;
