@@ -90,6 +90,9 @@ public static class UponServices
         services.AddScoped<IPersonalDataProvider, FeedbackPersonalData>();
         services.AddScoped<IPersonalDataProvider, EmailPersonalData>();
         services.AddScoped<IPersonalDataProvider, SubjectRequestsPersonalData>();
+        services.AddScoped<IPersonalDataProvider, Upon.Aspirants.AspirantsPersonalData>();
+        services.AddScoped<IPersonalDataProvider, Upon.SessionFeedback.SessionFeedbackPersonalData>();
+        services.AddScoped<IPersonalDataProvider, Upon.Impact.ImpactPersonalData>();
         services.AddUponDataProtection(configuration);
         services.AddUponImpact();
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);

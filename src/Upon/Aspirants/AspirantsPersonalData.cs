@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Upon.Data;
+using Upon.Shared.Privacy;
+
+namespace Upon.Aspirants;
+
+/// <summary>
+/// What Aspirant Directors holds about a person: their applications (answers, endorsement, reviews of them, learning set)
+/// and, kept apart, their equality monitoring answers; and, if they review, their reviewer record.
+/// </summary>
+public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvider
+{
+    private const string ErasedDomain = "@erased.invalid";
+
+    public string Feature => "Aspirant Directors applications";
+
+    public IReadOnlyList<string> Tables { get; } =
+    [
+        "aspirant_applications", "aspirant_answers", "aspirant_redactions", "aspirant_endorsements", "aspirant_equality_monitoring", "aspirant_reviews",
+        "aspirant_scores", "aspirant_conflicts", "aspirant_moderations", "aspirant_learning_set_members", "aspirant_reviewers",
+    ];
+
+    public async Task<IReadOnlyList<PersonalRows>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
+    {
+        var lower = subject.LowerEmail;
+#pragma warning disable CA1862 // EF Core translates ToLower() to SQL.
+        var applications = await db.AspirantApplications.Where(a => a.Email.ToLower() == lower).ToListAsync(cancellationToken);
+        var reviewers = await db.AspirantReviewers.Where(r => r.Email.ToLower() == lower).ToListAsync(cancellationToken);
+#pragma warning restore CA1862
+        var ids = applications.Select(a => a.Id).ToList();
+        var rows = await RowsOfAsync(ids, cancellationToken);
+        rows.Insert(0, new("aspirant_applications", applications));
+        rows.Add(new("aspirant_reviewers", reviewers));
+        return rows;
+    }
+
+    /// <summary>
+    /// Applications not selected, submitted before the data map's period, are erased by the policy with everything about
+    /// them. The application records no wish to be considered for a later cohort, so the period alone decides.
+    /// </summary>
+    public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
+    {
+        if (context.KeptSince("aspirant_applications") is not { } since)
+        {
+            return [];
+        }
+        var cutoff = since.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
+        var applications = await db.AspirantApplications
+            .Where(a => a.Outcome == SelectionOutcome.NotSelected && a.SubmittedAt != null && a.SubmittedAt < cutoff && !a.Email.EndsWith(ErasedDomain))
+            .ToListAsync(cancellationToken);
+        if (applications.Count == 0)
+        {
+            return [];
+        }
+        var before = NodaTime.Text.LocalDatePattern.Iso.Format(since);
+        var rows = await RowsOfAsync([.. applications.Select(a => a.Id)], cancellationToken);
+        rows.Insert(0, new("aspirant_applications", applications));
+        return [.. rows.Where(r => r.Rows.Count > 0)
+            .Select(r => new RetentionDue("Applications not selected", $"{r.Rows.Count} rows of {r.Table} for applications not selected, submitted before {before}", Rows: r))];
+    }
+
+    private async Task<List<PersonalRows>> RowsOfAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        var answers = await db.AspirantAnswers.Where(a => ids.Contains(a.ApplicationId)).ToListAsync(cancellationToken);
+        var answerIds = answers.Select(a => a.Id).ToList();
+        var reviews = await db.AspirantReviews.Where(r => ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken);
+        var reviewIds = reviews.Select(r => r.Id).ToList();
+        return
+        [
+            new("aspirant_answers", answers),
+            new("aspirant_redactions", await db.AspirantRedactions.Where(r => answerIds.Contains(r.AnswerId)).ToListAsync(cancellationToken)),
+            new("aspirant_endorsements", await db.AspirantEndorsements.Where(e => ids.Contains(e.ApplicationId)).ToListAsync(cancellationToken)),
+            new("aspirant_equality_monitoring", await db.AspirantEqualityMonitoring.Where(e => ids.Contains(e.ApplicationKey)).ToListAsync(cancellationToken)),
+            new("aspirant_reviews", reviews),
+            new("aspirant_scores", await db.AspirantScores.Where(s => reviewIds.Contains(s.ReviewId)).ToListAsync(cancellationToken)),
+            new("aspirant_conflicts", await db.AspirantConflicts.Where(c => ids.Contains(c.ApplicationId)).ToListAsync(cancellationToken)),
+            new("aspirant_moderations", await db.AspirantModerations.Where(m => ids.Contains(m.ApplicationId)).ToListAsync(cancellationToken)),
+            new("aspirant_learning_set_members", await db.AspirantLearningSetMembers.Where(m => ids.Contains(m.ApplicationId)).ToListAsync(cancellationToken)),
+        ];
+    }
+}
