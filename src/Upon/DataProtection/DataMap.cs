@@ -269,7 +269,7 @@ public static class DataMap
             "Your name, email address, role and employer and your endorser's details are removed; the application stays without them so that the selection figures do not change.",
             [Key("Id"), Col("ApplicationId", ProgrammeRecord), Key("CohortId"), Col("AuthorityCode", ProgrammeRecord), Col("GivenName", Identity, Pseudonymise),
              Col("FamilyName", Identity, Pseudonymise), Col("Email", Contact, Pseudonymise), Col("RoleTitle", Identity, Blank), Col("OtherEmployer", Identity, Blank),
-             Col("TiersBelowDcs", ProgrammeRecord), Col("YearsSenior", ProgrammeRecord), Col("BaliGraduate", SpecialCategory, Blank, "being a BALI graduate reveals ethnic origin"),
+             Col("TiersBelowDcs", ProgrammeRecord), Col("YearsSenior", ProgrammeRecord), Col("BaliGraduate", SpecialCategory, Keep, "being a BALI graduate reveals ethnic origin; kept only without the name"),
              Col("EndorserName", Contact, Blank), Col("EndorserEmail", Contact, Blank), Col("ConfirmedPersonKey", Identity, Blank), Col("ParticipantId", Identity, Blank),
              Col("ResumeTokenHash", Credential, Blank), Col("ResumeTokenExpiresAt", Credential, Blank), Col("Status", ProgrammeRecord), Col("SubmittedAt", ProgrammeRecord),
              Col("CreatedAt", ProgrammeRecord), Col("Completed", ProgrammeRecord), Col("Imported", ProgrammeRecord), Col("ImportedEligible", ProgrammeRecord),
