@@ -13,6 +13,7 @@ public static class AspirantsSetup
         services.AddScoped<Reviewing>();
         services.AddScoped<Selection>();
         services.AddScoped<AlumniFigures>();
+        services.AddScoped<Upon.Shared.Reports.IDfeReturnSection, ReturnAspirantsSection>();
         return services;
     }
 }

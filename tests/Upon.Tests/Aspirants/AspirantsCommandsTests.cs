@@ -220,6 +220,46 @@ public abstract class AspirantsCommandsTests(DatabaseFixture fixture)
         using var json = JsonDocument.Parse(report.Output);
         Assert.Equal(1, json.RootElement.GetProperty("stages")[1].GetProperty("total").GetInt32());
     }
+
+    [SkippableFact]
+    public async Task DfeReturn_CountsApplications_Selected_Completed_AndAlumniAppointed_InTheirPeriods()
+    {
+        fixture.RequireDatabase();
+        var import = await ImportApplicationsAsync("2018-19",
+            "D1,d1@aspirant.test,Ann,One,820,AD,4,2018-06-10T09:00:00Z,yes,selected,yes,,,",
+            "D2,d2@aspirant.test,Bal,Two,820,AD,4,2018-06-11T09:00:00Z,yes,selected,no,,,",
+            "D3,d3@aspirant.test,Cal,Three,820,AD,4,2018-07-02T09:00:00Z,yes,not_selected,,,,");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            var person = new Person { PersonId = "D-P1", GivenName = "Ann", FamilyName = "One", Email = "D1@aspirant.test" };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            db.Appointments.Add(new Appointment { AuthorityCode = "822", PersonKey = person.Id, Type = AppointmentType.Permanent, StartDate = new LocalDate(2019, 9, 2) });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<double> FigureAsync(string period, string key)
+        {
+            var result = await UponCli.RunAsync(fixture.Database, "report", "dfe-return", "--period", period, "--format", "json");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            using var json = JsonDocument.Parse(result.Output);
+            return json.RootElement.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("figures").EnumerateArray())
+                .Single(f => f.GetProperty("key").GetString() == key).GetProperty("thisPeriod").GetDouble();
+        }
+
+        // Submitted in 2018-19 Q1 and Q2; an imported cohort's decisions count on its last submission (Q2); a cohort
+        // without an end date or taught days ends on 31 March of the year its name gives (Q4); Ann, who completed,
+        // became a director in 2019-20 Q2.
+        Assert.Equal(2, await FigureAsync("2018-19-Q1", ReturnAspirantsSection.Applications));
+        Assert.Equal(1, await FigureAsync("2018-19-Q2", ReturnAspirantsSection.Applications));
+        Assert.Equal(0, await FigureAsync("2018-19-Q1", ReturnAspirantsSection.Selected));
+        Assert.Equal(2, await FigureAsync("2018-19-Q2", ReturnAspirantsSection.Selected));
+        Assert.Equal(1, await FigureAsync("2018-19-Q4", ReturnAspirantsSection.Completed));
+        Assert.Equal(3, await FigureAsync("2018-19", ReturnAspirantsSection.Applications));
+        Assert.Equal(1, await FigureAsync("2019-20-Q2", ReturnAspirantsSection.BecameDcs));
+        Assert.Equal(0, await FigureAsync("2019-20-Q1", ReturnAspirantsSection.BecameDcs));
+    }
 }
 
 public sealed class AspirantsCommandsTests_Sqlite(SqliteDatabase fixture) : AspirantsCommandsTests(fixture), IClassFixture<SqliteDatabase>;

@@ -37,6 +37,13 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/privacy/requests/{id:int}"] = "a logged data protection request, linked from the to-do list once one is logged (the demo data logs none)",
         ["/my/feedback/{sessionId:int}"] = "the emailed feedback link (also linked from the sessions page while the demo participant has feedback to give)",
         ["/my/feedback/{sessionId:int}/sent"] = "the answer to sending feedback",
+        ["/aspirants/apply/return/{secret}"] = "the emailed link back into an application",
+        ["/aspirants/endorse/{secret}"] = "the emailed endorsement link sent to the applicant's director",
+        ["/aspirants/apply/{cohort}/{step}"] = "the application's steps, for the applicant signed in to their draft",
+        ["/aspirants/apply/{cohort}/equality"] = "the optional equality page after submitting, for the applicant signed in to their draft",
+        ["/aspirants/apply/{cohort}/offer"] = "the offer, for the applicant signed in by their emailed link",
+        ["/aspirants/apply/{cohort}/return-link"] = "the answer to asking for a link back into an application",
+        ["/aspirants/apply/{cohort}/submitted"] = "the answer to submitting an application",
     };
 
     /// <summary>How many addresses of one kind of page (one route) the crawl opens.</summary>

@@ -1,8 +1,8 @@
 using Upon.Core.Impact;
 
-namespace Upon.Impact;
+namespace Upon.Shared.Reports;
 
-/// <summary>Collects a section's measures, period by period, in the shape <see cref="Shared.Reports.IDfeReturnSection.MeasureAsync"/> returns.</summary>
+/// <summary>Collects a section's measures, period by period, in the shape <see cref="IDfeReturnSection.MeasureAsync"/> returns.</summary>
 public sealed class ReturnMeasures
 {
     private readonly Dictionary<ReturnPeriod, Dictionary<string, ReturnMeasure>> _byPeriod = [];
