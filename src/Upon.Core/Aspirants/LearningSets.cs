@@ -69,6 +69,29 @@ public static class LearningSets
         return problems;
     }
 
+    /// <summary>
+    /// How far a set is from the cohort's mix for one characteristic, as the solver measures it: the largest, over the
+    /// characteristic's values, of |members of the set with the value - (cohort members with the value / cohort members)
+    /// x set members|. 0 when the set has each value in the cohort's proportion; members with no value count towards
+    /// the sizes only.
+    /// </summary>
+    /// <param name="set">The set's members.</param>
+    /// <param name="cohort">Every member of every set.</param>
+    /// <param name="value">The characteristic (a code, or null when not known).</param>
+    public static double Imbalance(IReadOnlyList<SetMember> set, IReadOnlyList<SetMember> cohort, Func<SetMember, string?> value)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(value);
+        if (cohort.Count == 0)
+        {
+            return 0;
+        }
+        return cohort.Select(value).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(v => Math.Abs(set.Count(m => value(m) == v) - (double)cohort.Count(m => value(m) == v) / cohort.Count * set.Count))
+            .DefaultIfEmpty(0).Max();
+    }
+
     /// <summary>Forms the sets; throws <see cref="LearningSetException"/> when the rules cannot all hold.</summary>
     /// <param name="members">The members, each once.</param>
     /// <param name="maxSeconds">The solver's time limit; it returns the best sets found by then.</param>

@@ -14,8 +14,11 @@ public sealed record RankedApplication(AspirantApplication Application, Core.Asp
 /// (pending until released), the documented s.158 tie-break, releasing every decision by email through the outbox, and
 /// offers: a decline or an expired offer passes the place to the first on the waiting list.
 /// </summary>
-public sealed class Selection(UponDbContext db, CohortApplications applications, CohortScoring scoring, IClock clock)
+public sealed class Selection(UponDbContext db, CohortApplications applications, CohortScoring scoring, IClock clock, IConfiguration configuration)
 {
+    /// <summary>The applicant's offer page, where they accept or decline (signed in to their application).</summary>
+    public static string OfferPath(string cohortName) => $"/aspirants/apply/{cohortName}/offer";
+
     /// <summary>
     /// The eligible applications with a score in selection order: by rank; within a tie, those given a tie-break first,
     /// then by application id.
@@ -91,43 +94,66 @@ public sealed class Selection(UponDbContext db, CohortApplications applications,
     /// <summary>Records that an applicant declined their offer, and offers the place to the first on the waiting list.</summary>
     public async Task DeclineAsync(int applicationKey, CancellationToken cancellationToken = default)
     {
-        var application = await db.AspirantApplications.Include(a => a.Cohort).SingleAsync(a => a.Id == applicationKey, cancellationToken);
-        if (application.Offer != OfferStatus.Offered) return;
+        var cohortId = await db.AspirantApplications.Where(a => a.Id == applicationKey).Select(a => a.CohortId).SingleAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        application.Offer = OfferStatus.Declined;
-        application.OfferRespondedAt = clock.GetCurrentInstant();
-        await OfferNextAsync(application.Cohort!, cancellationToken);
+        // The cohort's row is the lock of its waiting list: two answers or runs never offer one place twice.
+        await db.LockRowAsync<AspirantCohort>(cohortId, cancellationToken);
+        var changed = await db.AspirantApplications.Where(a => a.Id == applicationKey && a.Offer == OfferStatus.Offered)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Offer, OfferStatus.Declined).SetProperty(a => a.OfferRespondedAt, clock.GetCurrentInstant()), cancellationToken);
+        if (changed == 0) return;
+        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
+        await OfferNextAsync(cohort, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Records an applicant's acceptance.</summary>
-    public async Task AcceptAsync(int applicationKey, CancellationToken cancellationToken = default)
-    {
-        var application = await db.AspirantApplications.SingleAsync(a => a.Id == applicationKey, cancellationToken);
-        if (application.Offer != OfferStatus.Offered) return;
-        application.Offer = OfferStatus.Accepted;
-        application.OfferRespondedAt = clock.GetCurrentInstant();
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Expires the cohort's offers past their deadline, each passing its place to the next on the waiting list. Returns how many expired.</summary>
     public async Task<int> ExpireOverdueAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetCurrentInstant();
-        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
-        var offered = await db.AspirantApplications.Where(a => a.CohortId == cohortId && a.Offer == OfferStatus.Offered).ToListAsync(cancellationToken);
-        var overdue = offered.Where(a => a.OfferDeadline is { } d && d <= now).ToList();
-        if (overdue.Count == 0) return 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var application in overdue)
+        var offered = await db.AspirantApplications.AsNoTracking().Where(a => a.CohortId == cohortId && a.Offer == OfferStatus.Offered)
+            .Select(a => new { a.Id, a.OfferDeadline }).ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var application in offered.Where(a => a.OfferDeadline is { } d && d <= now).OrderBy(a => a.OfferDeadline).ThenBy(a => a.Id))
         {
-            application.Offer = OfferStatus.Expired;
-            await OfferNextAsync(cohort, cancellationToken);
+            if (await ExpireAsync(cohortId, application.Id, now, cancellationToken)) expired++;
         }
+        return expired;
+    }
+
+    /// <summary>
+    /// Expires every cohort's overdue offers (the scheduled run). Idempotent and safe with several instances: each offer
+    /// expires by a conditional update (only while still offered) under its cohort's row lock, so it expires, is emailed
+    /// and passes its place on exactly once.
+    /// </summary>
+    public async Task<int> ExpireAllOverdueAsync(CancellationToken cancellationToken = default)
+    {
+        var cohorts = await db.AspirantApplications.AsNoTracking().Where(a => a.Offer == OfferStatus.Offered).Select(a => a.CohortId).Distinct().ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var cohortId in cohorts.Order())
+        {
+            expired += await ExpireOverdueAsync(cohortId, cancellationToken);
+        }
+        return expired;
+    }
+
+    private async Task<bool> ExpireAsync(int cohortId, int applicationKey, Instant now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<AspirantCohort>(cohortId, cancellationToken);
+        var application = await db.AspirantApplications.AsNoTracking().SingleAsync(a => a.Id == applicationKey, cancellationToken);
+        if (application.Offer != OfferStatus.Offered || application.OfferDeadline is not { } deadline || deadline > now) return false;
+        var changed = await db.AspirantApplications.Where(a => a.Id == applicationKey && a.Offer == OfferStatus.Offered)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Offer, OfferStatus.Expired), cancellationToken);
+        if (changed == 0) return false;
+        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
+        EmailOutbox.Enqueue(db, application.Email, $"Aspirant Directors {cohort.Name}: your offer has expired",
+            $"Dear {application.GivenName},\n\nWe did not hear from you by {FormatDeadline(deadline)}, so your offer of a place on the Aspirant Directors programme {cohort.Name} has expired and the place has been offered to the next person on the waiting list.\n");
+        await OfferNextAsync(cohort, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return overdue.Count;
+        return true;
     }
 
     private async Task OfferNextAsync(AspirantCohort cohort, CancellationToken cancellationToken)
@@ -139,7 +165,7 @@ public sealed class Selection(UponDbContext db, CohortApplications applications,
         next.WaitingPosition = null;
         Offer(next, cohort, clock.GetCurrentInstant());
         EmailOutbox.Enqueue(db, next.Email, $"A place on Aspirant Directors {cohort.Name}",
-            $"Dear {next.GivenName},\n\nA place has become free on the Aspirant Directors programme {cohort.Name}, and we are pleased to offer it to you.\n\nPlease accept or decline by {FormatDeadline(next.OfferDeadline!.Value)}.\n");
+            $"Dear {next.GivenName},\n\nA place has become free on the Aspirant Directors programme {cohort.Name}, and we are pleased to offer it to you.\n\n{HowToAnswer(cohort, next.OfferDeadline!.Value)}\n");
         foreach (var waiting in await db.AspirantApplications.Where(a => a.CohortId == cohort.Id && a.Outcome == SelectionOutcome.Waiting && a.WaitingPosition != null).ToListAsync(cancellationToken))
         {
             if (waiting.Id != next.Id) waiting.WaitingPosition--;
@@ -158,7 +184,7 @@ public sealed class Selection(UponDbContext db, CohortApplications applications,
         var (subject, body) = application.Outcome switch
         {
             SelectionOutcome.Selected => ($"Your place on Aspirant Directors {cohort.Name}",
-                $"We are pleased to offer you a place on the Aspirant Directors programme {cohort.Name}.\n\nPlease accept or decline by {FormatDeadline(application.OfferDeadline!.Value)}."),
+                $"We are pleased to offer you a place on the Aspirant Directors programme {cohort.Name}.\n\n{HowToAnswer(cohort, application.OfferDeadline!.Value)}"),
             SelectionOutcome.Waiting => ($"Aspirant Directors {cohort.Name}: waiting list",
                 $"Thank you for applying to the Aspirant Directors programme {cohort.Name}. We cannot offer you a place now, but you are number {application.WaitingPosition} on the waiting list: if a place becomes free we will offer it to you."),
             SelectionOutcome.Withdrawn => ($"Aspirant Directors {cohort.Name}", $"Your application to the Aspirant Directors programme {cohort.Name} has been withdrawn."),
@@ -167,6 +193,10 @@ public sealed class Selection(UponDbContext db, CohortApplications applications,
         };
         EmailOutbox.Enqueue(db, application.Email, subject, $"Dear {application.GivenName},\n\n{body}\n");
     }
+
+    private string HowToAnswer(AspirantCohort cohort, Instant deadline) =>
+        $"Please accept or decline by {FormatDeadline(deadline)} (UK time) here:\n{Upon.Shared.AppLinks.BaseUrl(configuration)}{OfferPath(cohort.Name)}\n\n" +
+        "If the page asks, enter the email address you applied with and we will send you a link that signs you in to your application.";
 
     private static string FormatDeadline(Instant deadline) =>
         deadline.InZone(Time.London).ToString("d MMMM yyyy 'at' h:mmtt", System.Globalization.CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);

@@ -8,14 +8,39 @@ namespace Upon.Commands;
 
 /// <summary>
 /// <c>upon aspirants import applications COHORT FILE.csv</c>, <c>upon aspirants import reviews COHORT FILE.csv</c> and
-/// <c>upon report aspirants --cohort NAME [--format json|csv|table]</c>.
+/// <c>upon report aspirants --cohort NAME [--format json|csv|table]</c> and <c>upon aspirants run</c>.
 /// </summary>
 public static class AspirantsCommands
 {
-    public static Command Create() => new("aspirants", "Aspirant Directors: load past cohorts' applications and reviews.")
+    public static Command Create() => new("aspirants", "Aspirant Directors: load past cohorts' applications and reviews; the scheduled run.")
     {
         new Command("import", "Import a cohort's applications or reviews from CSV (all or nothing).") { ImportApplications(), ImportReviews() },
+        Run(),
     };
+
+    /// <summary>
+    /// <c>upon aspirants run</c>: what the web app does every <c>Aspirants:EndorsementRunMinutes</c> (endorsement reminders,
+    /// overdue offers, completion), then delivers the outbox. Safe beside the app or another run.
+    /// </summary>
+    private static Command Run()
+    {
+        var command = new Command("run", "Send due endorsement reminders, expire overdue offers (offering their places to the waiting list), record completion, and deliver the email.");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await CommandHost.StartAsync(cancellationToken);
+            var result = await host.Services.GetRequiredService<Upon.Aspirants.Apply.EndorsementRunner>().RunAsync(cancellationToken);
+            Console.WriteLine($"{result.Reminded} endorsement reminders, {result.Expired} offers expired, {result.Completed} completions recorded.");
+            var sender = host.Services.GetRequiredService<Upon.Email.OutboxSender>();
+            var delivered = 0;
+            for (int batch; (batch = await sender.SendDueAsync(cancellationToken)) > 0;)
+            {
+                delivered += batch;
+            }
+            Console.WriteLine($"{delivered} emails delivered.");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command ImportApplications()
     {

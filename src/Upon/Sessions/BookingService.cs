@@ -35,7 +35,7 @@ public sealed record ApologyOutcome(Apology? Apology, string? Refused = null);
 /// the database write lock on SQLite), so counting the seats taken and taking one is a single step: capacity is never
 /// exceeded, and places on the waiting list are handed out in the order requests got the lock.
 /// </summary>
-public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails emails)
+public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails emails, IEnumerable<Upon.Shared.IClosedSessionSource> closedSources)
 {
     public async Task<BookingOutcome> BookAsync(int sessionId, int participantId, string? requestedByUserId, bool onBehalf, CancellationToken cancellationToken = default)
     {
@@ -49,6 +49,10 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         if (WhyClosed(session, participant, onBehalf) is { } reason)
         {
             return new BookingOutcome(BookingResult.NotOpen, null, Reason: reason);
+        }
+        if (!onBehalf && await IsClosedAsync(sessionId, cancellationToken))
+        {
+            return new BookingOutcome(BookingResult.NotOpen, null, Reason: "This session is only for the people booked on it.");
         }
         var existing = await db.Bookings.FirstOrDefaultAsync(b => b.SessionId == sessionId && b.ParticipantId == participantId, cancellationToken);
         if (existing is { Status: not BookingStatus.Cancelled })
@@ -148,6 +152,18 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         }
         await transaction.CommitAsync(cancellationToken);
         return new ApologyOutcome(apology);
+    }
+
+    private async Task<bool> IsClosedAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        foreach (var source in closedSources)
+        {
+            if ((await source.ClosedAmongAsync([sessionId], cancellationToken)).Count > 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Why the session cannot be booked by this person now, or null when it can.</summary>

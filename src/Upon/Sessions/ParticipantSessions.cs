@@ -17,8 +17,19 @@ public sealed record ParticipantSession(Session Session, int Booked, int Waiting
 }
 
 /// <summary>The sessions open to a participant and where they stand on each.</summary>
-public sealed class ParticipantSessions(UponDbContext db, IClock clock)
+public sealed class ParticipantSessions(UponDbContext db, IClock clock, IEnumerable<Upon.Shared.IClosedSessionSource> closedSources)
 {
+    /// <summary>Which of the sessions are only for the people booked on them (<see cref="Upon.Shared.IClosedSessionSource"/>).</summary>
+    public async Task<IReadOnlySet<int>> ClosedAsync(IReadOnlyCollection<int> sessionIds, CancellationToken cancellationToken = default)
+    {
+        var closed = new HashSet<int>();
+        foreach (var source in closedSources)
+        {
+            closed.UnionWith(await source.ClosedAmongAsync(sessionIds, cancellationToken));
+        }
+        return closed;
+    }
+
     /// <summary>Sessions not yet ended that are open to the participant or that they hold a booking on, soonest first.</summary>
     public async Task<IReadOnlyList<ParticipantSession>> UpcomingAsync(Participant participant, CancellationToken cancellationToken = default)
     {
@@ -29,7 +40,8 @@ public sealed class ParticipantSessions(UponDbContext db, IClock clock)
         var sessions = await db.Sessions.AsNoTracking().Include(s => s.Strand).Include(s => s.Cohort)
             .Where(s => s.EndUtc > now && (strandIds.Contains(s.StrandId) || held.Contains(s.Id)))
             .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
-        sessions = [.. sessions.Where(s => held.Contains(s.Id) || BookingService.IsOpenTo(s, participant.Enrolments, s.Start.Date))];
+        var closed = await ClosedAsync([.. sessions.Where(s => !held.Contains(s.Id)).Select(s => s.Id)], cancellationToken);
+        sessions = [.. sessions.Where(s => held.Contains(s.Id) || (!closed.Contains(s.Id) && BookingService.IsOpenTo(s, participant.Enrolments, s.Start.Date)))];
         return await DescribeAsync(sessions, participant, cancellationToken);
     }
 
@@ -43,7 +55,7 @@ public sealed class ParticipantSessions(UponDbContext db, IClock clock)
         }
         var mine = await db.Bookings.AnyAsync(b => b.SessionId == sessionId && b.ParticipantId == participant.Id, cancellationToken)
             || await db.Apologies.AnyAsync(a => a.SessionId == sessionId && a.ParticipantId == participant.Id, cancellationToken);
-        if (!mine && !BookingService.IsOpenTo(session, participant.Enrolments, session.Start.Date))
+        if (!mine && (!BookingService.IsOpenTo(session, participant.Enrolments, session.Start.Date) || (await ClosedAsync([sessionId], cancellationToken)).Count > 0))
         {
             return null;
         }

@@ -87,4 +87,18 @@ public class LearningSetsTests
             ["Set 1 has 2 members from authority 805: no two members of a set may be from the same authority", "Set 2 has 4 members: a set has five or six"],
             LearningSets.Problems([[a, b, .. others.Take(3)], [.. others]]));
     }
+
+    [Fact]
+    public void Imbalance_IsTheLargestGapFromTheCohortsShare()
+    {
+        // A cohort of ten: four women, five men, one not known. A set of five with one woman and four men: women
+        // |1 - 4/10 x 5| = 1, men |4 - 5/10 x 5| = 1.5; the largest is 1.5.
+        var cohort = Enumerable.Range(0, 10).Select(i => new SetMember(i, null, null, i < 4 ? "female" : i < 9 ? "male" : null, null, null)).ToList();
+        var set = new[] { cohort[0], cohort[4], cohort[5], cohort[6], cohort[7] };
+        Assert.Equal(1.5, LearningSets.Imbalance(set, cohort, m => m.Sex), 10);
+        // Two women, two men and the one not known: women |2 - 2| = 0, men |2 - 2.5| = 0.5.
+        Assert.Equal(0.5, LearningSets.Imbalance([cohort[0], cohort[1], cohort[4], cohort[5], cohort[9]], cohort, m => m.Sex), 10);
+        // Nobody with a value: nothing to balance.
+        Assert.Equal(0, LearningSets.Imbalance(set, cohort, m => m.AuthorityKind));
+    }
 }

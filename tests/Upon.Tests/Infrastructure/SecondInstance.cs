@@ -30,6 +30,8 @@ public sealed class SecondInstance(UponApp first) : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Upon", first.Database.ConnectionString);
             builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
             builder.UseSetting("NewDirectors:InvitationRunMinutes", "0");
+            // Tests start the Aspirant Directors run themselves, on the shared fake clock.
+            builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
             builder.UseSetting("RateLimits:SignInPerMinute", "100000");
             builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
             builder.ConfigureTestServices(services =>

@@ -17,6 +17,9 @@ public static class ApplyServices
         services.AddScoped<EqualityMonitoringForm>();
         services.AddScoped<OfferResponse>();
         services.AddScoped<LearningSetService>();
+        services.AddScoped<Upon.Shared.IClosedSessionSource, LearningSetMeetingAudience>();
+        services.AddScoped<CohortParticipants>();
+        services.AddScoped<Upon.Shared.IParticipantRecordSource>(s => s.GetRequiredService<CohortParticipants>());
         services.AddSingleton<EndorsementRunner>();
         return services;
     }

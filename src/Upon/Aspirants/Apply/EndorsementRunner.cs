@@ -10,7 +10,7 @@ namespace Upon.Aspirants.Apply;
 /// <summary>The Aspirant Directors settings this part reads (<c>Aspirants:...</c>).</summary>
 public sealed class AspirantsApplyOptions
 {
-    /// <summary><c>Aspirants:EndorsementRunMinutes</c>: how often the web app sends due endorsement reminders and records completion; 0 turns it off.</summary>
+    /// <summary><c>Aspirants:EndorsementRunMinutes</c>: how often the web app runs the Aspirant Directors run (endorsement reminders, overdue offers, completion); 0 turns it off.</summary>
     public int EndorsementRunMinutes { get; set; } = 60;
 
     /// <summary><c>Aspirants:Completion</c>.</summary>
@@ -25,12 +25,14 @@ public sealed class AspirantsApplyOptions
 
 /// <param name="Reminded">Reminders sent to endorsing directors.</param>
 /// <param name="Completed">Accepted applicants whose completion was recorded (completed or not) after their cohort's taught days.</param>
-public sealed record AspirantRunResult(int Reminded, int Completed);
+/// <param name="Expired">Offers that passed their deadline unanswered, each place offered to the first on the waiting list.</param>
+public sealed record AspirantRunResult(int Reminded, int Completed, int Expired = 0);
 
 /// <summary>
 /// Sends the endorsement reminders that are due (<see cref="EndorsementReminders"/>), each in its own transaction with
-/// its row locked and its email in the outbox in that transaction, so two runs never remind twice; then records
-/// completion for cohorts whose taught days are over.
+/// its row locked and its email in the outbox in that transaction, so two runs never remind twice; then expires overdue
+/// offers (<see cref="Selection.ExpireAllOverdueAsync"/>: each once, however many instances run); then records completion
+/// for cohorts whose taught days are over.
 /// </summary>
 public sealed class EndorsementRunner(IServiceScopeFactory scopes, IClock clock, ILogger<EndorsementRunner> logger)
 {
@@ -55,16 +57,21 @@ public sealed class EndorsementRunner(IServiceScopeFactory scopes, IClock clock,
                 reminded++;
             }
         }
+        int expired;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            expired = await scope.ServiceProvider.GetRequiredService<Selection>().ExpireAllOverdueAsync(cancellationToken);
+        }
         int completed;
         await using (var scope = scopes.CreateAsyncScope())
         {
             completed = await scope.ServiceProvider.GetRequiredService<CohortYear.OfferResponse>().RecordCompletionAsync(cancellationToken);
         }
-        if (reminded + completed > 0)
+        if (reminded + completed + expired > 0)
         {
-            logger.LogInformation("Aspirants: {Reminded} endorsement reminders, {Completed} completions recorded", reminded, completed);
+            logger.LogInformation("Aspirants: {Reminded} endorsement reminders, {Expired} offers expired, {Completed} completions recorded", reminded, expired, completed);
         }
-        return new AspirantRunResult(reminded, completed);
+        return new AspirantRunResult(reminded, completed, expired);
     }
 
     private async Task<bool> RemindAsync(int id, LocalDate today, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class LearningSetRuleException(string message) : Exception(message
 /// as a draft that staff adjust by moving members, then published. Each set's meetings are sessions of the Aspirant
 /// Directors strand's cohort with the set's members booked.
 /// </summary>
-public sealed class LearningSetService(UponDbContext db, IClock clock, BookingService bookings, SessionService sessions, OfferResponse offers)
+public sealed class LearningSetService(UponDbContext db, IClock clock, BookingService bookings, SessionService sessions, OfferResponse offers, Audit.AuditLog audit)
 {
     public Task<List<AspirantLearningSet>> SetsAsync(int cohortId, CancellationToken cancellationToken = default) =>
         db.AspirantLearningSets.AsNoTracking().Where(s => s.CohortId == cohortId)
@@ -80,18 +80,46 @@ public sealed class LearningSetService(UponDbContext db, IClock clock, BookingSe
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("Formed learning sets", nameof(AspirantLearningSet), cohortId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{plan.Sets.Count} sets of {members.Count} members{(plan.Optimal ? "" : " (the solver stopped at its time limit)")}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Moves one member to another set of the same cohort (staff adjusting the solver's sets).</summary>
-    public async Task MoveAsync(int cohortId, int applicationKey, int toSetNumber, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves one member to another set of the same cohort (staff adjusting the solver's sets) and returns the rules the
+    /// sets then break, as a warning. Once published, the member also leaves the old set's meetings to come and is booked
+    /// on the new set's.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MoveAsync(int cohortId, int applicationKey, int toSetNumber, CancellationToken cancellationToken = default)
     {
-        var member = await db.AspirantLearningSetMembers.Include(m => m.Set).FirstOrDefaultAsync(m => m.ApplicationId == applicationKey && m.Set!.CohortId == cohortId, cancellationToken)
+        var member = await db.AspirantLearningSetMembers.Include(m => m.Set).Include(m => m.Application)
+            .FirstOrDefaultAsync(m => m.ApplicationId == applicationKey && m.Set!.CohortId == cohortId, cancellationToken)
             ?? throw new LearningSetRuleException("That person is not in a set of this cohort.");
         var target = await db.AspirantLearningSets.FirstOrDefaultAsync(s => s.CohortId == cohortId && s.Number == toSetNumber, cancellationToken)
             ?? throw new LearningSetRuleException($"There is no set {toSetNumber}.");
+        if (target.Id == member.SetId)
+        {
+            throw new LearningSetRuleException($"They are already in set {toSetNumber}.");
+        }
+        var from = member.SetId;
         member.SetId = target.Id;
         await db.SaveChangesAsync(cancellationToken);
+        if (target.PublishedAt is not null && member.Application!.ParticipantId is { } participant)
+        {
+            var now = clock.GetCurrentInstant();
+            foreach (var meeting in await db.AspirantLearningSetMeetings.Where(m => m.SetId == from && m.Session!.StartUtc > now).Select(m => m.SessionId).ToListAsync(cancellationToken))
+            {
+                await bookings.CancelAsync(meeting, participant, cancellationToken);
+            }
+            foreach (var meeting in await db.AspirantLearningSetMeetings.Include(m => m.Session).Where(m => m.SetId == target.Id && m.Session!.StartUtc > now).ToListAsync(cancellationToken))
+            {
+                var members = await db.AspirantLearningSetMembers.CountAsync(m => m.SetId == target.Id, cancellationToken);
+                meeting.Session!.Capacity = Math.Max(meeting.Session.Capacity, members);
+                await db.SaveChangesAsync(cancellationToken);
+                await bookings.BookAsync(meeting.SessionId, participant, null, onBehalf: true, cancellationToken);
+            }
+        }
+        return await ProblemsAsync(cohortId, cancellationToken);
     }
 
     /// <summary>The rules the sets as they stand break (sizes, two from one authority); empty when none.</summary>
@@ -121,7 +149,16 @@ public sealed class LearningSetService(UponDbContext db, IClock clock, BookingSe
             set.PublishedAt ??= now;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("Published learning sets", nameof(AspirantLearningSet), cohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{sets.Count} sets", cancellationToken: cancellationToken);
     }
+
+    /// <summary>The published sets <paramref name="participantId"/> is a member of, with their members and meetings.</summary>
+    public Task<List<AspirantLearningSet>> MineAsync(int participantId, CancellationToken cancellationToken = default) =>
+        db.AspirantLearningSets.AsNoTracking().Where(s => s.PublishedAt != null && s.Members.Any(m => m.Application!.ParticipantId == participantId))
+            .Include(s => s.Cohort)
+            .Include(s => s.Members).ThenInclude(m => m.Application)
+            .Include(s => s.Meetings).ThenInclude(m => m.Session)
+            .AsSplitQuery().OrderBy(s => s.Id).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Adds a meeting of a published set: a session of the cohort's Aspirant Directors strand cohort, as many places as

@@ -47,8 +47,14 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
 
     public async Task<OfferAcceptance?> AcceptAsync(int applicationKey, CancellationToken cancellationToken = default)
     {
+        var cohortId = await db.AspirantApplications.Where(a => a.Id == applicationKey).Select(a => (int?)a.CohortId).FirstOrDefaultAsync(cancellationToken);
+        if (cohortId is null)
+        {
+            return null;
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.LockRowAsync<AspirantApplication>(applicationKey, cancellationToken);
+        // The cohort's row orders this answer with declines, expiry and the taught days' sessions being made.
+        await db.LockRowAsync<AspirantCohort>(cohortId.Value, cancellationToken);
         var application = await db.AspirantApplications.Include(a => a.Cohort).FirstOrDefaultAsync(a => a.Id == applicationKey, cancellationToken);
         if (application is null || WhyClosed(application, application.Cohort!) is not null)
         {
@@ -98,8 +104,7 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
         application.Participant = participant;
         await db.SaveChangesAsync(cancellationToken);
 
-        var taughtDays = await db.Sessions.Where(s => s.CohortId == programmeCohort.Id && s.Type == SessionType.TaughtDay && s.Status != SessionStatus.Cancelled)
-            .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+        var taughtDays = await TaughtDaySessionsAsync(application.Cohort!, programmeCohort, now, cancellationToken);
         foreach (var session in taughtDays)
         {
             await BookAsync(session, participant.Id, now, cancellationToken);
@@ -155,13 +160,92 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
         return programmeCohort;
     }
 
-    private async Task BookAsync(Session session, int participantId, Instant now, CancellationToken cancellationToken)
+    /// <summary>The taught day's hours (London time) for a session made from one of the cohort's taught day dates.</summary>
+    public static readonly LocalTime TaughtDayStarts = new(9, 30);
+    public static readonly LocalTime TaughtDayEnds = new(16, 30);
+
+    /// <summary>
+    /// The programme cohort's taught day sessions, first making a session for each of the cohort's taught day dates that
+    /// has none on that day (9:30 to 16:30 London time, as many places as the cohort has, or as have accepted if more).
+    /// Runs in the caller's transaction.
+    /// </summary>
+    private async Task<List<Session>> TaughtDaySessionsAsync(AspirantCohort cohort, Cohort programmeCohort, Instant now, CancellationToken cancellationToken)
+    {
+        var existing = await db.Sessions.Where(s => s.CohortId == programmeCohort.Id && s.Type == SessionType.TaughtDay && s.Status != SessionStatus.Cancelled)
+            .ToListAsync(cancellationToken);
+        var dates = (await db.AspirantTaughtDays.AsNoTracking().Where(d => d.CohortId == cohort.Id).Select(d => d.Date).ToListAsync(cancellationToken)).Order().ToList();
+        var accepted = await db.AspirantApplications.CountAsync(a => a.CohortId == cohort.Id && a.Offer == OfferStatus.Accepted, cancellationToken);
+        var made = false;
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (existing.Any(s => s.Start.Date == dates[i]))
+            {
+                continue;
+            }
+            var session = new Session
+            {
+                Uid = SessionSchedule.NewUid(),
+                Title = $"Taught day {i + 1}, Aspirant Directors {cohort.Name}",
+                Type = SessionType.TaughtDay,
+                StrandId = programmeCohort.StrandId,
+                CohortId = programmeCohort.Id,
+                Capacity = Math.Clamp(Math.Max(cohort.Places, accepted + 1), 1, Session.MaxCapacity),
+                Status = SessionStatus.Scheduled,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            SessionSchedule.SetTimes(session, dates[i].At(TaughtDayStarts), dates[i].At(TaughtDayEnds));
+            db.Sessions.Add(session);
+            existing.Add(session);
+            made = true;
+        }
+        if (made)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return [.. existing.OrderBy(s => s.StartUtc)];
+    }
+
+    /// <summary>
+    /// After staff change the taught days of a cohort whose applicants have started accepting: makes a session for each
+    /// new date and books everyone who accepted on every taught day. Returns how many places were booked.
+    /// </summary>
+    public async Task<int> BookTaughtDaysAsync(int cohortId, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockRowAsync<AspirantCohort>(cohortId, cancellationToken);
+        var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
+        if (cohort.ProgrammeCohortId is null)
+        {
+            return 0;
+        }
+        var programmeCohort = await ProgrammeCohortAsync(cohort, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var sessions = await TaughtDaySessionsAsync(cohort, programmeCohort, now, cancellationToken);
+        var participants = await db.AspirantApplications.Where(a => a.CohortId == cohortId && a.Offer == OfferStatus.Accepted && a.ParticipantId != null)
+            .Select(a => a.ParticipantId!.Value).ToListAsync(cancellationToken);
+        var booked = 0;
+        foreach (var session in sessions.Where(s => s.EndUtc > now))
+        {
+            foreach (var participant in participants)
+            {
+                if (await BookAsync(session, participant, now, cancellationToken))
+                {
+                    booked++;
+                }
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return booked;
+    }
+
+    private async Task<bool> BookAsync(Session session, int participantId, Instant now, CancellationToken cancellationToken)
     {
         await db.LockRowAsync<Session>(session.Id, cancellationToken);
         var existing = await db.Bookings.FirstOrDefaultAsync(b => b.SessionId == session.Id && b.ParticipantId == participantId, cancellationToken);
         if (existing is { Status: not BookingStatus.Cancelled })
         {
-            return;
+            return false;
         }
         var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, cancellationToken);
         var lastInQueue = await db.Bookings.Where(b => b.SessionId == session.Id).MaxAsync(b => (long?)b.Queue, cancellationToken);
@@ -176,6 +260,7 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
             db.Bookings.Add(booking);
         }
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

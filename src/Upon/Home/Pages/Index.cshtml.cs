@@ -46,6 +46,9 @@ public class IndexModel(UponDbContext db, IClock clock, CurrentParticipant curre
     public HomeSession? NextSession { get; private set; }
     public int WaitingLists { get; private set; }
 
+    /// <summary>An aspirant participant whose cohort's action learning sets are published: they have a set to see.</summary>
+    public bool HasLearningSet { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         IsAdministrator = User.IsInRole(Roles.Administrator);
@@ -101,6 +104,7 @@ public class IndexModel(UponDbContext db, IClock clock, CurrentParticipant curre
             && db.Bookings.Any(b => b.SessionId == s.Id && b.ParticipantId == participant.Id && b.Status == BookingStatus.Booked));
         NextSession = (await Listed(mine.OrderBy(s => s.StartUtc), cancellationToken, take: 1)).FirstOrDefault();
         WaitingLists = await db.Bookings.CountAsync(b => b.ParticipantId == participant.Id && b.Status == BookingStatus.Waitlisted && b.Session!.EndUtc > now, cancellationToken);
+        HasLearningSet = await db.AspirantLearningSetMembers.AnyAsync(m => m.Application!.ParticipantId == participant.Id && m.Set!.PublishedAt != null, cancellationToken);
     }
 
     private async Task<List<HomeSession>> Listed(IQueryable<Session> sessions, CancellationToken cancellationToken, int take = MaxListed) =>

@@ -10,7 +10,7 @@ namespace Upon.Participants.Pages;
 
 /// <summary>One participant for staff: their details, enrolments, places on sessions to come and their attendance record.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueries attendance, IClock clock) : PageModel
+public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueries attendance, IClock clock, IEnumerable<Upon.Shared.IParticipantRecordSource> recordSources) : PageModel
 {
     public Participant Participant { get; private set; } = null!;
 
@@ -23,6 +23,9 @@ public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueri
 
     public AttendanceHistory History { get; private set; } = null!;
 
+    /// <summary>What other features add to the record (completion of an Aspirant Directors year ...).</summary>
+    public IReadOnlyList<Upon.Shared.ParticipantRecordLine> RecordLines { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(id, cancellationToken) is not { } participant)
@@ -34,6 +37,12 @@ public sealed class DetailsModel(ParticipantDirectory directory, AttendanceQueri
         Today = clock.TodayInLondon();
         Upcoming = await directory.UpcomingAsync(id, cancellationToken);
         History = await attendance.HistoryAsync(id, cancellationToken);
+        var lines = new List<Upon.Shared.ParticipantRecordLine>();
+        foreach (var source in recordSources)
+        {
+            lines.AddRange(await source.LinesForAsync(id, cancellationToken));
+        }
+        RecordLines = lines;
         return Page();
     }
 }

@@ -33,6 +33,8 @@ public sealed class ResumeModel(ApplicantSignIn signIn) : PageModel
         }
         signIn.SignIn(HttpContext, application.Id);
         var cohort = application.Cohort!;
-        return Redirect(application.Status == ApplicationStatus.Submitted ? $"/aspirants/apply/{cohort.Name}/submitted" : $"/aspirants/apply/{cohort.Name}");
+        // An applicant with an offer to answer came from the offer email: take them to it.
+        return Redirect(application.Offer == OfferStatus.Offered ? Selection.OfferPath(cohort.Name)
+            : application.Status == ApplicationStatus.Submitted ? $"/aspirants/apply/{cohort.Name}/submitted" : $"/aspirants/apply/{cohort.Name}");
     }
 }

@@ -13,7 +13,7 @@ namespace Upon.Aspirants.Pages.Staff;
 
 /// <summary>A cohort's settings: window, places, eligibility rules, criteria and scale, reviews per application, questions, taught days, offers.</summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class CohortModel(UponDbContext db, IClock clock) : PageModel
+public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.OfferResponse offers) : PageModel
 {
     public AspirantCohort Cohort { get; private set; } = null!;
 
@@ -27,6 +27,7 @@ public sealed class CohortModel(UponDbContext db, IClock clock) : PageModel
     [BindProperty] public int? ScaleMax { get; set; }
     [BindProperty] public int? ReviewsPerApplication { get; set; }
     [BindProperty] public int? OfferDeadlineDays { get; set; }
+    [BindProperty] public int? CompletionMinTaughtDays { get; set; }
     [BindProperty] public string? Criteria { get; set; }
     [BindProperty] public string? Questions { get; set; }
     [BindProperty] public string? TaughtDays { get; set; }
@@ -44,6 +45,7 @@ public sealed class CohortModel(UponDbContext db, IClock clock) : PageModel
         ScaleMax = Cohort.ScaleMax;
         ReviewsPerApplication = Cohort.ReviewsPerApplication;
         OfferDeadlineDays = Cohort.OfferDeadlineDays;
+        CompletionMinTaughtDays = Cohort.CompletionMinTaughtDays;
         Criteria = string.Join('\n', Cohort.Criteria.OrderBy(c => c.Order).Select(c => $"{c.Name} = {AspirantsFormat.Number(c.Weight)}"));
         Questions = string.Join('\n', Cohort.Questions.OrderBy(q => q.Order).Select(q => $"{q.Text} | {q.WordLimit}"));
         TaughtDays = string.Join('\n', Cohort.TaughtDays.OrderBy(d => d.Date).Select(d => LocalDatePattern.Iso.Format(d.Date)));
@@ -69,7 +71,9 @@ public sealed class CohortModel(UponDbContext db, IClock clock) : PageModel
         var criteria = ParseCriteria();
         var questions = ParseQuestions();
         var days = ParseDays(today);
+        if (CompletionMinTaughtDays is < 0 || CompletionMinTaughtDays > Math.Max(days.Count, 1)) ModelState.AddModelError(nameof(CompletionMinTaughtDays), $"Taught days attended to complete must be from 0 to the number of taught days ({days.Count}), or empty for the setting Aspirants:Completion:MinTaughtDays");
         if (!ModelState.IsValid) return Page();
+        Cohort.CompletionMinTaughtDays = CompletionMinTaughtDays;
 
         Cohort.OpensAt = opens;
         Cohort.ClosesAt = closes;
@@ -124,7 +128,9 @@ public sealed class CohortModel(UponDbContext db, IClock clock) : PageModel
             Cohort.TaughtDays.Add(new AspirantTaughtDay { Date = day });
         }
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Notice"] = "The cohort's settings were saved";
+        // Taught days added after applicants began accepting become sessions they are booked on.
+        var booked = await offers.BookTaughtDaysAsync(id, cancellationToken);
+        TempData["Notice"] = booked > 0 ? $"The cohort's settings were saved and {booked} places on taught days booked" : "The cohort's settings were saved";
         return Redirect($"/aspirants/{id}");
     }
 

@@ -13,7 +13,7 @@ namespace Upon.Aspirants.Pages.Staff;
 /// and waiting list, the s.158 tie-break, releasing decisions and following offers. For administrators.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class SelectionModel(UponDbContext db, Selection selection, CohortScoring scoring) : PageModel
+public sealed class SelectionModel(UponDbContext db, Selection selection, CohortScoring scoring, CohortYear.OfferResponse offers) : PageModel
 {
     public AspirantCohort Cohort { get; private set; } = null!;
     public CohortScoreSheet Sheet { get; private set; } = null!;
@@ -66,7 +66,8 @@ public sealed class SelectionModel(UponDbContext db, Selection selection, Cohort
     public async Task<IActionResult> OnPostRespondAsync(int id, int applicationKey, string answer, CancellationToken cancellationToken)
     {
         if (!await db.AspirantApplications.AnyAsync(a => a.Id == applicationKey && a.CohortId == id, cancellationToken)) return NotFound();
-        if (answer == "accept") await selection.AcceptAsync(applicationKey, cancellationToken);
+        // An answer that came another way: accepting makes them a participant with the taught days booked, as on their own page.
+        if (answer == "accept") await offers.AcceptAsync(applicationKey, cancellationToken);
         else await selection.DeclineAsync(applicationKey, cancellationToken);
         return Redirect($"/aspirants/{id}/selection");
     }
