@@ -114,7 +114,7 @@ public abstract class CompletionTests(UponApp app)
         // The cohort's own rule wins over the setting: staff set five, and the page says so.
         var settings = $"/aspirants/{cohort.Id}";
         var form = (await admin.GetDocumentAsync(settings)).QuerySelectorAll("form input[name], form textarea[name]")
-            .Where(e => e.GetAttribute("type") != "checkbox")
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "hidden"))
             .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.TextContent);
         form["CompletionMinTaughtDays"] = "9";
         var tooMany = await Html.ParseAsync(await admin.PostFormAsync(settings, form));

@@ -88,7 +88,7 @@ public abstract class LearningSetPagesTests(UponApp app)
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string> { ["ApplicationKey"] = moving.ToString(), ["ToSet"] = "2" }, $"{url}?handler=Move")).StatusCode);
         var moved = await admin.GetDocumentAsync(url);
         Assert.Contains("Set 2 has 7 members: a set has five or six", moved.QuerySelector("#move-warning")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Set 1 has 5 members", moved.QuerySelector("#problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Set 2 has 7 members", moved.QuerySelector("#problems")!.TextContent, StringComparison.Ordinal);
         var refused = await Html.ParseAsync(await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Publish"));
         Assert.Equal(["The sets cannot be published: Set 2 has 7 members: a set has five or six"], refused.ErrorSummary());
         await app.WithDbAsync(async db => Assert.False(await db.AspirantLearningSets.AnyAsync(x => x.CohortId == seeded.Cohort.Id && x.PublishedAt != null)));
