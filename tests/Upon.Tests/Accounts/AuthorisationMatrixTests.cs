@@ -101,7 +101,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/aspirants/applications/{id:int}"] = [Roles.Administrator],
         ["/aspirants/{id:int}/participants"] = [Roles.Administrator],
         ["/aspirants/{id:int}/learning-sets"] = [Roles.Administrator],
-        ["/aspirants/learning-sets/{setId:int}/meetings"] = [Roles.Administrator],
+        ["/aspirants/learning-sets/{id:int}/meetings"] = [Roles.Administrator],
         ["/my/learning-set"] = [Roles.Participant],
         ["/admin/audit/export"] = [Roles.Administrator],
         ["/admin/accounts"] = [Roles.Administrator],

@@ -16,7 +16,7 @@ public sealed class LearningSetRuleException(string message) : Exception(message
 /// as a draft that staff adjust by moving members, then published. Each set's meetings are sessions of the Aspirant
 /// Directors strand's cohort with the set's members booked.
 /// </summary>
-public sealed class LearningSetService(UponDbContext db, IClock clock, BookingService bookings, SessionService sessions, OfferResponse offers, Audit.AuditLog audit)
+public sealed class LearningSetService(UponDbContext db, IClock clock, BookingService bookings, SessionService sessions, OfferResponse offers, Audit.AuditLog audit, IConfiguration configuration)
 {
     public Task<List<AspirantLearningSet>> SetsAsync(int cohortId, CancellationToken cancellationToken = default) =>
         db.AspirantLearningSets.AsNoTracking().Where(s => s.CohortId == cohortId)
@@ -138,18 +138,30 @@ public sealed class LearningSetService(UponDbContext db, IClock clock, BookingSe
         {
             throw new LearningSetRuleException(problems[0]);
         }
-        var sets = await db.AspirantLearningSets.Where(s => s.CohortId == cohortId).ToListAsync(cancellationToken);
+        var sets = await db.AspirantLearningSets.Include(s => s.Cohort).Include(s => s.Members).ThenInclude(m => m.Application)
+            .Where(s => s.CohortId == cohortId).ToListAsync(cancellationToken);
         if (sets.Count == 0)
         {
             throw new LearningSetRuleException("Form the sets first.");
         }
         var now = clock.GetCurrentInstant();
-        foreach (var set in sets)
+        var link = Upon.Shared.AppLinks.BaseUrl(configuration) + "/my/learning-set";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var set in sets.Where(s => s.PublishedAt is null))
         {
-            set.PublishedAt ??= now;
+            set.PublishedAt = now;
+            // Each member is told their set in the same transaction as the publishing.
+            foreach (var member in set.Members.Select(m => m.Application!))
+            {
+                Upon.Email.EmailOutbox.Enqueue(db, member.Email, $"Your action learning set: Aspirant Directors {set.Cohort!.Name}",
+                    $"Dear {member.GivenName},\n\nYou are in {set.Name} of the Aspirant Directors programme {set.Cohort.Name}, with:\n" +
+                    string.Join('\n', set.Members.Select(m => m.Application!).Where(m => m.Id != member.Id).OrderBy(m => m.FamilyName, StringComparer.Ordinal).Select(m => $"- {m.FullName}")) +
+                    $"\n\nWe will book you on the set's meetings and email you each one. See your set here:\n{link}\n");
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync("Published learning sets", nameof(AspirantLearningSet), cohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{sets.Count} sets", cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The published sets <paramref name="participantId"/> is a member of, with their members and meetings.</summary>

@@ -99,6 +99,10 @@ public abstract class LearningSetPagesTests(UponApp app)
         {
             Assert.Equal(2, await db.AspirantLearningSets.CountAsync(x => x.CohortId == seeded.Cohort.Id && x.PublishedAt != null));
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "Published learning sets" && e.EntityId == seeded.Cohort.Id.ToString()));
+            // Each member is told their set, once.
+            var told = await db.OutboxMessages.AsNoTracking().Where(m => m.To == seeded.Applications[0].Email).ToListAsync();
+            var mail = Assert.Single(told, m => m.Subject.StartsWith("Your action learning set", StringComparison.Ordinal));
+            Assert.Contains("/my/learning-set", mail.TextBody, StringComparison.Ordinal);
         });
 
         // A meeting of the set the test participant is in.

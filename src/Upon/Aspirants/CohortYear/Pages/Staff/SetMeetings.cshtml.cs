@@ -29,17 +29,17 @@ public sealed class SetMeetingsModel(UponDbContext db, LearningSetService servic
     [BindProperty] public string? Venue { get; set; }
     [BindProperty] public string? VideoLink { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int setId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(setId, cancellationToken)) return NotFound();
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
         StartTime ??= "13:00";
         EndTime ??= "15:30";
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int setId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(setId, cancellationToken)) return NotFound();
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (Set.PublishedAt is null) ModelState.AddModelError("", "Publish the sets before adding their meetings");
         var date = Date.Read(ModelState, nameof(Date), "Date of the meeting", required: true);
         if (date is { } d && !PlausibleDates.IsPlausibleSessionDate(d, clock.TodayInLondon())) ModelState.AddModelError(DateInput.ErrorKey(nameof(Date)), "Date of the meeting must be from 2000 to two years ahead");
@@ -57,7 +57,7 @@ public sealed class SetMeetingsModel(UponDbContext db, LearningSetService servic
         if (!ModelState.IsValid) return Page();
         try
         {
-            var errors = await service.AddMeetingAsync(setId, date!.Value.At(start!.Value), date.Value.At(end!.Value), Venue, VideoLink, cancellationToken);
+            var errors = await service.AddMeetingAsync(id, date!.Value.At(start!.Value), date.Value.At(end!.Value), Venue, VideoLink, cancellationToken);
             foreach (var (key, message) in errors)
             {
                 ModelState.AddModelError(key is "StartTime" or "EndTime" or "Venue" or "VideoLink" ? key : "", message);
@@ -69,11 +69,11 @@ public sealed class SetMeetingsModel(UponDbContext db, LearningSetService servic
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(setId, cancellationToken);
+            await LoadAsync(id, cancellationToken);
             return Page();
         }
         TempData["Notice"] = $"The meeting was added and the set's {Set.Members.Count} members booked on it";
-        return Redirect($"/aspirants/learning-sets/{setId}/meetings");
+        return Redirect($"/aspirants/learning-sets/{id}/meetings");
     }
 
     private LocalTime? ParseTime(string? text, string key, string message)
