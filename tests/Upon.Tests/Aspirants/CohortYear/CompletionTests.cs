@@ -69,6 +69,15 @@ public abstract class CompletionTests(UponApp app)
             await db.SaveChangesAsync();
         });
 
+        // The first participant is the test participant account, to follow their coaching request.
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var user = await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Upon.Accounts.UponUser>>().FindByEmailAsync(UponApp.EmailFor(Upon.Shared.Security.Roles.Participant));
+            (await db.Participants.SingleAsync(p => p.Id == participants[0])).UserId = user!.Id;
+            return await db.SaveChangesAsync();
+        });
+        var participant = app.CreateClient(Upon.Shared.Security.Roles.Participant);
         var runner = app.Services.GetRequiredService<EndorsementRunner>();
         var admin = app.CreateClient();
         try
@@ -79,6 +88,8 @@ public abstract class CompletionTests(UponApp app)
             await app.WithDbAsync(async db => Assert.All(await db.AspirantApplications.AsNoTracking().Where(a => a.CohortId == cohort.Id).ToListAsync(), a => Assert.Null(a.Completed)));
             var pending = await admin.GetDocumentAsync($"/aspirants/{cohort.Id}/participants");
             Assert.Contains("Not yet known", pending.QuerySelector($"#participant-{applications[0].Id}")!.TextContent, StringComparison.Ordinal);
+            // Coaching is for after the taught days.
+            Assert.NotNull((await participant.GetDocumentAsync("/my/coaching-request")).QuerySelector("#not-due"));
 
             app.Clock.Reset(Instant.FromUtc(2027, 1, 8, 9, 0));
             Assert.True((await runner.RunAsync()).Completed >= 3);
@@ -87,6 +98,9 @@ public abstract class CompletionTests(UponApp app)
                 var completed = await db.AspirantApplications.AsNoTracking().Where(a => a.CohortId == cohort.Id).ToDictionaryAsync(a => a.Id, a => a.Completed);
                 Assert.Equal([true, false, true], applications.Select(a => completed[a.Id]));
             });
+            // The day after the last taught day the participant can ask for a coach, from their home page.
+            Assert.Equal("/my/coaching-request", (await participant.GetDocumentAsync("/")).QuerySelector("#coaching-request-link")!.GetAttribute("href"));
+            Assert.NotNull((await participant.GetDocumentAsync("/my/coaching-request")).QuerySelector("#start"));
         }
         finally
         {
