@@ -158,6 +158,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/calendars/strands/{slug}.ics"] = Everyone,
         ["/invitations/{secret}"] = Everyone,
         ["/calendars/private/{secret}.ics"] = Everyone,
+        ["/calendars/coach/{secret}.ics"] = Everyone,
         ["/health/live"] = Everyone,
         ["/health/ready"] = Everyone,
         ["/my/journey"] = [Roles.Participant],
