@@ -427,6 +427,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<int?>("ConfirmedPersonKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("ConsiderNextYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2419,6 +2422,9 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemindersStopped")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("RequestedOn")
