@@ -72,6 +72,11 @@ public sealed partial class AspirantApplicationJourneyTests(BrowserApp app, ITes
         await page.GetByLabel("Director's email address").FillAsync(directorEmail);
         await page.Locator("#continue").ClickAsync();
 
+        // Whether to keep the application for next year (optional).
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("If you are not selected this year");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Yes", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+
         // Check your answers, then submit.
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Answer 2: I have led services");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Dr Grace Mensah");
