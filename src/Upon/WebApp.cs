@@ -109,6 +109,7 @@ public static class WebApp
         Upon.Impact.RetentionApi.MapRetentionApi(app);
         app.MapSessionsApi();
         app.MapCalendarFeeds();
+        app.MapCoachCalendarFeed();
         app.MapUponHealthChecks();
         ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
         return app;

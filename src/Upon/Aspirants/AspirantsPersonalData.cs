@@ -18,6 +18,7 @@ public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvi
     [
         "aspirant_applications", "aspirant_answers", "aspirant_redactions", "aspirant_endorsements", "aspirant_equality_monitoring", "aspirant_reviews",
         "aspirant_scores", "aspirant_conflicts", "aspirant_moderations", "aspirant_learning_set_members", "aspirant_reviewers",
+        "alumni_match_rejections",
     ];
 
     public async Task<IReadOnlyList<PersonalRows>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
@@ -87,6 +88,7 @@ public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvi
             new("aspirant_conflicts", await db.AspirantConflicts.Where(c => ids.Contains(c.ApplicationId)).ToListAsync(cancellationToken)),
             new("aspirant_moderations", await db.AspirantModerations.Where(m => ids.Contains(m.ApplicationId)).ToListAsync(cancellationToken)),
             new("aspirant_learning_set_members", await db.AspirantLearningSetMembers.Where(m => ids.Contains(m.ApplicationId)).ToListAsync(cancellationToken)),
+            new("alumni_match_rejections", await db.AlumniMatchRejections.Where(r => ids.Contains(r.ApplicationId)).ToListAsync(cancellationToken)),
         ];
     }
 }

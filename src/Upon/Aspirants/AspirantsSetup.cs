@@ -8,6 +8,7 @@ public static class AspirantsSetup
         services.AddScoped<ReviewImporter>();
         services.AddScoped<CohortScoring>();
         services.AddScoped<AlumniMatching>();
+        services.AddScoped<AlumniSuggestions>();
         services.AddScoped<AspirantFunnel>();
         services.AddScoped<CohortApplications>();
         services.AddScoped<Reviewing>();

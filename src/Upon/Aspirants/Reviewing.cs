@@ -142,6 +142,7 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
     public async Task RecuseAsync(AspirantReview review, string? conflictReason, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var now = clock.GetCurrentInstant();
         review.Status = ReviewStatus.Recused;
         review.RecusedAt = now;
@@ -157,5 +158,6 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
         await db.SaveChangesAsync(cancellationToken);
         var cohortId = await db.AspirantApplications.Where(a => a.Id == review.ApplicationId).Select(a => a.CohortId).SingleAsync(cancellationToken);
         await AssignAsync(cohortId, eligibleApplications, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
     }
 }

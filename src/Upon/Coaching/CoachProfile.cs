@@ -42,6 +42,10 @@ public class CoachProfile
     public Instant CreatedAt { get; set; }
     public List<CoachConsent> Consents { get; set; } = [];
 
+    /// <summary>SHA-256 of the secret in the coach's private calendar address; null when they have none.</summary>
+    public string? CalendarTokenHash { get; set; }
+    public Instant? CalendarTokenCreatedAt { get; set; }
+
     public string FullName => $"{GivenName} {FamilyName}";
 
     public const int MaxCapacity = 50;

@@ -22,12 +22,23 @@ public sealed class CoachingCalendarEntries(UponDbContext db, IConfiguration con
     public async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(CalendarOwner owner, Instant since, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        var from = since.InZone(Time.London).Date;
         var email = owner.Email.ToLowerInvariant();
 #pragma warning disable CA1862 // EF Core translates ToLower() to SQL; string.Equals with a StringComparison has no translation.
+        return await EntriesAsync(s => s.Relationship!.ParticipantId == owner.ParticipantId || s.Relationship.Coach!.Email.ToLower() == email,
+            coacheeId: owner.ParticipantId, since, cancellationToken);
+#pragma warning restore CA1862
+    }
+
+    /// <summary>The sessions a coach coaches, for the coach's own feed: never those where they are the coachee.</summary>
+    public Task<IReadOnlyList<CalendarEntry>> CoachEntriesAsync(int coachId, Instant since, CancellationToken cancellationToken) =>
+        EntriesAsync(s => s.Relationship!.CoachId == coachId, coacheeId: null, since, cancellationToken);
+
+    private async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(System.Linq.Expressions.Expression<Func<CoachingSessionLog, bool>> whose, int? coacheeId, Instant since, CancellationToken cancellationToken)
+    {
+        var from = since.InZone(Time.London).Date;
         var sessions = await db.CoachingSessionLogs.AsNoTracking()
-            .Where(s => s.Confirmation != SessionConfirmation.Queried && s.Date >= from
-                && (s.Relationship!.ParticipantId == owner.ParticipantId || s.Relationship.Coach!.Email.ToLower() == email))
+            .Where(s => s.Confirmation != SessionConfirmation.Queried && s.Date >= from)
+            .Where(whose)
             .Select(s => new
             {
                 s.Id, s.Date, s.Minutes, s.InPerson, s.Confirmation, s.LoggedAt,
@@ -37,11 +48,10 @@ public sealed class CoachingCalendarEntries(UponDbContext db, IConfiguration con
             })
             .OrderBy(s => s.Date).ThenBy(s => s.Id)
             .ToListAsync(cancellationToken);
-#pragma warning restore CA1862
         var baseUrl = Upon.Shared.AppLinks.BaseUrl(configuration);
         return [.. sessions.Select(s =>
         {
-            var coachee = s.ParticipantId == owner.ParticipantId;
+            var coachee = s.ParticipantId == coacheeId;
             var how = string.Create(CultureInfo.InvariantCulture, $"{s.Minutes} minutes, {(s.InPerson ? "in person" : "online")}");
             var state = s.Confirmation == SessionConfirmation.Confirmed ? "confirmed by the coachee" : "logged by the coach, not yet confirmed";
             return new CalendarEntry(

@@ -23,7 +23,9 @@ public static class CoachingSetup
         services.AddScoped<CurrentCoach>();
         services.AddScoped<CoachingReport>();
         services.AddScoped<CoachInvitations>();
-        services.AddScoped<Upon.Shared.Calendars.ICalendarEntrySource, CoachingCalendarEntries>();
+        services.AddScoped<CoachingCalendarEntries>();
+        services.AddScoped<Upon.Shared.Calendars.ICalendarEntrySource>(s => s.GetRequiredService<CoachingCalendarEntries>());
+        services.AddScoped<CoachCalendarFeed>();
         return services;
     }
 }

@@ -14,6 +14,13 @@ public sealed class CoachingVocabulary(UponDbContext db)
         return [.. Characteristics.Standard, .. extra.Where(c => !Characteristics.Standard.Contains(c)).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>How each characteristic is shown to people: the fixed list's wording, and the label staff gave each addition.</summary>
+    public async Task<CharacteristicLabels> LabelsAsync(CancellationToken cancellationToken = default)
+    {
+        var added = await db.CoachingCharacteristics.AsNoTracking().Select(c => new { c.Code, c.Label }).ToListAsync(cancellationToken);
+        return new CharacteristicLabels(added.Where(c => !Characteristics.Standard.Contains(c.Code)).ToDictionary(c => c.Code, c => c.Label, StringComparer.Ordinal));
+    }
+
     /// <summary>DfE LA code for each DfE code and GSS code Upon knows (any case).</summary>
     public async Task<IReadOnlyDictionary<string, string>> AuthorityCodesAsync(CancellationToken cancellationToken = default)
     {
@@ -22,4 +29,16 @@ public sealed class CoachingVocabulary(UponDbContext db)
         foreach (var gss in await db.AuthorityGssCodes.Select(g => new { g.Code, g.AuthorityCode }).ToListAsync(cancellationToken)) map.TryAdd(gss.Code, gss.AuthorityCode);
         return map;
     }
+}
+
+/// <summary>
+/// Characteristics as people read them: "a woman" for the fixed list, the staff-given label for an addition. Slugs stay
+/// for data (imports, CSV, the command line's JSON and the matching's reasons); every page and email uses this.
+/// </summary>
+public sealed class CharacteristicLabels(IReadOnlyDictionary<string, string> added)
+{
+    /// <summary>No additions: the fixed list's wording only.</summary>
+    public static readonly CharacteristicLabels Standard = new(new Dictionary<string, string>());
+
+    public string Describe(string code) => added.TryGetValue(code, out var label) ? label : Characteristics.Describe(code);
 }

@@ -16,7 +16,7 @@ public sealed record LoadedRound(
     IReadOnlyDictionary<string, CoachProfile> CoachesByKey);
 
 /// <summary>Runs, reviews and publishes matching rounds.</summary>
-public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingOptions options)
+public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingOptions options, CoachingVocabulary vocabulary)
 {
     /// <summary>Reads a round and the active pool into a <see cref="MatchingProblem"/>; null when there is no such round.</summary>
     public async Task<LoadedRound?> LoadAsync(int roundId, CancellationToken cancellationToken = default)
@@ -153,6 +153,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
             .ToListAsync(cancellationToken);
         var today = clock.TodayInLondon();
         var consents = await db.CoachConsents.Where(c => c.WithdrawnOn == null).ToListAsync(cancellationToken);
+        var labels = await vocabulary.LabelsAsync(cancellationToken);
         foreach (var pair in pairs)
         {
             var request = pair.Request!;
@@ -170,7 +171,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
                 StatusChangedOn = today,
             });
             var shared = consents.Where(c => c.CoachId == coach.Id).Select(c => c.Characteristic).ToHashSet();
-            EmailOutbox.Enqueue(db, request.Participant!.Email, "Your coach", ParticipantEmail(request, coach, shared));
+            EmailOutbox.Enqueue(db, request.Participant!.Email, "Your coach", ParticipantEmail(request, coach, shared, labels));
             EmailOutbox.Enqueue(db, coach.Email, "A new coachee", CoachEmail(request, coach));
         }
 
@@ -182,13 +183,13 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         return pairs.Count;
     }
 
-    private static string ParticipantEmail(CoachingRequest request, CoachProfile coach, HashSet<string> shared)
+    private static string ParticipantEmail(CoachingRequest request, CoachProfile coach, HashSet<string> shared, CharacteristicLabels labels)
     {
         var met = new List<string>();
         var notMet = new List<string>();
         foreach (var c in CoachingLists.Split(request.Must).Concat(CoachingLists.Split(request.WouldLike)))
         {
-            (shared.Contains(c) ? met : notMet).Add(Characteristics.Describe(c));
+            (shared.Contains(c) ? met : notMet).Add(labels.Describe(c));
         }
 
         var text = $"Dear {request.Participant!.GivenName},\n\nYour coach for the coaching year is {coach.FullName} ({coach.Email}). They will be in touch to arrange your first session.\n";

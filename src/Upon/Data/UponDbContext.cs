@@ -79,6 +79,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<AspirantReview> AspirantReviews => Set<AspirantReview>();
     public DbSet<AspirantScore> AspirantScores => Set<AspirantScore>();
     public DbSet<AspirantConflict> AspirantConflicts => Set<AspirantConflict>();
+    public DbSet<AlumniMatchRejection> AlumniMatchRejections => Set<AlumniMatchRejection>();
     public DbSet<AspirantModeration> AspirantModerations => Set<AspirantModeration>();
     public DbSet<Upon.SessionFeedback.FeedbackForm> FeedbackForms => Set<Upon.SessionFeedback.FeedbackForm>();
     public DbSet<Upon.SessionFeedback.FeedbackQuestion> FeedbackQuestions => Set<Upon.SessionFeedback.FeedbackQuestion>();

@@ -14,6 +14,7 @@ public static class ImpactSetup
         services.AddScoped<WorkforceBenchmarks>();
         services.AddScoped<WorkforceImporter>();
         services.AddScoped<EqualityBaliImporter>();
+        services.AddScoped<Upon.Shared.Events.IDomainEventHandler<Upon.Shared.Events.BaliGraduateDeclared>, SelfDeclaredBaliGraduates>();
         services.AddScoped<IDfeReturnSection, ReturnNewDirectorsSection>();
         services.AddScoped<IDfeReturnSection, ReturnCoachingSection>();
         services.AddScoped<IDfeReturnSection, ReturnEqualitySection>();

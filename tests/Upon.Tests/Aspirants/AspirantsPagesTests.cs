@@ -161,6 +161,18 @@ public abstract class AspirantsPagesTests(UponApp app)
         var staffView = await admin.GetDocumentAsync($"/aspirants/applications/{applicationKey}");
         Assert.Contains("Zanzibar", staffView.QuerySelector("#conflicts")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Zanzibar", (await reviewer.GetAsync("/aspirants/review")).Content.ReadAsStringAsync().Result, StringComparison.Ordinal);
+        // The reviewer's own page lists what they stepped back from, and that they declared a conflict, never the reason
+        // nor who the applicant is; it is reachable from their home.
+        var own = await reviewer.GetDocumentAsync("/aspirants/review");
+        var steppedBack = own.QuerySelector("#recused")!.TextContent;
+        Assert.Contains("Yes", steppedBack, StringComparison.Ordinal);
+        var ownHtml = own.DocumentElement.OuterHtml;
+        foreach (var word in forbidden.Append("Zanzibar"))
+        {
+            Assert.False(ownHtml.Contains(word, StringComparison.OrdinalIgnoreCase), $"/aspirants/review shows '{word}' after stepping back");
+        }
+        Assert.NotNull((await reviewer.GetDocumentAsync("/")).QuerySelector("a[href='/aspirants/review']"));
+        Assert.NotNull((await coach.GetDocumentAsync("/")).QuerySelector("a[href='/aspirants/review']"));
         // The administrator's application page never shows equality answers either.
         Assert.DoesNotContain("Bangladeshi", staffView.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
     }

@@ -16,7 +16,7 @@ public sealed record StartResult(AspirantApplication Application, bool AlreadyEx
 /// The public application: starting a draft, the order of its pages, saving each page as it is answered, and submitting
 /// it, which asks the named director for an endorsement and emails the applicant, in one transaction.
 /// </summary>
-public sealed class ApplicationForm(UponDbContext db, IClock clock, ApplicantSignIn signIn, Endorsements endorsements, IConfiguration configuration)
+public sealed class ApplicationForm(UponDbContext db, IClock clock, ApplicantSignIn signIn, Endorsements endorsements, IConfiguration configuration, Upon.Shared.Events.DomainEvents events)
 {
     public const string AboutYou = "about-you";
     public const string Role = "role";
@@ -227,6 +227,10 @@ public sealed class ApplicationForm(UponDbContext db, IClock clock, ApplicantSig
         ApplyEmails.EndorsementRequest(db, application, cohort, employer, due, link);
         ApplyEmails.Submitted(db, application, cohort, due, Upon.Shared.AppLinks.BaseUrl(configuration) + StepUrl(cohort, "equality"));
         await db.SaveChangesAsync(cancellationToken);
+        if (application.BaliGraduate)
+        {
+            await events.RaiseAsync(new Upon.Shared.Events.BaliGraduateDeclared(application.Email, application.GivenName, application.FamilyName, application.SubmittedAt.Value), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

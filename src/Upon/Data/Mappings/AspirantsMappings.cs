@@ -9,7 +9,8 @@ public sealed class AspirantsMappings :
     IEntityTypeConfiguration<AspirantTaughtDay>, IEntityTypeConfiguration<AspirantApplication>, IEntityTypeConfiguration<AspirantAnswer>,
     IEntityTypeConfiguration<AspirantRedaction>, IEntityTypeConfiguration<AspirantEndorsement>, IEntityTypeConfiguration<AspirantEqualityMonitoring>,
     IEntityTypeConfiguration<AspirantReviewer>, IEntityTypeConfiguration<CohortReviewer>, IEntityTypeConfiguration<AspirantReview>,
-    IEntityTypeConfiguration<AspirantScore>, IEntityTypeConfiguration<AspirantConflict>, IEntityTypeConfiguration<AspirantModeration>
+    IEntityTypeConfiguration<AspirantScore>, IEntityTypeConfiguration<AspirantConflict>, IEntityTypeConfiguration<AspirantModeration>,
+    IEntityTypeConfiguration<AlumniMatchRejection>
 {
     public void Configure(EntityTypeBuilder<AspirantCohort> builder)
     {
@@ -185,6 +186,17 @@ public sealed class AspirantsMappings :
         builder.HasOne(c => c.Reviewer).WithMany().HasForeignKey(c => c.ReviewerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.ApplicationId, c.ReviewerId }).IsUnique();
         builder.Property(c => c.Reason).HasMaxLength(AspirantConflict.MaxReasonLength);
+    }
+
+    public void Configure(EntityTypeBuilder<AlumniMatchRejection> builder)
+    {
+        builder.ToTable("alumni_match_rejections");
+        builder.HasKey(r => r.Id);
+        builder.HasOne(r => r.Application).WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Upon.Register.Person>().WithMany().HasForeignKey(r => r.PersonKey).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ApplicationId, r.PersonKey }).IsUnique();
+        builder.HasIndex(r => r.PersonKey);
+        builder.Property(r => r.RejectedBy).HasMaxLength(AlumniMatchRejection.MaxActorLength);
     }
 
     public void Configure(EntityTypeBuilder<AspirantModeration> builder)

@@ -25,6 +25,8 @@ public sealed class CoachingMappings :
         builder.HasIndex(c => c.PersonKey);
         builder.HasMany(c => c.Consents).WithOne(c => c.Coach).HasForeignKey(c => c.CoachId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(c => c.FullName);
+        builder.Property(c => c.CalendarTokenHash).HasMaxLength(64);
+        builder.HasIndex(c => c.CalendarTokenHash).IsUnique();
     }
 
     public void Configure(EntityTypeBuilder<CoachConsent> builder)

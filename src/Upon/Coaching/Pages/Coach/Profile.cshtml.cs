@@ -11,6 +11,7 @@ public sealed class ProfileModel(CurrentCoach current, CoachingVocabulary vocabu
 {
     public CoachProfile? Coach { get; private set; }
     public IReadOnlyList<string> Characteristics { get; private set; } = [];
+    public CharacteristicLabels Labels { get; private set; } = CharacteristicLabels.Standard;
 
     [TempData] public string? Notice { get; set; }
 
@@ -18,6 +19,7 @@ public sealed class ProfileModel(CurrentCoach current, CoachingVocabulary vocabu
     {
         Coach = await current.FindAsync(User, cancellationToken);
         Characteristics = await vocabulary.CharacteristicsAsync(cancellationToken);
+        Labels = await vocabulary.LabelsAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostConsentAsync(string characteristic, bool consent, CancellationToken cancellationToken)
@@ -25,7 +27,8 @@ public sealed class ProfileModel(CurrentCoach current, CoachingVocabulary vocabu
         var coach = await current.FindAsync(User, cancellationToken);
         if (coach is null || !(await vocabulary.CharacteristicsAsync(cancellationToken)).Contains(characteristic)) return NotFound();
         await coaching.SetConsentAsync(coach.Id, characteristic, consent, cancellationToken);
-        Notice = consent ? $"You consent to be matched as {Core.Coaching.Characteristics.Describe(characteristic)}." : $"Consent withdrawn: you will no longer be matched as {Core.Coaching.Characteristics.Describe(characteristic)}.";
+        var label = (await vocabulary.LabelsAsync(cancellationToken)).Describe(characteristic);
+        Notice = consent ? $"You consent to be matched as {label}." : $"Consent withdrawn: you will no longer be matched as {label}.";
         return Redirect("/coach/profile");
     }
 }

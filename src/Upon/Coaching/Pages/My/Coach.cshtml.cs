@@ -10,11 +10,12 @@ namespace Upon.Coaching.Pages.My;
 
 /// <summary>A participant's coach, their sessions (to confirm or query), hours used, and their own requests.</summary>
 [Authorize(Policy = Policies.Participants)]
-public sealed class CoachModel(UponDbContext db, CurrentParticipant current, CoachingService coaching, CoachingRequests requests) : PageModel
+public sealed class CoachModel(UponDbContext db, CurrentParticipant current, CoachingService coaching, CoachingRequests requests, CoachingVocabulary vocabulary) : PageModel
 {
     public Participant? Participant { get; private set; }
     public IReadOnlyList<CoachingRelationship> Relationships { get; private set; } = [];
     public IReadOnlyList<CoachingRequest> Requests { get; private set; } = [];
+    public CharacteristicLabels Labels { get; private set; } = CharacteristicLabels.Standard;
 
     [TempData] public string? Notice { get; set; }
 
@@ -25,6 +26,7 @@ public sealed class CoachModel(UponDbContext db, CurrentParticipant current, Coa
         Relationships = await db.CoachingRelationships.AsNoTracking().Include(r => r.Coach).Include(r => r.Sessions)
             .Where(r => r.ParticipantId == Participant.Id).OrderByDescending(r => r.StartsOn).ToListAsync(cancellationToken);
         Requests = await requests.ReadOwnAsync(Participant.Id, cancellationToken);
+        Labels = await vocabulary.LabelsAsync(cancellationToken);
         Response.Headers.CacheControl = "no-store";
     }
 

@@ -22,6 +22,7 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
     [FromRoute] public string? Step { get; set; }
     public RequestDraft Draft { get; private set; } = new();
     public IReadOnlyList<string> Characteristics { get; private set; } = [];
+    public CharacteristicLabels Labels { get; private set; } = CharacteristicLabels.Standard;
     public IReadOnlyList<CoachProfile> Coaches { get; private set; } = [];
     public string? RoundName { get; private set; }
     public bool Due { get; private set; }
@@ -66,7 +67,7 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
                 {
                     var answer = f[$"wish-{c}"].ToString();
                     if (answer is RequestDraft.Must or RequestDraft.WouldLike or RequestDraft.NotNeeded) wishes[c] = answer;
-                    else Errors[$"wish-{c}"] = $"Select must, would like or not needed for a coach who is {Core.Coaching.Characteristics.Describe(c)}";
+                    else Errors[$"wish-{c}"] = $"Select must, would like or not needed for a coach who is {Labels.Describe(c)}";
                 }
 
                 if (Errors.Count == 0) { Draft.Wishes = wishes; Draft.WishesAnswered = true; }
@@ -124,6 +125,7 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Characteristics = await vocabulary.CharacteristicsAsync(cancellationToken);
+        Labels = await vocabulary.LabelsAsync(cancellationToken);
         Coaches = await form.CoachesAsync(cancellationToken);
         RoundName = (await form.OpenRoundAsync(cancellationToken))?.Name;
     }

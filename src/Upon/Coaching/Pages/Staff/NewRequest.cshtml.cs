@@ -17,6 +17,7 @@ public sealed class NewRequestModel(UponDbContext db, RequestForm form, Coaching
 {
     public MatchingRound Round { get; private set; } = null!;
     public IReadOnlyList<string> Characteristics { get; private set; } = [];
+    public CharacteristicLabels Labels { get; private set; } = CharacteristicLabels.Standard;
     public IReadOnlyList<CoachProfile> Coaches { get; private set; } = [];
     public Dictionary<string, string> Errors { get; } = [];
     public RequestDraft Draft { get; private set; } = new();
@@ -37,7 +38,7 @@ public sealed class NewRequestModel(UponDbContext db, RequestForm form, Coaching
         {
             var answer = f[$"wish-{c}"].ToString();
             if (answer is RequestDraft.Must or RequestDraft.WouldLike or RequestDraft.NotNeeded) Draft.Wishes[c] = answer;
-            else Errors[$"wish-{c}"] = $"Select must, would like or not needed for a coach who is {Core.Coaching.Characteristics.Describe(c)}";
+            else Errors[$"wish-{c}"] = $"Select must, would like or not needed for a coach who is {Labels.Describe(c)}";
         }
 
         Draft.WishesAnswered = true;
@@ -77,6 +78,7 @@ public sealed class NewRequestModel(UponDbContext db, RequestForm form, Coaching
         if (round is null) return false;
         Round = round;
         Characteristics = await vocabulary.CharacteristicsAsync(cancellationToken);
+        Labels = await vocabulary.LabelsAsync(cancellationToken);
         Coaches = await form.CoachesAsync(cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return true;

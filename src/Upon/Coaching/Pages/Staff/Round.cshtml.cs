@@ -14,9 +14,10 @@ namespace Upon.Coaching.Pages.Staff;
 /// publishing. Administrators only; every view is audited before the requests are read.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview review, MatchingService matching) : PageModel
+public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview review, MatchingService matching, CoachingVocabulary vocabulary) : PageModel
 {
     public RoundReviewModel Review { get; private set; } = null!;
+    public CharacteristicLabels Labels { get; private set; } = CharacteristicLabels.Standard;
 
     public MatchingRound Round => Review.Loaded.Round;
 
@@ -27,6 +28,7 @@ public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview rev
         if (!await db.MatchingRounds.AnyAsync(r => r.Id == id, cancellationToken)) return NotFound();
         await audit.RecordViewAsync(nameof(MatchingRound), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "coaching requests and proposals of the round, by an administrator", cancellationToken);
         Review = (await review.BuildAsync(id, cancellationToken))!;
+        Labels = await vocabulary.LabelsAsync(cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
