@@ -16,6 +16,7 @@ public static class ImpactSetup
         services.AddScoped<EqualityBaliImporter>();
         services.AddScoped<IDfeReturnSection, ReturnNewDirectorsSection>();
         services.AddScoped<IDfeReturnSection, ReturnCoachingSection>();
+        services.AddScoped<IDfeReturnSection, ReturnRetentionSection>();
         services.AddScoped<IDfeReturnSection, ReturnEqualitySection>();
         services.AddScoped<IDfeReturnSection, ReturnDataQualitySection>();
         services.AddScoped<ReturnReport>();
