@@ -311,6 +311,25 @@ public abstract class RetentionTests(UponApp app)
         Assert.Equal(AsOf, root.GetProperty("asOf").GetString());
     }
 
+    [SkippableFact]
+    public async Task Api_Funder_GetsTheFiguresAsOfTheLatestQuarterEnd_StaffAsOfTheDayAsked()
+    {
+        app.RequireDatabase();
+        await ScenarioAsync();
+
+        async Task<JsonElement> Get(string role)
+        {
+            var response = await app.CreateApiClient(role).GetAsync(new Uri("/api/reports/retention?asOf=2025-05-15", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.Clone();
+        }
+        Assert.Equal("2025-03-31", (await Get(Roles.Funder)).GetProperty("asOf").GetString());
+        Assert.Equal("2025-05-15", (await Get(Roles.PartnerStaff)).GetProperty("asOf").GetString());
+        var page = await app.CreateClient(Roles.Funder).GetDocumentAsync("/impact/retention?asOf=2025-05-15");
+        Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent.Contains("as of 31 March 2025", StringComparison.Ordinal));
+    }
+
     [SkippableTheory]
     [InlineData("9999-01-01")]
     [InlineData("0001-01-01")]
