@@ -57,6 +57,7 @@ public static class UponServices
         services.AddScoped<AspirantsDemo>();
         services.AddScoped<FeedbackDemo>();
         services.AddScoped<RetentionDemo>();
+        services.AddScoped<EqualityDemo>();
         services.AddScoped<DomainEvents>();
         services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
         services.AddScoped<InvitationLinks>();

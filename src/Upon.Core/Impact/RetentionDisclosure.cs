@@ -54,7 +54,84 @@ public sealed record DisclosedRetentionFigures(
 public static class RetentionDisclosure
 {
     /// <summary>Discloses <paramref name="result"/> under <paramref name="rule"/>.</summary>
-    public static DisclosedRetentionFigures Disclose(RetentionEvaluationResult result, DisclosureRule rule)
+    public static DisclosedRetentionFigures Disclose(RetentionEvaluationResult result, DisclosureRule rule) =>
+        Disclose(result, rule, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Discloses the last of <paramref name="quarterEnds"/> (the evaluations as of every financial quarter's last day
+    /// from the first after <c>NewDirectors:InvitingSince</c>, oldest first) so that no count can be worked out across
+    /// the as-of days the funder can see, nor against the turnover figures:
+    /// <list type="bullet">
+    /// <item><b>Over time.</b> Each count (a group's or a type's <c>n</c> and <c>events</c>) only grows from one quarter
+    /// end to the next. Going through the quarter ends in order, a count is shown only where it differs by 0 or at least
+    /// the threshold from the last one shown (0 before the first), so any two shown differ by 0 or at least the
+    /// threshold. The same rule run on fewer quarter ends gives the same answer for them, so earlier as-of days stay as
+    /// they were published.</item>
+    /// <item><b>Against turnover.</b> <paramref name="startedTenures"/> is, for each quarter end, the first-time tenures
+    /// that started from <c>NewDirectors:InvitingSince</c> up to 89 days before it (those that would be in the
+    /// population had they lasted 90 days), which the funder can come close to from the turnover figures' and the
+    /// return's first-time directors. When it exceeds both groups' <c>n</c> together by 1 to threshold − 1 (the short
+    /// tenures), the comparison group's <c>n</c> is suppressed.</item>
+    /// </list>
+    /// Then the rules of <see cref="Disclose(RetentionEvaluationResult, DisclosureRule)"/> apply as well.
+    /// </summary>
+    public static DisclosedRetentionFigures DiscloseOverQuarters(IReadOnlyList<RetentionEvaluationResult> quarterEnds, IReadOnlyList<int> startedTenures, DisclosureRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(quarterEnds);
+        ArgumentNullException.ThrowIfNull(startedTenures);
+        ArgumentNullException.ThrowIfNull(rule);
+        if (quarterEnds.Count == 0 || startedTenures.Count != quarterEnds.Count)
+        {
+            throw new ArgumentException("Give an evaluation and a count of started tenures for every quarter end, at least one.", nameof(quarterEnds));
+        }
+        var extra = new HashSet<string>(StringComparer.Ordinal);
+        var series = quarterEnds.Select(CountsOf).ToList();
+        foreach (var name in series[^1].Keys)
+        {
+            var lastShown = 0;
+            var shownAtEnd = false;
+            foreach (var counts in series)
+            {
+                var value = counts[name];
+                shownAtEnd = !rule.IsSmall(Math.Abs(value - lastShown));
+                if (shownAtEnd)
+                {
+                    lastShown = value;
+                }
+            }
+            if (!shownAtEnd)
+            {
+                extra.Add(name);
+            }
+        }
+        var last = quarterEnds[^1];
+        if (rule.IsSmall(startedTenures[^1] - last.All.Participants.N - last.All.Comparison.N))
+        {
+            extra.Add($"{RetentionNames.Of(RetentionGroup.Comparison)}.n");
+        }
+        return Disclose(last, rule, extra);
+    }
+
+    /// <summary>Every count of an evaluation by name: <c>participants.n</c>, <c>comparison.events</c>, <c>interim.participants.n</c> ...</summary>
+    public static IReadOnlyDictionary<string, int> CountsOf(RetentionEvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var group in new[] { RetentionGroup.Participants, RetentionGroup.Comparison })
+        {
+            var g = RetentionNames.Of(group);
+            counts[$"{g}.n"] = result.All.Of(group).N;
+            counts[$"{g}.events"] = result.All.Of(group).Events;
+            foreach (var type in new[] { RetentionType.Permanent, RetentionType.Interim })
+            {
+                counts[$"{RetentionNames.Of(type)}.{g}.n"] = result.ByType[type].Of(group).N;
+                counts[$"{RetentionNames.Of(type)}.{g}.events"] = result.ByType[type].Of(group).Events;
+            }
+        }
+        return counts;
+    }
+
+    private static DisclosedRetentionFigures Disclose(RetentionEvaluationResult result, DisclosureRule rule, HashSet<string> alsoSuppressed)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(rule);
@@ -68,9 +145,11 @@ public static class RetentionDisclosure
         foreach (var group in groups)
         {
             var all = result.All.Of(group);
-            var whole = (N: rule.Count(all.N), Events: rule.PartOf(all.N, all.Events));
-            var n = types.ToDictionary(t => t, t => rule.Count(result.ByType[t].Of(group).N));
-            var events = types.ToDictionary(t => t, t => rule.PartOf(result.ByType[t].Of(group).N, result.ByType[t].Of(group).Events));
+            var g = RetentionNames.Of(group);
+            Disclosed<int> Also(Disclosed<int> count, string name) => alsoSuppressed.Contains(name) ? Disclosed.Suppressed<int>() : count;
+            var whole = (N: Also(rule.Count(all.N), $"{g}.n"), Events: Also(rule.PartOf(all.N, all.Events), $"{g}.events"));
+            var n = types.ToDictionary(t => t, t => Also(rule.Count(result.ByType[t].Of(group).N), $"{RetentionNames.Of(t)}.{g}.n"));
+            var events = types.ToDictionary(t => t, t => Also(rule.PartOf(result.ByType[t].Of(group).N, result.ByType[t].Of(group).Events), $"{RetentionNames.Of(t)}.{g}.events"));
             var anyN = n.Values.Any(d => d.IsSuppressed);
             var anyEvents = whole.Events.IsSuppressed || events.Values.Any(d => d.IsSuppressed);
             allCounts[group] = whole;
@@ -93,20 +172,33 @@ public static class RetentionDisclosure
         return new DisclosedRetentionFigures(figures, disclosedGroups, logRank, byType, suppressed);
     }
 
+    /// <summary>
+    /// A whole group's survival at <paramref name="months"/> months as <paramref name="rule"/> lets it be published (the
+    /// DfE return's retention of participants): suppressed when the group's size is (1 to threshold − 1 tenures), when 1
+    /// to threshold − 1 are at risk then, or when none are but the curve has been cut by small numbers.
+    /// </summary>
+    public static Disclosed<double?> SurvivalAt(SurvivalEstimate curve, int months, DisclosureRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        ArgumentNullException.ThrowIfNull(rule);
+        return SurvivalShown(curve, months, rule, rule.Count(curve.N).IsSuppressed, DisclosedSurvivalCurve.Disclose(curve.Curve, rule));
+    }
+
+    private static Disclosed<double?> SurvivalShown(SurvivalEstimate curve, int months, DisclosureRule rule, bool hidden, DisclosedSurvivalCurve cut)
+    {
+        var atRisk = curve.AtRiskAt(months * TurnoverCalculator.DaysPerMonth);
+        return hidden || rule.IsSmall(atRisk) || (atRisk == 0 && cut.HiddenFromDays is not null)
+            ? Disclosed.Suppressed<double?>()
+            : Disclosed.Shown(curve.SurvivalAtMonths(months));
+    }
+
     private static DisclosedRetentionGroup Group(
         SurvivalEstimate curve, RetentionGroup group, (Disclosed<int> N, Disclosed<int> Events) counts, DisclosureRule rule, string name, List<string> suppressed)
     {
         var cut = DisclosedSurvivalCurve.Disclose(curve.Curve, rule);
         var hidden = counts.N.IsSuppressed;
         var median = hidden || cut.MedianDays.IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(curve.MedianMonths);
-        Disclosed<double?> At(int months)
-        {
-            var days = months * TurnoverCalculator.DaysPerMonth;
-            var atRisk = curve.AtRiskAt(days);
-            return hidden || rule.IsSmall(atRisk) || (atRisk == 0 && cut.HiddenFromDays is not null)
-                ? Disclosed.Suppressed<double?>()
-                : Disclosed.Shown(curve.SurvivalAtMonths(months));
-        }
+        Disclosed<double?> At(int months) => SurvivalShown(curve, months, rule, hidden, cut);
         var disclosed = new DisclosedRetentionGroup(group, counts.N, counts.Events, median, At(12), At(24), At(36));
         void Note(bool isSuppressed, string field)
         {

@@ -36,6 +36,19 @@ public static class RetentionPopulation
     /// <summary>The landmark: a tenure must last this many days to be in the population, and joining within the first this-many days makes a participant.</summary>
     public const int LandmarkDays = 90;
 
+    /// <summary>
+    /// The first-time tenures (as <see cref="Build"/> counts them) that started from <paramref name="invitingSince"/> up
+    /// to <see cref="LandmarkDays"/> − 1 days before <paramref name="asOf"/>: those that would be in the population as
+    /// of that day had they all lasted 90 days.
+    /// </summary>
+    public static int StartedBeforeLandmark(IReadOnlyCollection<AppointmentFact> appointments, LocalDate invitingSince, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(appointments);
+        var firstStart = appointments.GroupBy(a => a.PersonId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.Start), StringComparer.Ordinal);
+        var latest = asOf.PlusDays(-(LandmarkDays - 1));
+        return Tenures.Build(appointments).Count(t => t.Start == firstStart[t.PersonId] && t.Start >= invitingSince && t.Start <= latest);
+    }
+
     /// <summary>Builds the population as of <paramref name="asOf"/>.</summary>
     /// <param name="appointments">Every appointment in the register.</param>
     /// <param name="joinedOn">Each person's days of accepting the invitation, enrolling in New Directors, or an imported enrolment, by person id (any number, in any order).</param>

@@ -47,7 +47,7 @@ public sealed record ReturnFigureDefinition(string Key, string Title, ReturnUnit
 /// </summary>
 public sealed record ReturnMeasure
 {
-    private ReturnMeasure(int numerator, int denominator, double? amount, int? linked)
+    private ReturnMeasure(int numerator, int denominator, double? amount, int? linked, SurvivalEstimate? curve = null, int months = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numerator);
         ArgumentOutOfRangeException.ThrowIfNegative(denominator);
@@ -59,7 +59,18 @@ public sealed record ReturnMeasure
         Denominator = denominator;
         Amount = amount;
         Linked = linked;
+        Curve = curve;
+        Months = months;
     }
+
+    /// <summary>
+    /// For a share estimated from a Kaplan-Meier curve (<see cref="Survival"/>): the curve it is read from, which decides
+    /// whether the funder may see it (<see cref="RetentionDisclosure.SurvivalAt"/>); null otherwise.
+    /// </summary>
+    public SurvivalEstimate? Curve { get; }
+
+    /// <summary>With <see cref="Curve"/>: the months at which survival is read.</summary>
+    public int Months { get; }
 
     /// <summary>The count, or the share's numerator.</summary>
     public int Numerator { get; }
@@ -93,6 +104,17 @@ public sealed record ReturnMeasure
     /// <summary>A published share given as a value from 0 to 1 (reference data such as the workforce's).</summary>
     public static ReturnMeasure ReferenceShare(double share) =>
         share is < 0 or > 1 || !double.IsFinite(share) ? throw new ArgumentOutOfRangeException(nameof(share)) : new(0, 0, share, null);
+
+    /// <summary>
+    /// The estimated share of <paramref name="curve"/>'s tenures lasting beyond <paramref name="months"/> months (null
+    /// beyond its longest observed time), published as a share and disclosed as the retention evaluation discloses it.
+    /// </summary>
+    public static ReturnMeasure Survival(SurvivalEstimate curve, int months)
+    {
+        ArgumentNullException.ThrowIfNull(curve);
+        ArgumentOutOfRangeException.ThrowIfNegative(months);
+        return new(0, 0, curve.SurvivalAtMonths(months), null, curve, months);
+    }
 
     /// <summary>
     /// The value as published under <paramref name="unit"/>: the count; the share rounded to 4 decimal places (halves

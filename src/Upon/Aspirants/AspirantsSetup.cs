@@ -15,6 +15,7 @@ public static class AspirantsSetup
         services.AddScoped<Selection>();
         services.AddScoped<AlumniFigures>();
         services.AddScoped<Upon.Shared.Reports.IDfeReturnSection, ReturnAspirantsSection>();
+        services.AddScoped<Upon.Shared.Reports.IEqualityStageSource, AspirantEqualityStages>();
         return services;
     }
 }

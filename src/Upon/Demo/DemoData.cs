@@ -12,7 +12,7 @@ namespace Upon.Demo;
 /// Creates the made-up register used for demonstrations: invented people over the real authorities, calibrated to
 /// ADCS's published counts of DCS changes. Only <c>upon demo</c> and the web app's first start on an empty database call it.
 /// </summary>
-public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, DemoProgramme programme, CoachingDemo coaching, AspirantsDemo aspirants, FeedbackDemo feedback, RetentionDemo retention, IConfiguration configuration, ILogger<DemoData> logger)
+public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.AccountService accounts, DemoProgramme programme, CoachingDemo coaching, AspirantsDemo aspirants, FeedbackDemo feedback, RetentionDemo retention, EqualityDemo equality, IConfiguration configuration, ILogger<DemoData> logger)
 {
     /// <summary>The one seed of the demo register and the demo programme (separate streams of <see cref="DemoRandom"/>).</summary>
     public const int Seed = 2026;
@@ -62,6 +62,7 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
         await feedback.CreateAsync(cancellationToken);
         await retention.CreateAsync(cancellationToken);
         await aspirants.CreateAsync(cancellationToken);
+        await equality.CreateAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -10,15 +10,31 @@ public static class EqualityCharts
     public const int Width = 800;
     public const int Height = 380;
 
-    /// <summary>Bars of <paramref name="group"/>'s share at each stage, in order; a suppressed share has no bar and a "c" instead.</summary>
-    public static string PipelineSvg(IReadOnlyList<EqualityStage> stages, string group)
+    /// <summary>The stages a characteristic's chart shows: every stage for an ethnic group, the programme's for sex and disability, those showing BALI for BALI.</summary>
+    public static IReadOnlyList<EqualityStage> StagesFor(IReadOnlyList<EqualityStage> stages, string characteristic)
     {
         ArgumentNullException.ThrowIfNull(stages);
+        return characteristic switch
+        {
+            EqualityByYear.FemaleCharacteristic or EqualityByYear.DisabledCharacteristic => [.. stages.Where(s => s.IsProgramme)],
+            EqualityByYear.BaliCharacteristic => [.. stages.Where(s => s.ShowsBali)],
+            _ => stages,
+        };
+    }
+
+    /// <summary>
+    /// Bars of the share with <paramref name="group"/> (an ethnic major group or another characteristic of
+    /// <see cref="EqualityByYear.Characteristics"/>) at each stage it applies to, in order; a suppressed share has no bar
+    /// and a "c" instead.
+    /// </summary>
+    public static string PipelineSvg(IReadOnlyList<EqualityStage> stages, string group)
+    {
+        stages = StagesFor(stages, group);
         using var plot = new Plot();
         var bars = new List<Bar>();
         for (var i = 0; i < stages.Count; i++)
         {
-            var share = stages[i].ByGroup[group];
+            var share = stages[i].ShareOf(group);
             if (share.TryGetValue(out var value) && value is { } v)
             {
                 bars.Add(new Bar { Position = i, Value = v * 100, FillColor = stages[i].IsProgramme ? Color.FromHex("#f47738") : Color.FromHex("#1d70b8"), Label = FigureFormat.Percent(v) });
@@ -34,7 +50,7 @@ public static class EqualityCharts
         series.ValueLabelStyle.FontSize = 12;
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, stages.Count).Select(i => (double)i)], [.. stages.Select(s => Wrap(s.Name))]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.Label.Text = $"{group} (% of those who answered)";
+        plot.Axes.Left.Label.Text = group == EqualityByYear.BaliCharacteristic ? $"{group} (% of the stage)" : $"{group} (% of those who answered)";
         plot.Axes.SetLimitsY(0, Math.Max(10, bars.Count == 0 ? 10 : bars.Max(b => b.Value) * 1.2));
         plot.Axes.Margins(bottom: 0);
         plot.Title($"{group}: share at each stage");

@@ -17,6 +17,7 @@ public static class ImpactSetup
         services.AddScoped<Upon.Shared.Events.IDomainEventHandler<Upon.Shared.Events.BaliGraduateDeclared>, SelfDeclaredBaliGraduates>();
         services.AddScoped<IDfeReturnSection, ReturnNewDirectorsSection>();
         services.AddScoped<IDfeReturnSection, ReturnCoachingSection>();
+        services.AddScoped<IDfeReturnSection, ReturnRetentionSection>();
         services.AddScoped<IDfeReturnSection, ReturnEqualitySection>();
         services.AddScoped<IDfeReturnSection, ReturnDataQualitySection>();
         services.AddScoped<ReturnReport>();

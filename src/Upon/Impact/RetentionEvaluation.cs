@@ -54,13 +54,59 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
         return RetentionEvaluationResult.Evaluate(population, asOf);
     }
 
+    /// <summary>The evaluation as of each of <paramref name="days"/>, reading the database once.</summary>
+    public async Task<IReadOnlyDictionary<LocalDate, RetentionEvaluationResult>> EvaluateEachAsync(IEnumerable<LocalDate> days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var appointments = await AppointmentsAsync(cancellationToken);
+        var joined = await JoinedOnAsync(cancellationToken);
+        return days.Distinct().ToDictionary(d => d, d => RetentionEvaluationResult.Evaluate(RetentionPopulation.Build(appointments, joined, InvitingSince, d), d));
+    }
+
     /// <summary>The exact figures as of <paramref name="asOf"/> (for staff, the command line and other features).</summary>
     public async Task<RetentionFigures> FiguresAsync(LocalDate asOf, CancellationToken cancellationToken = default) =>
         (await EvaluateAsync(asOf, cancellationToken)).Figures();
 
-    /// <summary>The figures as <paramref name="rule"/> lets them be published (the funder's view).</summary>
-    public async Task<DisclosedRetentionFigures> DisclosedAsync(LocalDate asOf, DisclosureRule rule, CancellationToken cancellationToken = default) =>
-        RetentionDisclosure.Disclose(await EvaluateAsync(asOf, cancellationToken), rule);
+    /// <summary>
+    /// The figures as <paramref name="rule"/> lets them be published. Under a rule that suppresses (the funder's), they are
+    /// as of the last day of the latest financial quarter on or before <paramref name="asOf"/> (<see cref="FunderAsOf"/>),
+    /// disclosed against every earlier quarter end and the first-time tenures started
+    /// (<see cref="RetentionDisclosure.DiscloseOverQuarters"/>), so that no count can be worked out by asking for
+    /// neighbouring days or subtracting from the turnover figures.
+    /// </summary>
+    public async Task<DisclosedRetentionFigures> DisclosedAsync(LocalDate asOf, DisclosureRule rule, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Threshold <= 1)
+        {
+            return RetentionDisclosure.Disclose(await EvaluateAsync(asOf, cancellationToken), rule);
+        }
+        var appointments = await AppointmentsAsync(cancellationToken);
+        var joined = await JoinedOnAsync(cancellationToken);
+        var ends = QuarterEnds(FunderAsOf(asOf));
+        var results = ends.Select(d => RetentionEvaluationResult.Evaluate(RetentionPopulation.Build(appointments, joined, InvitingSince, d), d)).ToList();
+        var started = ends.Select(d => RetentionPopulation.StartedBeforeLandmark(appointments, InvitingSince, d)).ToList();
+        return RetentionDisclosure.DiscloseOverQuarters(results, started, rule);
+    }
+
+    /// <summary>The as-of day the funder gets for <paramref name="asOf"/>: the last day of the latest financial quarter (30 June, 30 September, 31 December, 31 March) on or before it.</summary>
+    public static LocalDate FunderAsOf(LocalDate asOf)
+    {
+        var ends = new[] { asOf.Year - 1, asOf.Year }.SelectMany(y => new[] { new LocalDate(y, 3, 31), new LocalDate(y, 6, 30), new LocalDate(y, 9, 30), new LocalDate(y, 12, 31) });
+        return ends.Where(d => d <= asOf).Max();
+    }
+
+    /// <summary>Every quarter end from the first on or after <see cref="InvitingSince"/> to <paramref name="last"/> (at least <paramref name="last"/>).</summary>
+    private List<LocalDate> QuarterEnds(LocalDate last)
+    {
+        var ends = new List<LocalDate> { last };
+        for (var day = FunderAsOf(last.PlusDays(-1)); day >= InvitingSince; day = FunderAsOf(day.PlusDays(-1)))
+        {
+            ends.Add(day);
+        }
+        ends.Reverse();
+        return ends;
+    }
 
     /// <summary>
     /// The 12- and 24-month retention of participants as of <paramref name="asOf"/>, for the DfE contract return: the

@@ -3,6 +3,7 @@ using Upon.Core.Impact;
 using Upon.Data;
 using Upon.Participants;
 using Upon.Sessions;
+using Upon.Shared.Reports;
 
 namespace Upon.Impact;
 
@@ -17,6 +18,16 @@ public sealed record ParticipantAnswers(int ParticipantId, string? EthnicityCode
     public bool SexKnown => Sex is Participants.Sex.Female or Participants.Sex.Male;
 
     public bool DisabilityKnown => Disability is Participants.Disability.Yes or Participants.Disability.No;
+
+    /// <summary>The answers as the equality pipeline counts them.</summary>
+    public EqualityPerson Person => ToPerson(EthnicityCode, Sex, Disability, null);
+
+    /// <summary>Answers given at <c>/my/equality</c> as the equality pipeline counts them.</summary>
+    public static EqualityPerson ToPerson(string? ethnicityCode, Sex? sex, Disability? disability, string? email) => new(
+        ethnicityCode,
+        sex switch { Participants.Sex.Female => true, Participants.Sex.Male => false, _ => null },
+        disability switch { Participants.Disability.Yes => true, Participants.Disability.No => false, _ => null },
+        email);
 }
 
 /// <summary>

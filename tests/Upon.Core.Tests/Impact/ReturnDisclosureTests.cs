@@ -106,4 +106,26 @@ public sealed class ReturnDisclosureTests
             Assert.False(Rule.IsSmall(l - shownQuarters), $"seed {seed}: the linked figure less the quarters shown leaves {l - shownQuarters}");
         }
     }
+    [Fact]
+    public void Survival_IsShownWithFiveAtRisk_AndSuppressedWithFewerOrASmallGroup()
+    {
+        var figure = new ReturnFigureDefinition("retained12", "Retained", ReturnUnit.Share, "d");
+        // Ten tenures: two ended at 100 days, eight running past a year (400 days): S(12 months) = 0.8, 8 at risk.
+        var ten = new SurvivalEstimate([.. Enumerable.Repeat(new SurvivalObservation(100, true), 2), .. Enumerable.Repeat(new SurvivalObservation(400, false), 8)]);
+        var shown = Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(ten, 12));
+        Assert.True(shown.TryGetValue(out var value));
+        Assert.Equal(0.8, value);
+        Assert.Equal(0.8, ReturnMeasure.Survival(ten, 12).Value(ReturnUnit.Share));
+
+        // Six tenures, two running past a year: 2 at risk at 12 months, so the share would tell of two people.
+        var six = new SurvivalEstimate([.. Enumerable.Repeat(new SurvivalObservation(100, true), 4), .. Enumerable.Repeat(new SurvivalObservation(400, false), 2)]);
+        Assert.True(Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(six, 12)).IsSuppressed);
+
+        // Four tenures: a small group, suppressed whatever is at risk.
+        var four = new SurvivalEstimate([.. Enumerable.Repeat(new SurvivalObservation(400, false), 4)]);
+        Assert.True(Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(four, 12)).IsSuppressed);
+
+        // Beyond the longest observation the share does not exist: null for staff.
+        Assert.Null(ReturnMeasure.Survival(ten, 24).Value(ReturnUnit.Share));
+    }
 }

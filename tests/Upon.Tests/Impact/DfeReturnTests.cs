@@ -158,7 +158,7 @@ public abstract class DfeReturnTests(UponApp app)
         Assert.True(result.ExitCode == 0, result.ToString());
         using (var workbook = new XLWorkbook(path))
         {
-            Assert.Equal(["Return", "New Directors", "Coaching", "Aspirant Directors", "Equality", "Data quality", "Definitions"], workbook.Worksheets.Select(w => w.Name).ToArray());
+            Assert.Equal(["Return", "New Directors", "Coaching", "Aspirant Directors", "Retention", "Equality", "Data quality", "Definitions"], workbook.Worksheets.Select(w => w.Name).ToArray());
             var sheet = workbook.Worksheet("New Directors");
             var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "firstTimeDirectors");
             Assert.Equal(XLDataType.Number, row.Cell(4).DataType);

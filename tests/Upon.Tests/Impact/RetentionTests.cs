@@ -169,6 +169,58 @@ public abstract class RetentionTests(UponApp app)
         Assert.True(retention.DisclosedSurvival12.IsSuppressed);
     }
 
+    private static JsonElement ReturnFigure(JsonElement document, string key) =>
+        document.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("figures").EnumerateArray()).Single(f => f.GetProperty("key").GetString() == key);
+
+    [SkippableFact]
+    public async Task DfeReturn_GivesParticipantsRetention_AsOfThePeriodsEnd_ExactForStaff_SuppressedForTheFunder()
+    {
+        app.RequireDatabase();
+        await ScenarioAsync();
+
+        // 2024-25-Q4 ends on the as-of day of the hand-worked figures: 3/4 beyond 12 months, 1/2 beyond 24.
+        var staffResponse = await app.CreateApiClient(Roles.PartnerStaff).GetAsync(new Uri("/api/reports/dfe-return?period=2024-25-Q4", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, staffResponse.StatusCode);
+        using var staff = JsonDocument.Parse(await staffResponse.Content.ReadAsStringAsync());
+        var section = staff.RootElement.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "retention");
+        Assert.Equal("Retention", section.GetProperty("title").GetString());
+        var twelve = ReturnFigure(staff.RootElement, "participantsRetained12MonthsShare");
+        Assert.Equal("share", twelve.GetProperty("unit").GetString());
+        Assert.Contains("Kaplan-Meier", twelve.GetProperty("definition").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0.75, twelve.GetProperty("thisPeriod").GetDouble());
+        Assert.Equal(0.5, ReturnFigure(staff.RootElement, "participantsRetained24MonthsShare").GetProperty("thisPeriod").GetDouble());
+        // Q3 (as of 2024-12-31): the same four participants, p4 at 730 days still running, so 3/4 and 1/2 again.
+        Assert.Equal(0.75, twelve.GetProperty("lastPeriod").GetDouble());
+        // 2023-24-Q4 (as of 2024-03-31): p4 is in (day 456); p3 at 821 days; the 24-month share is 3/4 · 2/3 = 1/2.
+        Assert.Equal(0.75, twelve.GetProperty("samePeriodLastYear").GetDouble());
+
+        // The funder: four participants are a small group, so both shares are suppressed (named, never left out).
+        var funderResponse = await app.CreateApiClient(Roles.Funder).GetAsync(new Uri("/api/reports/dfe-return?period=2024-25-Q4", UriKind.Relative));
+        using var funder = JsonDocument.Parse(await funderResponse.Content.ReadAsStringAsync());
+        foreach (var key in new[] { "participantsRetained12MonthsShare", "participantsRetained24MonthsShare" })
+        {
+            var figure = ReturnFigure(funder.RootElement, key);
+            Assert.Equal(JsonValueKind.Null, figure.GetProperty("thisPeriod").ValueKind);
+            Assert.Contains("thisPeriod", figure.GetProperty("suppressed").EnumerateArray().Select(e => e.GetString()));
+        }
+
+        // The command line gives the same figures, in JSON and CSV.
+        var json = await UponCli.RunAsync(app.Database, "report", "dfe-return", "--period", "2024-25-Q4");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using (var cli = JsonDocument.Parse(json.Output))
+        {
+            Assert.Equal(0.5, ReturnFigure(cli.RootElement, "participantsRetained24MonthsShare").GetProperty("thisPeriod").GetDouble());
+        }
+        var csv = await UponCli.RunAsync(app.Database, "report", "dfe-return", "--period", "2024-25-Q4", "--format", "csv", "--funder");
+        Assert.True(csv.ExitCode == 0, csv.ToString());
+        Assert.Contains(csv.Output.Split("\r\n"), l => l.StartsWith("2024-25-Q4,funder,draft,,retention,participantsRetained12MonthsShare,", StringComparison.Ordinal) && l.Contains(",share,c,", StringComparison.Ordinal));
+
+        // The printable page shows the section to staff.
+        var page = await app.CreateClient(Roles.PartnerStaff).GetStringAsync(new Uri("/reports/dfe-return?period=2024-25-Q4", UriKind.Relative));
+        Assert.Contains("participantsRetained12MonthsShare", page, StringComparison.Ordinal);
+        Assert.Contains("75.0%", page, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task ReportRetention_Table_AndABadAsOf()
     {
@@ -257,6 +309,25 @@ public abstract class RetentionTests(UponApp app)
         Assert.Contains("logRank", suppressed);
         Assert.Contains("interim.participants.n", suppressed);
         Assert.Equal(AsOf, root.GetProperty("asOf").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Api_Funder_GetsTheFiguresAsOfTheLatestQuarterEnd_StaffAsOfTheDayAsked()
+    {
+        app.RequireDatabase();
+        await ScenarioAsync();
+
+        async Task<JsonElement> Get(string role)
+        {
+            var response = await app.CreateApiClient(role).GetAsync(new Uri("/api/reports/retention?asOf=2025-05-15", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.Clone();
+        }
+        Assert.Equal("2025-03-31", (await Get(Roles.Funder)).GetProperty("asOf").GetString());
+        Assert.Equal("2025-05-15", (await Get(Roles.PartnerStaff)).GetProperty("asOf").GetString());
+        var page = await app.CreateClient(Roles.Funder).GetDocumentAsync("/impact/retention?asOf=2025-05-15");
+        Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent.Contains("as of 31 March 2025", StringComparison.Ordinal));
     }
 
     [SkippableTheory]

@@ -7,13 +7,13 @@ using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Equality;
 
-/// <summary>The pipeline chart of one ethnic group in one year, as SVG: <c>?year=2025-26&amp;group=black-african-caribbean-black-british</c>.</summary>
+/// <summary>The pipeline chart of one characteristic (an ethnic group, female, disabled, BALI graduates) in one year, as SVG: <c>?year=2025-26&amp;group=black-african-caribbean-black-british</c>.</summary>
 [Authorize(Policy = Policies.Aggregates)]
 public sealed class ChartModel(EqualityByYear equality, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? year, string? group, CancellationToken cancellationToken)
     {
-        var chosen = EqualityByYear.Groups.FirstOrDefault(g => EqualityCharts.Slug(g) == group);
+        var chosen = EqualityByYear.Characteristics.FirstOrDefault(g => EqualityCharts.Slug(g) == group);
         if (!FinancialYear.TryParse(year, out var parsed) || parsed.StartYear < 2000 || chosen is null)
         {
             return BadRequest();

@@ -19,6 +19,10 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureDisclosure 
             return BadRequest();
         }
         var rule = disclosure.RuleFor(User);
+        if (!FigureDisclosure.SeesExactFigures(User))
+        {
+            day = RetentionEvaluation.FunderAsOf(day);
+        }
         var result = await evaluation.EvaluateAsync(day, cancellationToken);
         var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
             .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule)).ToList();

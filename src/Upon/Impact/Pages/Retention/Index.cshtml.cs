@@ -56,8 +56,12 @@ public sealed class IndexModel(RetentionEvaluation evaluation, FigureDisclosure 
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (!SeesExactFigures)
+        {
+            day = RetentionEvaluation.FunderAsOf(day);
+        }
         var result = await evaluation.EvaluateAsync(day, cancellationToken);
-        Figures = RetentionDisclosure.Disclose(result, Rule);
+        Figures = SeesExactFigures ? RetentionDisclosure.Disclose(result, Rule) : await evaluation.DisclosedAsync(day, Rule, cancellationToken);
         Rows = [.. TableMonths.Select(m => Row(result.All, m, Rule))];
         ChartAlt = Describe(Figures);
         return Page();
