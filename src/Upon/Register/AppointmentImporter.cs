@@ -120,6 +120,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         firstLineOfKey.Clear();
         firstLineOfKey.TrimExcess();
 
+        // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
+        // import on another instance waits here), so the checks against the register hold until the rows are written. On
+        // SQLite the transaction holds the database's write lock already (IMMEDIATE).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockRegisterAsync(cancellationToken);
         progress?.Report(new ImportProgress("Checking", 0, 1));
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
         var existing = await db.Appointments.AsNoTracking().ToListAsync(cancellationToken);
@@ -134,7 +139,6 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
             return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var bulk = new BulkWriter(db);
         var changes = new List<AppointmentChangeRow>();
         var recorded = new List<RecordedAppointment>();
@@ -179,6 +183,20 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
             Invitations = recordedEvent.InvitationsCreated,
             Changes = changes,
         };
+    }
+
+    /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
+    private async Task LockRegisterAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        var table = db.Model.FindEntityType(typeof(Appointment))!.GetTableName()!;
+        // The table name comes from the model, never from input.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+#pragma warning restore EF1002
     }
 
     /// <summary>The row's authority, when it has one and the row neither repeats another nor falls outside the authority's operating period.</summary>

@@ -6,15 +6,16 @@ namespace Upon.Shared.Leases;
 
 /// <summary>
 /// Database leases, so that something several instances of the app all do on a timer (a daily run) is done by one of
-/// them per period. A lease is taken with one conditional UPDATE (<c>... WHERE Name = @name AND (ExpiresAt &lt;= @now OR
-/// Holder = @me)</c>), or, the first time, one INSERT that the primary key lets only one instance make; both are atomic
-/// on SQLite and PostgreSQL alike, so whoever else tries at the same moment finds the lease taken.
+/// them per period. A lease is taken with one conditional UPDATE (<c>... WHERE Name = @name AND ExpiresAt &lt;= @now</c>),
+/// or, the first time, one INSERT that the primary key lets only one instance make; both are atomic on SQLite and
+/// PostgreSQL alike, so whoever else tries at the same moment finds the lease taken. A lease is never renewed: until it
+/// expires it is refused to everyone, its holder too (the run it guards has had its turn this period).
 /// </summary>
 public sealed class Leases(UponDbContext db, IClock clock, LeaseHolder holder)
 {
     /// <summary>
     /// Takes the lease <paramref name="name"/> for this instance until <paramref name="length"/> from now, when it is free
-    /// (never taken, expired) or already this instance's; true when taken.
+    /// (never taken, or expired); true when taken.
     /// </summary>
     public async Task<bool> TryTakeAsync(string name, Duration length, CancellationToken cancellationToken = default)
     {
@@ -28,7 +29,7 @@ public sealed class Leases(UponDbContext db, IClock clock, LeaseHolder holder)
         var until = now + length;
         var me = holder.Name;
         var taken = await db.Leases
-            .Where(l => l.Name == name && (l.ExpiresAt <= now || l.Holder == me))
+            .Where(l => l.Name == name && l.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, me).SetProperty(l => l.ExpiresAt, until), cancellationToken);
         if (taken == 1)
         {

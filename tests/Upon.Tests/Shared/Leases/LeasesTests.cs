@@ -91,15 +91,14 @@ public abstract class LeasesTests(UponApp app)
     }
 
     [SkippableFact]
-    public async Task TryTake_ByTheHolder_Renews()
+    public async Task TryTake_ByTheHolderAgain_IsRefusedUntilItExpires()
     {
         app.RequireDatabase();
         var name = NewName();
         Assert.True(await TakeAsync(name, Duration.FromMinutes(5)));
 
-        Assert.True(await TakeAsync(name, Duration.FromMinutes(30)));
-
-        Assert.Equal(app.Clock.GetCurrentInstant() + Duration.FromMinutes(30), (await RowAsync(name)).ExpiresAt);
+        Assert.False(await TakeAsync(name, Duration.FromMinutes(30)));
+        Assert.Equal(app.Clock.GetCurrentInstant() + Duration.FromMinutes(5), (await RowAsync(name)).ExpiresAt);
     }
 }
 
