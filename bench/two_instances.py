@@ -96,7 +96,10 @@ def mail_ids():
 
 
 def cli(*args):
-    return subprocess.run(["dotnet", os.path.join(app_dir, "upon.dll"), *args], env=env, cwd=work, capture_output=True, text=True, check=True).stdout
+    done = subprocess.run(["dotnet", os.path.join(app_dir, "upon.dll"), *args], env=env, cwd=work, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"upon {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return done.stdout
 
 
 psql(f'CREATE DATABASE "{database}"')
@@ -160,8 +163,10 @@ try:
     ends = collections.defaultdict(list)
     for r in rows:
         ends[r.split(",")[0]].append(r.split(",")[columns.index("end_date")])
-    # An authority whose last director has gone (every appointment ended before today).
-    authority = next(code for code, e in ends.items() if all(d != "" and d < today for d in e))
+    # An authority in operation whose last director has gone (every appointment ended before today).
+    with open(os.path.join(root, "src", "Upon", "Register", "ReferenceData", "authorities.json")) as f:
+        operating = {a["code"] for a in json.load(f)["authorities"] if "operatingTo" not in a}
+    authority = next(code for code, e in ends.items() if code in operating and all(d != "" and d < today for d in e))
     person = f"BENCH-{random.randrange(10**9)}"
     address = f"{person.lower()}@example.org"
     new = os.path.join(work, "new-director.csv")
