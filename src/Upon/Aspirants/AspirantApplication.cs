@@ -64,6 +64,12 @@ public class AspirantApplication
     /// <summary>They declared themselves a graduate of the Black and Asian Leadership Initiative (self-declared, not checked).</summary>
     public bool BaliGraduate { get; set; }
 
+    /// <summary>
+    /// The applicant's answer to "If you are not selected this year, may we keep your application to consider you next
+    /// year?": yes keeps a not-selected application one more cycle before the retention run erases it; null when not answered.
+    /// </summary>
+    public bool? ConsiderNextYear { get; set; }
+
     public ApplicationStatus Status { get; set; }
     public Instant CreatedAt { get; set; }
     public Instant? SubmittedAt { get; set; }

@@ -35,8 +35,14 @@ public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvi
     }
 
     /// <summary>
-    /// Applications not selected, submitted before the data map's period, are erased by the policy with everything about
-    /// them. The application records no wish to be considered for a later cohort, so the period alone decides.
+    /// How much longer a not-selected application is kept when the applicant asked to be considered next year: one
+    /// more yearly cycle of applications beyond the data map's period.
+    /// </summary>
+    public static readonly NodaTime.Period NextYearCycle = NodaTime.Period.FromYears(1);
+
+    /// <summary>
+    /// Applications not selected, submitted before the data map's period (one <see cref="NextYearCycle"/> earlier when the
+    /// applicant asked to be considered next year), are erased by the policy with everything about them.
     /// </summary>
     public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
     {
@@ -44,19 +50,24 @@ public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvi
         {
             return [];
         }
+        var laterSince = since - NextYearCycle;
         var cutoff = since.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
+        var laterCutoff = laterSince.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
         var applications = await db.AspirantApplications
-            .Where(a => a.Outcome == SelectionOutcome.NotSelected && a.SubmittedAt != null && a.SubmittedAt < cutoff && !a.Email.EndsWith(ErasedDomain))
+            .Where(a => a.Outcome == SelectionOutcome.NotSelected && a.SubmittedAt != null && !a.Email.EndsWith(ErasedDomain)
+                && (a.ConsiderNextYear == true ? a.SubmittedAt < laterCutoff : a.SubmittedAt < cutoff))
             .ToListAsync(cancellationToken);
         if (applications.Count == 0)
         {
             return [];
         }
         var before = NodaTime.Text.LocalDatePattern.Iso.Format(since);
+        var laterBefore = NodaTime.Text.LocalDatePattern.Iso.Format(laterSince);
         var rows = await RowsOfAsync([.. applications.Select(a => a.Id)], cancellationToken);
         rows.Insert(0, new("aspirant_applications", applications));
         return [.. rows.Where(r => r.Rows.Count > 0)
-            .Select(r => new RetentionDue("Applications not selected", $"{r.Rows.Count} rows of {r.Table} for applications not selected, submitted before {before}", Rows: r))];
+            .Select(r => new RetentionDue("Applications not selected",
+                $"{r.Rows.Count} rows of {r.Table} for applications not selected, submitted before {before} (before {laterBefore} when the applicant asked to be considered next year)", Rows: r))];
     }
 
     private async Task<List<PersonalRows>> RowsOfAsync(List<int> ids, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public static class UponCommandLine
             ImportBaliCommand.Create(),
         });
         root.Subcommands.Add(new Command("export", "Export data.") { ExportAppointmentsCommand.Create() });
-        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create(), ReportCoachingCommand.Create(), ReportDfeReturnCommand.Create(), ReportRetentionCommand.Create(), AspirantsCommands.Report() });
+        root.Subcommands.Add(new Command("report", "Print figures.") { ReportTurnoverCommand.Create(), ReportInvitationsCommand.Create(), ReportCoachingCommand.Create(), ReportDfeReturnCommand.Create(), ReportRetentionCommand.Create(), AspirantsCommands.Report(), ReportFeedbackCommand.Create() });
         root.Subcommands.Add(new Command("users", "Manage accounts.") { UsersAddCommand.Create(), UsersResetPasswordCommand.Create() });
         root.Subcommands.Add(new Command("tokens", "Manage personal API tokens.") { TokensCreateCommand.Create() });
         root.Subcommands.Add(new Command("invitations", "New Directors invitations.") { InvitationsRunCommand.Create() });

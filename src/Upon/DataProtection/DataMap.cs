@@ -30,7 +30,8 @@ public static class DataMap
     private static readonly Retention WhileAccountExists = Retention.Until("while the account exists; removed when the person is erased or the account's holder asks");
     private static readonly Retention ReferenceRetention = Retention.Until("kept: reference data, not about a person");
     private static readonly Retention AspirantsRetention = Retention.For(Period.FromYears(2), "2 years",
-        "the application was submitted, for an application not selected (those selected are kept as programme records, 6 years after their last programme activity)");
+        "the application was submitted, for an application not selected; 3 years (one more yearly cycle) when the applicant asked to be considered next year " +
+        "(those selected are kept as programme records, 6 years after their last programme activity)");
     private static readonly Retention AuditRecord = Retention.Until("kept as the legal record, never deleted; a person's values in it are shredded when they are erased");
 
     private static ColumnPolicy Col(string name, DataCategory category, ColumnErasure erasure = Keep, string? note = null) => new(name, category, erasure, note);
@@ -97,7 +98,8 @@ public static class DataMap
             "Keeping the register of who was DCS where and when, and inviting new directors", PublicTask, Staff,
             Retention.Until("kept while the register is kept: who held a public role is public-role information"), RowErasure.KeepRow,
             "Your name and email address are replaced with a pseudonym; the record stays so that the turnover figures do not change.",
-            [Key("Id"), Col("PersonId", Identity, Pseudonymise), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise), Col("Email", Contact, Blank)]),
+            [Key("Id"), Col("PersonId", Identity, Pseudonymise), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise),
+             Col("Email", Contact, Pseudonymise, "replaced with the same pseudonymous address as every other record of the person, so that figures matching records by address do not change")]),
         new("appointments", "Appointments as DCS: authority, dates, type, why and whether it ended unplanned",
             "The register and its turnover figures", PublicTask, "Public-role information: programme staff, and the DfE as figures",
             Retention.Until("kept while the register is kept"), RowErasure.KeepRow,
@@ -143,9 +145,9 @@ public static class DataMap
         // Participants
         new("equality_information", "Your equality information: ethnic group, sex and whether you consider yourself disabled",
             "Equality monitoring: whether the programme reaches everyone", EqualityMonitoring, AdministratorsOnly,
-            Retention.Until("until you change or remove it, or ask for it to be erased, and at most 6 years after your last programme activity"), RowErasure.DeleteRow,
-            "Deleted.",
-            [Key("Id"), Key("ParticipantId"), Col("EthnicityCode", SpecialCategory), Col("Sex", SpecialCategory), Col("Disability", SpecialCategory), Col("UpdatedAt", ProgrammeRecord)]),
+            Retention.Until("until you change or remove it, or ask for it to be erased, and at most 6 years after your last programme activity"), RowErasure.KeepRow,
+            "Your ethnic group is reduced to its major group (White, Asian / Asian British ...); with sex and disability it stays on a record no longer linked to your name, so that the equality figures do not change.",
+            [Key("Id"), Key("ParticipantId"), Col("EthnicityCode", SpecialCategory, GeneraliseEthnicity), Col("Sex", SpecialCategory), Col("Disability", SpecialCategory), Col("UpdatedAt", ProgrammeRecord)]),
 
         // New Directors
         new("director_invitations", "New Directors invitations: to whom, when sent, reminders and the answer",
@@ -220,10 +222,10 @@ public static class DataMap
         Reference("feedback_forms", "The feedback forms asked after sessions", Key("Id"), Key("Name"), Key("SessionType"), Key("StrandId"), Key("UpdatedAt")),
         Reference("feedback_questions", "The questions on each feedback form", Key("Id"), Key("FormId"), Key("Kind"), Key("Level"), Key("Position"), Key("Retired"), Key("Text")),
         new("feedback_requests", "That you were asked for feedback on a session, when, the reminders and whether you answered (never what you answered)",
-            "Asking for and reminding about feedback, and the response rate", PublicTask, "Programme staff", SixYearsAfterActivity, RowErasure.DeleteRow,
-            "Deleted: the answers were never linked to you, so the feedback figures do not change.",
+            "Asking for and reminding about feedback, and the response rate", PublicTask, "Programme staff", SixYearsAfterActivity, RowErasure.KeepRow,
+            "Kept without your name (your participant record is pseudonymised), so that how many were asked does not change; it never held what you answered.",
             [Key("Id"), Key("SessionId"), Key("ParticipantId"), Col("RequestedOn", ProgrammeRecord), Col("ClosesOn", ProgrammeRecord), Col("RemindersSent", ProgrammeRecord),
-             Col("LastRemindedOn", ProgrammeRecord), Col("Answered", ProgrammeRecord)]),
+             Col("LastRemindedOn", ProgrammeRecord), Col("Answered", ProgrammeRecord), Col("RemindersStopped", ProgrammeRecord)]),
         new("feedback_responses", "Anonymous feedback on a session: which form and session, never who gave it", "Improving sessions", PublicTask,
             "Programme staff; the DfE sees figures only, with small numbers suppressed", Retention.Until("kept as the programme's record: not linked to a person"), RowErasure.KeepRow,
             "Not linked to you, so it cannot be found or erased as yours.",
@@ -235,14 +237,14 @@ public static class DataMap
 
         // Impact (the retention evaluation and the DfE return)
         new("imported_enrolments", "Past New Directors participants loaded for the retention evaluation: email address, register record and the date they accepted",
-            "The retention evaluation: whether joining New Directors early keeps directors in post", PublicTask, Staff, SixYearsAfterActivity, RowErasure.DeleteRow,
-            "Deleted.",
-            [Key("Id"), Col("Email", Contact), Col("PersonKey", Identity), Col("AcceptedOn", ProgrammeRecord), Col("ImportedAt", ProgrammeRecord)]),
+            "The retention evaluation: whether joining New Directors early keeps directors in post", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The email address is replaced with a pseudonym; the date stays, on the register record (itself pseudonymised), so that the retention evaluation does not change.",
+            [Key("Id"), Col("Email", Contact, Pseudonymise), Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("AcceptedOn", ProgrammeRecord), Col("ImportedAt", ProgrammeRecord)]),
         new("bali_graduates", "Graduates of the Black and Asian Leadership Initiative: name, email address and year (being listed reveals ethnic origin)",
             "The DfE return's equality figures: how many BALI graduates go on to the programme", EqualityMonitoring, AdministratorsOnly,
-            Retention.Until("while the equality figures need it, and at most 6 years after the person's last programme activity"), RowErasure.DeleteRow,
-            "Deleted.",
-            [Key("Id"), Col("Email", SpecialCategory), Col("GivenName", SpecialCategory), Col("FamilyName", SpecialCategory), Col("CohortYear", SpecialCategory),
+            Retention.Until("while the equality figures need it, and at most 6 years after the person's last programme activity"), RowErasure.KeepRow,
+            "Your name and email address are replaced with the pseudonym your other records get, so that the count of BALI graduates appointed DCS does not change.",
+            [Key("Id"), Col("Email", SpecialCategory, Pseudonymise), Col("GivenName", SpecialCategory, Pseudonymise), Col("FamilyName", SpecialCategory, Pseudonymise), Col("CohortYear", SpecialCategory),
              Col("Source", ProgrammeRecord), Col("RecordedAt", ProgrammeRecord)]),
         new("return_submissions", "The DfE contract returns as submitted: figures only, with the staff member who submitted them",
             "Reporting to the DfE under the contract", PublicTask, "Programme staff and the DfE (figures, small numbers suppressed)",
@@ -270,7 +272,8 @@ public static class DataMap
             [Key("Id"), Col("ApplicationId", ProgrammeRecord), Key("CohortId"), Col("AuthorityCode", ProgrammeRecord), Col("GivenName", Identity, Pseudonymise),
              Col("FamilyName", Identity, Pseudonymise), Col("Email", Contact, Pseudonymise), Col("RoleTitle", Identity, Blank), Col("OtherEmployer", Identity, Blank),
              Col("TiersBelowDcs", ProgrammeRecord), Col("YearsSenior", ProgrammeRecord), Col("BaliGraduate", SpecialCategory, Keep, "being a BALI graduate reveals ethnic origin; kept only without the name"),
-             Col("EndorserName", Contact, Blank), Col("EndorserEmail", Contact, Blank), Col("ConfirmedPersonKey", Identity, Blank), Col("ParticipantId", Identity, Blank),
+             Col("EndorserName", Contact, Blank), Col("EndorserEmail", Contact, Blank), Col("ConfirmedPersonKey", Identity, Keep, "the register record, itself pseudonymised: kept so that the alumni figures do not change"),
+             Col("ParticipantId", Identity, Keep, "the participant record, itself pseudonymised"), Col("ConsiderNextYear", ProgrammeRecord),
              Col("ResumeTokenHash", Credential, Blank), Col("ResumeTokenExpiresAt", Credential, Blank), Col("Status", ProgrammeRecord), Col("SubmittedAt", ProgrammeRecord),
              Col("CreatedAt", ProgrammeRecord), Col("Completed", ProgrammeRecord), Col("Imported", ProgrammeRecord), Col("ImportedEligible", ProgrammeRecord),
              Col("EligibilityOverride", ProgrammeRecord), Col("EligibilityOverrideReason", ProgrammeRecord, Blank), Col("EligibilityOverriddenAt", ProgrammeRecord),
@@ -288,11 +291,11 @@ public static class DataMap
              Col("ProtectedToken", Credential, Blank), Col("RequestedAt", ProgrammeRecord), Col("DueOn", ProgrammeRecord), Col("RespondedAt", ProgrammeRecord),
              Col("RemindersSent", ProgrammeRecord), Col("LastReminderAt", ProgrammeRecord), Col("RecordedByStaff", ProgrammeRecord)]),
         new("aspirant_equality_monitoring", "Your equality monitoring answers as an applicant: age band, sex, gender, sexual orientation, religion, ethnic group, disability; kept apart from your application",
-            "Equality monitoring: whether selection is fair", EqualityMonitoring, AdministratorsOnly, AspirantsRetention, RowErasure.DeleteRow,
-            "Deleted.",
-            [Key("Id"), Key("ApplicationKey"), Key("CohortId"), Col("AgeBand", SpecialCategory), Col("Sex", SpecialCategory), Col("GenderSameAsAtBirth", SpecialCategory),
-             Col("SexualOrientation", SpecialCategory), Col("Religion", SpecialCategory), Col("EthnicityCode", SpecialCategory), Col("EthnicityPreferNotToSay", SpecialCategory),
-             Col("Disabled", SpecialCategory), Col("LongTermCondition", SpecialCategory), Col("ActivitiesReduced", SpecialCategory), Col("UpdatedAt", ProgrammeRecord)]),
+            "Equality monitoring: whether selection is fair", EqualityMonitoring, AdministratorsOnly, AspirantsRetention, RowErasure.KeepRow,
+            "Age band, gender, sexual orientation, religion and the health questions are removed; your ethnic group is reduced to its major group and, with sex and disability, stays on the application no longer linked to your name, so that the selection's equality figures do not change.",
+            [Key("Id"), Key("ApplicationKey"), Key("CohortId"), Col("AgeBand", SpecialCategory, Blank), Col("Sex", SpecialCategory), Col("GenderSameAsAtBirth", SpecialCategory, Blank),
+             Col("SexualOrientation", SpecialCategory, Blank), Col("Religion", SpecialCategory, Blank), Col("EthnicityCode", SpecialCategory, GeneraliseEthnicity), Col("EthnicityPreferNotToSay", SpecialCategory),
+             Col("Disabled", SpecialCategory), Col("LongTermCondition", SpecialCategory, Blank), Col("ActivitiesReduced", SpecialCategory, Blank), Col("UpdatedAt", ProgrammeRecord)]),
         new("aspirant_reviewers", "Reviewers of applications: name, email address, account and the authorities they may not review",
             "Anonymous, conflict-free reviewing", PublicTask, "Programme staff", Retention.Until("while the reviewer reviews, then 6 years after their last review"), RowErasure.KeepRow,
             "The reviewer's name and email address are replaced with a pseudonym; their reviews stay for the selection record.",

@@ -42,10 +42,17 @@ public static class DataMapDocument
         }
         var parts = table.Columns.Where(c => c.Erasure != ColumnErasure.Keep)
             .GroupBy(c => c.Erasure)
-            .Select(g => $"{(g.Key == ColumnErasure.Blank ? "blanked" : "pseudonymised")}: {string.Join(", ", g.Select(c => c.Name))}")
+            .Select(g => $"{Verb(g.Key)}: {string.Join(", ", g.Select(c => c.Name))}")
             .ToList();
         return parts.Count == 0 ? "kept for the legal record" : "row kept; " + string.Join("; ", parts);
     }
+
+    private static string Verb(ColumnErasure erasure) => erasure switch
+    {
+        ColumnErasure.Blank => "blanked",
+        ColumnErasure.Pseudonymise => "pseudonymised",
+        _ => "reduced to the major ethnic group",
+    };
 
     public static string Markdown()
     {

@@ -48,6 +48,12 @@ public enum ColumnErasure
 
     /// <summary>The value is replaced with the erasure's pseudonym ("Erased 7F3A2C91", or erased-7f3a2c91@erased.invalid for an address).</summary>
     Pseudonymise,
+
+    /// <summary>
+    /// An ethnic group code is reduced to its DfE major group, recorded as that group's "any other" code (white-roma
+    /// becomes white-other): the minor group is gone, while every figure, which counts major groups only, stays the same.
+    /// </summary>
+    GeneraliseEthnicity,
 }
 
 /// <summary>How long a table's rows are kept, and from when; a null <see cref="Period"/> means no date ends it.</summary>

@@ -149,7 +149,12 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
                     {
                         continue;
                     }
-                    property.CurrentValue = column.Erasure == ColumnErasure.Blank ? Blank(property.Metadata) : Pseudonymous(property.Metadata, pseudonym);
+                    property.CurrentValue = column.Erasure switch
+                    {
+                        ColumnErasure.Blank => Blank(property.Metadata),
+                        ColumnErasure.GeneraliseEthnicity => MajorGroupOnly(property.CurrentValue as string),
+                        _ => Pseudonymous(property.Metadata, pseudonym),
+                    };
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -321,6 +326,12 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
 
     private static object? Blank(IProperty property) =>
         property.IsNullable ? null : property.ClrType == typeof(string) ? "" : Activator.CreateInstance(property.ClrType);
+
+    /// <summary>The "any other" group of the code's major group (white-roma becomes white-other); null when the code is not a group.</summary>
+    public static string? MajorGroupOnly(string? code) =>
+        Upon.Core.Equality.Ethnicity.TryFind(code, out var group)
+            ? Upon.Core.Equality.Ethnicity.Groups.Last(g => g.Major == group.Major).Code
+            : null;
 
     private static object? Pseudonymous(IProperty property, string pseudonym)
     {

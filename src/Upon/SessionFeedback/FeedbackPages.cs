@@ -14,6 +14,8 @@ public static class FeedbackPages
 
     public static string Sent(int sessionId) => $"/my/feedback/{sessionId.ToString(CultureInfo.InvariantCulture)}/sent";
 
+    public static string StopReminders(int sessionId) => $"/my/feedback/{sessionId.ToString(CultureInfo.InvariantCulture)}/stop-reminders";
+
     public static string Session(int sessionId) => $"/feedback/sessions/{sessionId.ToString(CultureInfo.InvariantCulture)}";
 
     public static string Strand(int strandId) => $"/feedback/strands/{strandId.ToString(CultureInfo.InvariantCulture)}";

@@ -20,4 +20,7 @@ public class FeedbackRequest
     public int RemindersSent { get; set; }
     public LocalDate? LastRemindedOn { get; set; }
     public bool Answered { get; set; }
+
+    /// <summary>The person asked for no more reminders about this session (by the link in an email or on the form); says nothing about an answer.</summary>
+    public bool RemindersStopped { get; set; }
 }

@@ -45,7 +45,7 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
                 .ToListAsync(cancellationToken);
             toAsk = [.. present.Where(r => schedule.ClosesOn(r.End.Date) > today).Select(r => (r.SessionId, r.ParticipantId))];
             var open = await db.FeedbackRequests.AsNoTracking()
-                .Where(q => !q.Answered && q.RemindersSent < Core.SessionFeedback.FeedbackSchedule.MaxReminders && q.ClosesOn > today)
+                .Where(q => !q.Answered && !q.RemindersStopped && q.RemindersSent < Core.SessionFeedback.FeedbackSchedule.MaxReminders && q.ClosesOn > today)
                 .OrderBy(q => q.Id)
                 .ToListAsync(cancellationToken);
             toRemind = [.. open.Where(q => schedule.ReminderDue(q.RequestedOn, today, q.RemindersSent, q.ClosesOn, q.Answered) is not null).Select(q => q.Id)];
@@ -75,6 +75,8 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
 
     private string LinkTo(int sessionId) => AppLinks.BaseUrl(configuration) + FeedbackPages.Give(sessionId);
 
+    private string StopLinkTo(int sessionId) => AppLinks.BaseUrl(configuration) + FeedbackPages.StopReminders(sessionId);
+
     private async Task<bool> AskAsync(int sessionId, int participantId, LocalDate today, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -92,7 +94,7 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         }
         var closesOn = options.Value.Schedule.ClosesOn(session.End.Date);
         db.FeedbackRequests.Add(new FeedbackRequest { SessionId = sessionId, ParticipantId = participantId, RequestedOn = today, ClosesOn = closesOn });
-        FeedbackEmails.Request(db, person, session, LinkTo(sessionId), SessionFormat.Date(closesOn.PlusDays(-1)));
+        FeedbackEmails.Request(db, person, session, LinkTo(sessionId), StopLinkTo(sessionId), SessionFormat.Date(closesOn.PlusDays(-1)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -125,7 +127,7 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         await db.LockRowAsync<FeedbackRequest>(requestId, cancellationToken);
         // Read after taking the lock, so that a run that waited sees the reminder the other run sent, or the answer.
         var request = await db.FeedbackRequests.SingleOrDefaultAsync(q => q.Id == requestId, cancellationToken);
-        if (request is null || options.Value.Schedule.ReminderDue(request.RequestedOn, today, request.RemindersSent, request.ClosesOn, request.Answered) is not { } number)
+        if (request is null || request.RemindersStopped || options.Value.Schedule.ReminderDue(request.RequestedOn, today, request.RemindersSent, request.ClosesOn, request.Answered) is not { } number)
         {
             return false;
         }
@@ -133,7 +135,7 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         var person = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == request.ParticipantId, cancellationToken);
         request.RemindersSent = number;
         request.LastRemindedOn = today;
-        FeedbackEmails.Reminder(db, person, session, LinkTo(session.Id), SessionFormat.Date(request.ClosesOn.PlusDays(-1)), number);
+        FeedbackEmails.Reminder(db, person, session, LinkTo(session.Id), StopLinkTo(session.Id), SessionFormat.Date(request.ClosesOn.PlusDays(-1)), number);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -30,6 +30,14 @@ public sealed class FeedbackSubmission(UponDbContext db, IClock clock)
     public Task<FeedbackRequest?> RequestAsync(int participantId, int sessionId, CancellationToken cancellationToken = default) =>
         db.FeedbackRequests.AsNoTracking().SingleOrDefaultAsync(q => q.ParticipantId == participantId && q.SessionId == sessionId, cancellationToken);
 
+    /// <summary>
+    /// Sends the person no more reminders about the session's feedback. Only their request's flag changes, in a statement
+    /// of its own: nothing about whether or what they answered is read or written.
+    /// </summary>
+    public Task<int> StopRemindersAsync(int participantId, int sessionId, CancellationToken cancellationToken = default) =>
+        db.FeedbackRequests.Where(q => q.ParticipantId == participantId && q.SessionId == sessionId)
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.RemindersStopped, true), cancellationToken);
+
     public async Task<SubmissionOutcome> SubmitAsync(int participantId, int sessionId, int formId, IReadOnlyList<GivenAnswer> answers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);

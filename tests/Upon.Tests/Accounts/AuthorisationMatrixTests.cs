@@ -166,6 +166,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/my/feedback"] = [Roles.Participant],
         ["/my/feedback/{sessionId:int}"] = [Roles.Participant],
         ["/my/feedback/{sessionId:int}/sent"] = [Roles.Participant],
+        ["/my/feedback/{sessionId:int}/stop-reminders"] = [Roles.Participant],
         ["/feedback"] = Staff,
         ["/feedback/sessions/{id:int}"] = Staff,
         ["/feedback/strands/{id:int}"] = Staff,

@@ -37,6 +37,7 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/privacy/requests/{id:int}"] = "a logged data protection request, linked from the to-do list once one is logged (the demo data logs none)",
         ["/my/feedback/{sessionId:int}"] = "the emailed feedback link (also linked from the sessions page while the demo participant has feedback to give)",
         ["/my/feedback/{sessionId:int}/sent"] = "the answer to sending feedback",
+        ["/my/feedback/{sessionId:int}/stop-reminders"] = "the emailed stop-reminders link (also linked from the feedback form while it is open)",
         ["/aspirants/apply/return/{secret}"] = "the emailed link back into an application",
         ["/aspirants/endorse/{secret}"] = "the emailed endorsement link sent to the applicant's director",
         ["/aspirants/apply/{cohort}/{step}"] = "the application's steps, for the applicant signed in to their draft",

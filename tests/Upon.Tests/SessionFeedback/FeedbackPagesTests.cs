@@ -88,6 +88,15 @@ public abstract class FeedbackPagesTests(UponApp app)
         var withheld = await staff.GetDocumentAsync(page);
         Assert.NotNull(withheld.QuerySelector("#withheld"));
         Assert.DoesNotContain("secret comment", withheld.Body!.TextContent, StringComparison.Ordinal);
+        var early = await UponCli.RunAsync(app.Database, "report", "feedback", "--strand", held.Strand.Slug, "--format", "json");
+        Assert.True(early.ExitCode == 0, early.ToString());
+        using (var withheldReport = JsonDocument.Parse(early.Output))
+        {
+            var means = Assert.Single(withheldReport.RootElement.GetProperty("sessions").EnumerateArray()).GetProperty("means");
+            Assert.Equal(4, means.GetProperty("answers").GetInt32());
+            Assert.Equal(JsonValueKind.Null, means.GetProperty("reactionMean").ValueKind);
+            Assert.Equal(["reactionMean", "learningMean"], means.GetProperty("suppressed").EnumerateArray().Select(e => e.GetString()));
+        }
         var funderFigures = await app.CreateClient(Roles.Funder).GetDocumentAsync(FeedbackPages.Figures);
         var funderRow = funderFigures.QuerySelectorAll("#figures tbody tr").Single(r => r.TextContent.Contains(held.Strand.Name, StringComparison.Ordinal));
         Assert.Equal(["c", "c", "c"], funderRow.QuerySelectorAll("td").Skip(2).Select(c => c.TextContent.Trim()));
@@ -122,6 +131,34 @@ public abstract class FeedbackPagesTests(UponApp app)
         var comment = workbook.Worksheet("Comments").CellsUsed().Single(c => c.GetString().Contains("secret comment", StringComparison.Ordinal));
         Assert.True(comment.Style.IncludeQuotePrefix);
         await AssertRefusedAsync(app.CreateClient(Roles.Funder), "/feedback/export.xlsx");
+
+        // Operators: upon report feedback gives the same figures, withheld below the threshold, and never a comment.
+        var json = await UponCli.RunAsync(app.Database, "report", "feedback", "--strand", held.Strand.Slug, "--year", "2026-27", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.DoesNotContain("secret comment", json.Output, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(json.Output);
+        Assert.Equal((5, held.Strand.Name, "2026-27"), (report.RootElement.GetProperty("threshold").GetInt32(), report.RootElement.GetProperty("strand").GetString(), report.RootElement.GetProperty("financialYear").GetString()));
+        var year = Assert.Single(report.RootElement.GetProperty("years").EnumerateArray());
+        Assert.Equal("2026-27", year.GetProperty("financialYear").GetString());
+        Assert.Equal(5, year.GetProperty("means").GetProperty("answers").GetInt32());
+        Assert.Equal(3.6, year.GetProperty("means").GetProperty("reactionMean").GetDouble(), 6);
+        var strandYear = Assert.Single(report.RootElement.GetProperty("strands").EnumerateArray());
+        Assert.Equal(3.6, strandYear.GetProperty("means").GetProperty("learningMean").GetDouble(), 6);
+        var line = Assert.Single(report.RootElement.GetProperty("sessions").EnumerateArray());
+        Assert.Equal((held.Session.Id, "2026-11-20", 6, 5), (line.GetProperty("sessionId").GetInt32(), line.GetProperty("date").GetString(), line.GetProperty("asked").GetInt32(), line.GetProperty("means").GetProperty("answers").GetInt32()));
+        var csvReport = await UponCli.RunAsync(app.Database, "report", "feedback", "--strand", held.Strand.Name, "--format", "csv");
+        Assert.True(csvReport.ExitCode == 0, csvReport.ToString());
+        Assert.StartsWith(string.Join(',', FeedbackReport.CsvHeader), csvReport.Output, StringComparison.Ordinal);
+        Assert.Contains($"session,2026-27,{held.Strand.Name},{held.Session.Id},2026-11-20,Threshold session,6,5,3.6,3.6", csvReport.Output, StringComparison.Ordinal);
+        Assert.Contains($"strand,2026-27,{held.Strand.Name},,,,,5,3.6,3.6", csvReport.Output, StringComparison.Ordinal);
+        var table = await UponCli.RunAsync(app.Database, "report", "feedback", "--strand", held.Strand.Slug);
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("Threshold session", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret comment", table.Output, StringComparison.Ordinal);
+        var badYear = await UponCli.RunAsync(app.Database, "report", "feedback", "--year", "2026");
+        Assert.Equal(2, badYear.ExitCode);
+        Assert.Contains("'2026' is not a financial year", badYear.Error, StringComparison.Ordinal);
+        Assert.Equal(1, (await UponCli.RunAsync(app.Database, "report", "feedback", "--strand", "no-such-strand")).ExitCode);
     }
 
     [SkippableFact]

@@ -1,5 +1,9 @@
+using System.Net;
 using NodaTime;
+using Upon.Core.Sessions;
 using Upon.SessionFeedback;
+using Upon.Shared.Security;
+using Upon.Tests.Sessions;
 using Upon.Tests.Email;
 using Upon.Tests.Infrastructure;
 
@@ -69,6 +73,45 @@ public abstract class FeedbackRunTests(SmtpApp app)
         }
         var requests = await FeedbackSeed.RequestsAsync(app, held.Session.Id);
         Assert.Equal([0, 2, 2], requests.OrderBy(q => q.RemindersSent).Select(q => q.RemindersSent));
+    }
+
+    [SkippableFact]
+    public async Task StopReminding_ByTheLinkInTheEmail_NoFurtherReminderGoesToThem()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Opt out session");
+        var me = await SessionSeed.TestParticipantAsync(app, held.Strand);
+        await SessionSeed.MarkAsync(app, held.Session, me, AttendanceMark.Present);
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        await DeliverAsync();
+        var stop = FeedbackPages.StopReminders(held.Session.Id);
+        Assert.Contains($"http://localhost:5080{stop}", Assert.Single(app.Smtp.To(me.Email)).Message.TextBody, StringComparison.Ordinal);
+
+        // The form links to it; the page asks, then stops the reminders and says so.
+        var client = app.CreateClient(Roles.Participant);
+        Assert.Equal(stop, (await client.GetDocumentAsync(FeedbackPages.Give(held.Session.Id))).QuerySelector("#stop-reminders")!.GetAttribute("href"));
+        Assert.NotNull((await client.GetDocumentAsync(stop)).QuerySelector("#stop"));
+        var stopped = await client.PostFormAsync(stop, new Dictionary<string, string>());
+        Assert.Equal(stop, stopped.Headers.Location!.OriginalString);
+        Assert.NotNull((await client.GetDocumentAsync(stop)).QuerySelector("#stopped"));
+        Assert.NotNull((await client.GetDocumentAsync(FeedbackPages.Give(held.Session.Id))).QuerySelector("#reminders-stopped"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(FeedbackPages.StopReminders(held.Session.Id + 1_000_000))).StatusCode);
+
+        // Of the others, one answers and one does not: only the one who has neither answered nor opted out is reminded, twice, and nobody after it closes.
+        Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[0], 3));
+        foreach (var day in new[] { 24, 28, 29 })
+        {
+            await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, day));
+        }
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 8));
+        await DeliverAsync();
+        Assert.Equal(["How was Opt out session?"], app.Smtp.To(me.Email).Select(m => m.Message.Subject));
+        Assert.Equal(["How was Opt out session?"], app.Smtp.To(held.Present[0].Email).Select(m => m.Message.Subject));
+        var reminded = app.Smtp.To(held.Present[1].Email).ToList();
+        Assert.Equal(["How was Opt out session?", "Reminder: how was Opt out session?", "Last reminder: how was Opt out session?"], reminded.Select(m => m.Message.Subject));
+        Assert.Contains(stop, reminded[1].Message.TextBody, StringComparison.Ordinal);
+        var mine = (await FeedbackSeed.RequestsAsync(app, held.Session.Id)).Single(q => q.ParticipantId == me.Id);
+        Assert.Equal((true, false, 0), (mine.RemindersStopped, mine.Answered, mine.RemindersSent));
     }
 
     [SkippableFact]

@@ -22,6 +22,7 @@ public sealed class ApplicationForm(UponDbContext db, IClock clock, ApplicantSig
     public const string Role = "role";
     public const string EligibilityStep = "eligibility";
     public const string Endorser = "endorser";
+    public const string NextYear = "next-year";
     public const string Check = "check";
 
     /// <summary>The cohort named <paramref name="name"/> with its questions in order, or null.</summary>
@@ -108,9 +109,12 @@ public sealed class ApplicationForm(UponDbContext db, IClock clock, ApplicantSig
             .FirstOrDefaultAsync(a => a.Id == key && a.CohortId == cohort.Id, cancellationToken);
     }
 
-    /// <summary>The pages of the form in order: about you, role, eligibility, one per question, endorser, check.</summary>
+    /// <summary>
+    /// The pages of the form in order: about you, role, eligibility, one per question, endorser, whether to keep the
+    /// application for next year (optional, so never the next page to answer), check.
+    /// </summary>
     public static IReadOnlyList<string> Steps(AspirantCohort cohort) =>
-        [AboutYou, Role, EligibilityStep, .. Enumerable.Range(1, cohort.Questions.Count).Select(QuestionStep), Endorser, Check];
+        [AboutYou, Role, EligibilityStep, .. Enumerable.Range(1, cohort.Questions.Count).Select(QuestionStep), Endorser, NextYear, Check];
 
     public static string QuestionStep(int number) => $"question-{number}";
 

@@ -89,8 +89,17 @@ public abstract partial class ApplicationJourneyTests(SmtpApp app)
         var own = await Html.ParseAsync(await client.PostFormAsync($"{baseUrl}/endorser", new Dictionary<string, string> { ["EndorserName"] = "Dr Grace Mensah", ["EndorserEmail"] = email }));
         Assert.Equal(["Enter the director's email address, not your own"], own.ErrorSummary());
         var toCheck = await client.PostFormAsync($"{baseUrl}/endorser", new Dictionary<string, string> { ["EndorserName"] = "Dr Grace Mensah", ["EndorserEmail"] = director });
-        Assert.Equal($"{baseUrl}/check", toCheck.Headers.Location!.OriginalString);
+        Assert.Equal($"{baseUrl}/next-year", toCheck.Headers.Location!.OriginalString);
+        var nextYear = await client.GetDocumentAsync($"{baseUrl}/next-year");
+        Assert.Contains("may we keep your application to consider you next year?", nextYear.QuerySelector("legend")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Select yes if we may keep your application to consider you next year"],
+            (await Html.ParseAsync(await client.PostFormAsync($"{baseUrl}/next-year", new Dictionary<string, string> { ["ConsiderNextYear"] = "perhaps" }))).ErrorSummary());
+        var skipped = await client.PostFormAsync($"{baseUrl}/next-year", new Dictionary<string, string>());
+        Assert.Equal($"{baseUrl}/check", skipped.Headers.Location!.OriginalString);
+        Assert.Contains("Not answered", (await client.GetDocumentAsync($"{baseUrl}/check")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"{baseUrl}/check", (await client.PostFormAsync($"{baseUrl}/next-year?change=true", new Dictionary<string, string> { ["ConsiderNextYear"] = "yes" })).Headers.Location!.OriginalString);
         var check = await client.GetDocumentAsync($"{baseUrl}/check");
+        Assert.Contains("Keep your application for next year if not selected", check.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("To lead children's services well.", check.Body!.TextContent, StringComparison.Ordinal);
 
         var submitted = await client.PostFormAsync($"{baseUrl}/check", new Dictionary<string, string>());
@@ -123,6 +132,7 @@ public abstract partial class ApplicationJourneyTests(SmtpApp app)
 
         // Staff record an endorsement received another way; audited.
         var key = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantApplications.Where(a => a.ApplicationId == reference).Select(a => a.Id).SingleAsync());
+        Assert.Equal(true, await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantApplications.Where(a => a.Id == key).Select(a => a.ConsiderNextYear).SingleAsync()));
         var staff = app.CreateClient(Upon.Shared.Security.Roles.PartnerStaff);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"/aspirants/endorsements/{key}", new Dictionary<string, string> { ["Endorsed"] = "no", ["Statement"] = "Letter of 1 December: withdrawn." })).StatusCode);
         var recorded = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantEndorsements.AsNoTracking().SingleAsync(e => e.ApplicationId == key));

@@ -30,6 +30,7 @@ public sealed class FormModel(ApplicationForm form, ApplicantSignIn signIn) : Ap
     [BindProperty] public string? Answer { get; set; }
     [BindProperty] public string? EndorserName { get; set; }
     [BindProperty] public string? EndorserEmail { get; set; }
+    [BindProperty] public string? ConsiderNextYear { get; set; }
 
     public const string AuthorityEmployer = "authority";
     public const string OtherEmployerChoice = "other";
@@ -167,6 +168,17 @@ public sealed class FormModel(ApplicationForm form, ApplicantSignIn signIn) : Ap
                 {
                     application.EndorserName = name;
                     application.EndorserEmail = email;
+                }
+                break;
+            case ApplicationForm.NextYear:
+                // Optional: no answer leaves it unanswered (kept for the usual period only).
+                if (ConsiderNextYear is not (null or "" or "yes" or "no"))
+                {
+                    ModelState.AddModelError(nameof(ConsiderNextYear), "Select yes if we may keep your application to consider you next year");
+                }
+                else
+                {
+                    application.ConsiderNextYear = ConsiderNextYear switch { "yes" => true, "no" => false, _ => null };
                 }
                 break;
             case ApplicationForm.Check:
@@ -348,7 +360,16 @@ public sealed class FormModel(ApplicationForm form, ApplicantSignIn signIn) : Ap
         Answer = Question is null ? null : a.Answers.FirstOrDefault(x => x.QuestionId == Question.Id)?.Text;
         EndorserName = a.EndorserName;
         EndorserEmail = a.EndorserEmail;
+        ConsiderNextYear = a.ConsiderNextYear switch { true => "yes", false => "no", null => null };
     }
+
+    /// <summary>The answer to the next-year question as check your answers shows it.</summary>
+    public static string NextYearText(bool? considerNextYear) => considerNextYear switch
+    {
+        true => "Yes",
+        false => "No",
+        null => "Not answered",
+    };
 
     public static string TiersText(int? tiers) => tiers switch
     {

@@ -416,6 +416,9 @@ namespace Upon.Data.Migrations.Postgres
                     b.Property<int?>("ConfirmedPersonKey")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("ConsiderNextYear")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2483,6 +2486,9 @@ namespace Upon.Data.Migrations.Postgres
 
                     b.Property<int>("RemindersSent")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RemindersStopped")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly>("RequestedOn")
                         .HasColumnType("date");

@@ -397,6 +397,9 @@ namespace Upon.Data.Migrations.Sqlite
                     b.Property<int?>("ConfirmedPersonKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("ConsiderNextYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2379,6 +2382,9 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemindersStopped")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("RequestedOn")
