@@ -8,7 +8,9 @@ sent by two processes at once goes once; a cached figure changes on both after a
 each while both run.
 """
 import collections
+import csv as csv_module
 import email
+import io
 import concurrent.futures
 import json
 import os
@@ -156,23 +158,28 @@ try:
         assert sum(took) == 1
 
     # Each invitation once: a new director recorded, then two processes send the due invitations at once.
-    lines = cli("export", "appointments").splitlines()
-    header, rows = lines[0], lines[1:]
-    columns = header.split(",")
+    exported = list(csv_module.reader(io.StringIO(cli("export", "appointments"))))
+    columns, rows = exported[0], [dict(zip(exported[0], r)) for r in exported[1:]]
+    if "email" not in columns:
+        columns = columns + ["email"]
     today = time.strftime("%Y-%m-%d", time.gmtime())
-    ends = collections.defaultdict(list)
-    for r in rows:
-        ends[r.split(",")[0]].append(r.split(",")[columns.index("end_date")])
-    # An authority in operation whose last director has gone (every appointment ended before today).
+    yesterday = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    # A director in post in an authority in operation leaves yesterday, and a new director (their first post) starts today.
     with open(os.path.join(root, "src", "Upon", "Register", "ReferenceData", "authorities.json")) as f:
         operating = {a["code"] for a in json.load(f)["authorities"] if "operatingTo" not in a}
-    authority = next(code for code, e in ends.items() if code in operating and all(d != "" and d < today for d in e))
+    leaving = next(r for r in rows if r["end_date"] == "" and r["la_code"] in operating and r["start_date"] < yesterday)
+    leaving.update(end_date=yesterday, leaving_reason="retired", unplanned="no")
     person = f"BENCH-{random.randrange(10**9)}"
     address = f"{person.lower()}@example.org"
+    arriving = {c: "" for c in columns}
+    arriving.update(la_code=leaving["la_code"], person_id=person, given_name="Bench", family_name="Director",
+                    appointment_type="interim", start_date=today, email=address)
     new = os.path.join(work, "new-director.csv")
-    with open(new, "w") as f:
-        f.write("la_code,person_id,given_name,family_name,appointment_type,start_date,end_date,leaving_reason,unplanned,email\n"
-                f"{authority},{person},Bench,Director,interim,{today},,,,{address}\n")
+    with open(new, "w", newline="") as f:
+        writer = csv_module.writer(f)
+        writer.writerow(columns)
+        writer.writerow([leaving.get(c, "") for c in columns])
+        writer.writerow([arriving[c] for c in columns])
     cli("import", "appointments", new)
     runs = [subprocess.Popen(["dotnet", os.path.join(app_dir, "upon.dll"), "invitations", "run"], env=env, cwd=work,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(2)]
