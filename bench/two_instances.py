@@ -207,7 +207,8 @@ try:
     before = [figures(b) for b in bases]
     lines = cli("export", "appointments").splitlines()
     header, rows = lines[0], lines[1:]
-    current = next(r for r in rows if r.split(",")[6] == "")
+    day_before = time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400))
+    current = next(r for r in rows if r.split(",")[6] == "" and r.split(",")[5] < day_before)
     fields = current.split(",")
     fields[6:9] = [time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400)), "retired", "no"]
     csv = os.path.join(work, "one.csv")
