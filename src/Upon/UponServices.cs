@@ -33,6 +33,9 @@ public static class UponServices
         services.AddScoped<AuditLog>();
         services.AddSingleton<Upon.Shared.Figures.FigureCache>();
         services.AddScoped<Upon.Shared.Figures.FigureReader>();
+        services.AddSingleton<Upon.Shared.Leases.LeaseHolder>();
+        services.AddScoped<Upon.Shared.Leases.Leases>();
+        services.AddSingleton<Upon.Shared.Leases.LeasedRuns>();
         Upon.Coaching.CoachingSetup.AddCoaching(services, configuration);
         Upon.Aspirants.AspirantsSetup.AddAspirants(services);
         services.AddScoped<AuthorityImporter>();

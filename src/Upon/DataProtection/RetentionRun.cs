@@ -69,7 +69,7 @@ public sealed class DataProtectionOptions
 }
 
 /// <summary>Runs <see cref="RetentionRun"/> in the web app once a day (by default), so expired data goes without anyone remembering.</summary>
-public sealed class RetentionBackgroundService(IServiceScopeFactory scopes, IOptions<DataProtectionOptions> options, ILogger<RetentionBackgroundService> logger) : BackgroundService
+public sealed class RetentionBackgroundService(IServiceScopeFactory scopes, Upon.Shared.Leases.LeasedRuns leasedRuns, IOptions<DataProtectionOptions> options, ILogger<RetentionBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,9 +83,13 @@ public sealed class RetentionBackgroundService(IServiceScopeFactory scopes, IOpt
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var report = await scope.ServiceProvider.GetRequiredService<RetentionRun>().RunAsync(cancellationToken: stoppingToken);
-                logger.LogInformation("Retention run for {Day}: {Due} due, {Done} done", report.AsOf, report.Due.Count, report.Done.Count);
+                // One instance runs it per period, however many there are.
+                await leasedRuns.RunAsync("retention-run", TimeSpan.FromHours(hours), async cancellationToken =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var report = await scope.ServiceProvider.GetRequiredService<RetentionRun>().RunAsync(cancellationToken: cancellationToken);
+                    logger.LogInformation("Retention run for {Day}: {Due} due, {Done} done", report.AsOf, report.Due.Count, report.Done.Count);
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -26,7 +26,7 @@ public sealed class NewDirectorsOptions
 /// Runs <see cref="InvitationRunner"/> in the web app every few minutes, so invitations go without anyone remembering,
 /// then <see cref="JourneyService.AdvanceStagesAsync"/> (idempotent, so running it more than daily records nothing new).
 /// </summary>
-public sealed class InvitationBackgroundService(InvitationRunner runner, IServiceScopeFactory scopes, IClock clock, IOptions<NewDirectorsOptions> options, ILogger<InvitationBackgroundService> logger) : BackgroundService
+public sealed class InvitationBackgroundService(InvitationRunner runner, IServiceScopeFactory scopes, Upon.Shared.Leases.LeasedRuns leasedRuns, IClock clock, IOptions<NewDirectorsOptions> options, ILogger<InvitationBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,9 +38,11 @@ public sealed class InvitationBackgroundService(InvitationRunner runner, IServic
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
         do
         {
+            var period = TimeSpan.FromMinutes(minutes);
+            // One instance runs each per period, however many there are.
             try
             {
-                await runner.RunAsync(cancellationToken: stoppingToken);
+                await leasedRuns.RunAsync("invitation-run", period, cancellationToken => runner.RunAsync(cancellationToken: cancellationToken), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -49,8 +51,11 @@ public sealed class InvitationBackgroundService(InvitationRunner runner, IServic
             }
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<JourneyService>().AdvanceStagesAsync(clock.TodayInLondon(), stoppingToken);
+                await leasedRuns.RunAsync("journey-run", period, async cancellationToken =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<JourneyService>().AdvanceStagesAsync(clock.TodayInLondon(), cancellationToken);
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

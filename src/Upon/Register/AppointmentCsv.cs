@@ -57,13 +57,24 @@ public static class AppointmentCsv
     /// <param name="invalidRows">Filled with the line and la_code of each row that has errors, so that the authority can be checked too.</param>
     public static (List<AppointmentRow> Rows, List<ImportError> Errors) Read(TextReader reader, LocalDate today, List<(int Line, string LaCode)>? invalidRows = null)
     {
-        var rows = new List<AppointmentRow>();
         var errors = new List<ImportError>();
+        var rows = ReadRows(reader, today, errors, invalidRows).ToList();
+        return (rows, errors);
+    }
+
+    /// <summary>
+    /// Reads the rows one at a time as they are enumerated (a large file is never held as rows), adding field-level errors
+    /// to <paramref name="errors"/> as it goes: each valid row is yielded, each row with errors is not. Header errors are
+    /// added before the first row, "no appointments" after the last.
+    /// </summary>
+    public static IEnumerable<AppointmentRow> ReadRows(TextReader reader, LocalDate today, List<ImportError> errors, List<(int Line, string LaCode)>? invalidRows = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         using var csv = new CsvReader(reader, Configuration);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
         {
             errors.Add(new ImportError(1, "", "", "The file is empty: it needs a header row and at least one appointment."));
-            return (rows, errors);
+            yield break;
         }
 
         var columns = header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
@@ -81,10 +92,12 @@ public static class AppointmentCsv
         }
         if (errors.Count > 0)
         {
-            return (rows, errors);
+            yield break;
         }
 
         var index = columns.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
+        var rows = 0;
+        var rowErrors = errors.Count;
         while (csv.Read())
         {
             var line = (int)csv.Parser.RawRow;
@@ -97,18 +110,18 @@ public static class AppointmentCsv
             var row = ParseRow(line, Field, today, errors);
             if (row is not null)
             {
-                rows.Add(row);
+                rows++;
+                yield return row;
             }
             else if (Field("la_code") is { Length: > 0 } code && !ControlCharacters.Contains(code))
             {
                 invalidRows?.Add((line, code));
             }
         }
-        if (rows.Count == 0 && errors.Count == 0)
+        if (rows == 0 && errors.Count == rowErrors)
         {
             errors.Add(new ImportError(1, "", "", "The file has a header but no appointments."));
         }
-        return (rows, errors);
     }
 
     private static AppointmentRow? ParseRow(int line, Func<string, string> raw, LocalDate today, List<ImportError> errors)

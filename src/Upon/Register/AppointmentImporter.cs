@@ -52,22 +52,29 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         {
             return new AppointmentImportResult(0, 0, 0, 0, 0, [new ImportError(e.Line ?? 1, "", "", e.Message)]);
         }
-        using var reader = new StringReader(text);
-        return await ImportAsync(reader, preview, progress, cancellationToken);
+        return await ImportAsync(() => new StringReader(text), preview, progress, cancellationToken);
     }
 
     public async Task<AppointmentImportResult> ImportAsync(TextReader reader, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        return await ImportAsync(() => new StringReader(text), preview, progress, cancellationToken);
+    }
+
+    /// <summary>How many rows are planned and written at a time (the bulk writer writes each batch in one go).</summary>
+    public const int BatchSize = 5_000;
+
+    /// <summary>
+    /// Two streaming passes over the file (<paramref name="open"/> opens it afresh for each), so that a large file is never
+    /// held as rows: the first checks every row against the file and the register, keeping only each row's key and dates;
+    /// the second, when there is no error, plans and writes <see cref="BatchSize"/> rows at a time through the bulk writer,
+    /// all in one transaction.
+    /// </summary>
+    private async Task<AppointmentImportResult> ImportAsync(Func<TextReader> open, bool preview, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         progress?.Report(new ImportProgress("Reading", 0, 1));
         var today = db.Clock.TodayInLondon();
-        var invalidRows = new List<(int Line, string LaCode)>();
-        var (rows, errors) = AppointmentCsv.Read(reader, today, invalidRows);
-        progress?.Report(new ImportProgress("Reading", 1, 1));
-        if (errors.Any(e => e.Line == 1))
-        {
-            return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
-        }
-
         var authorities = await db.Authorities.AsNoTracking().Include(a => a.GssCodes).ToListAsync(cancellationToken);
         var byCode = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
         foreach (var authority in authorities)
@@ -79,67 +86,89 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
             }
         }
 
+        var invalidRows = new List<(int Line, string LaCode)>();
+        var errors = new List<ImportError>();
+        var rowCount = 0;
+        var spans = new Dictionary<string, List<Span>>(StringComparer.Ordinal);
+        var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
+        using (var reader = open())
+        {
+            foreach (var row in AppointmentCsv.ReadRows(reader, today, errors, invalidRows))
+            {
+                rowCount++;
+                if (Resolve(row, byCode, firstLineOfKey, errors) is not { } authority)
+                {
+                    continue;
+                }
+                if (!spans.TryGetValue(authority.Code, out var list))
+                {
+                    spans[authority.Code] = list = [];
+                }
+                list.Add(new Span(row.PersonId, row.Start, row.End, row.Line));
+            }
+        }
+        progress?.Report(new ImportProgress("Reading", 1, 1));
+        if (errors.Any(e => e.Line == 1))
+        {
+            return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
+        }
         // A row with other problems is still checked for its authority, so that every error of every row is listed.
         foreach (var (line, code) in invalidRows.Where(r => !byCode.ContainsKey(r.LaCode)))
         {
             errors.Add(new ImportError(line, "la_code", code, "No authority has this DfE number or GSS code."));
         }
-        var resolved = new List<(AppointmentRow Row, Authority Authority)>(rows.Count);
-        var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
-        foreach (var row in rows)
-        {
-            if (!byCode.TryGetValue(row.LaCode, out var authority))
-            {
-                errors.Add(new ImportError(row.Line, "la_code", row.LaCode, "No authority has this DfE number or GSS code."));
-                continue;
-            }
-            if (!firstLineOfKey.TryAdd((authority.Code, row.PersonId, row.Start), row.Line))
-            {
-                errors.Add(new ImportError(row.Line, "start_date", row.Start.ToIsoString(),
-                    $"This repeats line {firstLineOfKey[(authority.Code, row.PersonId, row.Start)]}: the same person, authority and start date."));
-                continue;
-            }
-            if (AppointmentRules.CheckOperatingPeriod(authority.Name, authority.Period, row.Start, row.End) is { } outside)
-            {
-                errors.Add(new ImportError(row.Line, row.Start < (authority.OperatingFrom ?? row.Start) ? "start_date" : "end_date",
-                    row.Start < (authority.OperatingFrom ?? row.Start) ? row.Start.ToIsoString() : row.End?.ToIsoString() ?? "", outside));
-                continue;
-            }
-            resolved.Add((row, authority));
-        }
+        firstLineOfKey.Clear();
+        firstLineOfKey.TrimExcess();
 
+        // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
+        // import on another instance waits here), so the checks against the register hold until the rows are written. On
+        // SQLite the transaction holds the database's write lock already (IMMEDIATE).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockRegisterAsync(cancellationToken);
         progress?.Report(new ImportProgress("Checking", 0, 1));
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
         var existing = await db.Appointments.AsNoTracking().ToListAsync(cancellationToken);
         var existingByKey = existing.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate));
         var personIdByKey = people.Values.ToDictionary(p => p.Id, p => p.PersonId);
-        CheckOverlaps(resolved, existing, personIdByKey, errors);
+        CheckOverlaps(spans, existing, personIdByKey, errors);
+        spans.Clear();
+        existing.Clear();
         progress?.Report(new ImportProgress("Checking", 1, 1));
         if (errors.Count > 0)
         {
-            return new AppointmentImportResult(rows.Count, 0, 0, 0, 0, Sorted(errors));
+            return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
         }
 
-        var plan = Plan(resolved, people, existingByKey, today);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var bulk = new BulkWriter(db);
-        await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
-        await bulk.UpdatePeopleAsync(plan.ChangedPeople, cancellationToken);
-        await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
-        if (plan.NewPeople.Count > 0)
+        var changes = new List<AppointmentChangeRow>();
+        var recorded = new List<RecordedAppointment>();
+        int newPeople = 0, changed = 0, unchanged = 0;
+        var changedPeople = new HashSet<Person>();
+        var done = 0;
+        progress?.Report(new ImportProgress("Saving", 0, rowCount));
+        using (var reader = open())
         {
-            var ids = await db.People.AsNoTracking().Select(p => new { p.Id, p.PersonId }).ToDictionaryAsync(p => p.PersonId, p => p.Id, StringComparer.Ordinal, cancellationToken);
-            foreach (var person in plan.NewPeople)
+            // The file checked without error in the first pass, so every row now resolves.
+            foreach (var batch in AppointmentCsv.ReadRows(reader, today, [])
+                .Select(row => (Row: row, Authority: byCode[row.LaCode])).Chunk(BatchSize))
             {
-                person.Id = ids[person.PersonId];
+                var plan = Plan(batch, people, existingByKey, changedPeople, today, collectChanges: preview);
+                await WriteAsync(bulk, plan, cancellationToken);
+                recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
+                newPeople += plan.NewPeople.Count;
+                changed += plan.Changed.Count;
+                unchanged += plan.Unchanged;
+                changes.AddRange(plan.Preview);
+                done += batch.Length;
+                progress?.Report(new ImportProgress("Saving", done, rowCount));
             }
         }
-        var added = plan.Added.Select(a => { a.Appointment.PersonKey = a.Person.Id; return a.Appointment; }).ToList();
-        progress?.Report(new ImportProgress("Saving", 0, added.Count));
-        await bulk.InsertAppointmentsAsync(added, new Progress<int>(done => progress?.Report(new ImportProgress("Saving", done, added.Count))), cancellationToken);
-        await bulk.InsertAuditEventsAsync(AuditLines(plan, await NewAppointmentIdsAsync(plan, cancellationToken)), cancellationToken);
-        var recorded = new AppointmentsRecorded([.. added.Select(a => new RecordedAppointment(a.AuthorityCode, a.PersonKey, a.StartDate))]);
-        await events.RaiseAsync(recorded, cancellationToken);
+        // People whose names changed are written once, with their last names in the file.
+        await bulk.UpdatePeopleAsync(changedPeople, cancellationToken);
+        await bulk.InsertAuditEventsAsync(PeopleAuditLines(changedPeople), cancellationToken);
+
+        var recordedEvent = new AppointmentsRecorded(recorded);
+        await events.RaiseAsync(recordedEvent, cancellationToken);
         if (preview)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -148,49 +177,92 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        progress?.Report(new ImportProgress("Saving", added.Count, added.Count));
-        return new AppointmentImportResult(rows.Count, added.Count, plan.Changed.Count, plan.Unchanged, plan.NewPeople.Count, [])
+        progress?.Report(new ImportProgress("Saving", rowCount, rowCount));
+        return new AppointmentImportResult(rowCount, recorded.Count, changed, unchanged, newPeople, [])
         {
-            Invitations = recorded.InvitationsCreated,
-            Changes = plan.Preview,
+            Invitations = recordedEvent.InvitationsCreated,
+            Changes = changes,
         };
     }
 
-    /// <summary>The new appointments' keys, generated by the database: read back by their natural key.</summary>
-    private async Task<Dictionary<(string, int, LocalDate), int>> NewAppointmentIdsAsync(WritePlan plan, CancellationToken cancellationToken) =>
-        plan.Added.Count == 0
-            ? []
-            : await db.Appointments.AsNoTracking().Select(a => new { a.Id, a.AuthorityCode, a.PersonKey, a.StartDate })
-                .ToDictionaryAsync(a => (a.AuthorityCode, a.PersonKey, a.StartDate), a => a.Id, cancellationToken);
+    /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
+    private async Task LockRegisterAsync(CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        var table = db.Model.FindEntityType(typeof(Appointment))!.GetTableName()!;
+        // The table name comes from the model, never from input.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync($"LOCK TABLE \"{table}\" IN SHARE ROW EXCLUSIVE MODE", cancellationToken);
+#pragma warning restore EF1002
+    }
 
+    /// <summary>The row's authority, when it has one and the row neither repeats another nor falls outside the authority's operating period.</summary>
+    private static Authority? Resolve(AppointmentRow row, Dictionary<string, Authority> byCode, Dictionary<(string, string, LocalDate), int> firstLineOfKey, List<ImportError> errors)
+    {
+        if (!byCode.TryGetValue(row.LaCode, out var authority))
+        {
+            errors.Add(new ImportError(row.Line, "la_code", row.LaCode, "No authority has this DfE number or GSS code."));
+            return null;
+        }
+        if (!firstLineOfKey.TryAdd((authority.Code, row.PersonId, row.Start), row.Line))
+        {
+            errors.Add(new ImportError(row.Line, "start_date", row.Start.ToIsoString(),
+                $"This repeats line {firstLineOfKey[(authority.Code, row.PersonId, row.Start)]}: the same person, authority and start date."));
+            return null;
+        }
+        if (AppointmentRules.CheckOperatingPeriod(authority.Name, authority.Period, row.Start, row.End) is { } outside)
+        {
+            errors.Add(new ImportError(row.Line, row.Start < (authority.OperatingFrom ?? row.Start) ? "start_date" : "end_date",
+                row.Start < (authority.OperatingFrom ?? row.Start) ? row.Start.ToIsoString() : row.End?.ToIsoString() ?? "", outside));
+            return null;
+        }
+        return authority;
+    }
+
+    /// <summary>Writes one batch: its new people (reading back their generated keys), its new and changed appointments, and their audit lines.</summary>
+    private async Task WriteAsync(BulkWriter bulk, WritePlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.NewPeople.Count > 0)
+        {
+            var before = await db.People.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0;
+            await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
+            var byPersonId = plan.NewPeople.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
+            await foreach (var written in db.People.AsNoTracking().Where(p => p.Id > before).Select(p => new { p.Id, p.PersonId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (byPersonId.TryGetValue(written.PersonId, out var person))
+                {
+                    person.Id = written.Id;
+                }
+            }
+        }
+        await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
+        var ids = new Dictionary<(string, int, LocalDate), int>();
+        if (plan.Added.Count > 0)
+        {
+            var before = await db.Appointments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0;
+            var added = plan.Added.Select(a => { a.Appointment.PersonKey = a.Person.Id; return a.Appointment; }).ToList();
+            await bulk.InsertAppointmentsAsync(added, null, cancellationToken);
+            await foreach (var written in db.Appointments.AsNoTracking().Where(a => a.Id > before).Select(a => new { a.Id, a.AuthorityCode, a.PersonKey, a.StartDate })
+                .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                ids[(written.AuthorityCode, written.PersonKey, written.StartDate)] = written.Id;
+            }
+        }
+        await bulk.InsertAuditEventsAsync(AuditLines(plan, ids), cancellationToken);
+    }
     /// <summary>
     /// One audit line per person and appointment the import created or changed, with the fields it set: made one at a
     /// time as the bulk writer writes them, so that the lines of a large import are never all held at once.
     /// </summary>
     private IEnumerable<AuditEvent> AuditLines(WritePlan plan, Dictionary<(string, int, LocalDate), int> ids)
     {
-        var now = db.Clock.GetCurrentInstant();
-        AuditEvent Line(string action, string type, string id, object fields) => new()
-        {
-            At = now,
-            UserId = db.Actor.UserId,
-            Actor = db.Actor.Name,
-            Action = action,
-            EntityType = type,
-            EntityId = id,
-            Changes = JsonSerializer.Serialize(fields),
-            Detail = "CSV import",
-        };
-        static object Value(object? value) => new { @new = AuditChanges.Format(value) };
         foreach (var person in plan.NewPeople)
         {
             yield return Line(AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
                 new { PersonId = Value(person.PersonId), GivenName = Value(person.GivenName), FamilyName = Value(person.FamilyName), Email = Value(person.Email) });
-        }
-        foreach (var person in plan.ChangedPeople)
-        {
-            yield return Line(AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
-                new { GivenName = Value(person.GivenName), FamilyName = Value(person.FamilyName), Email = Value(person.Email) });
         }
         foreach (var (appointment, _) in plan.Added)
         {
@@ -216,14 +288,39 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         }
     }
 
+    /// <summary>One audit line for each person whose names or email the import changed, with their values at the end of the file.</summary>
+    private IEnumerable<AuditEvent> PeopleAuditLines(IEnumerable<Person> people)
+    {
+        foreach (var person in people)
+        {
+            yield return Line(AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
+                new { GivenName = Value(person.GivenName), FamilyName = Value(person.FamilyName), Email = Value(person.Email) });
+        }
+    }
+
+    private AuditEvent Line(string action, string type, string id, object fields) => new()
+    {
+        At = db.Clock.GetCurrentInstant(),
+        UserId = db.Actor.UserId,
+        Actor = db.Actor.Name,
+        Action = action,
+        EntityType = type,
+        EntityId = id,
+        Changes = JsonSerializer.Serialize(fields),
+        Detail = "CSV import",
+    };
+
+    private static object Value(object? value) => new { @new = AuditChanges.Format(value) };
+
     /// <summary>Decides, row by row, what the import writes: new people, changed people, new and changed appointments.</summary>
+    /// <param name="changedPeople">People already in the register (or written by an earlier batch) whose names or email the file changes, written once at the end.</param>
+    /// <param name="collectChanges">Whether to list each added or changed row, for the preview.</param>
     private static WritePlan Plan(
-        List<(AppointmentRow Row, Authority Authority)> resolved, Dictionary<string, Person> people,
-        Dictionary<(string, int, LocalDate), Appointment> existingByKey, LocalDate today)
+        IEnumerable<(AppointmentRow Row, Authority Authority)> batch, Dictionary<string, Person> people,
+        Dictionary<(string, int, LocalDate), Appointment> existingByKey, HashSet<Person> changedPeople, LocalDate today, bool collectChanges)
     {
         var plan = new WritePlan();
-        var changedPeople = new HashSet<Person>();
-        foreach (var (row, authority) in resolved)
+        foreach (var (row, authority) in batch)
         {
             if (!people.TryGetValue(row.PersonId, out var person))
             {
@@ -252,8 +349,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
                     continue;
                 }
                 plan.Before[appointment.Id] = (appointment.Type, appointment.EndDate, appointment.LeavingReason, appointment.Unplanned, appointment.RecordedOn);
-                plan.Preview.Add(new AppointmentChangeRow(row.Line, false, authority.Code, authority.Name, row.PersonId, $"{row.GivenName} {row.FamilyName}",
-                    row.Type, row.Start, row.End, appointment.EndDate));
+                if (collectChanges)
+                {
+                    plan.Preview.Add(new AppointmentChangeRow(row.Line, false, authority.Code, authority.Name, row.PersonId, $"{row.GivenName} {row.FamilyName}",
+                        row.Type, row.Start, row.End, appointment.EndDate));
+                }
                 appointment.Type = row.Type;
                 appointment.EndDate = row.End;
                 appointment.LeavingReason = row.Reason;
@@ -273,18 +373,19 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
                     Unplanned = row.Unplanned,
                     RecordedOn = row.RecordedOn ?? today,
                 }, person));
-                plan.Preview.Add(new AppointmentChangeRow(row.Line, true, authority.Code, authority.Name, row.PersonId, $"{row.GivenName} {row.FamilyName}",
-                    row.Type, row.Start, row.End, null));
+                if (collectChanges)
+                {
+                    plan.Preview.Add(new AppointmentChangeRow(row.Line, true, authority.Code, authority.Name, row.PersonId, $"{row.GivenName} {row.FamilyName}",
+                        row.Type, row.Start, row.End, null));
+                }
             }
         }
-        plan.ChangedPeople.AddRange(changedPeople);
         return plan;
     }
 
     private sealed class WritePlan
     {
         public List<Person> NewPeople { get; } = [];
-        public List<Person> ChangedPeople { get; } = [];
         public List<Appointment> Changed { get; } = [];
         public List<(Appointment Appointment, Person Person)> Added { get; } = [];
         public int Unchanged { get; set; }
@@ -292,19 +393,22 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events)
         public List<AppointmentChangeRow> Preview { get; } = [];
     }
 
+    /// <param name="spans">The file's rows by authority code (only their person, dates and line).</param>
     private static void CheckOverlaps(
-        List<(AppointmentRow Row, Authority Authority)> resolved, List<Appointment> existing,
+        Dictionary<string, List<Span>> spans, List<Appointment> existing,
         Dictionary<int, string> personIdByKey, List<ImportError> errors)
     {
-        var touched = resolved.Select(r => r.Authority.Code).ToHashSet();
         var merged = new Dictionary<(string Authority, string Person, LocalDate Start), Span>();
-        foreach (var a in existing.Where(a => touched.Contains(a.AuthorityCode)))
+        foreach (var a in existing.Where(a => spans.ContainsKey(a.AuthorityCode)))
         {
             merged[(a.AuthorityCode, personIdByKey[a.PersonKey], a.StartDate)] = new Span(personIdByKey[a.PersonKey], a.StartDate, a.EndDate, null);
         }
-        foreach (var (row, authority) in resolved)
+        foreach (var (authority, rows) in spans)
         {
-            merged[(authority.Code, row.PersonId, row.Start)] = new Span(row.PersonId, row.Start, row.End, row.Line);
+            foreach (var span in rows)
+            {
+                merged[(authority, span.PersonId, span.Start)] = span;
+            }
         }
         foreach (var group in merged.GroupBy(p => p.Key.Authority, p => p.Value))
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Upon.SessionFeedback;
 
 /// <summary>Runs <see cref="FeedbackRunner"/> in the web app every <c>Feedback:RunMinutes</c>, so people are asked and reminded without anyone remembering.</summary>
-public sealed class FeedbackBackgroundService(FeedbackRunner runner, IOptions<FeedbackOptions> options, ILogger<FeedbackBackgroundService> logger) : BackgroundService
+public sealed class FeedbackBackgroundService(FeedbackRunner runner, Upon.Shared.Leases.LeasedRuns leasedRuns, IOptions<FeedbackOptions> options, ILogger<FeedbackBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +17,8 @@ public sealed class FeedbackBackgroundService(FeedbackRunner runner, IOptions<Fe
         {
             try
             {
-                await runner.RunAsync(cancellationToken: stoppingToken);
+                // One instance runs it per period, however many there are.
+                await leasedRuns.RunAsync("feedback-run", TimeSpan.FromMinutes(minutes), cancellationToken => runner.RunAsync(cancellationToken: cancellationToken), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -11,9 +11,11 @@ namespace Upon.Tests.Infrastructure;
 
 /// <summary>
 /// Another instance of the real web host on the same database as <paramref name="first"/> (and its clock), as a second
-/// server behind a load balancer would be: nothing is shared with the first but the database.
+/// server behind a load balancer would be: nothing is shared with the first but the database. <paramref name="settings"/>
+/// are more configuration (the first's mail server, background runs turned on ...), and <paramref name="configureServices"/>
+/// more services (a log capture, say).
 /// </summary>
-public sealed class SecondInstance(UponApp first) : IAsyncDisposable
+public sealed class SecondInstance(UponApp first, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configureServices = null) : IAsyncDisposable
 {
     private WebApplicationFactory<Program>? _factory;
 
@@ -34,10 +36,15 @@ public sealed class SecondInstance(UponApp first) : IAsyncDisposable
             builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
             builder.UseSetting("RateLimits:SignInPerMinute", "100000");
             builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
+            foreach (var (key, value) in settings ?? [])
+            {
+                builder.UseSetting(key, value);
+            }
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<IClock>();
                 services.AddSingleton<IClock>(first.Clock);
+                configureServices?.Invoke(services);
             });
         });
         // As an instance starts: the schema and reference data are found up to date.

@@ -97,7 +97,7 @@ public sealed class EndorsementRunner(IServiceScopeFactory scopes, IClock clock,
 }
 
 /// <summary>Runs <see cref="EndorsementRunner"/> in the web app every <c>Aspirants:EndorsementRunMinutes</c>.</summary>
-public sealed class EndorsementBackgroundService(EndorsementRunner runner, IOptions<AspirantsApplyOptions> options, ILogger<EndorsementBackgroundService> logger) : BackgroundService
+public sealed class EndorsementBackgroundService(EndorsementRunner runner, Upon.Shared.Leases.LeasedRuns leasedRuns, IOptions<AspirantsApplyOptions> options, ILogger<EndorsementBackgroundService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -111,7 +111,8 @@ public sealed class EndorsementBackgroundService(EndorsementRunner runner, IOpti
         {
             try
             {
-                await runner.RunAsync(stoppingToken);
+                // One instance runs it per period, however many there are.
+                await leasedRuns.RunAsync("endorsement-run", TimeSpan.FromMinutes(minutes), runner.RunAsync, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
