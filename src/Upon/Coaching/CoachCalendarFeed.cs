@@ -69,16 +69,10 @@ public static class CoachCalendarFeedEndpoints
     public static IEndpointRouteBuilder MapCoachCalendarFeed(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendars/coach/{secret}.ics", async (string secret, CoachCalendarFeed feeds, HttpContext context, CancellationToken cancellationToken) =>
-        {
-            if (await feeds.FeedAsync(secret, cancellationToken) is not { } feed)
-            {
-                // A bare 404: a calendar app has no use for the HTML error page, and an unknown secret learns nothing.
-                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-                return Results.NotFound();
-            }
-            context.Response.Headers.CacheControl = "no-store";
-            return Results.Text(feed, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
-        }).AllowAnonymous().ExcludeFromDescription();
+            await feeds.FeedAsync(secret, cancellationToken) is { } feed
+                ? CalendarFeedEndpoints.Calendar(feed, context, isPrivate: true)
+                : CalendarFeedEndpoints.NotFound(context))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

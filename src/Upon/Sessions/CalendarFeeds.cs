@@ -95,7 +95,7 @@ public static class CalendarFeedEndpoints
     }
 
     /// <summary>A bare 404: a calendar app has no use for the HTML error page, and an unknown secret learns nothing.</summary>
-    private static IResult NotFound(HttpContext context)
+    public static IResult NotFound(HttpContext context)
     {
         if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
         {
@@ -104,7 +104,8 @@ public static class CalendarFeedEndpoints
         return Results.NotFound();
     }
 
-    private static IResult Calendar(string feed, HttpContext context, bool isPrivate)
+    /// <summary>The feed as text/calendar; a private feed is never cached, a public one for 15 minutes.</summary>
+    public static IResult Calendar(string feed, HttpContext context, bool isPrivate)
     {
         context.Response.Headers.CacheControl = isPrivate ? "no-store" : "public, max-age=900";
         return Results.Text(feed, "text/calendar; charset=utf-8", System.Text.Encoding.UTF8);
