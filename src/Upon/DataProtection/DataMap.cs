@@ -168,7 +168,7 @@ public static class DataMap
         Reference("coaching_characteristics", "The characteristics a coach may consent to be matched on", Key("Code"), Key("Label")),
         new("coach_profiles", "Coaches: name, email address, where and how they coach, capacity", "Matching participants with coaches", Contract, CoachingRecipients,
             Retention.Until("while the coach is in the pool, then 6 years after their last coaching relationship"), RowErasure.KeepRow,
-            "The coach's name and email address are replaced with a pseudonym and their calendar address removed; the profile stays so coaching figures do not change.",
+            "The coach's name and email address are replaced with a pseudonym and their calendar address removed; the profile stays so coaching figures do not change, and is never offered in a matching round again.",
             [Key("Id"), Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise),
              Col("Email", Contact, Pseudonymise), Col("Regions", ProgrammeRecord), Col("AuthorityKinds", ProgrammeRecord), Col("OffersInPerson", ProgrammeRecord),
              Col("OffersOnline", ProgrammeRecord), Col("Capacity", ProgrammeRecord), Col("ConflictAuthorityCodes", ProgrammeRecord), Col("Status", ProgrammeRecord),

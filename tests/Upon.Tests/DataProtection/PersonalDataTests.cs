@@ -265,6 +265,13 @@ public abstract class PersonalDataTests(UponApp app)
             Assert.False(await db.CoachConsents.AnyAsync(c => c.CoachId.ToString() == canary.Keys["coach_profiles"]));
             Assert.Equal("", (await db.RoundProposals.AsNoTracking().SingleAsync(p => p.RequestId == request.Id)).Reasons);
             Assert.EndsWith("@erased.invalid", (await db.CoachProfiles.AsNoTracking().SingleAsync(c => c.Id.ToString() == canary.Keys["coach_profiles"])).Email, StringComparison.Ordinal);
+            // The erased coach's profile stays for the figures but is never offered in a round again.
+            var newRound = new MatchingRound { Name = $"After {result.Pseudonym}", CreatedAt = app.Clock.GetCurrentInstant() };
+            db.MatchingRounds.Add(newRound);
+            await db.SaveChangesAsync();
+            var loaded = await app.WithScopeAsync(s => s.GetRequiredService<MatchingService>().LoadAsync(newRound.Id));
+            Assert.Contains(loaded!.Problem.Coaches, c => c.Key == $"coach.{canary.Cohort[2..]}@coach.test");
+            Assert.DoesNotContain(loaded.Problem.Coaches, c => c.Key.EndsWith("@erased.invalid", StringComparison.Ordinal));
             // The audit log's entries about the equality answers and coaching wishes hold no value of them, before or after.
             foreach (var type in new[] { nameof(EqualityInformation), nameof(AspirantEqualityMonitoring), nameof(CoachingRequest), nameof(CoachConsent) })
             {
