@@ -158,7 +158,8 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
         {
             return ([], []);
         }
-        var consents = (await db.CoachConsents.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.CoachId);
+        var consents = (await db.CoachConsents.AsNoTracking().Select(c => new { c.CoachId, c.Characteristic, c.GivenOn, c.WithdrawnOn }).ToListAsync(cancellationToken))
+            .ToLookup(c => c.CoachId);
         var facts = new List<CoachingRoundFact>(rounds.Count);
         foreach (var round in rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id))
         {
