@@ -133,7 +133,9 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
     /// </summary>
     private static UponDbContext? WroteFigureData(DbCommand command, CommandExecutedEventData eventData, int rows)
     {
-        if (rows == 0 || eventData.Context is not UponDbContext db || Written().Match(command.CommandText) is not { Success: true } written)
+        // Migrations write the schema, its seed rows and their history, not figure data (and may run before data_versions exists).
+        if (rows == 0 || eventData.CommandSource == CommandSource.Migrations || eventData.Context is not UponDbContext db
+            || Written().Match(command.CommandText) is not { Success: true } written)
         {
             return null;
         }
