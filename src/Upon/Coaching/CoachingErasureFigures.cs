@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core;
+using Upon.Core.Coaching;
 using Upon.Data;
 using Upon.Shared.Privacy;
 
@@ -38,7 +39,8 @@ public sealed class CoachingErasureFigures(UponDbContext db) : IErasureFigures
         var consents = (await db.CoachConsents.AsNoTracking().Where(c => coaches.Contains(c.CoachId)).ToListAsync(cancellationToken)).ToLookup(c => c.CoachId);
         foreach (var request in requests)
         {
-            var counts = CoachingReport.WishCounts(request, coachOf.TryGetValue(request.Id, out var coach) ? consents[coach] : [], published[request.RoundId]);
+            var theirs = coachOf.TryGetValue(request.Id, out var coach) ? consents[coach].Select(c => new CharacteristicConsent(c.Characteristic, c.GivenOn, c.WithdrawnOn)) : [];
+            var counts = CoachingReport.WishCounts(request, theirs, published[request.RoundId]);
             request.CountedMust = counts.Must;
             request.CountedMustMet = counts.MustMet;
             request.CountedWouldLike = counts.WouldLike;

@@ -99,8 +99,19 @@ public sealed record CoachingReportFigures(int? CoachesInPool, int? Coachees, IR
 /// </summary>
 public sealed class CoachingReport(UponDbContext db, AuditLog audit)
 {
-    /// <summary>The exact figures.</summary>
+    /// <summary>The exact figures (reading each published round's requests is recorded in the audit log).</summary>
     public async Task<CoachingFigures> FiguresAsync(CancellationToken cancellationToken = default)
+    {
+        var (figures, roundsRead) = await ReadFiguresAsync(cancellationToken);
+        await RecordReadsAsync(roundsRead, cancellationToken);
+        return figures;
+    }
+
+    /// <summary>
+    /// The exact figures and the published rounds whose requests were read to count them. Recording those reads is the
+    /// caller's: the figure cache records them for every request it serves the figures to (<see cref="RecordReadsAsync"/>).
+    /// </summary>
+    public async Task<(CoachingFigures Figures, IReadOnlyList<int> RoundsRead)> ReadFiguresAsync(CancellationToken cancellationToken = default)
     {
         var pool = await db.CoachProfiles.CountAsync(c => c.Status != CoachStatus.Retired, cancellationToken);
         var relationships = await db.CoachingRelationships.AsNoTracking()
@@ -121,34 +132,51 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
             .Where(s => s.Confirmation != SessionConfirmation.Queried)
             .Select(s => new CoachingSessionFact(s.RelationshipId, s.Date, s.Minutes))
             .ToListAsync(cancellationToken);
-        return CoachingFigures.Of(pool, facts, sessions, await RoundsAsync(cancellationToken));
+        var (rounds, roundsRead) = await RoundsAsync(cancellationToken);
+        return (CoachingFigures.Of(pool, facts, sessions, rounds), roundsRead);
+    }
+
+    /// <summary>Records in the audit log that the requests of <paramref name="roundIds"/> were read for the coaching figures.</summary>
+    public async Task RecordReadsAsync(IEnumerable<int> roundIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roundIds);
+        foreach (var id in roundIds)
+        {
+            await audit.RecordViewAsync(nameof(MatchingRound), id.ToString(CultureInfo.InvariantCulture), "coaching requests of the round, counted for the coaching figures", cancellationToken);
+        }
     }
 
     /// <summary>The figures as <paramref name="rule"/> lets them be published.</summary>
     public async Task<CoachingReportFigures> PublishedAsync(DisclosureRule rule, CancellationToken cancellationToken = default) =>
         CoachingReportFigures.From(CoachingDisclosure.Disclose(rule, await FiguresAsync(cancellationToken)));
 
-    private async Task<List<CoachingRoundFact>> RoundsAsync(CancellationToken cancellationToken)
+    private async Task<(List<CoachingRoundFact> Facts, IReadOnlyList<int> RoundsRead)> RoundsAsync(CancellationToken cancellationToken)
     {
         var rounds = await db.MatchingRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Published)
             .Select(r => new { r.Id, r.Name, r.PublishedAt }).ToListAsync(cancellationToken);
         if (rounds.Count == 0)
         {
-            return [];
+            return ([], []);
         }
-        var consents = (await db.CoachConsents.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.CoachId);
+        var consents = (await db.CoachConsents.AsNoTracking().Select(c => new { c.CoachId, c.Characteristic, c.GivenOn, c.WithdrawnOn }).ToListAsync(cancellationToken))
+            .ToLookup(c => c.CoachId);
         var facts = new List<CoachingRoundFact>(rounds.Count);
         foreach (var round in rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id))
         {
-            await audit.RecordViewAsync(nameof(MatchingRound), round.Id.ToString(CultureInfo.InvariantCulture), "coaching requests of the round, counted for the coaching figures", cancellationToken);
-            var requests = await db.CoachingRequests.AsNoTracking().Where(r => r.RoundId == round.Id).ToListAsync(cancellationToken);
+            var requests = await db.CoachingRequests.AsNoTracking().Where(r => r.RoundId == round.Id)
+                .Select(r => new CoachingRequest
+                {
+                    Id = r.Id, Must = r.Must, WouldLike = r.WouldLike, CountedMust = r.CountedMust, CountedMustMet = r.CountedMustMet,
+                    CountedWouldLike = r.CountedWouldLike, CountedWouldLikeMet = r.CountedWouldLikeMet,
+                })
+                .ToListAsync(cancellationToken);
             var coachOf = await db.RoundProposals.AsNoTracking().Where(p => p.RoundId == round.Id && p.CoachId != null)
                 .ToDictionaryAsync(p => p.RequestId, p => p.CoachId!.Value, cancellationToken);
             var day = (round.PublishedAt ?? Instant.MinValue).InZone(Time.London).Date;
             int must = 0, mustMet = 0, wouldLike = 0, wouldLikeMet = 0;
             foreach (var request in requests)
             {
-                var counts = WishCounts(request, coachOf.TryGetValue(request.Id, out var coach) ? consents[coach] : [], day);
+                var counts = WishCounts(request, coachOf.TryGetValue(request.Id, out var coach) ? consents[coach].Select(c => new CharacteristicConsent(c.Characteristic, c.GivenOn, c.WithdrawnOn)) : [], day);
                 must += counts.Must;
                 mustMet += counts.MustMet;
                 wouldLike += counts.WouldLike;
@@ -156,7 +184,7 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
             }
             facts.Add(new CoachingRoundFact(round.Name, requests.Count, requests.Count(r => coachOf.ContainsKey(r.Id)), must, mustMet, wouldLike, wouldLikeMet));
         }
-        return facts;
+        return (facts, [.. rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id).Select(r => r.Id)]);
     }
 
     /// <summary>
@@ -164,14 +192,14 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
     /// consents were erased, or else its wishes against the consents of <paramref name="coachConsents"/> (its proposed
     /// coach's) in force on <paramref name="publishedOn"/>.
     /// </summary>
-    public static (int Must, int MustMet, int WouldLike, int WouldLikeMet) WishCounts(CoachingRequest request, IEnumerable<CoachConsent> coachConsents, LocalDate publishedOn)
+    public static (int Must, int MustMet, int WouldLike, int WouldLikeMet) WishCounts(CoachingRequest request, IEnumerable<CharacteristicConsent> coachConsents, LocalDate publishedOn)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.CountedMust is { } countedMust)
         {
             return (countedMust, request.CountedMustMet ?? 0, request.CountedWouldLike ?? 0, request.CountedWouldLikeMet ?? 0);
         }
-        var shared = CharacteristicConsent.InForce(coachConsents.Select(c => new CharacteristicConsent(c.Characteristic, c.GivenOn, c.WithdrawnOn)), publishedOn);
+        var shared = CharacteristicConsent.InForce(coachConsents, publishedOn);
         var asked = CoachingLists.Split(request.Must);
         var liked = CoachingLists.Split(request.WouldLike);
         return (asked.Count, asked.Count(shared.Contains), liked.Count, liked.Count(shared.Contains));
