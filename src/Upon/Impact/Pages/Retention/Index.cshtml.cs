@@ -7,6 +7,7 @@ using Upon.Core.Disclosure;
 using Upon.Core.Impact;
 using Upon.Core.Register;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Retention;
@@ -21,7 +22,7 @@ public sealed record CurveRow(int Months, Disclosed<double?> ParticipantsSurviva
 /// <c>?asOf=YYYY-MM-DD</c> evaluates as of another day (400 with the error on the page when it is not one).
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(RetentionEvaluation evaluation, FigureDisclosure disclosure) : PageModel
+public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
 
@@ -60,11 +61,11 @@ public sealed class IndexModel(RetentionEvaluation evaluation, FigureDisclosure 
         {
             day = RetentionEvaluation.FunderAsOf(day);
         }
-        var result = await evaluation.EvaluateAsync(day, cancellationToken);
-        Figures = SeesExactFigures ? RetentionDisclosure.Disclose(result, Rule) : await evaluation.DisclosedAsync(day, Rule, cancellationToken);
+        var result = await figures.RetentionAsync(day, cancellationToken);
+        Figures = SeesExactFigures ? RetentionDisclosure.Disclose(result, Rule) : await figures.DisclosedRetentionAsync(day, Rule, cancellationToken);
         Rows = [.. TableMonths.Select(m => Row(result.All, m, Rule))];
         ChartAlt = Describe(Figures);
-        return Page();
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
     /// <summary>Both curves at <paramref name="months"/>, suppressed where the group's number at risk is small or its curve was cut before.</summary>
