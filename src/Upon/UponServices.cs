@@ -111,19 +111,33 @@ public static class UponServices
 
     /// <summary>
     /// Applies migrations, loads the reference data (authorities; bank holidays when the table is empty) and makes sure the
-    /// programme's standing strands exist; on an empty register, creates the demo data if asked.
+    /// programme's standing strands exist; on an empty register, creates the demo data if asked. A command that only reads
+    /// (<paramref name="readOnly"/>: the reports) skips the programme's set-up (roles, strands, the feedback form) when the
+    /// database was already up to date: it has been done by whatever brought it up to date.
     /// </summary>
-    public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default)
+    public static Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default) =>
+        services.InitialiseAsync(createDemoDataWhenEmpty, readOnly: false, cancellationToken);
+
+    /// <inheritdoc cref="InitialiseAsync(IServiceProvider, bool, CancellationToken)"/>
+    public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, bool readOnly, CancellationToken cancellationToken = default)
     {
         // Each step is timed (logged at Debug under Upon.Startup; bench/README.md gives the breakdown). When the database
         // is up to date, each is one query.
         var steps = new StartupSteps(services.GetRequiredService<ILoggerFactory>().CreateLogger("Upon.Startup"));
-        await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, cancellationToken));
+        await steps.TimeAsync("EF model", () => DatabaseSetup.LoadModelAsync(services));
+        var migrated = await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, cancellationToken));
         await using var scope = services.CreateAsyncScope();
-        await steps.TimeAsync("roles", () => AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));
+        var setUp = !readOnly || migrated;
+        if (setUp)
+        {
+            await steps.TimeAsync("roles", () => AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));
+        }
         await steps.TimeAsync("authorities", () => scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken));
-        await steps.TimeAsync("strands", () => StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
-        await steps.TimeAsync("feedback form", () => Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        if (setUp)
+        {
+            await steps.TimeAsync("strands", () => StrandSetup.EnsureStrandsAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+            await steps.TimeAsync("feedback form", () => Upon.SessionFeedback.FeedbackForms.EnsureStandardFormAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        }
         await steps.TimeAsync("bank holidays", () => scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken));
         await steps.TimeAsync("workforce reference data", () => scope.ServiceProvider.GetRequiredService<WorkforceImporter>().EnsureLoadedAsync(cancellationToken));
         if (createDemoDataWhenEmpty)
@@ -137,11 +151,15 @@ public static class UponServices
     {
         private readonly System.Diagnostics.Stopwatch _total = System.Diagnostics.Stopwatch.StartNew();
 
-        public async Task TimeAsync(string step, Func<Task> work)
+        public async Task TimeAsync(string step, Func<Task> work) =>
+            await TimeAsync(step, async () => { await work(); return true; });
+
+        public async Task<T> TimeAsync<T>(string step, Func<Task<T>> work)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            await work();
+            var result = await work();
             logger.LogDebug("Start-up: {Step} took {Milliseconds} ms", step, watch.ElapsedMilliseconds);
+            return result;
         }
 
         public void LogTotal() => logger.LogDebug("Start-up: the database was ready after {Milliseconds} ms", _total.ElapsedMilliseconds);

@@ -15,6 +15,7 @@ using Upon.NewDirectors;
 using Upon.Register;
 using Upon.Sessions;
 using Upon.Shared;
+using Upon.Shared.Hosting;
 
 namespace Upon;
 
@@ -23,8 +24,14 @@ public static class WebApp
 {
     public static async Task RunAsync(string[] args)
     {
+        // Each step is timed from launch and logged at Debug under Upon.Startup (bench/README.md gives the breakdown).
+        var launch = StartGate.SinceLaunch;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var app = Build(args);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartGate.Category);
+        log.LogDebug("Start-up: the runtime reached Main {Launch} ms after launch; building the host took {Milliseconds} ms", (long)launch.TotalMilliseconds, watch.ElapsedMilliseconds);
         await app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
+        watch.Restart();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             if (await scope.ServiceProvider.GetRequiredService<DemoData>().PasswordHintAsync() is { } hint)
@@ -32,7 +39,11 @@ public static class WebApp
                 Console.WriteLine(hint);
             }
         }
-        await app.RunAsync();
+        log.LogDebug("Start-up: demo password hint took {Milliseconds} ms", watch.ElapsedMilliseconds);
+        watch.Restart();
+        await app.StartAsync();
+        log.LogDebug("Start-up: the server started in {Milliseconds} ms, listening {Launch} ms after launch", watch.ElapsedMilliseconds, (long)StartGate.SinceLaunch.TotalMilliseconds);
+        await app.WaitForShutdownAsync();
     }
 
     public static WebApplication Build(string[] args)
@@ -50,11 +61,12 @@ public static class WebApp
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDeniedAuditing>();
         builder.Services.AddUponRateLimits(builder.Configuration);
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        builder.Services.AddHostedService<Upon.NewDirectors.InvitationBackgroundService>();
-        builder.Services.AddHostedService<Upon.DataProtection.RetentionBackgroundService>();
-        builder.Services.AddHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
-        builder.Services.AddHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
+        // Background work starts once the first request is answered (Upon.Shared.Hosting.StartGate).
+        builder.Services.AddGatedHostedService<OutboxSender>();
+        builder.Services.AddGatedHostedService<Upon.NewDirectors.InvitationBackgroundService>();
+        builder.Services.AddGatedHostedService<Upon.DataProtection.RetentionBackgroundService>();
+        builder.Services.AddGatedHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
+        builder.Services.AddGatedHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();
@@ -69,6 +81,7 @@ public static class WebApp
         });
 
         var app = builder.Build();
+        app.UseStartGate();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseUponErrorResponses();

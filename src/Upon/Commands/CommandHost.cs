@@ -9,8 +9,14 @@ namespace Upon.Commands;
 /// </summary>
 public static class CommandHost
 {
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    public static Task<IHost> StartAsync(CancellationToken cancellationToken) => StartAsync(readOnly: false, cancellationToken);
+
+    /// <param name="readOnly">For a command that only reads (a report): see <see cref="UponServices.InitialiseAsync(IServiceProvider, bool, bool, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<IHost> StartAsync(bool readOnly, CancellationToken cancellationToken)
     {
+        var launch = Upon.Shared.Hosting.StartGate.SinceLaunch;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -23,9 +29,11 @@ public static class CommandHost
         // Identity's sign-in services depend on routing; the command line has none of its own.
         builder.Services.AddRouting();
         var host = builder.Build();
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Upon.Shared.Hosting.StartGate.Category).LogDebug(
+            "Start-up: the runtime reached the command {Launch} ms after launch; building its host took {Milliseconds} ms", (long)launch.TotalMilliseconds, watch.ElapsedMilliseconds);
         try
         {
-            await host.Services.InitialiseAsync(createDemoDataWhenEmpty: false, cancellationToken);
+            await host.Services.InitialiseAsync(createDemoDataWhenEmpty: false, readOnly, cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {

@@ -43,9 +43,12 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var only = ParseYear(parse.GetValue(year));
-            using var host = await CommandHost.StartAsync(cancellationToken);
+            using var host = await CommandHost.StartAsync(readOnly: true, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
+            var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(Upon.Shared.Hosting.StartGate.Category);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var years = await report.LoadAsync(scope.ServiceProvider, cancellationToken);
+            log.LogDebug("Report {Name}: the figures took {Milliseconds} ms", report.Name, watch.ElapsedMilliseconds);
             if (only is { } y)
             {
                 years = [.. years.Where(f => report.FinancialYearOf(f) == y.Label)];

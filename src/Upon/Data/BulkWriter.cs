@@ -132,8 +132,88 @@ public sealed class BulkWriter(UponDbContext db)
             progress?.Report(done);
             return;
         }
-        var parameters = string.Join(", ", map.Columns.Select((_, i) => $"@p{i}"));
-        await ExecuteEachAsync($"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES ({parameters})", rows, values, cancellationToken, progress);
+        await InsertSqliteAsync(map, rows, values, cancellationToken, progress);
+    }
+
+    /// <summary>Rows inserted by one statement on SQLite (SQLite allows 32,766 parameters in a statement).</summary>
+    internal const int SqliteRowsPerStatement = 100;
+
+    /// <summary>
+    /// Inserts on SQLite <see cref="SqliteRowsPerStatement"/> rows to a prepared statement (the rest by one more): each
+    /// statement executed costs the same whether it inserts one row or a hundred, and that cost was most of an import.
+    /// </summary>
+    private async Task InsertSqliteAsync<T>(
+        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var width = map.Columns.Length;
+        DbCommand Command(int count)
+        {
+            var command = connection.CreateCommand();
+            var valueLists = Enumerable.Range(0, count).Select(r => $"({string.Join(", ", Enumerable.Range(0, width).Select(c => $"@p{r * width + c}"))})");
+            command.CommandText = $"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES {string.Join(", ", valueLists)}";
+            command.Transaction = transaction;
+            for (var i = 0; i < count * width; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                command.Parameters.Add(parameter);
+            }
+            return command;
+        }
+        static async Task ExecuteAsync(DbCommand command, List<object?[]> pending, int width, CancellationToken cancellationToken)
+        {
+            for (var r = 0; r < pending.Count; r++)
+            {
+                for (var c = 0; c < width; c++)
+                {
+                    command.Parameters[r * width + c].Value = pending[r][c] ?? DBNull.Value;
+                }
+            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        DbCommand? full = null;
+        var pending = new List<object?[]>(SqliteRowsPerStatement);
+        var done = 0;
+        try
+        {
+            foreach (var row in rows)
+            {
+                pending.Add(values(row));
+                if (pending.Count < SqliteRowsPerStatement)
+                {
+                    continue;
+                }
+                if (full is null)
+                {
+                    full = Command(SqliteRowsPerStatement);
+                    await full.PrepareAsync(cancellationToken);
+                }
+                await ExecuteAsync(full, pending, width, cancellationToken);
+                done += pending.Count;
+                pending.Clear();
+                if (done % 10_000 == 0)
+                {
+                    progress?.Report(done);
+                }
+            }
+            if (pending.Count > 0)
+            {
+                await using var rest = Command(pending.Count);
+                await ExecuteAsync(rest, pending, width, cancellationToken);
+                done += pending.Count;
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+        progress?.Report(done);
     }
 
     private async Task ExecuteEachAsync<T>(string sql, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress = null)

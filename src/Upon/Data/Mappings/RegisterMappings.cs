@@ -70,9 +70,9 @@ public sealed class RegisterMappings :
             .HasConversion(r => r!.Value.ToCode(), s => ParseReason(s));
     }
 
-    private static AppointmentType ParseType(string code) =>
+    internal static AppointmentType ParseType(string code) =>
         RegisterCodes.TryParseAppointmentType(code, out var type) ? type : throw new InvalidOperationException($"Unknown appointment type '{code}' in the database.");
 
-    private static LeavingReason? ParseReason(string code) =>
+    internal static LeavingReason? ParseReason(string code) =>
         RegisterCodes.TryParseLeavingReason(code, out var reason) ? reason : throw new InvalidOperationException($"Unknown leaving reason '{code}' in the database.");
 }
