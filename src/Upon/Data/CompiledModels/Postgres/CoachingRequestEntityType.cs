@@ -25,7 +25,7 @@ namespace Upon.Data.CompiledModels.Postgres
                 "Upon.Coaching.CoachingRequest",
                 typeof(CoachingRequest),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 17,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -67,6 +67,38 @@ namespace Upon.Data.CompiledModels.Postgres
                 fieldInfo: typeof(CoachingRequest).GetField("<AvoidCoachIds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2000);
             avoidCoachIds.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var countedMust = runtimeEntityType.AddProperty(
+                "CountedMust",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedMust", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedMust>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            countedMust.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var countedMustMet = runtimeEntityType.AddProperty(
+                "CountedMustMet",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedMustMet", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedMustMet>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            countedMustMet.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var countedWouldLike = runtimeEntityType.AddProperty(
+                "CountedWouldLike",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedWouldLike", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedWouldLike>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            countedWouldLike.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var countedWouldLikeMet = runtimeEntityType.AddProperty(
+                "CountedWouldLikeMet",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedWouldLikeMet", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedWouldLikeMet>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            countedWouldLikeMet.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

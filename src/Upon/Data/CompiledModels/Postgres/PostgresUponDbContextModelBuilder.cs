@@ -12,7 +12,7 @@ namespace Upon.Data.CompiledModels.Postgres
     public partial class PostgresUponDbContextModel
     {
         private PostgresUponDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e3b90fca-a3be-432c-9576-b4c0244d013b"), entityTypeCount: 76)
+            : base(skipDetectChanges: false, modelId: new Guid("19653a17-d8f0-4f5b-87d2-03d80459a029"), entityTypeCount: 76)
         {
         }
 

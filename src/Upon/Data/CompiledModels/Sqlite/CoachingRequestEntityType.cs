@@ -24,7 +24,7 @@ namespace Upon.Data.CompiledModels.Sqlite
                 "Upon.Coaching.CoachingRequest",
                 typeof(CoachingRequest),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 17,
                 navigationCount: 2,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 2,
@@ -62,6 +62,34 @@ namespace Upon.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(CoachingRequest).GetProperty("AvoidCoachIds", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(CoachingRequest).GetField("<AvoidCoachIds>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 2000);
+
+            var countedMust = runtimeEntityType.AddProperty(
+                "CountedMust",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedMust", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedMust>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var countedMustMet = runtimeEntityType.AddProperty(
+                "CountedMustMet",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedMustMet", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedMustMet>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var countedWouldLike = runtimeEntityType.AddProperty(
+                "CountedWouldLike",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedWouldLike", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedWouldLike>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var countedWouldLikeMet = runtimeEntityType.AddProperty(
+                "CountedWouldLikeMet",
+                typeof(int?),
+                propertyInfo: typeof(CoachingRequest).GetProperty("CountedWouldLikeMet", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(CoachingRequest).GetField("<CountedWouldLikeMet>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",

@@ -11,7 +11,7 @@ namespace Upon.Data.CompiledModels.Sqlite
     public partial class SqliteUponDbContextModel
     {
         private SqliteUponDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("92e14815-483c-4eba-9c70-a728fecd06b9"), entityTypeCount: 76)
+            : base(skipDetectChanges: false, modelId: new Guid("3cd3b532-b7bd-4747-9152-8f908ebc0f5a"), entityTypeCount: 76)
         {
         }
 
