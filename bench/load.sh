@@ -96,6 +96,15 @@ measure "page /register/turnover (funder)" /register/turnover "Cookie: $FUNDER_C
 measure "page /new-directors/figures (staff)" /new-directors/figures "Cookie: $ADMIN_COOKIE"
 measure "page /sessions/attendance (staff)" /sessions/attendance "Cookie: $ADMIN_COOKIE"
 measure "public page /programme/sessions" /programme/sessions
+# The impact, coaching and feedback figures (cached since branch figures); the DfE return of the current financial year.
+FY=$(python3 -c 'import datetime; d = datetime.date.today(); y = d.year if d.month >= 4 else d.year - 1; print(f"{y}-{(y + 1) % 100:02d}")')
+measure "GET /api/reports/retention (staff)" /api/reports/retention "Authorization: Bearer $ADMIN_TOKEN"
+measure "GET /api/reports/retention (funder)" /api/reports/retention "Authorization: Bearer $FUNDER_TOKEN"
+measure "GET /api/reports/dfe-return (funder)" "/api/reports/dfe-return?period=$FY" "Authorization: Bearer $FUNDER_TOKEN"
+measure "GET /api/reports/coaching (funder)" /api/reports/coaching "Authorization: Bearer $FUNDER_TOKEN"
+measure "GET /api/reports/feedback (staff)" /api/reports/feedback "Authorization: Bearer $ADMIN_TOKEN"
+measure "page /impact/retention (staff)" /impact/retention "Cookie: $ADMIN_COOKIE"
+measure "page /reports/equality (funder)" /reports/equality "Cookie: $FUNDER_COOKIE"
 measure "static file, again" /css/upon.css
 SERVER_RSS_MB=$(( $(ps -o rss= -p "$(pgrep -P "$SERVER" -f upon.dll || echo "$SERVER")" | tail -n 1) / 1024 ))
 stop_server

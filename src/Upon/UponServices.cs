@@ -76,6 +76,9 @@ public static class UponServices
         services.AddScoped<AttendanceQueries>();
         services.AddScoped<ProgrammeAttendance>();
         services.AddScoped<AttendanceFigureCache>();
+        services.AddScoped<Upon.Impact.ImpactFigureCache>();
+        services.AddScoped<Upon.Coaching.CoachingFigureCache>();
+        services.AddScoped<Upon.SessionFeedback.FeedbackFigureCache>();
         services.AddScoped<ParticipantDirectory>();
         services.AddScoped<BankHolidayImporter>();
         services.AddScoped<StrandService>();

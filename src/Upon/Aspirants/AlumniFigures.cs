@@ -5,7 +5,11 @@ using Upon.Data;
 namespace Upon.Aspirants;
 
 /// <summary>One cohort's alumni figures (README, "Definitions").</summary>
-public sealed record CohortAlumni(string Cohort, LocalDate? EndedOn, int Alumni, int BecameDcs, int WithinOneYear, int WithinTwoYears, int WithinThreeYears);
+public sealed record CohortAlumni(string Cohort, LocalDate? EndedOn, int Alumni, int BecameDcs, int WithinOneYear, int WithinTwoYears, int WithinThreeYears)
+{
+    /// <summary>The cohort's key, for the link to its alumni record.</summary>
+    public int CohortId { get; init; }
+}
 
 /// <summary>The share of directors in post on a date who are alumni.</summary>
 public sealed record ServingShare(LocalDate On, int Serving, int Alumni)
@@ -30,7 +34,7 @@ public sealed class AlumniFigures(UponDbContext db, AlumniMatching matching)
             var own = alumni.Where(a => a.CohortId == c.Id).ToList();
             var became = own.Where(a => dcs.ContainsKey(a.Candidate.Key)).Select(a => dcs[a.Candidate.Key].Started).ToList();
             int Within(int years) => ended is { } end ? became.Count(d => d <= end.PlusYears(years)) : 0;
-            return new CohortAlumni(c.Name, ended, own.Count, became.Count, Within(1), Within(2), Within(3));
+            return new CohortAlumni(c.Name, ended, own.Count, became.Count, Within(1), Within(2), Within(3)) { CohortId = c.Id };
         })];
     }
 

@@ -14,6 +14,8 @@ public static class AspirantsSetup
         services.AddScoped<Reviewing>();
         services.AddScoped<Selection>();
         services.AddScoped<AlumniFigures>();
+        services.AddScoped<AlumniRecords>();
+        services.AddScoped<Upon.Shared.IParticipantRecordSource>(s => s.GetRequiredService<AlumniRecords>());
         services.AddScoped<Upon.Shared.Reports.IDfeReturnSection, ReturnAspirantsSection>();
         services.AddScoped<Upon.Shared.Reports.IEqualityStageSource, AspirantEqualityStages>();
         return services;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Upon.Disclosure;
-using Upon.Register;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Coaching;
@@ -17,11 +17,17 @@ public static class CoachingApi
                 "Administrators and partner staff get the exact figures, every `suppressed` list empty. The Funder role gets small-number " +
                 "suppression: a count from 1 to Disclosure:SmallNumberThreshold - 1, and any figure that would give one away, is null and " +
                 "named in its object's `suppressed` list. A null not named there is a figure that is not available. No person-level record " +
-                "and no one's wishes are ever returned.")
+                "and no one's wishes are ever returned. The answer carries an ETag: send it back in If-None-Match and an unchanged " +
+                "answer is 304 Not Modified.")
             .Produces<CoachingReportFigures>(StatusCodes.Status200OK);
         return app;
     }
 
-    private static async Task<IResult> GetCoaching(ClaimsPrincipal user, CoachingReport report, FigureDisclosure disclosure, CancellationToken cancellationToken) =>
-        TypedResults.Json(await report.PublishedAsync(disclosure.RuleFor(user), cancellationToken), TurnoverReport.Json);
+    private static async Task<IResult> GetCoaching(HttpContext context, ClaimsPrincipal user, CoachingFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
+    {
+        var json = await figures.JsonAsync(disclosure.RuleFor(user), cancellationToken);
+        return FigureReader.NotModified(context, json.ETag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(json.Value, FigureJson.ContentType);
+    }
 }

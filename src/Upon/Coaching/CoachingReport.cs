@@ -99,8 +99,19 @@ public sealed record CoachingReportFigures(int? CoachesInPool, int? Coachees, IR
 /// </summary>
 public sealed class CoachingReport(UponDbContext db, AuditLog audit)
 {
-    /// <summary>The exact figures.</summary>
+    /// <summary>The exact figures (reading each published round's requests is recorded in the audit log).</summary>
     public async Task<CoachingFigures> FiguresAsync(CancellationToken cancellationToken = default)
+    {
+        var (figures, roundsRead) = await ReadFiguresAsync(cancellationToken);
+        await RecordReadsAsync(roundsRead, cancellationToken);
+        return figures;
+    }
+
+    /// <summary>
+    /// The exact figures and the published rounds whose requests were read to count them. Recording those reads is the
+    /// caller's: the figure cache records them for every request it serves the figures to (<see cref="RecordReadsAsync"/>).
+    /// </summary>
+    public async Task<(CoachingFigures Figures, IReadOnlyList<int> RoundsRead)> ReadFiguresAsync(CancellationToken cancellationToken = default)
     {
         var pool = await db.CoachProfiles.CountAsync(c => c.Status != CoachStatus.Retired, cancellationToken);
         var relationships = await db.CoachingRelationships.AsNoTracking()
@@ -121,26 +132,37 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
             .Where(s => s.Confirmation != SessionConfirmation.Queried)
             .Select(s => new CoachingSessionFact(s.RelationshipId, s.Date, s.Minutes))
             .ToListAsync(cancellationToken);
-        return CoachingFigures.Of(pool, facts, sessions, await RoundsAsync(cancellationToken));
+        var (rounds, roundsRead) = await RoundsAsync(cancellationToken);
+        return (CoachingFigures.Of(pool, facts, sessions, rounds), roundsRead);
+    }
+
+    /// <summary>Records in the audit log that the requests of <paramref name="roundIds"/> were read for the coaching figures.</summary>
+    public async Task RecordReadsAsync(IEnumerable<int> roundIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roundIds);
+        foreach (var id in roundIds)
+        {
+            await audit.RecordViewAsync(nameof(MatchingRound), id.ToString(CultureInfo.InvariantCulture), "coaching requests of the round, counted for the coaching figures", cancellationToken);
+        }
     }
 
     /// <summary>The figures as <paramref name="rule"/> lets them be published.</summary>
     public async Task<CoachingReportFigures> PublishedAsync(DisclosureRule rule, CancellationToken cancellationToken = default) =>
         CoachingReportFigures.From(CoachingDisclosure.Disclose(rule, await FiguresAsync(cancellationToken)));
 
-    private async Task<List<CoachingRoundFact>> RoundsAsync(CancellationToken cancellationToken)
+    private async Task<(List<CoachingRoundFact> Facts, IReadOnlyList<int> RoundsRead)> RoundsAsync(CancellationToken cancellationToken)
     {
         var rounds = await db.MatchingRounds.AsNoTracking().Where(r => r.Status == RoundStatus.Published)
             .Select(r => new { r.Id, r.Name, r.PublishedAt }).ToListAsync(cancellationToken);
         if (rounds.Count == 0)
         {
-            return [];
+            return ([], []);
         }
-        var consents = (await db.CoachConsents.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(c => c.CoachId);
+        var consents = (await db.CoachConsents.AsNoTracking().Select(c => new { c.CoachId, c.Characteristic, c.GivenOn, c.WithdrawnOn }).ToListAsync(cancellationToken))
+            .ToLookup(c => c.CoachId);
         var facts = new List<CoachingRoundFact>(rounds.Count);
         foreach (var round in rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id))
         {
-            await audit.RecordViewAsync(nameof(MatchingRound), round.Id.ToString(CultureInfo.InvariantCulture), "coaching requests of the round, counted for the coaching figures", cancellationToken);
             var requests = await db.CoachingRequests.AsNoTracking().Where(r => r.RoundId == round.Id)
                 .Select(r => new { r.Id, r.Must, r.WouldLike }).ToListAsync(cancellationToken);
             var coachOf = await db.RoundProposals.AsNoTracking().Where(p => p.RoundId == round.Id && p.CoachId != null)
@@ -161,7 +183,7 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
             }
             facts.Add(new CoachingRoundFact(round.Name, requests.Count, requests.Count(r => coachOf.ContainsKey(r.Id)), must, mustMet, wouldLike, wouldLikeMet));
         }
-        return facts;
+        return (facts, [.. rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id).Select(r => r.Id)]);
     }
 
     /// <summary>The CSV header: one figure a row, named as in the JSON, with what it is for.</summary>

@@ -15,8 +15,10 @@ namespace Upon.Data;
 /// (<see cref="UponDbContext.SaveChangesAsync(bool, CancellationToken)"/>) and the bulk writer mark their context, and
 /// this interceptor adds one <c>UPDATE</c> just before the commit, so the new version becomes visible together with the
 /// data, never before it. Taking the row's lock last keeps it for the shortest time: writers queue only at commit.
+/// Statements that bypass the change tracker (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL) count too: one that
+/// writes a figure table marks its transaction, or, run on its own outside a transaction, raises the version at once.
 /// </summary>
-public sealed class DataVersions : DbTransactionInterceptor
+public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandInterceptor
 {
     /// <summary>
     /// Rows that no figure is computed from: the audit log (appended on every read of special-category data and every
@@ -88,4 +90,62 @@ public sealed class DataVersions : DbTransactionInterceptor
         command.CommandText = BumpSql(db);
         return command;
     }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        if (WroteFigureData(command, eventData, result) is { } db)
+        {
+            if (command.Transaction is null)
+            {
+                using var bump = command.Connection!.CreateCommand();
+                bump.CommandText = BumpSql(db);
+                bump.ExecuteNonQuery();
+            }
+            else
+            {
+                db.MarkFigureDataChanged();
+            }
+        }
+        return result;
+    }
+
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (WroteFigureData(command, eventData, result) is { } db)
+        {
+            if (command.Transaction is null)
+            {
+                await using var bump = command.Connection!.CreateCommand();
+                bump.CommandText = BumpSql(db);
+                await bump.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                db.MarkFigureDataChanged();
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The context, when <paramref name="command"/> (a statement run without the change tracker) changed rows of a
+    /// table figures are computed from.
+    /// </summary>
+    private static UponDbContext? WroteFigureData(DbCommand command, CommandExecutedEventData eventData, int rows)
+    {
+        // Migrations write the schema, its seed rows and their history, not figure data (and may run before data_versions exists).
+        if (rows == 0 || eventData.CommandSource == CommandSource.Migrations || eventData.Context is not UponDbContext db
+            || Written().Match(command.CommandText) is not { Success: true } written)
+        {
+            return null;
+        }
+        var table = written.Groups["table"].Value;
+        var entity = db.Model.GetEntityTypes().FirstOrDefault(t => string.Equals(t.GetTableName(), table, StringComparison.Ordinal));
+        // A table the model does not know (a raw statement's own) is assumed to matter.
+        return entity is null || AffectsFigures(entity.ClrType) ? db : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""\A\s*(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+"?(?<table>[^"\s(]+)"?""",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Written();
 }

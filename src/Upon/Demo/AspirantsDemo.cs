@@ -1,19 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Aspirants;
+using Upon.Aspirants.CohortYear;
 using Upon.Core;
 using Upon.Core.Equality;
+using Upon.Core.Sessions;
 using Upon.Data;
+using Upon.Sessions;
 
 namespace Upon.Demo;
 
 /// <summary>
 /// Demo Aspirant Directors (made-up people, one seeded <see cref="DemoRandom"/>): a past cohort whose alumni include
-/// directors who were later appointed in the demo register; a cohort decided last year with offers in every state; and
-/// an open cohort with applications in every state (drafts, awaiting endorsement, not endorsed, ineligible, overridden,
+/// directors who were later appointed in the demo register; the current cohort, decided with offers in every state and
+/// some not selected who asked to be considered next year, in its year: taught days, published action learning sets
+/// with their meetings, and one who accepted from the waiting list after the sets were published; and an open cohort with applications in every state (drafts, awaiting endorsement, not endorsed, ineligible, overridden,
 /// assigned, reviewed, disagreeing), reviewed by the demo partner, the demo coach and three more reviewers.
 /// </summary>
-public sealed class AspirantsDemo(UponDbContext db, IClock clock)
+public sealed class AspirantsDemo(UponDbContext db, IClock clock, OfferResponse offers)
 {
     public const string OpenCohortName = "2027-28";
     public const string DecidedCohortName = "2026-27";
@@ -53,7 +57,7 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock)
         past.ClosesAt = Instant.FromUtc(2021, 2, 14, 23, 59);
         past.DecisionsReleasedAt = Instant.FromUtc(2021, 4, 1, 9, 0);
         past.EndsOn = new LocalDate(2022, 7, 31);
-        var decided = NewCohort(DecidedCohortName, places: 6, now);
+        var decided = NewCohort(DecidedCohortName, places: 12, now);
         decided.OpensAt = Instant.FromUtc(2026, 1, 5, 9, 0);
         decided.ClosesAt = Instant.FromUtc(2026, 2, 15, 23, 59);
         var open = NewCohort(OpenCohortName, places: 8, now);
@@ -123,7 +127,7 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock)
 
         // Decided cohort: released, offers in every state, a waiting list.
         var decidedApplications = new List<AspirantApplication>();
-        for (var i = 0; i < 14; i++)
+        for (var i = 0; i < 20; i++)
         {
             var a = Application(decided, Instant.FromUtc(2026, 1, 12 + i, 11, 0));
             a.Endorsement = new AspirantEndorsement { Endorsed = true, RespondedAt = a.SubmittedAt, Statement = "A strong candidate.", DueOn = new LocalDate(2026, 2, 22) };
@@ -224,16 +228,112 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock)
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        // The decided cohort's selection: ranked, released, with offers in every state and a waiting list.
+        // The decided cohort's selection: released, with offers in every state, a waiting list, and some not selected
+        // who asked to be considered next year. The first on the waiting list had the declined place and accepted it late.
         foreach (var (a, i) in decidedApplications.Select((a, i) => (a, i)))
         {
-            a.Outcome = i < 6 ? SelectionOutcome.Selected : i < 10 ? SelectionOutcome.Waiting : SelectionOutcome.NotSelected;
-            a.WaitingPosition = i is >= 6 and < 10 ? i - 5 : null;
-            if (i < 6)
+            a.Outcome = i < 13 ? SelectionOutcome.Selected : i < 16 ? SelectionOutcome.Waiting : SelectionOutcome.NotSelected;
+            a.WaitingPosition = i is >= 13 and < 16 ? i - 12 : null;
+            if (i < 13)
             {
-                a.Offer = i switch { 0 or 1 or 2 => OfferStatus.Accepted, 3 => OfferStatus.Declined, _ => OfferStatus.Offered };
+                a.Offer = i switch { < 10 or 12 => OfferStatus.Accepted, 10 => OfferStatus.Declined, _ => OfferStatus.Offered };
                 a.OfferedAt = decided.DecisionsReleasedAt;
-                a.OfferDeadline = i < 4 ? decided.DecisionsReleasedAt!.Value.Plus(Duration.FromDays(14)) : now.Plus(Duration.FromDays(7));
+                a.OfferDeadline = i == 11 ? now.Plus(Duration.FromDays(7)) : decided.DecisionsReleasedAt!.Value.Plus(Duration.FromDays(14));
+            }
+            a.ConsiderNextYear = i switch { 16 or 17 => true, 18 => false, _ => null };
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await CohortYearAsync(decided, decidedApplications, authorities, cancellationToken);
+    }
+
+    /// <summary>
+    /// The decided cohort's year: eight taught days (three already held, attended), the accepted applicants as
+    /// participants, two published learning sets with a meeting held and two to come, and one who accepted from the
+    /// waiting list after the first two taught days and joined the smaller set late.
+    /// </summary>
+    private async Task CohortYearAsync(AspirantCohort cohort, List<AspirantApplication> applications, List<string> authorities, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var today = clock.TodayInLondon();
+        for (var k = 0; k < 8; k++) cohort.TaughtDays.Add(new AspirantTaughtDay { Date = today.PlusWeeks(-10 + 4 * k) });
+        await db.SaveChangesAsync(cancellationToken);
+        var programme = await offers.ProgrammeCohortAsync(cohort, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var late = applications[12];
+        var early = applications.Take(10).ToList();
+        var joinedLateAt = now.Minus(Duration.FromDays(7 * 5));
+        var published = now.Minus(Duration.FromDays(7 * 12));
+        foreach (var (a, i) in early.Append(late).Select((a, i) => (a, i)))
+        {
+            // Each from a different authority, as the sets need.
+            a.AuthorityCode = authorities[1 + i];
+            a.OfferRespondedAt = a == late ? joinedLateAt : published.Minus(Duration.FromDays(20 - i));
+            a.Participant = new Participant
+            {
+                GivenName = a.GivenName, FamilyName = a.FamilyName, Email = a.Email, CreatedAt = a.OfferRespondedAt.Value,
+                Enrolments = [new Enrolment { StrandId = programme.StrandId, CohortId = programme.Id, StartsOn = programme.StartsOn, EndsOn = programme.EndsOn, Status = EnrolmentStatus.Enrolled }],
+            };
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // The taught days as accepting makes them; each participant is booked on those that started after they accepted.
+        var taught = cohort.TaughtDays.Select(d => d.Date).Order().Select((date, k) =>
+        {
+            var session = new Session
+            {
+                Uid = SessionSchedule.NewUid(), Title = $"Taught day {k + 1}, Aspirant Directors {cohort.Name}", Type = SessionType.TaughtDay,
+                StrandId = programme.StrandId, CohortId = programme.Id, Capacity = cohort.Places, Status = SessionStatus.Scheduled,
+                Venue = "Conference Centre, 1 Example Street, London", CreatedAt = published, UpdatedAt = published,
+            };
+            SessionSchedule.SetTimes(session, date.At(OfferResponse.TaughtDayStarts), date.At(OfferResponse.TaughtDayEnds));
+            return session;
+        }).ToList();
+        db.Sessions.AddRange(taught);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var session in taught)
+        {
+            var queue = 0L;
+            foreach (var a in early.Append(late).Where(a => a.OfferRespondedAt < session.StartUtc))
+            {
+                db.Bookings.Add(new Booking { SessionId = session.Id, ParticipantId = a.ParticipantId!.Value, Status = BookingStatus.Booked, Queue = ++queue, RequestedAt = a.OfferRespondedAt!.Value, BookedAt = a.OfferRespondedAt });
+                if (session.EndUtc <= now)
+                {
+                    db.AttendanceRecords.Add(new AttendanceRecord
+                    {
+                        SessionId = session.Id, ParticipantId = a.ParticipantId!.Value, Mark = queue % 7 == 0 ? AttendanceMark.Absent : AttendanceMark.Present,
+                        Source = AttendanceSource.Register, RecordedAt = session.EndUtc + Duration.FromHours(1), RecordedBy = "Demo data",
+                    });
+                }
+            }
+        }
+
+        var sets = new[] { early.Take(5).Append(late).ToList(), early.Skip(5).ToList() }.Select((members, n) => new AspirantLearningSet
+        {
+            CohortId = cohort.Id, Number = n + 1, CreatedAt = published, PublishedAt = published,
+            Members = [.. members.Select(a => new AspirantLearningSetMember { ApplicationId = a.Id })],
+        }).ToList();
+        db.AspirantLearningSets.AddRange(sets);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (set, members) in sets.Zip(new[] { early.Take(5).Append(late).ToList(), early.Skip(5).ToList() }))
+        {
+            foreach (var weeks in new[] { -8, 1, 5 })
+            {
+                var day = today.PlusWeeks(weeks).PlusDays(set.Number);
+                var session = new Session
+                {
+                    Uid = SessionSchedule.NewUid(), Title = $"{set.Name}, {cohort.Name}", Type = SessionType.ActionLearningSet,
+                    StrandId = programme.StrandId, CohortId = programme.Id, Capacity = members.Count, Status = SessionStatus.Scheduled,
+                    VideoLink = $"https://meet.example.org/set-{set.Number}-{day:yyyy-MM-dd}", CreatedAt = published, UpdatedAt = published,
+                };
+                SessionSchedule.SetTimes(session, day.At(new LocalTime(14, 0)), day.At(new LocalTime(16, 0)));
+                db.Sessions.Add(session);
+                await db.SaveChangesAsync(cancellationToken);
+                db.AspirantLearningSetMeetings.Add(new AspirantLearningSetMeeting { SetId = set.Id, SessionId = session.Id });
+                var queue = 0L;
+                foreach (var a in members.Where(a => a.OfferRespondedAt < session.StartUtc))
+                {
+                    db.Bookings.Add(new Booking { SessionId = session.Id, ParticipantId = a.ParticipantId!.Value, Status = BookingStatus.Booked, Queue = ++queue, RequestedAt = published, BookedAt = published });
+                }
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact;
@@ -16,23 +17,25 @@ public static class RetentionApi
                 "logRank {chiSquare, pValue} and byType [{type: permanent|interim, groups, logRank}] (definitions in the README). Figures are " +
                 "unrounded; a figure that does not exist is null. The Funder role gets the same shape with small numbers suppressed: a " +
                 "suppressed figure is null and named in `suppressed` (such as `participants.n` or `interim.logRank`). An as-of day that " +
-                "is not a date, or outside 1 January 2000 to a year after today, answers 400.")
+                "is not a date, or outside 1 January 2000 to a year after today, answers 400. The answer carries an ETag: send it " +
+                "back in If-None-Match and an unchanged answer is 304 Not Modified.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
     private static async Task<IResult> GetRetention(
-        string? asOf, ClaimsPrincipal user, RetentionEvaluation evaluation, FigureDisclosure disclosure, CancellationToken cancellationToken)
+        string? asOf, HttpContext context, ClaimsPrincipal user, RetentionEvaluation evaluation, ImpactFigureCache figures, FigureDisclosure disclosure,
+        CancellationToken cancellationToken)
     {
         var (day, error) = evaluation.ParseAsOf(asOf);
         if (error is not null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid as-of date", detail: error);
         }
-        var json = FigureDisclosure.SeesExactFigures(user)
-            ? RetentionJson.ToJson(await evaluation.FiguresAsync(day, cancellationToken))
-            : RetentionJson.ToJson(await evaluation.DisclosedAsync(day, disclosure.Suppression, cancellationToken));
-        return TypedResults.Text(RetentionJson.Write(json), "application/json");
+        var json = await figures.RetentionJsonAsync(day, FigureDisclosure.SeesExactFigures(user) ? null : disclosure.Suppression, cancellationToken);
+        return FigureReader.NotModified(context, json.ETag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(json.Value, "application/json");
     }
 }

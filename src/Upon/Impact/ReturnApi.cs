@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact;
@@ -15,13 +16,16 @@ public static class ReturnApi
             .WithDescription("Administrators and partner staff get the exact figures (view `exact`), or the funder's with `view=funder`. The Funder " +
                 "role always gets its own view: small numbers suppressed across every figure it can see, each suppressed value null and its column " +
                 "named in the figure's `suppressed` list. Once staff have marked a return as submitted, the figures are served as submitted " +
-                "(`status` submitted or revised, with `version`). A malformed period, one before 2000 or one not yet begun answers 400.")
+                "(`status` submitted or revised, with `version`). A malformed period, one before 2000 or one not yet begun answers 400. The answer carries an ETag: send it back in " +
+                "If-None-Match and an unchanged answer is 304 Not Modified.")
             .Produces<DfeReturnDocument>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static async Task<IResult> GetReturn(string? period, string? view, ClaimsPrincipal user, ReturnReport report, ReturnSubmissions submissions, CancellationToken cancellationToken)
+    private static async Task<IResult> GetReturn(
+        string? period, string? view, HttpContext context, ClaimsPrincipal user, ReturnReport report, ImpactFigureCache figures, FigureDisclosure disclosure,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(period))
         {
@@ -36,8 +40,10 @@ public static class ReturnApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid view", detail: $"'{view}' is not a view: use exact or funder.");
         }
-        var (exact, funder) = await submissions.ServedAsync(parsed, cancellationToken);
-        var staff = FigureDisclosure.SeesExactFigures(user);
-        return TypedResults.Json(staff && view != DfeReturnDocument.FunderView ? exact : funder, ReturnReport.Json);
+        var exact = FigureDisclosure.SeesExactFigures(user) && view != DfeReturnDocument.FunderView;
+        var json = await figures.ReturnJsonAsync(parsed, disclosure.Suppression, exact, cancellationToken);
+        return FigureReader.NotModified(context, json.ETag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(json.Value, FigureJson.ContentType);
     }
 }

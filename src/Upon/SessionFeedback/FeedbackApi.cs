@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Upon.Core.Disclosure;
 using Upon.Core.Register;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.SessionFeedback;
@@ -45,13 +46,15 @@ public static class FeedbackApi
             .WithDescription("Each item has strand, financialYear, answers (responses), reactionMean and learningMean (means of the Kirkpatrick " +
                 "level 1 and level 2 rating questions), and suppressed, the names of the fields that are null because they are withheld. A mean " +
                 "over fewer responses than Disclosure:SmallNumberThreshold is withheld for everyone; for the Funder role the count of responses " +
-                "is too when it is from 1 to the threshold - 1. No person-level record and no comment is ever returned.")
+                "is too when it is from 1 to the threshold - 1. No person-level record and no comment is ever returned. The answer carries an ETag: " +
+                "send it back in If-None-Match and an unchanged answer is 304 Not Modified.")
             .Produces<IReadOnlyList<FeedbackYearFigures>>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
-    private static async Task<IResult> GetFeedback(string? year, ClaimsPrincipal user, FeedbackResults results, FigureDisclosure disclosure, CancellationToken cancellationToken)
+    private static async Task<IResult> GetFeedback(
+        string? year, HttpContext context, ClaimsPrincipal user, FeedbackFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         string? only = null;
         if (year is not null)
@@ -63,8 +66,9 @@ public static class FeedbackApi
             }
             only = parsed.Label;
         }
-        var figures = await results.FiguresAsync(disclosure.Suppression, FigureDisclosure.SeesExactFigures(user), cancellationToken);
-        var items = figures.Where(f => only is null || f.FinancialYear == only).Select(FeedbackYearFigures.From);
-        return TypedResults.Json(items.ToList());
+        var json = await figures.JsonAsync(disclosure.Suppression, FigureDisclosure.SeesExactFigures(user), only, cancellationToken);
+        return FigureReader.NotModified(context, json.ETag)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(json.Value, FigureJson.ContentType);
     }
 }

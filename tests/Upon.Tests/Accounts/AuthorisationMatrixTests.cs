@@ -95,6 +95,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/aspirants"] = [Roles.Administrator],
         ["/aspirants/alumni"] = [Roles.Administrator],
         ["/aspirants/alumni/matches"] = [Roles.Administrator],
+        ["/aspirants/{id:int}/alumni"] = [Roles.Administrator],
         ["/aspirants/{id:int}"] = [Roles.Administrator],
         ["/aspirants/{id:int}/applications"] = [Roles.Administrator],
         ["/aspirants/{id:int}/equality"] = [Roles.Administrator],

@@ -6,7 +6,10 @@ using Upon.Tests.Infrastructure;
 
 namespace Upon.Tests.Aspirants;
 
-/// <summary><c>upon demo</c> creates an open cohort with applications in every state, reviews, and a past cohort whose alumni became directors.</summary>
+/// <summary>
+/// <c>upon demo</c> creates an open cohort with applications in every state, reviews, a current cohort in its year (published
+/// learning sets with meetings, not-selected applicants asking to be considered next year), and a past cohort whose alumni became directors.
+/// </summary>
 public abstract class AspirantsDemoTests(DatabaseFixture fixture)
 {
     [SkippableFact]
@@ -31,6 +34,21 @@ public abstract class AspirantsDemoTests(DatabaseFixture fixture)
             Assert.Contains(OfferStatus.Accepted, offers);
             Assert.Contains(OfferStatus.Declined, offers);
             Assert.Contains(OfferStatus.Offered, offers);
+            // Not selected, some asking to be considered next year.
+            Assert.True(await db.AspirantApplications.AnyAsync(a => a.CohortId == decided.Id && a.Outcome == SelectionOutcome.NotSelected && a.ConsiderNextYear == true));
+            // In its year: published learning sets with meetings their members are booked on, and one who joined late.
+            var sets = await db.AspirantLearningSets.Include(s => s.Members).ThenInclude(m => m.Application).Include(s => s.Meetings)
+                .Where(s => s.CohortId == decided.Id).ToListAsync();
+            Assert.Equal(2, sets.Count);
+            Assert.All(sets, s => Assert.NotNull(s.PublishedAt));
+            Assert.All(sets, s => Assert.InRange(s.Members.Count, 5, 6));
+            Assert.All(sets, s => Assert.Equal(s.Members.Count, s.Members.Select(m => m.Application!.AuthorityCode).Distinct().Count()));
+            Assert.All(sets, s => Assert.Equal(3, s.Meetings.Count));
+            var meetings = sets.SelectMany(s => s.Meetings).Select(m => m.SessionId).ToList();
+            Assert.True(await db.Bookings.CountAsync(b => meetings.Contains(b.SessionId)) >= 25);
+            Assert.Contains(sets.SelectMany(s => s.Members), m => m.Application!.OfferRespondedAt > m.Set!.PublishedAt);
+            Assert.NotNull(decided.ProgrammeCohortId);
+            Assert.Equal(8, await db.Sessions.CountAsync(s => s.CohortId == decided.ProgrammeCohortId && s.Type == Upon.Core.Sessions.SessionType.TaughtDay));
         }
 
         var report = await UponCli.RunAsync(fixture.Database, "report", "aspirants", "--cohort", AspirantsDemo.PastCohortName, "--format", "json");

@@ -45,7 +45,6 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/aspirants/apply/{cohort}/offer"] = "the offer, for the applicant signed in by their emailed link",
         ["/aspirants/apply/{cohort}/return-link"] = "the answer to asking for a link back into an application",
         ["/aspirants/apply/{cohort}/submitted"] = "the answer to submitting an application",
-        ["/aspirants/learning-sets/{id:int}/meetings"] = "linked from a cohort's action learning sets once they are published (the demo data publishes none)",
         ["/my/learning-set"] = "linked from an aspirant participant's home page once their set is published (the demo participant is a New Director)",
     };
 

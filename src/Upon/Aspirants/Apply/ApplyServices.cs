@@ -16,6 +16,7 @@ public static class ApplyServices
         services.AddScoped<Endorsements>();
         services.AddScoped<EqualityMonitoringForm>();
         services.AddScoped<OfferResponse>();
+        services.AddScoped<LateSetPlacement>();
         services.AddScoped<LearningSetService>();
         services.AddScoped<Upon.Shared.IClosedSessionSource, LearningSetMeetingAudience>();
         services.AddScoped<CohortParticipants>();

@@ -13,7 +13,8 @@ namespace Upon.Aspirants.CohortYear;
 /// <summary>An accepted applicant in their cohort year: their taught days attended and completion.</summary>
 /// <param name="Attended">Taught days they attended (present, late or leaving early).</param>
 /// <param name="Completed">Recorded once the taught days are over; null before.</param>
-public sealed record CohortParticipant(AspirantApplication Application, int Attended, bool? Completed);
+/// <param name="BeforeAcceptance">Taught days that had started before they accepted (they joined late and were not booked on them); 0 for most.</param>
+public sealed record CohortParticipant(AspirantApplication Application, int Attended, bool? Completed, int BeforeAcceptance = 0);
 
 /// <summary>A cohort's year as staff follow it: the taught days, the completion rule and each participant's attendance.</summary>
 /// <param name="TaughtDays">The cohort's taught day sessions (not cancelled).</param>
@@ -35,14 +36,15 @@ public sealed class CohortParticipants(UponDbContext db, IClock clock, IOptions<
         var now = clock.GetCurrentInstant();
         var taught = cohort.ProgrammeCohortId is { } programme
             ? await db.Sessions.AsNoTracking().Where(s => s.CohortId == programme && s.Type == SessionType.TaughtDay && s.Status != SessionStatus.Cancelled)
-                .Select(s => new { s.Id, s.EndUtc }).ToListAsync(cancellationToken)
+                .Select(s => new { s.Id, s.StartUtc, s.EndUtc }).ToListAsync(cancellationToken)
             : [];
         var accepted = await db.AspirantApplications.AsNoTracking().Where(a => a.CohortId == cohort.Id && a.Offer == OfferStatus.Accepted)
             .OrderBy(a => a.FamilyName).ThenBy(a => a.GivenName).ToListAsync(cancellationToken);
         var attended = await AttendedAsync([.. taught.Select(t => t.Id)], [.. accepted.Select(a => a.ParticipantId).OfType<int>()], cancellationToken);
         var (minimum, fromSetting) = MinimumOf(cohort);
         return new CohortYearView(cohort, taught.Count, taught.Count(t => t.EndUtc <= now), minimum, fromSetting,
-            [.. accepted.Select(a => new CohortParticipant(a, a.ParticipantId is { } p ? attended.GetValueOrDefault(p) : 0, a.Completed))]);
+            [.. accepted.Select(a => new CohortParticipant(a, a.ParticipantId is { } p ? attended.GetValueOrDefault(p) : 0, a.Completed,
+                a.OfferRespondedAt is { } at ? taught.Count(t => t.StartUtc <= at) : 0))]);
     }
 
     public (int Minimum, bool FromSetting) MinimumOf(AspirantCohort cohort)
@@ -99,6 +101,14 @@ public sealed class CohortParticipants(UponDbContext db, IClock clock, IOptions<
             false => "not completed",
             null => view.TaughtDays > 0 && view.Held == view.TaughtDays ? "completion to be recorded" : "taught days still to come",
         };
-        return $"Attended {participant.Attended} of {view.TaughtDays} taught days ({view.MinTaughtDays} needed to complete): {outcome}";
+        return $"Attended {participant.Attended} of {view.TaughtDays} taught days ({view.MinTaughtDays} needed to complete): {outcome}" +
+            (participant.BeforeAcceptance > 0 ? $"; {JoinedLate(participant)}" : "");
+    }
+
+    /// <summary>"joined late: 2 taught days before acceptance".</summary>
+    public static string JoinedLate(CohortParticipant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return $"joined late: {participant.BeforeAcceptance} taught {(participant.BeforeAcceptance == 1 ? "day" : "days")} before acceptance";
     }
 }

@@ -15,16 +15,19 @@ namespace Upon.Aspirants.CohortYear;
 
 /// <param name="Participant">The participant the applicant became.</param>
 /// <param name="SetPasswordPath">The one-time set-password link of a new account; null when an account already existed.</param>
-/// <param name="Booked">The taught days booked for them.</param>
-public sealed record OfferAcceptance(Participant Participant, string? SetPasswordPath, int Booked);
+/// <param name="Booked">The taught days booked for them: those not yet started when they accepted.</param>
+/// <param name="AlreadyStarted">The cohort's taught days that had started before they accepted, which they are not booked on.</param>
+/// <param name="LearningSet">The published learning set they joined; null when the sets are not published yet.</param>
+public sealed record OfferAcceptance(Participant Participant, string? SetPasswordPath, int Booked, int AlreadyStarted = 0, LateSetJoin? LearningSet = null);
 
 /// <summary>
 /// The applicant's side of an offer of a place, and the cohort year that follows. Accepting makes them a participant of
-/// the Aspirant Directors strand's cohort (an account, an enrolment) with every taught day of that cohort booked, in one
-/// transaction; declining gives up the place, which goes to the first on the waiting list. Completion is recorded from attendance once the taught days are over:
+/// the Aspirant Directors strand's cohort (an account, an enrolment) with every taught day of that cohort that has not yet
+/// started booked (London time, by the clock), and, when the cohort's learning sets are published, a place in one
+/// (<see cref="LateSetPlacement"/>), in one transaction; declining gives up the place, which goes to the first on the waiting list. Completion is recorded from attendance once the taught days are over:
 /// at least the cohort's <see cref="AspirantCohort.CompletionMinTaughtDays"/>, or <c>Aspirants:Completion:MinTaughtDays</c>.
 /// </summary>
-public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<UponUser> users, AccountService accounts, IOptions<AspirantsApplyOptions> options, Selection selection)
+public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<UponUser> users, AccountService accounts, IOptions<AspirantsApplyOptions> options, Selection selection, LateSetPlacement lateSets)
 {
     /// <summary>Why the application has no offer to answer now, or null when it has one.</summary>
     public string? WhyClosed(AspirantApplication application, AspirantCohort cohort)
@@ -104,19 +107,24 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
         application.Participant = participant;
         await db.SaveChangesAsync(cancellationToken);
 
-        var taughtDays = await TaughtDaySessionsAsync(application.Cohort!, programmeCohort, now, cancellationToken);
+        var allTaughtDays = await TaughtDaySessionsAsync(application.Cohort!, programmeCohort, now, cancellationToken);
+        // A taught day already started (or over) is not booked: someone accepting late joins the days still to come.
+        var taughtDays = allTaughtDays.Where(s => s.StartUtc > now).ToList();
+        var alreadyStarted = allTaughtDays.Count - taughtDays.Count;
         foreach (var session in taughtDays)
         {
             await BookAsync(session, participant.Id, now, cancellationToken);
         }
         EmailOutbox.Enqueue(db, application.Email, $"Your place on the Aspirant Directors programme {application.Cohort.Name}",
             $"Dear {application.GivenName},\n\nThank you for accepting your place on the Aspirant Directors programme {application.Cohort.Name}. " +
-            (taughtDays.Count == 0 ? "We will book you on the taught days when their dates are set.\n" :
-                $"You are booked on the {taughtDays.Count} taught days:\n" + string.Join('\n', taughtDays.Select(s => $"- {s.Title}: {ApplyEmails.Format(s.StartUtc)}")) + "\n") +
+            (allTaughtDays.Count == 0 ? "We will book you on the taught days when their dates are set.\n" :
+                (taughtDays.Count == 0 ? "The taught days have all taken place.\n" : $"You are booked on the {taughtDays.Count} taught days{(alreadyStarted > 0 ? " still to come" : "")}:\n" + string.Join('\n', taughtDays.Select(s => $"- {s.Title}: {ApplyEmails.Format(s.StartUtc)}")) + "\n") +
+                (alreadyStarted > 0 ? $"{alreadyStarted} of the {allTaughtDays.Count} taught days had already begun before you accepted.\n" : "")) +
             "\nSign in to Upon to see your sessions, add them to your calendar and, after the taught days, ask for a coach.\n");
         await db.SaveChangesAsync(cancellationToken);
+        var set = await lateSets.PlaceAsync(application, participant.Id, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new OfferAcceptance(participant, setPassword, taughtDays.Count);
+        return new OfferAcceptance(participant, setPassword, taughtDays.Count, alreadyStarted, set);
     }
 
     /// <summary>Declines the offer; the place goes to the first on the waiting list (<see cref="Selection.DeclineAsync"/>).</summary>
@@ -239,29 +247,8 @@ public sealed class OfferResponse(UponDbContext db, IClock clock, UserManager<Up
         return booked;
     }
 
-    private async Task<bool> BookAsync(Session session, int participantId, Instant now, CancellationToken cancellationToken)
-    {
-        await db.LockRowAsync<Session>(session.Id, cancellationToken);
-        var existing = await db.Bookings.FirstOrDefaultAsync(b => b.SessionId == session.Id && b.ParticipantId == participantId, cancellationToken);
-        if (existing is { Status: not BookingStatus.Cancelled })
-        {
-            return false;
-        }
-        var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, cancellationToken);
-        var lastInQueue = await db.Bookings.Where(b => b.SessionId == session.Id).MaxAsync(b => (long?)b.Queue, cancellationToken);
-        var booking = existing ?? new Booking { SessionId = session.Id, ParticipantId = participantId };
-        booking.Status = CapacityRule.StatusForRequest(booked, session.Capacity);
-        booking.Queue = WaitingListOrder.NextQueueNumber(lastInQueue);
-        booking.RequestedAt = now;
-        booking.BookedAt = booking.Status == BookingStatus.Booked ? now : null;
-        booking.CancelledAt = null;
-        if (existing is null)
-        {
-            db.Bookings.Add(booking);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+    private Task<bool> BookAsync(Session session, int participantId, Instant now, CancellationToken cancellationToken) =>
+        CohortYearBookings.BookAsync(db, session, participantId, now, cancellationToken);
 
     /// <summary>
     /// For every accepted applicant whose cohort's taught days are all past and whose completion is not yet known:

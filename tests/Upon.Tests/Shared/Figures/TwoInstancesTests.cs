@@ -67,6 +67,32 @@ public sealed class TwoInstancesTests(PostgresApp app) : IClassFixture<PostgresA
         Assert.Equal(before + 2, await ChangesAsync(one, "2024-25"));
     }
 
+    private static async Task<int> ComparisonGroupAsync(HttpClient client)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/reports/retention", UriKind.Relative)));
+        return json.RootElement.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "comparison").GetProperty("n").GetInt32();
+    }
+
+    [SkippableFact]
+    public async Task CachedImpactFigure_ChangesOnBothInstances_AfterAChangeOnEither()
+    {
+        app.RequireDatabase();
+        var one = app.CreateApiClient(Roles.PartnerStaff);
+        var two = _second.CreateApiClient(app.ApiTokenFor(Roles.PartnerStaff));
+        var before = await ComparisonGroupAsync(one);
+        Assert.Equal(before, await ComparisonGroupAsync(two));
+
+        // A first-time director recorded through the second: both instances' cached retention figures count them at once.
+        await ImportAsync(_second.Services, $"{await Upon.Tests.NewDirectors.InvitationSeed.FreeAuthorityAsync(app)},TI-R1,Max,Pine,permanent,2022-05-03,,,");
+        Assert.Equal(before + 1, await ComparisonGroupAsync(one));
+        Assert.Equal(before + 1, await ComparisonGroupAsync(two));
+
+        // And the other way round.
+        await ImportAsync(app.Services, $"{await Upon.Tests.NewDirectors.InvitationSeed.FreeAuthorityAsync(app)},TI-R2,Ned,Quill,permanent,2023-02-06,,,");
+        Assert.Equal(before + 2, await ComparisonGroupAsync(two));
+        Assert.Equal(before + 2, await ComparisonGroupAsync(one));
+    }
+
     [SkippableFact]
     public async Task SignInOnOne_IsHonouredByTheOther()
     {

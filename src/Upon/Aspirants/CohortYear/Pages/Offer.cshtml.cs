@@ -29,7 +29,9 @@ public sealed class OfferModel(ApplicationForm form, OfferResponse offers) : App
         {
             return Redirect(StepUrl("offer"));
         }
-        TempData["Success"] = $"Welcome to the Aspirant Directors programme {Cohort.Name}. You are booked on {accepted.Booked} taught days.";
+        TempData["Success"] = $"Welcome to the Aspirant Directors programme {Cohort.Name}. You are booked on {accepted.Booked} taught days" +
+            (accepted.AlreadyStarted > 0 ? $" ({accepted.AlreadyStarted} had already begun)" : "") +
+            (accepted.LearningSet is { } set ? $" and are in {set.Set.Name}." : ".");
         return Redirect(accepted.SetPasswordPath ?? "/account/sign-in?ReturnUrl=%2Fmy%2Fsessions");
     }
 

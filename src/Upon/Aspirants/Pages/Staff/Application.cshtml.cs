@@ -14,13 +14,16 @@ namespace Upon.Aspirants.Pages.Staff;
 /// conflicts declared (with their reasons), reviews and their reassignment, moderation. Never its equality answers.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class ApplicationModel(UponDbContext db, CohortApplications applications, Reviewing reviewing, CohortScoring scoring, IClock clock) : PageModel
+public sealed class ApplicationModel(UponDbContext db, CohortApplications applications, Reviewing reviewing, CohortScoring scoring, AlumniRecords alumni, IClock clock) : PageModel
 {
     public AspirantApplication Application { get; private set; } = null!;
     public ApplicationEligibility Eligibility { get; private set; } = null!;
     public IReadOnlyList<AspirantConflict> Conflicts { get; private set; } = [];
     public IReadOnlyList<AspirantModeration> Moderations { get; private set; } = [];
     public Core.Aspirants.ApplicationScore? Score { get; private set; }
+
+    /// <summary>The alumni record when the applicant completed the programme year; null otherwise.</summary>
+    public AlumnusRecord? Alumnus { get; private set; }
 
     [BindProperty] public string? Eligible { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -92,6 +95,14 @@ public sealed class ApplicationModel(UponDbContext db, CohortApplications applic
         return Redirect($"/aspirants/applications/{id}");
     }
 
+    /// <summary>The applicant's answer to keeping a not-selected application for next year, as staff read it.</summary>
+    public static string NextYear(bool? answer) => answer switch
+    {
+        true => "Yes: if not selected, keep the application to consider them next year",
+        false => "No",
+        null => "Not answered",
+    };
+
     private string? CheckReason() =>
         string.IsNullOrWhiteSpace(Reason) ? "Enter the reason"
         : Reason.Length > AspirantApplication.MaxReasonLength ? $"The reason must be {AspirantApplication.MaxReasonLength} characters or fewer"
@@ -112,6 +123,7 @@ public sealed class ApplicationModel(UponDbContext db, CohortApplications applic
         Conflicts = await db.AspirantConflicts.AsNoTracking().Include(c => c.Reviewer).Where(c => c.ApplicationId == id).ToListAsync(cancellationToken);
         Moderations = await db.AspirantModerations.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         Score = (await scoring.ScoreAsync(application.CohortId, cancellationToken)).For(id);
+        Alumnus = application.Completed == true ? await alumni.ForApplicationAsync(id, cancellationToken) : null;
         return true;
     }
 }

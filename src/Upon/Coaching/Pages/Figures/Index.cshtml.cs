@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Core;
 using Upon.Core.Disclosure;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Coaching.Pages.Figures;
@@ -13,7 +15,7 @@ namespace Upon.Coaching.Pages.Figures;
 /// wishes met.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(CoachingReport report, FigureDisclosure disclosure) : PageModel
+public sealed class IndexModel(CoachingFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     /// <summary>What a suppressed figure shows: "[c]".</summary>
     public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
@@ -23,11 +25,12 @@ public sealed class IndexModel(CoachingReport report, FigureDisclosure disclosur
     /// <summary>Whether small numbers are suppressed for this viewer (the funder).</summary>
     public bool Suppressing { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var rule = disclosure.RuleFor(User);
         Suppressing = rule.SuppressesAnything;
-        Figures = await report.PublishedAsync(rule, cancellationToken);
+        Figures = await figures.PublishedAsync(rule, cancellationToken);
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
     /// <summary>A count, or null when suppressed or not available.</summary>

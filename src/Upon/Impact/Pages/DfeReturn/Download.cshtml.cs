@@ -12,7 +12,7 @@ namespace Upon.Impact.Pages.DfeReturn;
 /// own version; staff get the exact one unless they ask for the funder's.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class DownloadModel(ReturnReport report, ReturnSubmissions submissions) : PageModel
+public sealed class DownloadModel(ReturnReport report, ImpactFigureCache figures, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? period, string? format, string? view, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class DownloadModel(ReturnReport report, ReturnSubmissions submiss
         {
             return BadRequest();
         }
-        var (exact, funder) = await submissions.ServedAsync(parsed, cancellationToken);
+        var (exact, funder) = await figures.ReturnAsync(parsed, disclosure.Suppression, cancellationToken);
         var document = FigureDisclosure.SeesExactFigures(User) && view != DfeReturnDocument.FunderView ? exact : funder;
         if (format == "csv")
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Core;
 using Upon.Core.Impact;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.DfeReturn;
@@ -14,7 +15,7 @@ namespace Upon.Impact.Pages.DfeReturn;
 /// issue a revision with a note.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(ReturnReport report, ReturnSubmissions submissions) : PageModel
+public sealed class IndexModel(ReturnReport report, ReturnSubmissions submissions, ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public bool SeesExactFigures { get; private set; }
 
@@ -42,8 +43,10 @@ public sealed class IndexModel(ReturnReport report, ReturnSubmissions submission
         if (!await LoadAsync(period, view, cancellationToken))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
-        return Page();
+        // A page carrying a one-off notice (after submitting) is not one to keep and reuse.
+        return Notice is null && figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(string? period, CancellationToken cancellationToken)
@@ -115,13 +118,13 @@ public sealed class IndexModel(ReturnReport report, ReturnSubmissions submission
             Period = parsed;
         }
         View = SeesExactFigures && view != DfeReturnDocument.FunderView ? DfeReturnDocument.ExactView : DfeReturnDocument.FunderView;
-        var (exact, funder) = await submissions.ServedAsync(Period, cancellationToken);
+        var (exact, funder) = await figures.ReturnAsync(Period, disclosure.Suppression, cancellationToken);
         Document = View == DfeReturnDocument.ExactView ? exact : funder;
         NotSubmitted = submissions.NotSubmitted(Document);
         if (SeesExactFigures)
         {
-            Versions = await submissions.VersionsAsync(Period, cancellationToken);
-            Differences = await submissions.DifferencesAsync(Period, cancellationToken);
+            Versions = await figures.ReturnVersionsAsync(Period, cancellationToken);
+            Differences = await figures.ReturnDifferencesAsync(Period, disclosure.Suppression, cancellationToken);
         }
         return true;
     }

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Core.Register;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Equality;
 
 /// <summary>The pipeline chart of one characteristic (an ethnic group, female, disabled, BALI graduates) in one year, as SVG: <c>?year=2025-26&amp;group=black-african-caribbean-black-british</c>.</summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class ChartModel(EqualityByYear equality, FigureDisclosure disclosure) : PageModel
+public sealed class ChartModel(ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? year, string? group, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class ChartModel(EqualityByYear equality, FigureDisclosure disclos
         {
             return BadRequest();
         }
-        var stages = await equality.StagesAsync(parsed, disclosure.RuleFor(User), cancellationToken);
-        return Content(EqualityCharts.PipelineSvg(stages, chosen), "image/svg+xml");
+        var stages = await figures.EqualityAsync(parsed, disclosure.RuleFor(User), cancellationToken);
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Content(EqualityCharts.PipelineSvg(stages, chosen), "image/svg+xml");
     }
 }

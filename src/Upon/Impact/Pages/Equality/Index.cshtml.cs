@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Core.Register;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Equality;
@@ -12,7 +13,7 @@ namespace Upon.Impact.Pages.Equality;
 /// per ethnic group and the table beside it. The funder sees the programme's shares with small numbers suppressed.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(EqualityByYear equality, FigureDisclosure disclosure, ReturnReport report) : PageModel
+public sealed class IndexModel(ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure, ReturnReport report) : PageModel
 {
     public FinancialYear Year { get; private set; }
 
@@ -42,7 +43,7 @@ public sealed class IndexModel(EqualityByYear equality, FigureDisclosure disclos
             Year = parsed;
         }
         SeesExactFigures = FigureDisclosure.SeesExactFigures(User);
-        Stages = await equality.StagesAsync(Year, disclosure.RuleFor(User), cancellationToken);
-        return Page();
+        Stages = await figures.EqualityAsync(Year, disclosure.RuleFor(User), cancellationToken);
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 }

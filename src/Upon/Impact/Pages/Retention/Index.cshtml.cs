@@ -7,6 +7,7 @@ using Upon.Core.Disclosure;
 using Upon.Core.Impact;
 using Upon.Core.Register;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Retention;
@@ -21,7 +22,7 @@ public sealed record CurveRow(int Months, Disclosed<double?> ParticipantsSurviva
 /// <c>?asOf=YYYY-MM-DD</c> evaluates as of another day (400 with the error on the page when it is not one).
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class IndexModel(RetentionEvaluation evaluation, FigureDisclosure disclosure) : PageModel
+public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
 
@@ -58,11 +59,11 @@ public sealed class IndexModel(RetentionEvaluation evaluation, FigureDisclosure 
             day = RetentionEvaluation.FunderAsOf(day);
         }
         Figures = SeesExactFigures
-            ? RetentionDisclosure.Disclose(await evaluation.EvaluateAsync(day, cancellationToken), Rule)
-            : await evaluation.DisclosedAsync(day, Rule, cancellationToken);
+            ? RetentionDisclosure.Disclose(await figures.RetentionAsync(day, cancellationToken), Rule)
+            : await figures.DisclosedRetentionAsync(day, Rule, cancellationToken);
         Rows = [.. Figures.Table.Select(Row)];
         ChartAlt = Describe(Figures);
-        return Page();
+        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
     /// <summary>Both curves at one time as published (<see cref="RetentionDisclosure.TableMonths"/>).</summary>

@@ -35,6 +35,15 @@ public sealed class LearningSetsModel(UponDbContext db, LearningSetService servi
     public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyDictionary<int, SetMember> Members { get; private set; } = new Dictionary<int, SetMember>();
 
+    /// <summary>Members who accepted after the sets were published and were added to one automatically.</summary>
+    public IReadOnlySet<int> LateJoiners { get; private set; } = new HashSet<int>();
+
+    /// <summary>For each late joiner no set could take within the rules: what staff should do.</summary>
+    public IReadOnlyList<string> LateWarnings { get; private set; } = [];
+
+    /// <summary>People who accepted but are in no set (the sets were formed before they accepted).</summary>
+    public int Unplaced { get; private set; }
+
     [BindProperty] public int? ApplicationKey { get; set; }
     [BindProperty] public int? ToSet { get; set; }
 
@@ -121,6 +130,12 @@ public sealed class LearningSetsModel(UponDbContext db, LearningSetService servi
                 regions.Count, regions.DefaultIfEmpty(0).Max());
         })];
         Problems = await service.ProblemsAsync(id, cancellationToken);
+        var late = sets.SelectMany(set => set.Members.Where(m => set.PublishedAt is { } published && m.Application?.OfferRespondedAt > published).Select(m => (set, m))).ToList();
+        LateJoiners = late.Select(x => x.m.ApplicationId).ToHashSet();
+        LateWarnings = [.. late.Where(x => x.set.Members.Count > LearningSets.MaxSize
+                || (x.m.Application!.AuthorityCode is { } code && x.set.Members.Count(o => o.Application?.AuthorityCode == code) > 1))
+            .Select(x => $"{x.m.Application!.FullName} accepted a place after the sets were published and was added to {x.set.Name}, the smallest set, because no set could take them within the rules: move someone so that the sets keep them.")];
+        Unplaced = Sets.Count == 0 ? 0 : members.Keys.Except(sets.SelectMany(x => x.Members).Select(m => m.ApplicationId)).Count();
         var codes = members.Values.Select(m => m.AuthorityCode).OfType<string>().Distinct().ToList();
         AuthorityNames = await db.Authorities.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, cancellationToken);
         RegionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
