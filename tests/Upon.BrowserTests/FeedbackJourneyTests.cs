@@ -19,7 +19,7 @@ public sealed class FeedbackJourneyTests(BrowserApp app, ITestOutputHelper outpu
     public async Task A_participant_present_at_a_session_gives_feedback()
     {
         app.RequireBrowser();
-        var title = await MarkDemoParticipantPresentAtTheLatestSessionAsync();
+        var (_, title) = await MarkDemoParticipantPresentAtTheLatestSessionAsync(app);
         var run = await app.RunCliAsync("feedback", "run");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches("^[1-9][0-9]* asked for feedback", run.Stdout);
@@ -51,8 +51,11 @@ public sealed class FeedbackJourneyTests(BrowserApp app, ITestOutputHelper outpu
         await watcher.AssertCleanAsync(page);
     }
 
-    /// <summary>Writes a register mark, as staff would, on the latest session that has ended: the demo data's own marks depend on the day.</summary>
-    private async Task<string> MarkDemoParticipantPresentAtTheLatestSessionAsync()
+    /// <summary>
+    /// Writes a register mark, as staff would, for the demo participant on the latest session that has ended (the demo data's
+    /// own marks depend on the day); gives the session's id and title.
+    /// </summary>
+    internal static async Task<(int Id, string Title)> MarkDemoParticipantPresentAtTheLatestSessionAsync(BrowserApp app)
     {
         var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
         await using var db = new SqliteUponDbContext(options, new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
@@ -72,6 +75,6 @@ public sealed class FeedbackJourneyTests(BrowserApp app, ITestOutputHelper outpu
             mark.Mark = AttendanceMark.Present;
         }
         await db.SaveChangesAsync();
-        return session.Title;
+        return (session.Id, session.Title);
     }
 }

@@ -42,12 +42,32 @@ public static partial class Ethnicity
     /// <summary>The major groups in the order DfE lists them.</summary>
     public static IReadOnlyList<string> MajorGroups { get; } = [.. Groups.Select(g => g.Major).Distinct()];
 
-    /// <summary>The group with Upon's <paramref name="code"/> (exact, ignoring surrounding spaces); false if there is none.</summary>
+    /// <summary>What <see cref="MajorGroupOnly"/> records in place of the minor group.</summary>
+    public const string MajorGroupOnlyMinor = "Major group only (the detail was not kept)";
+
+    /// <summary>
+    /// One code per major group ("white", "asian" ...) that records the major group and nothing more: what an erased
+    /// person's answer becomes, so that every figure (which counts major groups only) stays the same while no code a person
+    /// could have chosen remains. Never offered as a choice; <see cref="TryFind"/> finds them so that figures count them.
+    /// </summary>
+    public static IReadOnlyList<EthnicGroup> MajorGroupOnly { get; } =
+        [.. MajorGroups.Select(major => new EthnicGroup(Groups.First(g => g.Major == major).Code.Split('-')[0], major, MajorGroupOnlyMinor))];
+
+    /// <summary>
+    /// The group with Upon's <paramref name="code"/> (exact, ignoring surrounding spaces), a chosen group or a
+    /// <see cref="MajorGroupOnly"/> one; false if there is none.
+    /// </summary>
     public static bool TryFind(string? code, [NotNullWhen(true)] out EthnicGroup? group)
     {
-        group = Groups.FirstOrDefault(g => string.Equals(g.Code, code?.Trim(), StringComparison.Ordinal));
+        var trimmed = code?.Trim();
+        group = Groups.FirstOrDefault(g => string.Equals(g.Code, trimmed, StringComparison.Ordinal))
+            ?? MajorGroupOnly.FirstOrDefault(g => string.Equals(g.Code, trimmed, StringComparison.Ordinal));
         return group is not null;
     }
+
+    /// <summary>The <see cref="MajorGroupOnly"/> code of the group's major group ("white-roma" becomes "white"); null when the code is no group.</summary>
+    public static string? ToMajorGroupOnly(string? code) =>
+        TryFind(code, out var group) ? MajorGroupOnly.First(g => g.Major == group.Major).Code : null;
 
     /// <summary>
     /// Whether the group is of the global majority: every group outside the White major group. (White minorities such as

@@ -164,26 +164,45 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
         foreach (var round in rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id))
         {
             var requests = await db.CoachingRequests.AsNoTracking().Where(r => r.RoundId == round.Id)
-                .Select(r => new { r.Id, r.Must, r.WouldLike }).ToListAsync(cancellationToken);
+                .Select(r => new CoachingRequest
+                {
+                    Id = r.Id, Must = r.Must, WouldLike = r.WouldLike, CountedMust = r.CountedMust, CountedMustMet = r.CountedMustMet,
+                    CountedWouldLike = r.CountedWouldLike, CountedWouldLikeMet = r.CountedWouldLikeMet,
+                })
+                .ToListAsync(cancellationToken);
             var coachOf = await db.RoundProposals.AsNoTracking().Where(p => p.RoundId == round.Id && p.CoachId != null)
                 .ToDictionaryAsync(p => p.RequestId, p => p.CoachId!.Value, cancellationToken);
             var day = (round.PublishedAt ?? Instant.MinValue).InZone(Time.London).Date;
             int must = 0, mustMet = 0, wouldLike = 0, wouldLikeMet = 0;
             foreach (var request in requests)
             {
-                var shared = coachOf.TryGetValue(request.Id, out var coach)
-                    ? CharacteristicConsent.InForce(consents[coach].Select(c => new CharacteristicConsent(c.Characteristic, c.GivenOn, c.WithdrawnOn)), day)
-                    : new HashSet<string>();
-                var asked = CoachingLists.Split(request.Must);
-                must += asked.Count;
-                mustMet += asked.Count(shared.Contains);
-                var liked = CoachingLists.Split(request.WouldLike);
-                wouldLike += liked.Count;
-                wouldLikeMet += liked.Count(shared.Contains);
+                var counts = WishCounts(request, coachOf.TryGetValue(request.Id, out var coach) ? consents[coach].Select(c => new CharacteristicConsent(c.Characteristic, c.GivenOn, c.WithdrawnOn)) : [], day);
+                must += counts.Must;
+                mustMet += counts.MustMet;
+                wouldLike += counts.WouldLike;
+                wouldLikeMet += counts.WouldLikeMet;
             }
             facts.Add(new CoachingRoundFact(round.Name, requests.Count, requests.Count(r => coachOf.ContainsKey(r.Id)), must, mustMet, wouldLike, wouldLikeMet));
         }
         return (facts, [.. rounds.OrderBy(r => r.PublishedAt).ThenBy(r => r.Id).Select(r => r.Id)]);
+    }
+
+    /// <summary>
+    /// What a request adds to its published round's wish figures: the counts written down when its wishes or its coach's
+    /// consents were erased, or else its wishes against the consents of <paramref name="coachConsents"/> (its proposed
+    /// coach's) in force on <paramref name="publishedOn"/>.
+    /// </summary>
+    public static (int Must, int MustMet, int WouldLike, int WouldLikeMet) WishCounts(CoachingRequest request, IEnumerable<CharacteristicConsent> coachConsents, LocalDate publishedOn)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.CountedMust is { } countedMust)
+        {
+            return (countedMust, request.CountedMustMet ?? 0, request.CountedWouldLike ?? 0, request.CountedWouldLikeMet ?? 0);
+        }
+        var shared = CharacteristicConsent.InForce(coachConsents, publishedOn);
+        var asked = CoachingLists.Split(request.Must);
+        var liked = CoachingLists.Split(request.WouldLike);
+        return (asked.Count, asked.Count(shared.Contains), liked.Count, liked.Count(shared.Contains));
     }
 
     /// <summary>The CSV header: one figure a row, named as in the JSON, with what it is for.</summary>

@@ -26,6 +26,7 @@ public static class CoachingSetup
         services.AddScoped<CoachingCalendarEntries>();
         services.AddScoped<Upon.Shared.Calendars.ICalendarEntrySource>(s => s.GetRequiredService<CoachingCalendarEntries>());
         services.AddScoped<CoachCalendarFeed>();
+        services.AddScoped<Upon.Shared.Privacy.IErasureFigures, CoachingErasureFigures>();
         return services;
     }
 }

@@ -61,6 +61,22 @@ public class CoachingRequest
     /// <summary>The coach of the relationship this request asks to change from (a rematch), who is excluded.</summary>
     public int? RematchFromCoachId { get; set; }
     public Instant CreatedAt { get; set; }
+
+    /// <summary>
+    /// The request's wishes as its published round's figures count them (how many characteristics it must have and would
+    /// like in a coach, and how many of each its coach shares), written down before the wishes or its coach's consents are
+    /// erased (<see cref="CoachingErasureFigures"/>); null while the wishes themselves are counted.
+    /// </summary>
+    public int? CountedMust { get; set; }
+
+    /// <inheritdoc cref="CountedMust"/>
+    public int? CountedMustMet { get; set; }
+
+    /// <inheritdoc cref="CountedMust"/>
+    public int? CountedWouldLike { get; set; }
+
+    /// <inheritdoc cref="CountedMust"/>
+    public int? CountedWouldLikeMet { get; set; }
 }
 
 /// <summary>Staff's decision on a pair in a round: lock it (kept on re-run) or forbid it (never proposed).</summary>

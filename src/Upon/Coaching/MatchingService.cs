@@ -18,6 +18,9 @@ public sealed record LoadedRound(
 /// <summary>Runs, reviews and publishes matching rounds.</summary>
 public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingOptions options, CoachingVocabulary vocabulary)
 {
+    /// <summary>How an erased person's pseudonymous address ends (data protection's <c>PersonalData.ErasedDomain</c>).</summary>
+    private const string ErasedAddressEnd = "@erased.invalid";
+
     /// <summary>Reads a round and the active pool into a <see cref="MatchingProblem"/>; null when there is no such round.</summary>
     public async Task<LoadedRound?> LoadAsync(int roundId, CancellationToken cancellationToken = default)
     {
@@ -29,7 +32,9 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         if (round is null) return null;
 
         var today = clock.TodayInLondon();
-        var coaches = await db.CoachProfiles.Include(c => c.Consents).Where(c => c.Status == CoachStatus.Active).OrderBy(c => c.Email).ToListAsync(cancellationToken);
+        // An erased coach's profile stays (pseudonymised) for the figures, but is never matched again.
+        var coaches = await db.CoachProfiles.Include(c => c.Consents).Where(c => c.Status == CoachStatus.Active && !c.Email.EndsWith(ErasedAddressEnd))
+            .OrderBy(c => c.Email).ToListAsync(cancellationToken);
         var allCoachEmails = await db.CoachProfiles.Select(c => new { c.Id, c.Email }).ToDictionaryAsync(c => c.Id, c => c.Email, cancellationToken);
         var holding = await db.CoachingRelationships
             .Where(r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused)

@@ -50,8 +50,9 @@ public enum ColumnErasure
     Pseudonymise,
 
     /// <summary>
-    /// An ethnic group code is reduced to its DfE major group, recorded as that group's "any other" code (white-roma
-    /// becomes white-other): the minor group is gone, while every figure, which counts major groups only, stays the same.
+    /// An ethnic group code is reduced to its DfE major group, recorded as a code that says the major group and nothing
+    /// more (white-roma and white-other both become <c>white</c>, which no one can choose): the minor group is gone, while
+    /// every figure, which counts major groups only, stays the same.
     /// </summary>
     GeneraliseEthnicity,
 }

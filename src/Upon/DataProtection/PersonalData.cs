@@ -34,7 +34,7 @@ public sealed record ErasureResult(string Pseudonym, int Rows, int Tables, int A
 /// rows and by the person are shredded (their values replaced with a pseudonym, marked shredded, never deleted), then
 /// every text column of every table is swept for the person's email address and full name.
 /// </summary>
-public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProvider> providers, AuditLog audit, IClock clock)
+public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProvider> providers, IEnumerable<IErasureFigures> figures, AuditLog audit, IClock clock)
 {
     /// <summary>The address an erased person's email becomes; never a real one (<c>.invalid</c> is reserved).</summary>
     public const string ErasedDomain = "erased.invalid";
@@ -130,6 +130,10 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         var targets = rows.Select(r => db.Entry(r))
             .Select(e => (Type: e.Metadata.ClrType.Name, Key: AuditChanges.KeyOf(e), Policy: PolicyFor(e.Metadata.GetTableName()!)))
             .ToList();
+        foreach (var feature in figures)
+        {
+            await feature.KeepCountsAsync(rows, cancellationToken);
+        }
         db.Erasing = true;
         try
         {
@@ -327,11 +331,11 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
     private static object? Blank(IProperty property) =>
         property.IsNullable ? null : property.ClrType == typeof(string) ? "" : Activator.CreateInstance(property.ClrType);
 
-    /// <summary>The "any other" group of the code's major group (white-roma becomes white-other); null when the code is not a group.</summary>
-    public static string? MajorGroupOnly(string? code) =>
-        Upon.Core.Equality.Ethnicity.TryFind(code, out var group)
-            ? Upon.Core.Equality.Ethnicity.Groups.Last(g => g.Major == group.Major).Code
-            : null;
+    /// <summary>
+    /// The code that records only the code's major group (white-roma and white-other both become white), never a code a
+    /// person could choose; null when the code is no group.
+    /// </summary>
+    public static string? MajorGroupOnly(string? code) => Upon.Core.Equality.Ethnicity.ToMajorGroupOnly(code);
 
     private static object? Pseudonymous(IProperty property, string pseudonym)
     {

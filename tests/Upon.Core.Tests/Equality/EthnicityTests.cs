@@ -39,6 +39,29 @@ public class EthnicityTests
         Assert.Equal(expected, Ethnicity.IsGlobalMajority(group));
     }
 
+    [Theory]
+    [InlineData("white-roma", "white")]
+    [InlineData("white-other", "white")]
+    [InlineData("mixed-other", "mixed")]
+    [InlineData("asian-indian", "asian")]
+    [InlineData("black-caribbean", "black")]
+    [InlineData("other-arab", "other")]
+    [InlineData("asian", "asian")]
+    [InlineData("prefer-not-to-say", null)]
+    public void MajorGroupOnly_KeepsTheMajorGroup_AndNoCodeAPersonCanChoose(string code, string? expected)
+    {
+        Assert.Equal(expected, Ethnicity.ToMajorGroupOnly(code));
+        if (expected is null)
+        {
+            return;
+        }
+        Assert.DoesNotContain(Ethnicity.Groups, g => g.Code == expected);
+        Assert.True(Ethnicity.TryFind(code, out var chosen));
+        Assert.True(Ethnicity.TryFind(expected, out var kept));
+        Assert.Equal(chosen.Major, kept.Major);
+        Assert.Equal(Ethnicity.IsGlobalMajority(chosen), Ethnicity.IsGlobalMajority(kept));
+    }
+
     [Fact]
     public void Normalise_SpacesTheSlashes() =>
         Assert.Equal("Black / African / Caribbean / Black British", Ethnicity.Normalise("Black/African/Caribbean/Black British"));

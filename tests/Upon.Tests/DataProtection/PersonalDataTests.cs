@@ -35,7 +35,20 @@ namespace Upon.Tests.DataProtection;
 /// </summary>
 public abstract class PersonalDataTests(UponApp app)
 {
-    private sealed record Canary(string Email, string GivenName, string FamilyName, string Ethnicity, Dictionary<string, string> Keys, int ParticipantId, string Cohort);
+    private sealed record Canary(string Email, string GivenName, string FamilyName, string Ethnicity, Dictionary<string, string> Keys, int ParticipantId, string Cohort)
+    {
+        /// <summary>
+        /// The equality answers no other row of the test database holds, as they are stored (the participant's and the
+        /// applicant's detailed ethnic groups, the applicant's religion, sexual orientation, age band and how much a
+        /// condition reduces their activities): after erasure none may be in any text column of any table.
+        /// </summary>
+        public static readonly string[] UniqueAnswers = ["white-roma", ApplicantEthnicity, nameof(Religion.Jewish), nameof(SexualOrientation.Bisexual), nameof(AgeBand.From40To49), nameof(ActivitiesReduced.ALittle)];
+
+        public const string ApplicantEthnicity = "asian-bangladeshi";
+
+        /// <summary>What the canary asks for in a coach (a participant's wishes), and what they consented to be matched on (as a coach).</summary>
+        public const string Wish = "women-leaders", Consent = "global-majority";
+    }
 
     /// <summary>Made-up names no other test uses, and one of each row a feature holds about a person.</summary>
     private async Task<Canary> SeedAsync()
@@ -76,10 +89,26 @@ public abstract class PersonalDataTests(UponApp app)
             db.AttendanceRecords.Add(new AttendanceRecord { SessionId = past.Id, ParticipantId = participant.Id, Mark = AttendanceMark.Present, Source = AttendanceSource.Register, RecordedAt = now, RecordedBy = UponApp.EmailFor(Roles.Administrator) });
             db.Apologies.Add(new Apology { SessionId = other.Id, ParticipantId = participant.Id, Reason = $"{given} is at a conference", SentAt = now });
             db.DirectorInvitations.Add(new DirectorInvitation { PersonKey = person.Id, AppointmentId = appointment.Id, AuthorityCode = authority.Code, StartDate = appointment.StartDate, RecordedOn = appointment.StartDate, SendOn = appointment.StartDate, DueBy = appointment.StartDate.PlusDays(14), Status = InvitationStatus.Declined, Email = email, DeclineReason = $"{given} has no time", CreatedAt = now });
-            var round = new MatchingRound { Name = $"Round {tag}", CreatedAt = now };
+            // Coaching, in a published round whose wish figures count both: the canary's request (what they must have and would
+            // like in a coach) matched to another coach, and the canary as a coach, with a consent, matched to someone else.
+            var round = new MatchingRound { Name = $"Round {tag}", CreatedAt = now, Status = RoundStatus.Published, PublishedAt = now };
             db.MatchingRounds.Add(round);
+            var otherCoach = new CoachProfile { Email = $"coach.{tag}@coach.test", GivenName = "Other", FamilyName = $"Coach{tag}", Capacity = 2, OffersOnline = true, CreatedAt = now };
+            otherCoach.Consents.Add(new CoachConsent { Characteristic = Canary.Wish, GivenOn = new LocalDate(2026, 1, 1) });
+            var canaryCoach = new CoachProfile { Email = email, GivenName = given, FamilyName = family, Capacity = 2, OffersOnline = true, CreatedAt = now };
+            canaryCoach.Consents.Add(new CoachConsent { Characteristic = Canary.Consent, GivenOn = new LocalDate(2026, 1, 1) });
+            var coachee = new Participant { GivenName = "Other", FamilyName = $"Coachee{tag}", Email = $"coachee.{tag}@example.org", CreatedAt = now };
+            db.AddRange(otherCoach, canaryCoach, coachee);
             await db.SaveChangesAsync();
-            db.CoachingRequests.Add(new CoachingRequest { RoundId = round.Id, ParticipantId = participant.Id, Must = "global-majority", WouldLike = "women-leaders", CreatedAt = now });
+            var canaryRequest = new CoachingRequest { RoundId = round.Id, ParticipantId = participant.Id, Must = Canary.Wish, WouldLike = Canary.Consent, CreatedAt = now };
+            var coacheeRequest = new CoachingRequest { RoundId = round.Id, ParticipantId = coachee.Id, Must = Canary.Consent, WouldLike = Canary.Wish, CreatedAt = now };
+            db.CoachingRequests.AddRange(canaryRequest, coacheeRequest);
+            await db.SaveChangesAsync();
+            db.RoundProposals.Add(new RoundProposal { RoundId = round.Id, RequestId = canaryRequest.Id, CoachId = otherCoach.Id, Score = 10, Reasons = "shares what they must have: women leaders" });
+            db.RoundProposals.Add(new RoundProposal { RoundId = round.Id, RequestId = coacheeRequest.Id, CoachId = canaryCoach.Id, Score = 10, Reasons = "shares what they must have: global majority" });
+            keys["coaching_requests"] = canaryRequest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            keys["coachee_request"] = coacheeRequest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            keys["coach_profiles"] = canaryCoach.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             db.ProblemReports.Add(new ProblemReport { Reference = $"P{tag}", Name = $"{given} {family}", Email = email, Message = $"Please help, {given} {family} here", ReceivedAt = now, UpdatedAt = now });
             db.OutboxMessages.Add(new OutboxMessage { To = email, Subject = "Your booking", TextBody = $"Dear {given}, you are booked.", CreatedAt = now, NextAttemptAt = now });
             // Someone else's email that names the person: the sweep finds it.
@@ -91,8 +120,16 @@ public abstract class PersonalDataTests(UponApp app)
             keys["appointments"] = appointment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await s.GetRequiredService<EqualityRecords>().SaveAsync(participant.Id, "white-roma", Sex.Female, Disability.Yes);
 
-            // Session feedback: asked about the session they attended, answered (the answer itself is anonymous).
+            // Session feedback: asked about the session they attended, answered (the answer itself is anonymous); and someone's
+            // anonymous comment that names them, which the sweep finds.
             db.FeedbackRequests.Add(new FeedbackRequest { SessionId = past.Id, ParticipantId = participant.Id, RequestedOn = new LocalDate(2026, 10, 2), ClosesOn = new LocalDate(2026, 10, 16), RemindersSent = 1, LastRemindedOn = new LocalDate(2026, 10, 5), Answered = true });
+            await FeedbackForms.EnsureStandardFormAsync(db);
+            var form = await db.FeedbackForms.Include(f => f.Questions).FirstAsync(f => f.StrandId == null && f.SessionType == null);
+            db.FeedbackResponses.Add(new FeedbackResponse
+            {
+                Id = Guid.NewGuid(), SessionId = past.Id, FormId = form.Id,
+                Answers = [new FeedbackAnswer { Id = Guid.NewGuid(), QuestionId = form.Questions.First(q => q.Kind == Upon.Core.SessionFeedback.FeedbackQuestionKind.Text).Id, Text = $"{given} {family} ran a great table" }],
+            });
             // Impact: a BALI graduate, and a New Directors enrolment imported for the retention evaluation.
             db.BaliGraduates.Add(new EqualityBaliGraduate { Email = email, GivenName = given, FamilyName = family, CohortYear = 2019, Source = "import", RecordedAt = now });
             db.ImportedEnrolments.Add(new ImportedEnrolment { PersonKey = person.Id, Email = email, AcceptedOn = new LocalDate(2001, 1, 10), ImportedAt = now });
@@ -116,7 +153,12 @@ public abstract class PersonalDataTests(UponApp app)
             application.Endorsement = new AspirantEndorsement { Endorsed = true, Statement = $"{given} is ready.", RequestedAt = now, RespondedAt = now };
             db.AspirantApplications.Add(application);
             await db.SaveChangesAsync();
-            db.AspirantEqualityMonitoring.Add(new AspirantEqualityMonitoring { ApplicationKey = application.Id, CohortId = cohort.Id, EthnicityCode = "white-roma", Sex = MonitoringSex.Female, Religion = Religion.Jewish, Disabled = YesNoPreferNot.No, UpdatedAt = now });
+            // Every equality monitoring question answered, as the applicant's own form saves them.
+            await s.GetRequiredService<Upon.Aspirants.Apply.EqualityMonitoringForm>().SaveAsync(application, new AspirantEqualityMonitoring
+            {
+                EthnicityCode = Canary.ApplicantEthnicity, Sex = MonitoringSex.Female, GenderSameAsAtBirth = YesNoPreferNot.PreferNotToSay, SexualOrientation = SexualOrientation.Bisexual,
+                LongTermCondition = YesNoPreferNot.Yes, ActivitiesReduced = ActivitiesReduced.ALittle, Religion = Religion.Jewish, AgeBand = AgeBand.From40To49,
+            });
             var review = new AspirantReview { ApplicationId = application.Id, ReviewerId = reviewer.Id, Status = ReviewStatus.Submitted, AssignedAt = now, SubmittedAt = now };
             review.Scores.Add(new AspirantScore { CriterionId = cohort.Criteria[0].Id, Score = 4, Comment = $"{given} writes well" });
             db.AspirantReviews.Add(review);
@@ -132,7 +174,7 @@ public abstract class PersonalDataTests(UponApp app)
         "AspNetUsers", "AspNetUserRoles", "people", "appointments", "participants", "enrolments", "bookings", "apologies", "attendance_records",
         "equality_information", "director_invitations", "coaching_requests", "problem_reports", "outbox_messages", "subject_requests",
         "feedback_requests", "bali_graduates", "imported_enrolments", "aspirant_applications", "aspirant_answers", "aspirant_endorsements",
-        "aspirant_equality_monitoring", "aspirant_reviews", "aspirant_scores",
+        "aspirant_equality_monitoring", "aspirant_reviews", "aspirant_scores", "coach_profiles", "coach_consents", "round_proposals",
     ];
 
     [SkippableFact]
@@ -179,8 +221,13 @@ public abstract class PersonalDataTests(UponApp app)
     {
         app.RequireDatabase();
         var canary = await SeedAsync();
-        Assert.NotEmpty(await TracesAsync(canary));
+        var seeded = await TracesAsync(canary);
+        foreach (var value in new[] { canary.GivenName, canary.Email }.Concat(Canary.UniqueAnswers))
+        {
+            Assert.True(seeded.Any(t => t.EndsWith($" holds {value}", StringComparison.Ordinal)), $"The search does not find {value} before the erasure:\n{string.Join('\n', seeded)}");
+        }
         var before = await FiguresAsync(canary);
+        Assert.Contains($"Round {canary.Cohort[2..]}", before["coaching"], StringComparison.Ordinal);
 
         var result = await app.WithScopeAsync(s => s.GetRequiredService<PersonalData>().EraseAsync(new DataSubject(canary.Email), "Test"));
 
@@ -199,13 +246,39 @@ public abstract class PersonalDataTests(UponApp app)
             Assert.Null(participant.UserId);
             Assert.Equal(1, await db.AttendanceRecords.CountAsync(a => a.ParticipantId == canary.ParticipantId));
             Assert.Equal(1, await db.Appointments.CountAsync(a => a.PersonKey.ToString() == canary.Keys["people"]));
-            // Equality answers stay only as the major group the figures count, on records that no longer name anyone.
-            Assert.Equal("white-other", (await db.EqualityInformation.AsNoTracking().SingleAsync(e => e.ParticipantId == canary.ParticipantId)).EthnicityCode);
+            // Equality answers stay only as the major group, sex and disability the figures count, on records that no longer name anyone.
+            var equality = await db.EqualityInformation.AsNoTracking().SingleAsync(e => e.ParticipantId == canary.ParticipantId);
+            Assert.Equal(("white", Sex.Female, Disability.Yes), (equality.EthnicityCode, equality.Sex, equality.Disability));
             var application = await db.AspirantApplications.AsNoTracking().SingleAsync(a => a.Id.ToString() == canary.Keys["aspirant_applications"]);
             Assert.EndsWith("@erased.invalid", application.Email, StringComparison.Ordinal);
             Assert.Null(application.EndorserEmail);
             var monitoring = await db.AspirantEqualityMonitoring.AsNoTracking().SingleAsync(e => e.ApplicationKey == application.Id);
-            Assert.Equal(("white-other", MonitoringSex.Female, (Religion?)null), (monitoring.EthnicityCode, monitoring.Sex, monitoring.Religion));
+            Assert.Equal(("asian", false, MonitoringSex.Female, (YesNoPreferNot?)YesNoPreferNot.Yes), (monitoring.EthnicityCode, monitoring.EthnicityPreferNotToSay, monitoring.Sex, monitoring.Disabled));
+            Assert.Equal(((AgeBand?)null, (YesNoPreferNot?)null, (SexualOrientation?)null, (Religion?)null, (YesNoPreferNot?)null, (ActivitiesReduced?)null),
+                (monitoring.AgeBand, monitoring.GenderSameAsAtBirth, monitoring.SexualOrientation, monitoring.Religion, monitoring.LongTermCondition, monitoring.ActivitiesReduced));
+            // Coaching: the canary's wishes are gone and only their counts stay; as a coach, their consents are gone, and the
+            // request matched to them keeps its wishes (someone else's) with the counts the published round's figures used.
+            var request = await db.CoachingRequests.AsNoTracking().SingleAsync(r => r.Id.ToString() == canary.Keys["coaching_requests"]);
+            Assert.Equal(("", "", (int?)1, (int?)1, (int?)1, (int?)0), (request.Must, request.WouldLike, request.CountedMust, request.CountedMustMet, request.CountedWouldLike, request.CountedWouldLikeMet));
+            var coachee = await db.CoachingRequests.AsNoTracking().SingleAsync(r => r.Id.ToString() == canary.Keys["coachee_request"]);
+            Assert.Equal((Canary.Consent, (int?)1, (int?)1, (int?)1, (int?)0), (coachee.Must, coachee.CountedMust, coachee.CountedMustMet, coachee.CountedWouldLike, coachee.CountedWouldLikeMet));
+            Assert.False(await db.CoachConsents.AnyAsync(c => c.CoachId.ToString() == canary.Keys["coach_profiles"]));
+            Assert.Equal("", (await db.RoundProposals.AsNoTracking().SingleAsync(p => p.RequestId == request.Id)).Reasons);
+            Assert.EndsWith("@erased.invalid", (await db.CoachProfiles.AsNoTracking().SingleAsync(c => c.Id.ToString() == canary.Keys["coach_profiles"])).Email, StringComparison.Ordinal);
+            // The erased coach's profile stays for the figures but is never offered in a round again.
+            var newRound = new MatchingRound { Name = $"After {result.Pseudonym}", CreatedAt = app.Clock.GetCurrentInstant() };
+            db.MatchingRounds.Add(newRound);
+            await db.SaveChangesAsync();
+            var loaded = await app.WithScopeAsync(s => s.GetRequiredService<MatchingService>().LoadAsync(newRound.Id));
+            Assert.Contains(loaded!.Problem.Coaches, c => c.Key == $"coach.{canary.Cohort[2..]}@coach.test");
+            Assert.DoesNotContain(loaded.Problem.Coaches, c => c.Key.EndsWith("@erased.invalid", StringComparison.Ordinal));
+            // The audit log's entries about the equality answers and coaching wishes hold no value of them, before or after.
+            foreach (var type in new[] { nameof(EqualityInformation), nameof(AspirantEqualityMonitoring), nameof(CoachingRequest), nameof(CoachConsent) })
+            {
+                var entries = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == type && e.Changes != null).Select(e => e.Changes!).ToListAsync();
+                Assert.NotEmpty(entries);
+                Assert.All(entries, c => Assert.DoesNotContain(Canary.UniqueAnswers.Concat([Canary.Wish, Canary.Consent]), a => c.Contains(a, StringComparison.Ordinal)));
+            }
             Assert.Equal("", (await db.AspirantAnswers.AsNoTracking().SingleAsync(a => a.ApplicationId == application.Id)).Text);
             Assert.True(await db.FeedbackRequests.AnyAsync(q => q.ParticipantId == canary.ParticipantId));
             Assert.Equal(application.Email, (await db.BaliGraduates.AsNoTracking().SingleAsync(g => g.Email == application.Email)).Email);
@@ -446,7 +519,7 @@ public abstract class PersonalDataTests(UponApp app)
         return reader.ReadToEnd();
     }
 
-    /// <summary>Every text column of every table that still holds the person's name, email address or equality answer.</summary>
+    /// <summary>Every text column of every table that still holds the person's name, email address or one of their equality answers that no one else gave.</summary>
     private Task<List<string>> TracesAsync(Canary canary) => app.WithScopeAsync(async s =>
     {
         var db = s.GetRequiredService<UponDbContext>();
@@ -461,7 +534,7 @@ public abstract class PersonalDataTests(UponApp app)
                 foreach (var property in entity.GetProperties().Where(p => (p.GetProviderClrType() ?? p.ClrType) == typeof(string)))
                 {
                     var column = property.GetColumnName();
-                    foreach (var value in new[] { canary.GivenName, canary.FamilyName, canary.Email, canary.Ethnicity })
+                    foreach (var value in new[] { canary.GivenName, canary.FamilyName, canary.Email }.Concat(Canary.UniqueAnswers))
                     {
                         await using var command = connection.CreateCommand();
                         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE lower(\"{column}\") LIKE '%{value.ToLowerInvariant()}%'";

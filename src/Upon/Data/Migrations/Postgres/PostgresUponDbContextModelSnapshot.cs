@@ -1429,6 +1429,18 @@ namespace Upon.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("CountedMust")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CountedMustMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CountedWouldLike")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CountedWouldLikeMet")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

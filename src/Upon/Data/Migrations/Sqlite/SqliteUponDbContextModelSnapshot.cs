@@ -1366,6 +1366,18 @@ namespace Upon.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CountedMust")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CountedMustMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CountedWouldLike")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CountedWouldLikeMet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
