@@ -66,4 +66,51 @@ public sealed class DfeReturnTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.True(numbers > 5, $"only {numbers} figures are numbers");
         Assert.True(workbook.Worksheet("Definitions").RowsUsed().Count() > 10);
     }
+
+    /// <summary>
+    /// The funder opens the return from its home page and sees the retention rows, participants still in post 12 and
+    /// 24 months after starting, each column as the command line's funder version gives it (a share, or suppressed).
+    /// </summary>
+    [SkippableFact]
+    public async Task Funder_SeesTheRetentionRows_AsTheCommandLineGivesThem()
+    {
+        app.RequireBrowser();
+        var page = await app.NewPageAsDemoAsync("funder@upon.test");
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "The contract return" }).ClickAsync();
+        await page.WaitForURLAsync("**/reports/dfe-return");
+        var period = await page.Locator("#period").InputValueAsync();
+        var cli = await app.RunCliAsync("report", "dfe-return", "--period", period, "--funder");
+        Assert.True(cli.ExitCode == 0, cli.ToString());
+        using var expected = JsonDocument.Parse(cli.Stdout);
+        var section = expected.RootElement.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "retention");
+
+        var table = page.Locator("table[data-section='retention']");
+        Assert.True(await table.IsVisibleAsync(), "The retention section is not on the funder's return.");
+        Assert.Contains("Retention", await table.Locator("caption").InnerTextAsync(), StringComparison.Ordinal);
+        foreach (var key in new[] { "participantsRetained12MonthsShare", "participantsRetained24MonthsShare" })
+        {
+            var figure = section.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == key);
+            var row = table.Locator($"tr[data-figure='{key}']");
+            Assert.True(await row.IsVisibleAsync(), $"{key} is not shown");
+            Assert.Contains("months after starting", await row.Locator("th").InnerTextAsync(), StringComparison.Ordinal);
+            foreach (var column in new[] { "thisPeriod", "lastPeriod", "samePeriodLastYear" })
+            {
+                var text = (await row.Locator($"td[data-column='{column}']").InnerTextAsync()).Trim();
+                var value = figure.GetProperty(column);
+                if (figure.GetProperty("suppressed").EnumerateArray().Any(c => c.GetString() == column))
+                {
+                    Assert.Contains("[c]", text, StringComparison.Ordinal);
+                }
+                else if (value.ValueKind == JsonValueKind.Number)
+                {
+                    Assert.Equal(Upon.Core.FigureFormat.Percent(value.GetDouble()), text);
+                }
+                else
+                {
+                    Assert.DoesNotContain("%", text, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
 }

@@ -31,10 +31,23 @@ public sealed record DisclosedRetentionType(RetentionType Type, IReadOnlyList<Di
 /// <param name="Groups">Participants, then comparison.</param>
 /// <param name="LogRank">The test between them.</param>
 /// <param name="ByType">Permanent, then interim.</param>
-/// <param name="Suppressed">The name of every suppressed figure, such as <c>participants.n</c>, <c>interim.comparison.survival24</c> or <c>permanent.logRank</c>.</param>
+/// <param name="Suppressed">The name of every suppressed figure of the JSON, such as <c>participants.n</c>, <c>interim.comparison.survival24</c> or <c>permanent.logRank</c>.</param>
+/// <param name="Table">The whole population's curves read at <see cref="RetentionDisclosure.TableMonths"/>: the table under the chart.</param>
 public sealed record DisclosedRetentionFigures(
     RetentionFigures Figures, IReadOnlyList<DisclosedRetentionGroup> Groups, DisclosedLogRank LogRank,
-    IReadOnlyList<DisclosedRetentionType> ByType, IReadOnlyList<string> Suppressed);
+    IReadOnlyList<DisclosedRetentionType> ByType, IReadOnlyList<string> Suppressed, IReadOnlyList<DisclosedCurveRow> Table);
+
+/// <summary>One group's curve read at one time, as it may be published.</summary>
+/// <param name="Survival">The estimated share lasting beyond the time (null beyond the longest observed).</param>
+/// <param name="Band">Its 95% band.</param>
+/// <param name="AtRisk">The tenures observed for at least that long.</param>
+public sealed record DisclosedCurveRead(Disclosed<double?> Survival, Disclosed<(double Lower, double Upper)?> Band, Disclosed<int> AtRisk);
+
+/// <summary>Both groups' curves read at <paramref name="Months"/> months from the tenure's start.</summary>
+/// <param name="Months">The time, in months of <see cref="TurnoverCalculator.DaysPerMonth"/> days.</param>
+/// <param name="Participants">The participants' curve.</param>
+/// <param name="Comparison">The comparison group's curve.</param>
+public sealed record DisclosedCurveRow(int Months, DisclosedCurveRead Participants, DisclosedCurveRead Comparison);
 
 /// <summary>
 /// Small-number suppression of the retention figures (README, "Retention evaluation: the funder's view"):
@@ -54,28 +67,48 @@ public sealed record DisclosedRetentionFigures(
 public static class RetentionDisclosure
 {
     /// <summary>Discloses <paramref name="result"/> under <paramref name="rule"/>.</summary>
-    public static DisclosedRetentionFigures Disclose(RetentionEvaluationResult result, DisclosureRule rule) =>
-        Disclose(result, rule, new HashSet<string>(StringComparer.Ordinal));
+    /// <remarks>The counts its figures give away are checked against zero only: for one as-of day, not a series (see <see cref="DiscloseEachQuarter"/>).</remarks>
+    public static DisclosedRetentionFigures Disclose(RetentionEvaluationResult result, DisclosureRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(rule);
+        return DiscloseAgainst(result, rule, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, List<int>>(StringComparer.Ordinal));
+    }
+
+    /// <summary>The months at which the table under the chart reads both curves (survival, band and number at risk).</summary>
+    public static IReadOnlyList<int> TableMonths { get; } = [0, 6, 12, 18, 24, 30, 36, 48, 60];
 
     /// <summary>
     /// Discloses the last of <paramref name="quarterEnds"/> (the evaluations as of every financial quarter's last day
     /// from the first after <c>NewDirectors:InvitingSince</c>, oldest first) so that no count can be worked out across
-    /// the as-of days the funder can see, nor against the turnover figures:
+    /// the as-of days the funder can see, nor against the turnover figures (<see cref="DiscloseEachQuarter"/>).
+    /// </summary>
+    public static DisclosedRetentionFigures DiscloseOverQuarters(IReadOnlyList<RetentionEvaluationResult> quarterEnds, IReadOnlyList<int> startedTenures, DisclosureRule rule) =>
+        DiscloseEachQuarter(quarterEnds, startedTenures, rule)[^1];
+
+    /// <summary>
+    /// Discloses each of <paramref name="quarterEnds"/> (oldest first) as the funder gets it, so that no count from 1 to
+    /// threshold − 1 can be worked out from any of the figures published as of any of them (README, "Retention
+    /// evaluation: the funder's view"):
     /// <list type="bullet">
-    /// <item><b>Over time.</b> Each count (a group's or a type's <c>n</c> and <c>events</c>) only grows from one quarter
-    /// end to the next. Going through the quarter ends in order, a count is shown only where it differs by 0 or at least
-    /// the threshold from the last one shown (0 before the first), so any two shown differ by 0 or at least the
-    /// threshold. The same rule run on fewer quarter ends gives the same answer for them, so earlier as-of days stay as
-    /// they were published.</item>
+    /// <item><b>What the figures give away.</b> Each published figure gives away counts (<see cref="RetentionKnowledge"/>):
+    /// a group's <c>n</c> and <c>events</c> themselves; a survival share at t, as if nobody were censored before t, those
+    /// who left by t and those still in post beyond t; a number at risk at t, those observed for at least t. Within one
+    /// as-of day more follow: a group's whole is its permanent and interim parts together, so any two of them give the
+    /// third; <c>n</c> less any of these gives the rest of the group.</item>
+    /// <item><b>Over time.</b> Going through the quarter ends in order, every count given away is checked against zero
+    /// and against every value the same count had where it was given away before: when any differs by 1 to
+    /// threshold − 1, the figures that give it away are suppressed too, and the check runs again. The same rule run on
+    /// fewer quarter ends gives the same answer for them, so earlier as-of days stay as they were published.</item>
     /// <item><b>Against turnover.</b> <paramref name="startedTenures"/> is, for each quarter end, the first-time tenures
     /// that started from <c>NewDirectors:InvitingSince</c> up to 89 days before it (those that would be in the
     /// population had they lasted 90 days), which the funder can come close to from the turnover figures' and the
     /// return's first-time directors. When it exceeds both groups' <c>n</c> together by 1 to threshold − 1 (the short
     /// tenures), the comparison group's <c>n</c> is suppressed.</item>
     /// </list>
-    /// Then the rules of <see cref="Disclose(RetentionEvaluationResult, DisclosureRule)"/> apply as well.
+    /// The rules of <see cref="Disclose(RetentionEvaluationResult, DisclosureRule)"/> apply as well.
     /// </summary>
-    public static DisclosedRetentionFigures DiscloseOverQuarters(IReadOnlyList<RetentionEvaluationResult> quarterEnds, IReadOnlyList<int> startedTenures, DisclosureRule rule)
+    public static IReadOnlyList<DisclosedRetentionFigures> DiscloseEachQuarter(IReadOnlyList<RetentionEvaluationResult> quarterEnds, IReadOnlyList<int> startedTenures, DisclosureRule rule)
     {
         ArgumentNullException.ThrowIfNull(quarterEnds);
         ArgumentNullException.ThrowIfNull(startedTenures);
@@ -84,32 +117,56 @@ public static class RetentionDisclosure
         {
             throw new ArgumentException("Give an evaluation and a count of started tenures for every quarter end, at least one.", nameof(quarterEnds));
         }
-        var extra = new HashSet<string>(StringComparer.Ordinal);
-        var series = quarterEnds.Select(CountsOf).ToList();
-        foreach (var name in series[^1].Keys)
+        var history = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var disclosed = new List<DisclosedRetentionFigures>(quarterEnds.Count);
+        for (var k = 0; k < quarterEnds.Count; k++)
         {
-            var lastShown = 0;
-            var shownAtEnd = false;
-            foreach (var counts in series)
+            var result = quarterEnds[k];
+            var extra = new HashSet<string>(StringComparer.Ordinal);
+            if (rule.IsSmall(startedTenures[k] - result.All.Participants.N - result.All.Comparison.N))
             {
-                var value = counts[name];
-                shownAtEnd = !rule.IsSmall(Math.Abs(value - lastShown));
-                if (shownAtEnd)
+                extra.Add($"{RetentionNames.Of(RetentionGroup.Comparison)}.n");
+            }
+            disclosed.Add(DiscloseAgainst(result, rule, extra, history));
+        }
+        return disclosed;
+    }
+
+    /// <summary>
+    /// Discloses <paramref name="result"/> with the figures named in <paramref name="extra"/> suppressed, and as many more
+    /// as it takes for every count the figures give away to differ by 0 or at least the threshold from zero and from
+    /// every value of it in <paramref name="history"/>; then adds the counts given away to the history.
+    /// </summary>
+    private static DisclosedRetentionFigures DiscloseAgainst(RetentionEvaluationResult result, DisclosureRule rule, HashSet<string> extra, Dictionary<string, List<int>> history)
+    {
+        var knowledge = new RetentionKnowledge(result);
+        while (true)
+        {
+            var figures = Disclose(result, rule, extra);
+            if (!rule.SuppressesAnything)
+            {
+                return figures;
+            }
+            var known = knowledge.GivenAway(figures);
+            var conflict = known.FirstOrDefault(c => rule.IsSmall(c.Value)
+                || (history.TryGetValue(c.Key, out var before) && before.Exists(b => rule.IsSmall(Math.Abs(c.Value - b)))));
+            if (conflict.Key is null)
+            {
+                foreach (var (key, value) in known)
                 {
-                    lastShown = value;
+                    if (!history.TryGetValue(key, out var values))
+                    {
+                        history[key] = values = [];
+                    }
+                    values.Add(value);
                 }
+                return figures;
             }
-            if (!shownAtEnd)
+            if (!knowledge.FiguresGivingAway(conflict.Key, figures).Aggregate(false, (added, name) => extra.Add(name) || added))
             {
-                extra.Add(name);
+                throw new InvalidOperationException($"No figure is left to suppress to hide {conflict.Key}.");
             }
         }
-        var last = quarterEnds[^1];
-        if (rule.IsSmall(startedTenures[^1] - last.All.Participants.N - last.All.Comparison.N))
-        {
-            extra.Add($"{RetentionNames.Of(RetentionGroup.Comparison)}.n");
-        }
-        return Disclose(last, rule, extra);
     }
 
     /// <summary>Every count of an evaluation by name: <c>participants.n</c>, <c>comparison.events</c>, <c>interim.participants.n</c> ...</summary>
@@ -161,44 +218,53 @@ public static class RetentionDisclosure
             }
         }
 
-        var disclosedGroups = groups.Select(g => Group(result.All.Of(g), g, allCounts[g], rule, RetentionNames.Of(g), suppressed)).ToList();
+        var disclosedGroups = groups.Select(g => Group(result.All.Of(g), g, allCounts[g], rule, RetentionNames.Of(g), suppressed, alsoSuppressed)).ToList();
         var logRank = LogRank(result.All, disclosedGroups, "logRank", suppressed);
         var byType = types.Select(t =>
         {
             var prefix = RetentionNames.Of(t);
-            var typeGroups = groups.Select(g => Group(result.ByType[t].Of(g), g, typeCounts[(t, g)], rule, $"{prefix}.{RetentionNames.Of(g)}", suppressed)).ToList();
+            var typeGroups = groups.Select(g => Group(result.ByType[t].Of(g), g, typeCounts[(t, g)], rule, $"{prefix}.{RetentionNames.Of(g)}", suppressed, alsoSuppressed)).ToList();
             return new DisclosedRetentionType(t, typeGroups, LogRank(result.ByType[t], typeGroups, $"{prefix}.logRank", suppressed));
         }).ToList();
-        return new DisclosedRetentionFigures(figures, disclosedGroups, logRank, byType, suppressed);
+        DisclosedCurveRead Read(RetentionGroup group, int months)
+        {
+            var curve = result.All.Of(group);
+            var name = RetentionNames.Of(group);
+            var survival = alsoSuppressed.Contains($"{name}.survival{months}")
+                ? Disclosed.Suppressed<double?>()
+                : SurvivalShown(curve, months, rule, allCounts[group].N.IsSuppressed, DisclosedSurvivalCurve.Disclose(curve.Curve, rule));
+            var atRisk = curve.AtRiskAt(months * TurnoverCalculator.DaysPerMonth);
+            return new DisclosedCurveRead(
+                survival,
+                survival.IsSuppressed ? Disclosed.Suppressed<(double, double)?>() : Disclosed.Shown(curve.BandAt(months * TurnoverCalculator.DaysPerMonth)),
+                alsoSuppressed.Contains($"{name}.atRisk{months}") ? Disclosed.Suppressed<int>() : rule.Count(atRisk));
+        }
+        var table = TableMonths.Select(m => new DisclosedCurveRow(m, Read(RetentionGroup.Participants, m), Read(RetentionGroup.Comparison, m))).ToList();
+        return new DisclosedRetentionFigures(figures, disclosedGroups, logRank, byType, suppressed, table);
     }
 
     /// <summary>
-    /// A whole group's survival at <paramref name="months"/> months as <paramref name="rule"/> lets it be published (the
-    /// DfE return's retention of participants): suppressed when the group's size is (1 to threshold − 1 tenures), when 1
-    /// to threshold − 1 are at risk then, or when none are but the curve has been cut by small numbers.
+    /// Survival at <paramref name="months"/> on its own: suppressed when the group is hidden, when 1 to threshold − 1 are
+    /// at risk then, or when the curve has been cut (<see cref="DisclosedSurvivalCurve"/>) at or before that time.
     /// </summary>
-    public static Disclosed<double?> SurvivalAt(SurvivalEstimate curve, int months, DisclosureRule rule)
-    {
-        ArgumentNullException.ThrowIfNull(curve);
-        ArgumentNullException.ThrowIfNull(rule);
-        return SurvivalShown(curve, months, rule, rule.Count(curve.N).IsSuppressed, DisclosedSurvivalCurve.Disclose(curve.Curve, rule));
-    }
-
     private static Disclosed<double?> SurvivalShown(SurvivalEstimate curve, int months, DisclosureRule rule, bool hidden, DisclosedSurvivalCurve cut)
     {
-        var atRisk = curve.AtRiskAt(months * TurnoverCalculator.DaysPerMonth);
-        return hidden || rule.IsSmall(atRisk) || (atRisk == 0 && cut.HiddenFromDays is not null)
+        var days = months * TurnoverCalculator.DaysPerMonth;
+        var atRisk = curve.AtRiskAt(days);
+        return hidden || rule.IsSmall(atRisk) || (cut.HiddenFromDays is { } from && from <= days)
             ? Disclosed.Suppressed<double?>()
             : Disclosed.Shown(curve.SurvivalAtMonths(months));
     }
 
     private static DisclosedRetentionGroup Group(
-        SurvivalEstimate curve, RetentionGroup group, (Disclosed<int> N, Disclosed<int> Events) counts, DisclosureRule rule, string name, List<string> suppressed)
+        SurvivalEstimate curve, RetentionGroup group, (Disclosed<int> N, Disclosed<int> Events) counts, DisclosureRule rule, string name, List<string> suppressed,
+        HashSet<string> alsoSuppressed)
     {
         var cut = DisclosedSurvivalCurve.Disclose(curve.Curve, rule);
         var hidden = counts.N.IsSuppressed;
         var median = hidden || cut.MedianDays.IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(curve.MedianMonths);
-        Disclosed<double?> At(int months) => SurvivalShown(curve, months, rule, hidden, cut);
+        Disclosed<double?> At(int months) =>
+            alsoSuppressed.Contains($"{name}.survival{months}") ? Disclosed.Suppressed<double?>() : SurvivalShown(curve, months, rule, hidden, cut);
         var disclosed = new DisclosedRetentionGroup(group, counts.N, counts.Events, median, At(12), At(24), At(36));
         void Note(bool isSuppressed, string field)
         {

@@ -20,8 +20,8 @@ public sealed record RetentionTenure(
 /// Who is in the retention evaluation and in which group (the definitions are in the README, "Retention evaluation"):
 /// <list type="bullet">
 /// <item><b>Population.</b> First-time directors' tenures: tenures (<see cref="Tenures.Build"/>) whose start is their
-/// person's earliest appointment start anywhere in the register, as the turnover figures' first-time directors are
-/// counted (two shared first posts starting the same day are two tenures). The tenure started on or after
+/// person's earliest appointment start anywhere in the register, by the very rule the turnover figures count first-time
+/// directors with (<see cref="FirstTimeDirectors"/>; two shared first posts starting the same day are two tenures). The tenure started on or after
 /// <c>invitingSince</c> and on or before the as-of day, and lasted at least <see cref="LandmarkDays"/> days by then
 /// (its length counting the first and the last day, up to the as-of day).</item>
 /// <item><b>Groups.</b> Participants joined (accepted the invitation or enrolled; the earliest such day of the person)
@@ -44,9 +44,8 @@ public static class RetentionPopulation
     public static int StartedBeforeLandmark(IReadOnlyCollection<AppointmentFact> appointments, LocalDate invitingSince, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(appointments);
-        var firstStart = appointments.GroupBy(a => a.PersonId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.Start), StringComparer.Ordinal);
         var latest = asOf.PlusDays(-(LandmarkDays - 1));
-        return Tenures.Build(appointments).Count(t => t.Start == firstStart[t.PersonId] && t.Start >= invitingSince && t.Start <= latest);
+        return FirstTimeDirectors.Tenures(appointments).Count(t => t.Start >= invitingSince && t.Start <= latest);
     }
 
     /// <summary>Builds the population as of <paramref name="asOf"/>.</summary>
@@ -60,14 +59,9 @@ public static class RetentionPopulation
         ArgumentNullException.ThrowIfNull(appointments);
         ArgumentNullException.ThrowIfNull(joinedOn);
 
-        var firstStart = new Dictionary<string, LocalDate>(StringComparer.Ordinal);
         var typeAtStart = new Dictionary<(string Person, string Authority, LocalDate Start), AppointmentType>();
         foreach (var a in appointments)
         {
-            if (!firstStart.TryGetValue(a.PersonId, out var first) || a.Start < first)
-            {
-                firstStart[a.PersonId] = a.Start;
-            }
             var key = (a.PersonId, a.AuthorityCode, a.Start);
             // Two appointments of one person starting the same day in one authority: the permanent one decides.
             if (!typeAtStart.TryGetValue(key, out var type) || a.Type < type)
@@ -77,9 +71,9 @@ public static class RetentionPopulation
         }
 
         var population = new List<RetentionTenure>();
-        foreach (var tenure in Tenures.Build(appointments))
+        foreach (var tenure in FirstTimeDirectors.Tenures(appointments))
         {
-            if (tenure.Start != firstStart[tenure.PersonId] || tenure.Start < invitingSince || tenure.Start > asOf)
+            if (tenure.Start < invitingSince || tenure.Start > asOf)
             {
                 continue;
             }

@@ -14,9 +14,9 @@ namespace Upon.Core.Impact;
 /// year and the other quarters. When the year itself is suppressed, every quarter that is not zero is too.</item>
 /// <item>A share is suppressed when its numerator, or the rest of its denominator (those without), is, each disclosed
 /// as above, or when its denominator is a small group (<see cref="DisclosureRule.Rate"/>).</item>
-/// <item>A share estimated from a survival curve (<see cref="ReturnMeasure.Survival"/>) is suppressed as the retention
-/// evaluation's survival is (<see cref="RetentionDisclosure.SurvivalAt"/>): when the group has 1 to 4 tenures, or 1 to 4
-/// are at risk then.</item>
+/// <item>A share estimated from a survival curve (<see cref="ReturnMeasure.Survival"/>) is shown exactly when the
+/// retention evaluation shows it for the same quarter end (<see cref="RetentionSeries.ParticipantsSurvival"/>, which
+/// compares it with every earlier quarter end and with the evaluation's other figures).</item>
 /// <item>Hours are suppressed when the count of sessions they come from is.</item>
 /// <item>Published reference data is shown as it is.</item>
 /// </list>
@@ -56,8 +56,8 @@ public static class ReturnDisclosure
                     ? AddingUp(rule, period, p => measureOf(p).Numerator, measureOf(ReturnPeriod.OfYear(period.Year)).Linked)
                     : rule.Linked(rule.Count(measure.Numerator), measure.Numerator, measure.Linked);
                 return count.Select(c => (double?)c);
-            case ReturnUnit.Share when measure.Curve is { } curve:
-                return RetentionDisclosure.SurvivalAt(curve, measure.Months, rule);
+            case ReturnUnit.Share when measure.Series is { } series:
+                return series.ParticipantsSurvival(measure.Months, rule).IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(value);
             case ReturnUnit.Share:
                 var numerator = figure.AddsUpOverQuarters
                     ? AddingUp(rule, period, p => measureOf(p).Numerator, null)

@@ -47,7 +47,7 @@ public sealed record ReturnFigureDefinition(string Key, string Title, ReturnUnit
 /// </summary>
 public sealed record ReturnMeasure
 {
-    private ReturnMeasure(int numerator, int denominator, double? amount, int? linked, SurvivalEstimate? curve = null, int months = 0)
+    private ReturnMeasure(int numerator, int denominator, double? amount, int? linked, RetentionSeries? series = null, int months = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numerator);
         ArgumentOutOfRangeException.ThrowIfNegative(denominator);
@@ -59,17 +59,18 @@ public sealed record ReturnMeasure
         Denominator = denominator;
         Amount = amount;
         Linked = linked;
-        Curve = curve;
+        Series = series;
         Months = months;
     }
 
     /// <summary>
-    /// For a share estimated from a Kaplan-Meier curve (<see cref="Survival"/>): the curve it is read from, which decides
-    /// whether the funder may see it (<see cref="RetentionDisclosure.SurvivalAt"/>); null otherwise.
+    /// For a share estimated from the retention evaluation's participants' curve (<see cref="Survival"/>): the
+    /// evaluations it is read from, which decide whether the funder may see it exactly as the retention evaluation
+    /// publishes it (<see cref="RetentionSeries.ParticipantsSurvival"/>); null otherwise.
     /// </summary>
-    public SurvivalEstimate? Curve { get; }
+    public RetentionSeries? Series { get; }
 
-    /// <summary>With <see cref="Curve"/>: the months at which survival is read.</summary>
+    /// <summary>With <see cref="Series"/>: the months at which survival is read.</summary>
     public int Months { get; }
 
     /// <summary>The count, or the share's numerator.</summary>
@@ -106,14 +107,18 @@ public sealed record ReturnMeasure
         share is < 0 or > 1 || !double.IsFinite(share) ? throw new ArgumentOutOfRangeException(nameof(share)) : new(0, 0, share, null);
 
     /// <summary>
-    /// The estimated share of <paramref name="curve"/>'s tenures lasting beyond <paramref name="months"/> months (null
-    /// beyond its longest observed time), published as a share and disclosed as the retention evaluation discloses it.
+    /// The estimated share of the participants' tenures lasting beyond <paramref name="months"/> months (12, 24 or 36)
+    /// as of <paramref name="series"/>' last day (null beyond the longest observed time), published as a share and
+    /// disclosed as the retention evaluation discloses it, across the quarter ends.
     /// </summary>
-    public static ReturnMeasure Survival(SurvivalEstimate curve, int months)
+    public static ReturnMeasure Survival(RetentionSeries series, int months)
     {
-        ArgumentNullException.ThrowIfNull(curve);
-        ArgumentOutOfRangeException.ThrowIfNegative(months);
-        return new(0, 0, curve.SurvivalAtMonths(months), null, curve, months);
+        ArgumentNullException.ThrowIfNull(series);
+        if (months is not (12 or 24 or 36))
+        {
+            throw new ArgumentOutOfRangeException(nameof(months), months, "Survival is published at 12, 24 and 36 months.");
+        }
+        return new(0, 0, series.Last.All.Participants.SurvivalAtMonths(months), null, series, months);
     }
 
     /// <summary>

@@ -110,13 +110,9 @@ public sealed class TurnoverCalculator
     /// </summary>
     private void IndexAppointments(RegisterIndex index)
     {
-        var firstStartByPerson = new int[index.PersonIds.Length];
-        Array.Fill(firstStartByPerson, int.MaxValue);
+        // First-time as the retention evaluation takes it too (FirstTimeDirectors), not a copy of the rule.
+        var firstStarts = FirstTimeDirectors.FirstStarts(index.Facts);
         var rows = index.ByAuthorityThenStart();
-        foreach (var row in rows)
-        {
-            firstStartByPerson[row.Person] = Math.Min(firstStartByPerson[row.Person], row.Start);
-        }
 
         var groupStart = 0;
         while (groupStart < rows.Length)
@@ -140,7 +136,7 @@ public sealed class TurnoverCalculator
                     tally.Changes++;
                     tally.AuthoritiesWithChange.Add(code);
                 }
-                if (row.Start == firstStartByPerson[row.Person])
+                if (FirstTimeDirectors.IsFirstTime(fact.PersonId, fact.Start, firstStarts))
                 {
                     tally.FirstTimeDirectors++;
                     tally.FirstTimePeople.Add(row.Person);

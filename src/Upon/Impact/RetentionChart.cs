@@ -13,13 +13,28 @@ namespace Upon.Impact;
 /// <param name="HiddenFromDays">The time of the first step not shown; null when the whole curve is.</param>
 public sealed record RetentionCurveShown(RetentionGroup Group, IReadOnlyList<SurvivalStep> Steps, int? HiddenFromDays)
 {
-    /// <summary>The curve of <paramref name="estimate"/> under <paramref name="rule"/> (as <see cref="DisclosedSurvivalCurve"/> cuts the turnover curve).</summary>
-    public static RetentionCurveShown Disclose(RetentionGroup group, SurvivalEstimate estimate, DisclosureRule rule)
+    /// <summary>
+    /// The curve of <paramref name="estimate"/> under <paramref name="rule"/>: cut where too few are at risk (as
+    /// <see cref="DisclosedSurvivalCurve"/> cuts the turnover curve), and after the last time of <paramref name="table"/>
+    /// before the first whose reading of this group's survival is suppressed, so that the chart never shows what the
+    /// table hides.
+    /// </summary>
+    public static RetentionCurveShown Disclose(RetentionGroup group, SurvivalEstimate estimate, DisclosureRule rule, IReadOnlyList<DisclosedCurveRow> table)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(table);
         var cut = DisclosedSurvivalCurve.Disclose(estimate.Curve, rule);
-        return new RetentionCurveShown(group, [.. estimate.Steps.Take(cut.Steps.Count)], cut.HiddenFromDays);
+        var steps = estimate.Steps.Take(cut.Steps.Count).ToList();
+        var reads = table.OrderBy(r => r.Months).Select(r => (r.Months, Read: group == RetentionGroup.Participants ? r.Participants : r.Comparison)).ToList();
+        var firstHidden = reads.FindIndex(r => r.Read.Survival.IsSuppressed);
+        if (firstHidden >= 0)
+        {
+            var lastShownDays = firstHidden == 0 ? -1 : reads[firstHidden - 1].Months * TurnoverCalculator.DaysPerMonth;
+            steps = [.. steps.TakeWhile(s => s.Days <= lastShownDays)];
+        }
+        int? hiddenFrom = steps.Count < estimate.Steps.Count ? estimate.Steps[steps.Count].Days : null;
+        return new RetentionCurveShown(group, steps, hiddenFrom);
     }
 }
 

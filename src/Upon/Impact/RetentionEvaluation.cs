@@ -54,15 +54,6 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
         return RetentionEvaluationResult.Evaluate(population, asOf);
     }
 
-    /// <summary>The evaluation as of each of <paramref name="days"/>, reading the database once.</summary>
-    public async Task<IReadOnlyDictionary<LocalDate, RetentionEvaluationResult>> EvaluateEachAsync(IEnumerable<LocalDate> days, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(days);
-        var appointments = await AppointmentsAsync(cancellationToken);
-        var joined = await JoinedOnAsync(cancellationToken);
-        return days.Distinct().ToDictionary(d => d, d => RetentionEvaluationResult.Evaluate(RetentionPopulation.Build(appointments, joined, InvitingSince, d), d));
-    }
-
     /// <summary>The exact figures as of <paramref name="asOf"/> (for staff, the command line and other features).</summary>
     public async Task<RetentionFigures> FiguresAsync(LocalDate asOf, CancellationToken cancellationToken = default) =>
         (await EvaluateAsync(asOf, cancellationToken)).Figures();
@@ -81,12 +72,38 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
         {
             return RetentionDisclosure.Disclose(await EvaluateAsync(asOf, cancellationToken), rule);
         }
+        var series = await SeriesAsync([FunderAsOf(asOf)], cancellationToken);
+        return series[FunderAsOf(asOf)].Disclose(rule);
+    }
+
+    /// <summary>
+    /// For each of <paramref name="asOfs"/>, the evaluations as of every quarter end from the first after
+    /// <see cref="InvitingSince"/> up to it (and as of it), reading the database once and evaluating each day once: what the
+    /// funder's figures as of that day are disclosed against (<see cref="RetentionSeries"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<LocalDate, RetentionSeries>> SeriesAsync(IEnumerable<LocalDate> asOfs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(asOfs);
         var appointments = await AppointmentsAsync(cancellationToken);
         var joined = await JoinedOnAsync(cancellationToken);
-        var ends = QuarterEnds(FunderAsOf(asOf));
-        var results = ends.Select(d => RetentionEvaluationResult.Evaluate(RetentionPopulation.Build(appointments, joined, InvitingSince, d), d)).ToList();
-        var started = ends.Select(d => RetentionPopulation.StartedBeforeLandmark(appointments, InvitingSince, d)).ToList();
-        return RetentionDisclosure.DiscloseOverQuarters(results, started, rule);
+        var evaluated = new Dictionary<LocalDate, (RetentionEvaluationResult Result, int Started)>();
+        (RetentionEvaluationResult, int) At(LocalDate day)
+        {
+            if (!evaluated.TryGetValue(day, out var pair))
+            {
+                evaluated[day] = pair = (
+                    RetentionEvaluationResult.Evaluate(RetentionPopulation.Build(appointments, joined, InvitingSince, day), day),
+                    RetentionPopulation.StartedBeforeLandmark(appointments, InvitingSince, day));
+            }
+            return pair;
+        }
+        var series = new Dictionary<LocalDate, RetentionSeries>();
+        foreach (var asOf in asOfs.Distinct())
+        {
+            var days = QuarterEnds(asOf).Select(At).ToList();
+            series[asOf] = new RetentionSeries([.. days.Select(d => d.Item1)], [.. days.Select(d => d.Item2)]);
+        }
+        return series;
     }
 
     /// <summary>The as-of day the funder gets for <paramref name="asOf"/>: the last day of the latest financial quarter (30 June, 30 September, 31 December, 31 March) on or before it.</summary>
@@ -109,15 +126,15 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
     }
 
     /// <summary>
-    /// The 12- and 24-month retention of participants as of <paramref name="asOf"/>, for the DfE contract return: the
-    /// exact figures and the same as <paramref name="rule"/> lets them be published (the funder's version).
+    /// The 12- and 24-month retention of participants as of <paramref name="asOf"/>: the exact figures and the same as
+    /// <paramref name="rule"/> lets them be published (the funder's version, as the retention page and the DfE return show it).
     /// </summary>
     public async Task<ParticipantRetention> ParticipantRetentionAsync(LocalDate asOf, DisclosureRule rule, CancellationToken cancellationToken = default)
     {
         var disclosed = await DisclosedAsync(asOf, rule, cancellationToken);
         var exact = disclosed.Figures.Groups.Single(g => g.Group == RetentionGroup.Participants);
         var shown = disclosed.Groups.Single(g => g.Group == RetentionGroup.Participants);
-        return new ParticipantRetention(asOf, exact.N, exact.Survival12, exact.Survival24, shown.N, shown.Survival12, shown.Survival24);
+        return new ParticipantRetention(disclosed.Figures.AsOf, exact.N, exact.Survival12, exact.Survival24, shown.N, shown.Survival12, shown.Survival24);
     }
 
     private async Task<List<AppointmentFact>> AppointmentsAsync(CancellationToken cancellationToken)

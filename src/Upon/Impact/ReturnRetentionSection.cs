@@ -36,13 +36,13 @@ public sealed class ReturnRetentionSection(RetentionEvaluation retention, IClock
         var today = clock.TodayInLondon();
         // A period still running is measured as of the last quarter end before today, so no figure moves from day to day.
         LocalDate AsOf(ReturnPeriod period) => period.LastDay < today ? period.LastDay : RetentionEvaluation.FunderAsOf(today.PlusDays(-1));
-        var evaluations = await retention.EvaluateEachAsync(periods.Select(AsOf), cancellationToken);
+        // Each as-of day is a quarter end, disclosed against every earlier one exactly as the retention page discloses it.
+        var series = await retention.SeriesAsync(periods.Select(AsOf), cancellationToken);
         var measures = new ReturnMeasures();
         foreach (var period in periods)
         {
-            var participants = evaluations[AsOf(period)].All.Participants;
-            measures.Add(period, Retained12Months, ReturnMeasure.Survival(participants, 12));
-            measures.Add(period, Retained24Months, ReturnMeasure.Survival(participants, 24));
+            measures.Add(period, Retained12Months, ReturnMeasure.Survival(series[AsOf(period)], 12));
+            measures.Add(period, Retained24Months, ReturnMeasure.Survival(series[AsOf(period)], 24));
         }
         return measures.ToDictionary();
     }

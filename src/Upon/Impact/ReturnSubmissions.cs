@@ -12,6 +12,16 @@ namespace Upon.Impact;
 /// <summary>A figure whose value now differs from the one submitted.</summary>
 public sealed record ReturnDifference(string Section, string Key, string Title, string Unit, string Column, double? Submitted, double? Now);
 
+/// <summary>
+/// A section, or a figure of a section, that the return has now but the version served lacks, because it was added to
+/// Upon after that version was submitted: not part of the return as submitted, never a difference. A revision includes it.
+/// </summary>
+/// <param name="SectionKey">The section's key.</param>
+/// <param name="SectionTitle">Its title.</param>
+/// <param name="Figures">The figures missing from the version served (every one of them when the whole section is).</param>
+/// <param name="WholeSection">Whether the version served lacks the whole section.</param>
+public sealed record ReturnAddition(string SectionKey, string SectionTitle, IReadOnlyList<ReturnFigureDefinition> Figures, bool WholeSection);
+
 /// <summary>A version of a submitted return: who submitted it, when and why.</summary>
 public sealed record ReturnVersion(int Version, Instant SubmittedAt, string? SubmittedBy, string? Note);
 
@@ -34,7 +44,34 @@ public sealed class ReturnSubmissions(UponDbContext db, ReturnReport report, Fig
         await db.ReturnSubmissions.AsNoTracking().Where(s => s.Period == period.Label).OrderBy(s => s.Version)
             .Select(s => new ReturnVersion(s.Version, s.SubmittedAt, s.SubmittedBy, s.Note)).ToListAsync(cancellationToken);
 
-    /// <summary>The figures of the exact view whose value now differs from the latest submitted version; empty for a draft.</summary>
+    /// <summary>
+    /// The sections and figures the return has now that <paramref name="served"/> (a submitted version) lacks, in the
+    /// return's order; empty for a draft, which always has them all.
+    /// </summary>
+    public IReadOnlyList<ReturnAddition> NotSubmitted(DfeReturnDocument served)
+    {
+        ArgumentNullException.ThrowIfNull(served);
+        if (served.Version is null)
+        {
+            return [];
+        }
+        var additions = new List<ReturnAddition>();
+        foreach (var section in report.Sections)
+        {
+            var had = served.Sections.FirstOrDefault(s => s.Key == section.Key);
+            var missing = section.Figures.Where(f => had is null || !had.Figures.Any(h => h.Key == f.Key)).ToList();
+            if (missing.Count > 0)
+            {
+                additions.Add(new ReturnAddition(section.Key, section.Title, missing, had is null));
+            }
+        }
+        return additions;
+    }
+
+    /// <summary>
+    /// The figures of the exact view whose value now differs from the latest submitted version; empty for a draft. A
+    /// figure the submitted version does not have at all is not a difference (<see cref="NotSubmitted"/>).
+    /// </summary>
     public async Task<IReadOnlyList<ReturnDifference>> DifferencesAsync(ReturnPeriod period, CancellationToken cancellationToken)
     {
         var latest = await LatestAsync(period, cancellationToken);
@@ -48,15 +85,18 @@ public sealed class ReturnSubmissions(UponDbContext db, ReturnReport report, Fig
         var differences = new List<ReturnDifference>();
         foreach (var (section, figure) in now.AllFigures())
         {
-            before.TryGetValue(figure.Key, out var old);
+            if (!before.TryGetValue(figure.Key, out var old))
+            {
+                continue;
+            }
             foreach (var (column, value, oldValue) in new[]
             {
-                (DfeReturnFigureDocument.ThisPeriodColumn, figure.ThisPeriod, old.Figure?.ThisPeriod),
-                (DfeReturnFigureDocument.LastPeriodColumn, figure.LastPeriod, old.Figure?.LastPeriod),
-                (DfeReturnFigureDocument.SamePeriodLastYearColumn, figure.SamePeriodLastYear, old.Figure?.SamePeriodLastYear),
+                (DfeReturnFigureDocument.ThisPeriodColumn, figure.ThisPeriod, old.Figure.ThisPeriod),
+                (DfeReturnFigureDocument.LastPeriodColumn, figure.LastPeriod, old.Figure.LastPeriod),
+                (DfeReturnFigureDocument.SamePeriodLastYearColumn, figure.SamePeriodLastYear, old.Figure.SamePeriodLastYear),
             })
             {
-                if (old.Figure is null || value != oldValue)
+                if (value != oldValue)
                 {
                     differences.Add(new ReturnDifference(section.Title, figure.Key, figure.Title, figure.Unit, column, oldValue, value));
                 }

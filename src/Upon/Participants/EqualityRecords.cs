@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Audit;
 using Upon.Data;
+using Upon.Sessions;
 
 namespace Upon.Participants;
 
@@ -28,6 +29,20 @@ public sealed class EqualityRecords(UponDbContext db, AuditLog audit, IClock clo
             record = new EqualityInformation { ParticipantId = participantId };
             db.EqualityInformation.Add(record);
         }
+        await SaveAsync(record, ethnicityCode, sex, disability, cancellationToken);
+    }
+
+    /// <summary>Saves the answers of <paramref name="owner"/>, a participant record not saved yet (a coach's own), with it.</summary>
+    public async Task SaveNewAsync(Participant owner, string? ethnicityCode, Sex sex, Disability disability, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var record = new EqualityInformation { Participant = owner };
+        db.EqualityInformation.Add(record);
+        await SaveAsync(record, ethnicityCode, sex, disability, cancellationToken);
+    }
+
+    private async Task SaveAsync(EqualityInformation record, string? ethnicityCode, Sex sex, Disability disability, CancellationToken cancellationToken)
+    {
         record.EthnicityCode = ethnicityCode;
         record.Sex = sex;
         record.Disability = disability;

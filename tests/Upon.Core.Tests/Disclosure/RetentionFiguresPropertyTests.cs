@@ -87,11 +87,14 @@ public sealed class RetentionFiguresPropertyTests
     public static TheoryData<int> SeriesSeeds() => [.. Enumerable.Range(1, 60)];
 
     /// <summary>
-    /// Across the as-of days the funder can ask for (every quarter end, <see cref="RetentionDisclosure.DiscloseOverQuarters"/>)
+    /// Across the as-of days the funder can ask for (every quarter end, <see cref="RetentionDisclosure.DiscloseEachQuarter"/>)
     /// and against the first-time tenures started (which the turnover figures and the return's first-time directors come
-    /// close to): no two shown values of the same count differ by 1 to 4, both groups' n together never fall short of the
-    /// tenures started by 1 to 4 when both are shown, and the DfE return's retention rows (participants' survival at 12
-    /// and 24 months, <see cref="ReturnMeasure.Survival"/>) are never shown for a small group or with 1 to 4 at risk.
+    /// close to): every count the funder can work out from the figures of any quarter end (<see cref="FunderKnowledge"/>:
+    /// the counts shown; those behind a survival share or a number at risk, including the table under the chart; a whole
+    /// and its permanent and interim parts; the rest of a group) is never 1 to 4 and never differs by 1 to 4 between
+    /// two quarter ends; both groups' n together never fall short of the tenures started by 1 to 4 when both are shown;
+    /// the DfE return's retention rows are the retention evaluation's own participants' survival, shown and suppressed
+    /// alike; and disclosing fewer quarter ends gives the same answer for them.
     /// </summary>
     [Theory]
     [MemberData(nameof(SeriesSeeds))]
@@ -111,52 +114,172 @@ public sealed class RetentionFiguresPropertyTests
         }
         var results = ends.Select(d => RetentionEvaluationResult.Evaluate(RetentionPopulation.Build(appointments, joined, InvitingSince, d), d)).ToList();
         var started = ends.Select(d => RetentionPopulation.StartedBeforeLandmark(appointments, InvitingSince, d)).ToList();
+        var each = RetentionDisclosure.DiscloseEachQuarter(results, started, rule);
 
-        var shownOverTime = new Dictionary<string, List<(LocalDate Day, int Value)>>();
-        for (var k = 1; k <= results.Count; k++)
+        var knownOverTime = new Dictionary<string, List<(LocalDate Day, int Value)>>();
+        for (var k = 0; k < results.Count; k++)
         {
-            var disclosed = RetentionDisclosure.DiscloseOverQuarters(results[..k], started[..k], rule);
-            var exact = RetentionDisclosure.CountsOf(results[k - 1]);
+            var disclosed = each[k];
+            var exact = RetentionDisclosure.CountsOf(results[k]);
             foreach (var (name, value) in Shown(disclosed))
             {
                 Assert.Equal(exact[name], value);
-                Assert.False(rule.IsSmall(value), $"seed {seed}, {ends[k - 1]}: {name} = {value} published");
-                if (!shownOverTime.TryGetValue(name, out var list))
+            }
+            foreach (var (name, value) in FunderKnowledge(results[k], disclosed))
+            {
+                Assert.False(rule.IsSmall(value), $"seed {seed}, {ends[k]}: {name} = {value} can be worked out");
+                if (!knownOverTime.TryGetValue(name, out var list))
                 {
-                    shownOverTime[name] = list = [];
+                    knownOverTime[name] = list = [];
                 }
-                list.Add((ends[k - 1], value));
+                list.Add((ends[k], value));
             }
             var participants = disclosed.Groups[0];
             var comparison = disclosed.Groups[1];
             if (participants.N.TryGetValue(out var p) && comparison.N.TryGetValue(out var c))
             {
-                Assert.False(rule.IsSmall(started[k - 1] - p - c), $"seed {seed}, {ends[k - 1]}: {started[k - 1]} started, {p} + {c} in the groups");
+                Assert.False(rule.IsSmall(started[k] - p - c), $"seed {seed}, {ends[k]}: {started[k]} started, {p} + {c} in the groups");
             }
 
-            // The return's rows: the same curve, disclosed as the return discloses it.
-            var curve = results[k - 1].All.Participants;
-            foreach (var months in new[] { 12, 24 })
+            // The return's rows: the participants' survival of the same quarter end, disclosed against the same quarter ends.
+            var series = new RetentionSeries(results[..(k + 1)], started[..(k + 1)]);
+            var period = ReturnPeriod.OfYear(FinancialYear.Containing(ends[k]));
+            foreach (var (months, published) in new[] { (12, participants.Survival12), (24, participants.Survival24) })
             {
-                var row = ReturnDisclosure.Disclose(rule, new ReturnFigureDefinition("retained", "Retained", ReturnUnit.Share, "d"), ReturnPeriod.OfYear(FinancialYear.Containing(ends[k - 1])),
-                    _ => ReturnMeasure.Survival(curve, months), (_, _) => throw new InvalidOperationException());
-                if (!row.IsSuppressed)
+                var row = ReturnDisclosure.Disclose(rule, new ReturnFigureDefinition("retained", "Retained", ReturnUnit.Share, "d"), period,
+                    _ => ReturnMeasure.Survival(series, months), (_, _) => throw new InvalidOperationException());
+                Assert.Equal(published.IsSuppressed, row.IsSuppressed);
+                if (published.TryGetValue(out var share) && share is { } value)
                 {
-                    Assert.False(rule.IsSmall(curve.N) || rule.IsSmall(curve.AtRiskAt(months * TurnoverCalculator.DaysPerMonth)),
-                        $"seed {seed}, {ends[k - 1]}: survival at {months} months shown with n {curve.N}");
+                    Assert.Equal(Math.Round(value, 4, MidpointRounding.AwayFromZero), row.TryGetValue(out var shown) ? shown : null);
                 }
             }
         }
-        foreach (var (name, values) in shownOverTime)
+        foreach (var k in new[] { 0, results.Count / 3, results.Count / 2 })
+        {
+            var fewer = RetentionDisclosure.DiscloseOverQuarters(results[..(k + 1)], started[..(k + 1)], rule);
+            Assert.Equal(Shown(each[k]).ToList(), Shown(fewer).ToList());
+            Assert.Equal(FunderKnowledge(results[k], each[k]).OrderBy(p => p.Key).ToList(), FunderKnowledge(results[k], fewer).OrderBy(p => p.Key).ToList());
+        }
+        foreach (var (name, values) in knownOverTime)
         {
             foreach (var a in values)
             {
                 foreach (var b in values)
                 {
-                    Assert.False(rule.IsSmall(Math.Abs(a.Value - b.Value)), $"seed {seed}: {name} {a.Value} on {a.Day} and {b.Value} on {b.Day} both published");
+                    Assert.False(rule.IsSmall(Math.Abs(a.Value - b.Value)), $"seed {seed}: {name} {a.Value} on {a.Day} and {b.Value} on {b.Day} can both be worked out");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Every count the funder can work out from <paramref name="disclosed"/>, worked out here from the population itself
+    /// (not from the curves the disclosure reads): a group's n and events where shown; where a survival share at t
+    /// months is shown, as if nobody were censored, those who left within t and those observed beyond t (just the
+    /// latter, zero, when the share is null); where a number at risk at t is shown, those observed for at least t; then,
+    /// over and over, a whole from its two parts or a part from the whole and the other part, and the rest of a group
+    /// (n less any of these).
+    /// </summary>
+    private static Dictionary<string, int> FunderKnowledge(RetentionEvaluationResult result, DisclosedRetentionFigures disclosed)
+    {
+        // A count is "set.group.quantity"; its value comes from the population's tenures.
+        int Value(string key)
+        {
+            var parts = key.Split('.', 3);
+            var tenures = result.Population
+                .Where(t => RetentionNames.Of(t.Group) == parts[1] && (parts[0] == "all" || RetentionNames.Of(t.Type) == parts[0]))
+                .Select(t => t.Observation).ToList();
+            var quantity = parts[2];
+            if (quantity.StartsWith("rest-", StringComparison.Ordinal))
+            {
+                return tenures.Count - Value($"{parts[0]}.{parts[1]}.{quantity[5..]}");
+            }
+            var (what, days) = quantity.Split(':') is [var w, var d] ? (w, double.Parse(d, System.Globalization.CultureInfo.InvariantCulture)) : (quantity, 0.0);
+            return what switch
+            {
+                "n" => tenures.Count,
+                "events" => tenures.Count(o => o.Ended),
+                "leftBy" => tenures.Count(o => o.Ended && o.Days <= days),
+                "beyond" => tenures.Count(o => o.Days > days),
+                _ => tenures.Count(o => o.Days >= days),
+            };
+        }
+        static string Days(double days) => days.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var known = new HashSet<string>();
+        void Survival(string prefix, int months, Disclosed<double?> share)
+        {
+            if (!share.TryGetValue(out var value))
+            {
+                return;
+            }
+            var days = months * TurnoverCalculator.DaysPerMonth;
+            known.Add($"{prefix}.beyond:{Days(days)}");
+            if (value is not null)
+            {
+                known.Add($"{prefix}.leftBy:{Days(days)}");
+            }
+        }
+        void Group(string set, DisclosedRetentionGroup g)
+        {
+            var prefix = $"{set}.{RetentionNames.Of(g.Group)}";
+            if (!g.N.IsSuppressed) known.Add($"{prefix}.n");
+            if (!g.Events.IsSuppressed) known.Add($"{prefix}.events");
+            Survival(prefix, 12, g.Survival12);
+            Survival(prefix, 24, g.Survival24);
+            Survival(prefix, 36, g.Survival36);
+        }
+        foreach (var g in disclosed.Groups)
+        {
+            Group("all", g);
+        }
+        foreach (var type in disclosed.ByType)
+        {
+            foreach (var g in type.Groups)
+            {
+                Group(RetentionNames.Of(type.Type), g);
+            }
+        }
+        foreach (var row in disclosed.Table)
+        {
+            foreach (var (group, read) in new[] { ("participants", row.Participants), ("comparison", row.Comparison) })
+            {
+                Survival($"all.{group}", row.Months, read.Survival);
+                var days = row.Months * TurnoverCalculator.DaysPerMonth;
+                if (!read.AtRisk.IsSuppressed)
+                {
+                    // Observed for at least t days: the same tenures as those beyond t when t is not a whole number of days.
+                    known.Add(Math.Floor(days) == days ? $"all.{group}.atLeast:{Days(days)}" : $"all.{group}.beyond:{Days(days)}");
+                }
+            }
+        }
+        string[] sets = ["all", "permanent", "interim"];
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var group in new[] { "participants", "comparison" })
+            {
+                var quantities = known.Select(k => k.Split('.', 3)).Where(k => k[1] == group && !k[2].StartsWith("rest-", StringComparison.Ordinal)).Select(k => k[2]).Distinct().ToList();
+                foreach (var quantity in quantities)
+                {
+                    // The whole is its permanent and interim parts together: any two give the third.
+                    var keys = sets.Select(s => $"{s}.{group}.{quantity}").ToList();
+                    if (keys.Count(known.Contains) == 2)
+                    {
+                        known.UnionWith(keys);
+                        changed = true;
+                    }
+                }
+                foreach (var set in sets.Where(s => known.Contains($"{s}.{group}.n")))
+                {
+                    foreach (var key in known.Where(k => k.StartsWith($"{set}.{group}.", StringComparison.Ordinal) && k != $"{set}.{group}.n" && !k.Contains(".rest-", StringComparison.Ordinal)).ToList())
+                    {
+                        changed |= known.Add($"{set}.{group}.rest-{key.Split('.', 3)[2]}");
+                    }
+                }
+            }
+        }
+        return known.ToDictionary(k => k, Value);
     }
 
     private static IEnumerable<(string Name, int Value)> Shown(DisclosedRetentionFigures figures)

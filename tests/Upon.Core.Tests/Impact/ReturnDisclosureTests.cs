@@ -110,22 +110,56 @@ public sealed class ReturnDisclosureTests
     public void Survival_IsShownWithFiveAtRisk_AndSuppressedWithFewerOrASmallGroup()
     {
         var figure = new ReturnFigureDefinition("retained12", "Retained", ReturnUnit.Share, "d");
-        // Ten tenures: two ended at 100 days, eight running past a year (400 days): S(12 months) = 0.8, 8 at risk.
-        var ten = new SurvivalEstimate([.. Enumerable.Repeat(new SurvivalObservation(100, true), 2), .. Enumerable.Repeat(new SurvivalObservation(400, false), 8)]);
-        var shown = Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(ten, 12));
+        // Fifteen tenures: five ended at 100 days, ten running past a year (400 days): S(12 months) = 10/15, ten at risk.
+        var fifteen = Participants((100, true, 5), (400, false, 10));
+        var shown = Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(fifteen, 12));
         Assert.True(shown.TryGetValue(out var value));
-        Assert.Equal(0.8, value);
-        Assert.Equal(0.8, ReturnMeasure.Survival(ten, 12).Value(ReturnUnit.Share));
+        Assert.Equal(0.6667, value);
+        Assert.Equal(0.6667, ReturnMeasure.Survival(fifteen, 12).Value(ReturnUnit.Share));
 
         // Six tenures, two running past a year: 2 at risk at 12 months, so the share would tell of two people.
-        var six = new SurvivalEstimate([.. Enumerable.Repeat(new SurvivalObservation(100, true), 4), .. Enumerable.Repeat(new SurvivalObservation(400, false), 2)]);
+        var six = Participants((100, true, 4), (400, false, 2));
         Assert.True(Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(six, 12)).IsSuppressed);
 
+        // Ten tenures, two ended at 100 days, eight past a year: S = 0.8 of ten tells that two people left within the year.
+        var ten = Participants((100, true, 2), (400, false, 8));
+        Assert.True(Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(ten, 12)).IsSuppressed);
+
         // Four tenures: a small group, suppressed whatever is at risk.
-        var four = new SurvivalEstimate([.. Enumerable.Repeat(new SurvivalObservation(400, false), 4)]);
+        var four = Participants((400, false, 4));
         Assert.True(Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(four, 12)).IsSuppressed);
 
         // Beyond the longest observation the share does not exist: null for staff.
-        Assert.Null(ReturnMeasure.Survival(ten, 24).Value(ReturnUnit.Share));
+        Assert.Null(ReturnMeasure.Survival(fifteen, 24).Value(ReturnUnit.Share));
+    }
+
+    [Fact]
+    public void Survival_NextQuarterEnd_WhenTwoMoreHaveLeftWithinTheYear_IsSuppressed()
+    {
+        var figure = new ReturnFigureDefinition("retained12", "Retained", ReturnUnit.Share, "d");
+        // As of one quarter end: 5 left within a year, 10 past it. As of the next: 2 more who left within a year, and 5
+        // more past it (n 15, then 22, both shown). Subtracting the two shares would tell of those two people.
+        var first = Population((100, true, 5), (400, false, 10));
+        var second = Population((100, true, 7), (491, false, 15));
+        var series = new RetentionSeries([first, second], [15, 22]);
+        Assert.False(new RetentionSeries([first], [15]).ParticipantsSurvival(12, Rule).IsSuppressed);
+        Assert.Equal(22, series.Disclose(Rule).Groups[0].N.Value);
+        Assert.True(Disclose(figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(series, 12)).IsSuppressed);
+        Assert.True(series.ParticipantsSurvival(12, Rule).IsSuppressed);
+        // Staff see it.
+        Assert.Equal(0.6818, ReturnDisclosure.Disclose(DisclosureRule.None, figure, ReturnPeriod.OfYear(Year), _ => ReturnMeasure.Survival(series, 12), (_, _) => throw new InvalidOperationException()).TryGetValue(out var exact) ? exact : null);
+    }
+
+    private static RetentionEvaluationResult Population(params (int Days, bool Ended, int Count)[] groups)
+    {
+        var population = groups.SelectMany((g, i) => Enumerable.Range(0, g.Count).Select(j => new RetentionTenure(
+            $"p{i}-{j}", "201", new LocalDate(2020, 4, 1), null, RetentionType.Permanent, RetentionGroup.Participants, null, new SurvivalObservation(g.Days, g.Ended)))).ToList();
+        return RetentionEvaluationResult.Evaluate(population, new LocalDate(2025, 3, 31));
+    }
+
+    private static RetentionSeries Participants(params (int Days, bool Ended, int Count)[] groups)
+    {
+        var result = Population(groups);
+        return new RetentionSeries([result], [result.Population.Count]);
     }
 }

@@ -144,7 +144,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/my/sessions"] = [Roles.Participant],
         ["/my/sessions/{id:int}"] = [Roles.Participant],
         ["/my/calendar"] = [Roles.Participant],
-        ["/my/equality"] = [Roles.Participant],
+        ["/my/equality"] = [Roles.Participant, Roles.Coach],
         ["/my/data"] = [.. Roles.All],
         ["/privacy"] = Everyone,
         ["/privacy/requests"] = [Roles.Administrator],

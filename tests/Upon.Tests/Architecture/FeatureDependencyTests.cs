@@ -20,7 +20,7 @@ public class FeatureDependencyTests
         ["Accounts"] = ["Audit", "Email"],
         ["Register"] = ["Accounts", "Audit", "Disclosure"],
         ["Sessions"] = ["Register", "Accounts", "Audit", "Email"],
-        ["Participants"] = ["Sessions", "Register", "Accounts", "Audit"],
+        ["Participants"] = ["Coaching", "Sessions", "Register", "Accounts", "Audit"],
         ["NewDirectors"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Feedback"] = ["Accounts", "Audit", "Email"],
         ["Health"] = ["Email"],

@@ -134,6 +134,53 @@ public abstract class DfeReturnTests(UponApp app)
         Assert.Equal(7, Figure(funder, "firstTimeDirectors").GetProperty("thisPeriod").GetDouble());
     }
 
+    /// <summary>
+    /// A return submitted before the retention rows were part of it (its stored documents have no retention section):
+    /// the page shows the section as not part of the return as submitted, to staff and the funder, and never as
+    /// differences; a revision includes it.
+    /// </summary>
+    [SkippableFact]
+    public async Task AReturnSubmittedBeforeASectionExisted_ShowsItAsNotPartOfTheReturn_NotAsDifferences_AndARevisionIncludesIt()
+    {
+        app.RequireDatabase();
+        var period = ReturnPeriod.Parse("2021-22-Q3");
+        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<ReturnSubmissions>().SubmitAsync(period, "tester", default)));
+        await app.WithDbAsync(async db =>
+        {
+            var submission = await db.ReturnSubmissions.SingleAsync(r => r.Period == period.Label);
+            string WithoutRetention(string json)
+            {
+                var document = JsonSerializer.Deserialize<DfeReturnDocument>(json, ReturnReport.Json)!;
+                Assert.Contains(document.Sections, x => x.Key == "retention");
+                return JsonSerializer.Serialize(document with { Sections = [.. document.Sections.Where(x => x.Key != "retention")] }, ReturnReport.Json);
+            }
+            submission.ExactJson = WithoutRetention(submission.ExactJson);
+            submission.FunderJson = WithoutRetention(submission.FunderJson);
+            await db.SaveChangesAsync();
+        });
+
+        var differences = await app.WithScopeAsync(s => s.GetRequiredService<ReturnSubmissions>().DifferencesAsync(period, default));
+        Assert.DoesNotContain(differences, d => d.Key.StartsWith("participantsRetained", StringComparison.Ordinal));
+        foreach (var (role, view) in new[] { (Roles.PartnerStaff, "exact"), (Roles.PartnerStaff, "funder"), (Roles.Funder, "") })
+        {
+            var page = await app.CreateClient(role).GetDocumentAsync($"/reports/dfe-return?period={period.Label}&view={view}");
+            var notSubmitted = page.QuerySelector("[data-section='retention'][data-not-submitted]");
+            Assert.NotNull(notSubmitted);
+            Assert.Contains("Not part of the return as submitted", notSubmitted.TextContent, StringComparison.Ordinal);
+            Assert.Null(page.QuerySelector("table[data-section='retention']"));
+            Assert.Null(page.QuerySelector("#differences tr[data-figure^='participantsRetained']"));
+        }
+        var api = await GetAsync(app.CreateApiClient(Roles.Funder), $"period={period.Label}");
+        Assert.DoesNotContain(api.GetProperty("sections").EnumerateArray(), x => x.GetProperty("key").GetString() == "retention");
+
+        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<ReturnSubmissions>().ReviseAsync(period, "tester", "Adds the retention rows", default)));
+        var revised = await app.CreateClient(Roles.PartnerStaff).GetDocumentAsync($"/reports/dfe-return?period={period.Label}");
+        Assert.Null(revised.QuerySelector("[data-not-submitted]"));
+        Assert.NotNull(revised.QuerySelector("table[data-section='retention'] tr[data-figure='participantsRetained12MonthsShare']"));
+        var funder = await GetAsync(app.CreateApiClient(Roles.Funder), $"period={period.Label}");
+        Assert.Contains(funder.GetProperty("sections").EnumerateArray(), x => x.GetProperty("key").GetString() == "retention");
+    }
+
     [SkippableFact]
     public async Task Page_FunderSeesTheSuppressedReturn_WithoutTheStaffForms()
     {

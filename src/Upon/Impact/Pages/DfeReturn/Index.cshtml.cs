@@ -29,6 +29,9 @@ public sealed class IndexModel(ReturnReport report, ReturnSubmissions submission
 
     public IReadOnlyList<ReturnDifference> Differences { get; private set; } = [];
 
+    /// <summary>Sections and figures added to the return after the version shown was submitted.</summary>
+    public IReadOnlyList<ReturnAddition> NotSubmitted { get; private set; } = [];
+
     public IReadOnlyList<ReturnPeriod> Choices { get; private set; } = [];
 
     [TempData] public string? Notice { get; set; }
@@ -117,6 +120,7 @@ public sealed class IndexModel(ReturnReport report, ReturnSubmissions submission
         View = SeesExactFigures && view != DfeReturnDocument.FunderView ? DfeReturnDocument.ExactView : DfeReturnDocument.FunderView;
         var (exact, funder) = await figures.ReturnAsync(Period, disclosure.Suppression, cancellationToken);
         Document = View == DfeReturnDocument.ExactView ? exact : funder;
+        NotSubmitted = submissions.NotSubmitted(Document);
         if (SeesExactFigures)
         {
             Versions = await figures.ReturnVersionsAsync(Period, cancellationToken);

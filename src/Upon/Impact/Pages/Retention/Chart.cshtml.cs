@@ -7,7 +7,10 @@ using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Retention;
 
-/// <summary>The retention chart as SVG (<c>?asOf=YYYY-MM-DD</c>), cut for the funder where too few are at risk; 400 for a bad date.</summary>
+/// <summary>
+/// The retention chart as SVG (<c>?asOf=YYYY-MM-DD</c>), cut for the funder where too few are at risk or where the table
+/// under it suppresses a reading (<see cref="RetentionCurveShown.Disclose"/>); 400 for a bad date.
+/// </summary>
 [Authorize(Policy = Policies.Aggregates)]
 public sealed class ChartModel(RetentionEvaluation evaluation, FigureDisclosure disclosure) : PageModel
 {
@@ -24,9 +27,10 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureDisclosure 
             day = RetentionEvaluation.FunderAsOf(day);
         }
         var result = await evaluation.EvaluateAsync(day, cancellationToken);
+        var figures = FigureDisclosure.SeesExactFigures(User) ? RetentionDisclosure.Disclose(result, rule) : await evaluation.DisclosedAsync(day, rule, cancellationToken);
         var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
-            .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule)).ToList();
-        var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(result.All, m, rule).AtRisk).ToList();
+            .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule, figures.Table)).ToList();
+        var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(figures.Table.Single(r => r.Months == m)).AtRisk).ToList();
         return Content(RetentionChart.Svg(curves, atRisk), "image/svg+xml");
     }
 }

@@ -26,9 +26,6 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
 {
     public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
 
-    /// <summary>The months at which the table under the chart reads the curves.</summary>
-    public static IReadOnlyList<int> TableMonths { get; } = [0, 6, 12, 18, 24, 30, 36, 48, 60];
-
     public string? AsOfText { get; private set; }
 
     public bool SeesExactFigures { get; private set; }
@@ -61,32 +58,24 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
         {
             day = RetentionEvaluation.FunderAsOf(day);
         }
-        var result = await figures.RetentionAsync(day, cancellationToken);
-        Figures = SeesExactFigures ? RetentionDisclosure.Disclose(result, Rule) : await figures.DisclosedRetentionAsync(day, Rule, cancellationToken);
-        Rows = [.. TableMonths.Select(m => Row(result.All, m, Rule))];
+        Figures = SeesExactFigures
+            ? RetentionDisclosure.Disclose(await figures.RetentionAsync(day, cancellationToken), Rule)
+            : await figures.DisclosedRetentionAsync(day, Rule, cancellationToken);
+        Rows = [.. Figures.Table.Select(Row)];
         ChartAlt = Describe(Figures);
         return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 
-    /// <summary>Both curves at <paramref name="months"/>, suppressed where the group's number at risk is small or its curve was cut before.</summary>
-    public static CurveRow Row(RetentionComparison comparison, int months, DisclosureRule rule)
+    /// <summary>Both curves at one time as published (<see cref="RetentionDisclosure.TableMonths"/>).</summary>
+    public static CurveRow Row(DisclosedCurveRow row)
     {
-        ArgumentNullException.ThrowIfNull(comparison);
-        ArgumentNullException.ThrowIfNull(rule);
-        var days = months * TurnoverCalculator.DaysPerMonth;
-        (Disclosed<double?>, Disclosed<(double, double)?>, Disclosed<int>) Read(SurvivalEstimate curve)
-        {
-            var atRisk = curve.AtRiskAt(days);
-            var cut = DisclosedSurvivalCurve.Disclose(curve.Curve, rule).HiddenFromDays;
-            var hidden = rule.IsSmall(atRisk) || (cut is { } from && from <= days) || (rule.IsSmall(curve.N));
-            return hidden
-                ? (Disclosed.Suppressed<double?>(), Disclosed.Suppressed<(double, double)?>(), rule.Count(atRisk))
-                : (Disclosed.Shown(curve.SurvivalAt(days)), Disclosed.Shown(curve.BandAt(days)), rule.Count(atRisk));
-        }
-        var (ps, pb, pr) = Read(comparison.Participants);
-        var (cs, cb, cr) = Read(comparison.Comparison);
-        return new CurveRow(months, ps, pb, cs, cb, new AtRiskColumn(months, pr, cr));
+        ArgumentNullException.ThrowIfNull(row);
+        return new CurveRow(row.Months, row.Participants.Survival, Band(row.Participants.Band), row.Comparison.Survival, Band(row.Comparison.Band),
+            new AtRiskColumn(row.Months, row.Participants.AtRisk, row.Comparison.AtRisk));
     }
+
+    private static Disclosed<(double, double)?> Band(Disclosed<(double Lower, double Upper)?> band) =>
+        band.TryGetValue(out var value) ? Disclosed.Shown<(double, double)?>(value) : Disclosed.Suppressed<(double, double)?>();
 
     public static string Percent(double? share) => share is { } s ? FigureFormat.Percent(s) : "–";
 
