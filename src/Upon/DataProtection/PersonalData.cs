@@ -68,6 +68,15 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         return new SubjectData(subject, found, [.. about.DistinctBy(e => e.Id).OrderBy(e => e.Id)], by);
     }
 
+    /// <summary>What Upon holds about the person, one line per kind of record, as their "your data" pages list it.</summary>
+    public async Task<IReadOnlyList<HeldData>> HeldAsync(DataSubject subject, CancellationToken cancellationToken = default)
+    {
+        var data = await FindAsync(subject, cancellationToken);
+        return [.. data.Found.Where(f => f.Rows.Rows.Count > 0)
+            .Select(f => new HeldData(f.Feature, DataMap.For(f.Rows.Table)?.Holds ?? f.Rows.Table, f.Rows.Rows.Count))
+            .DistinctBy(h => h.Holds)];
+    }
+
     /// <summary>A row's columns by name, as the subject access response gives them.</summary>
     public PersonalRow Describe(object row)
     {
@@ -360,3 +369,6 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
     /// <summary>Eight random hexadecimal digits: an erased person's new name, linked to nothing.</summary>
     public static string NewPseudonym() => Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
 }
+
+/// <summary>One kind of record Upon holds about a person: the part of Upon, what it is, and how many.</summary>
+public sealed record HeldData(string Feature, string Holds, int Rows);

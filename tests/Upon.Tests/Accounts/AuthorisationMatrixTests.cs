@@ -87,6 +87,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/aspirants/apply/{cohort}/submitted"] = Everyone,
         ["/aspirants/apply/{cohort}/offer"] = Everyone,
         ["/aspirants/apply/return/{secret}"] = Everyone,
+        ["/aspirants/apply/your-data"] = Everyone,
         ["/aspirants/endorse/{secret}"] = Everyone,
         ["/aspirants/endorsements"] = Staff,
         ["/aspirants/endorsements/{id:int}"] = Staff,

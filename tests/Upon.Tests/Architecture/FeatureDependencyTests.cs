@@ -28,7 +28,7 @@ public class FeatureDependencyTests
         ["DataProtection"] = ["Accounts", "Audit"],
         ["Impact"] = ["NewDirectors", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
-        ["Aspirants"] = ["Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
+        ["Aspirants"] = ["DataProtection", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["Home"] = ["DataProtection", "Aspirants", "Impact", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 

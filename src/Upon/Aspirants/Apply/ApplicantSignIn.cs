@@ -52,12 +52,15 @@ public sealed class ApplicantSignIn(UponDbContext db, IClock clock, IDataProtect
         return application;
     }
 
-    /// <summary>Signs this browser in to the application.</summary>
-    public void SignIn(HttpContext context, int applicationKey)
+    /// <summary>
+    /// Signs this browser in to the application. <paramref name="byEmailedLink"/> says the applicant proved they read
+    /// the application's email address (they used its emailed link), which showing them their data requires.
+    /// </summary>
+    public void SignIn(HttpContext context, int applicationKey, bool byEmailedLink = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var until = clock.GetCurrentInstant() + Duration.FromHours(SignInHours);
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{applicationKey}|{until.ToUnixTimeSeconds()}");
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{applicationKey}|{until.ToUnixTimeSeconds()}|{(byEmailedLink ? EmailConfirmed : "")}");
         context.Response.Cookies.Append(CookieName, _protector.Protect(payload), new CookieOptions
         {
             HttpOnly = true,
@@ -73,7 +76,14 @@ public sealed class ApplicantSignIn(UponDbContext db, IClock clock, IDataProtect
         context?.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/aspirants" });
 
     /// <summary>The key of the application this browser is signed in to, or null.</summary>
-    public int? SignedIn(HttpContext context)
+    public int? SignedIn(HttpContext context) => Session(context)?.Key;
+
+    /// <summary>The application this browser signed in to by its emailed link (so its email address is proven), or null.</summary>
+    public int? SignedInByEmailedLink(HttpContext context) => Session(context) is { ByEmailedLink: true } session ? session.Key : null;
+
+    private const string EmailConfirmed = "link";
+
+    private (int Key, bool ByEmailedLink)? Session(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Request.Cookies[CookieName] is not { Length: > 0 and < 2000 } cookie)
@@ -83,12 +93,12 @@ public sealed class ApplicantSignIn(UponDbContext db, IClock clock, IDataProtect
         try
         {
             var parts = _protector.Unprotect(cookie).Split('|');
-            if (parts.Length == 2
+            if (parts.Length is 2 or 3
                 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var key)
                 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var until)
                 && Instant.FromUnixTimeSeconds(until) > clock.GetCurrentInstant())
             {
-                return key;
+                return (key, parts.Length == 3 && parts[2] == EmailConfirmed);
             }
         }
         catch (System.Security.Cryptography.CryptographicException)

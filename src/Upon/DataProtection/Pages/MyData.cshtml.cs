@@ -15,7 +15,7 @@ namespace Upon.DataProtection.Pages;
 [Authorize]
 public sealed class MyDataModel(UponDbContext db, PersonalData personalData, SubjectAccessExport export) : PageModel
 {
-    public IReadOnlyList<(string Feature, string Holds, int Rows)> Held { get; private set; } = [];
+    public IReadOnlyList<HeldData> Held { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,10 +23,7 @@ public sealed class MyDataModel(UponDbContext db, PersonalData personalData, Sub
         {
             return Forbid();
         }
-        var data = await personalData.FindAsync(subject, cancellationToken);
-        Held = [.. data.Found.Where(f => f.Rows.Rows.Count > 0)
-            .Select(f => (f.Feature, DataMap.For(f.Rows.Table)?.Holds ?? f.Rows.Table, f.Rows.Rows.Count))
-            .DistinctBy(h => h.Item2)];
+        Held = await personalData.HeldAsync(subject, cancellationToken);
         return Page();
     }
 

@@ -31,7 +31,7 @@ public sealed class ResumeModel(ApplicantSignIn signIn) : PageModel
             Failed = true;
             return Page();
         }
-        signIn.SignIn(HttpContext, application.Id);
+        signIn.SignIn(HttpContext, application.Id, byEmailedLink: true);
         var cohort = application.Cohort!;
         // An applicant with an offer to answer came from the offer email: take them to it.
         return Redirect(application.Offer == OfferStatus.Offered ? Selection.OfferPath(cohort.Name)
