@@ -81,12 +81,16 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.StorageStateAsync();
     }
 
-    /// <summary>Waits for the form on <paramref name="path"/> to move on; if it stays, fails with the page's error summary.</summary>
+    /// <summary>
+    /// Waits for the form on <paramref name="path"/> to move on; if it stays, fails with the page's error summary. The
+    /// wait is long because the first sign-in of a fixture hashes a password and warms the server up, which on a loaded
+    /// 2-core machine has taken longer than Playwright's default 30 seconds.
+    /// </summary>
     private static async Task LeftAsync(IPage page, string path, string what)
     {
         try
         {
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
         }
         catch (TimeoutException)
         {
