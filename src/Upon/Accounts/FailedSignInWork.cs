@@ -19,6 +19,6 @@ public sealed class FailedSignInWork(UserManager<UponUser> users, UponDbContext 
     {
         users.PasswordHasher.VerifyHashedPassword(user ?? new UponUser(), DummyHash.Value, password);
         var id = user?.Id ?? "";
-        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount), cancellationToken);
+        await db.Users.TagWith(Data.DataVersions.NotFigureData).Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount), cancellationToken);
     }
 }
