@@ -51,12 +51,6 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
             || entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !SignInBookkeeping.Contains(p.Metadata.Name));
     }
 
-    /// <summary>
-    /// The tag (<c>TagWith</c>) of a statement run without the change tracker that writes a figure table's rows but no
-    /// figure's data (a refused sign-in's no-op update of the account, say): it does not raise the version.
-    /// </summary>
-    public const string NotFigureData = "upon: not figure data";
-
     /// <summary>The statement that raises the version (table and column names from the EF model).</summary>
     public static string BumpSql(DbContext db)
     {
@@ -162,7 +156,6 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
     {
         // Migrations write the schema, its seed rows and their history, not figure data (and may run before data_versions exists).
         if (rows == 0 || eventData.CommandSource == CommandSource.Migrations || eventData.Context is not UponDbContext db
-            || command.CommandText.StartsWith("-- " + NotFigureData, StringComparison.Ordinal)
             || Written().Match(command.CommandText) is not { Success: true } written)
         {
             return null;
