@@ -61,12 +61,19 @@ public static class InvitationRules
         {
             return new InvitationDecision(InvitationDecisionKind.EndedBeforeRecorded);
         }
-        if (recordedOn > start + HistoryAfter)
+        if (!CouldInvite(start, recordedOn))
         {
             return new InvitationDecision(InvitationDecisionKind.RecordedTooLate);
         }
         return new InvitationDecision(InvitationDecisionKind.Invite, SendOn: LocalDate.Max(start, recordedOn), DueBy: DueDate(start));
     }
+
+    /// <summary>
+    /// Whether an appointment starting on <paramref name="start"/> and recorded on <paramref name="recordedOn"/> could invite
+    /// anyone at all (it is not history): <see cref="Decide"/> never invites when this is false, whatever the person's other
+    /// appointments, so a planner need look no further at the appointments it rules out.
+    /// </summary>
+    public static bool CouldInvite(LocalDate start, LocalDate recordedOn) => recordedOn <= start + HistoryAfter;
 
     /// <summary>The last day the invitation of an appointment starting on <paramref name="start"/> is on time.</summary>
     public static LocalDate DueDate(LocalDate start) => start.PlusDays(DueWithinDays);

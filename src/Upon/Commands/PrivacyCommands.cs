@@ -41,12 +41,9 @@ public static class PrivacyCommands
             var path = Path.GetFullPath(parse.GetValue(output)!);
             using var host = await CommandHost.StartAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
-            using var buffer = new MemoryStream();
-            if (!await scope.ServiceProvider.GetRequiredService<SubjectAccessExport>().WriteAsync(subject, buffer, "Subject access (command line)", cancellationToken))
-            {
-                throw new CommandException($"Upon holds nothing about {subject.Email}; no file was written", exitCode: 1);
-            }
-            await File.WriteAllBytesAsync(path, buffer.ToArray(), cancellationToken);
+            await using var zip = await scope.ServiceProvider.GetRequiredService<SubjectAccessExport>().ZipAsync(subject, "Subject access (command line)", cancellationToken)
+                ?? throw new CommandException($"Upon holds nothing about {subject.Email}; no file was written", exitCode: 1);
+            await File.WriteAllBytesAsync(path, zip.ToArray(), cancellationToken);
             Console.WriteLine($"Wrote everything Upon holds about {subject.Email} to {path}.");
             return 0;
         });

@@ -31,6 +31,24 @@ public sealed class SubjectAccessExport(PersonalData personalData, AuditLog audi
         (DataCategory.Audit, "audit.json"),
     ];
 
+    /// <summary>The name a person's own download is saved under.</summary>
+    public const string DownloadName = "upon-your-data.zip";
+
+    public const string ContentType = "application/zip";
+
+    /// <summary>The ZIP for <paramref name="subject"/> in memory, ready to send or save; null when Upon holds nothing about them.</summary>
+    public async Task<MemoryStream?> ZipAsync(DataSubject subject, string why, CancellationToken cancellationToken = default)
+    {
+        var buffer = new MemoryStream();
+        if (!await WriteAsync(subject, buffer, why, cancellationToken))
+        {
+            await buffer.DisposeAsync();
+            return null;
+        }
+        buffer.Position = 0;
+        return buffer;
+    }
+
     /// <summary>Writes the ZIP for <paramref name="subject"/>; false (and nothing written) when Upon holds nothing about them.</summary>
     public async Task<bool> WriteAsync(DataSubject subject, Stream output, string why, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,11 @@ public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainE
 
     public async Task<IReadOnlyList<DirectorInvitation>> PlanAsync(IReadOnlyCollection<RecordedAppointment> recorded, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetCurrentInstant();
+        var today = clock.TodayInLondon();
+        // An appointment that started more than six months ago invites nobody, whatever else the person holds: only the
+        // rest are looked at, so recording years of history (an import of 100,000 rows) reads only its recent few.
+        recorded = [.. recorded.Where(r => InvitationRules.CouldInvite(r.Start, today))];
         if (recorded.Count == 0)
         {
             return [];
@@ -32,8 +37,6 @@ public sealed class InvitationPlanner(UponDbContext db, IClock clock) : IDomainE
         var invitedAlready = (await db.DirectorInvitations.Where(i => personKeys.Contains(i.PersonKey)).Select(i => i.PersonKey).ToListAsync(cancellationToken)).ToHashSet();
         var appointments = (await db.Appointments.AsNoTracking().Where(a => personKeys.Contains(a.PersonKey)).ToListAsync(cancellationToken))
             .ToLookup(a => a.PersonKey);
-        var now = clock.GetCurrentInstant();
-        var today = clock.TodayInLondon();
         var created = new List<DirectorInvitation>();
         var invitedNow = new HashSet<int>();
         foreach (var item in recorded.Where(r => !invitedAlready.Contains(r.PersonKey)).OrderBy(r => r.Start))

@@ -43,6 +43,10 @@ public static class AppointmentCsv
 
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
+    private static readonly IReadOnlyList<string> KnownColumns = [.. RequiredColumns, .. OptionalColumns];
+
+    private static readonly Dictionary<string, int> KnownColumnSlots = KnownColumns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+
     private static CsvConfiguration Configuration => new(CultureInfo.InvariantCulture)
     {
         DetectDelimiter = false,
@@ -95,17 +99,23 @@ public static class AppointmentCsv
             yield break;
         }
 
-        var index = columns.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
+        // Each known column's position in the file (-1 when an optional one is absent); each field is read once per row.
+        var positions = KnownColumns.Select(c => Array.IndexOf(columns, c)).ToArray();
+        var values = new string[KnownColumns.Count];
         var rows = 0;
         var rowErrors = errors.Count;
+        string Field(string column) => values[KnownColumnSlots[column]];
         while (csv.Read())
         {
             var line = (int)csv.Parser.RawRow;
-            string Field(string column) => index.TryGetValue(column, out var i) && i < csv.Parser.Count ? SafeCsv.Restore((csv.GetField(i) ?? "").Trim()) : "";
             if (csv.Parser.Count != columns.Length)
             {
                 errors.Add(new ImportError(line, "", "", $"The row has {csv.Parser.Count} fields but the header has {columns.Length}."));
                 continue;
+            }
+            for (var k = 0; k < positions.Length; k++)
+            {
+                values[k] = positions[k] >= 0 ? SafeCsv.Restore((csv.GetField(positions[k]) ?? "").Trim()) : "";
             }
             var row = ParseRow(line, Field, today, errors);
             if (row is not null)
@@ -127,21 +137,21 @@ public static class AppointmentCsv
     private static AppointmentRow? ParseRow(int line, Func<string, string> raw, LocalDate today, List<ImportError> errors)
     {
         var before = errors.Count;
-        var refused = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var column in RequiredColumns.Concat(OptionalColumns))
+        HashSet<string>? refused = null;
+        foreach (var column in KnownColumns)
         {
             var text = raw(column);
             if (ControlCharacters.Contains(text))
             {
-                refused.Add(column);
+                (refused ??= new HashSet<string>(StringComparer.Ordinal)).Add(column);
                 errors.Add(new ImportError(line, column, Printable(text), $"The {column} {ControlCharacters.Problem(text)}."));
             }
         }
         // A field with a control character has been reported: it is not reported again as missing or malformed.
-        string field(string column) => refused.Contains(column) ? "\u0000" : raw(column);
+        string field(string column) => refused?.Contains(column) == true ? "\u0000" : raw(column);
         void Error(string column, string reason)
         {
-            if (!refused.Contains(column))
+            if (refused?.Contains(column) != true)
             {
                 errors.Add(new ImportError(line, column, field(column), reason));
             }

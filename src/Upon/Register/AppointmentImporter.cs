@@ -57,29 +57,31 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         {
             return new AppointmentImportResult(0, 0, 0, 0, 0, [new ImportError(e.Line ?? 1, "", "", e.Message)]);
         }
-        return await ImportAsync(() => new StringReader(text), preview, progress, cancellationToken);
+        return await ImportAsync(text, preview, progress, cancellationToken);
     }
 
     public async Task<AppointmentImportResult> ImportAsync(TextReader reader, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        return await ImportAsync(() => new StringReader(text), preview, progress, cancellationToken);
+        return await ImportAsync(await reader.ReadToEndAsync(cancellationToken), preview, progress, cancellationToken);
     }
 
     /// <summary>How many rows are planned and written at a time (the bulk writer writes each batch in one go).</summary>
     public const int BatchSize = 5_000;
 
     /// <summary>
-    /// Two streaming passes over the file (<paramref name="open"/> opens it afresh for each), so that a large file is never
-    /// held as rows: the first checks every row against the file and the register, keeping only each row's key and dates;
-    /// the second, when there is no error, plans and writes <see cref="BatchSize"/> rows at a time through the bulk writer,
-    /// all in one transaction.
+    /// One streaming pass over the file, in one transaction: each row is parsed and checked as it is read, and while no row
+    /// has failed, <see cref="BatchSize"/> rows at a time are planned and written through the bulk writer, so that a large
+    /// file is never held as rows (only each row's key and dates, for the checks that need the whole file). The checks
+    /// against the whole file and the register (overlaps) come at the end; if any row failed, the transaction is rolled
+    /// back and nothing is written.
     /// </summary>
-    private async Task<AppointmentImportResult> ImportAsync(Func<TextReader> open, bool preview, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<AppointmentImportResult> ImportAsync(string text, bool preview, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        progress?.Report(new ImportProgress("Reading", 0, 1));
         _stage.Restart();
+        // For the progress bar only: the lines after the header (blank lines are counted too, so it may end short of the total).
+        var expectedRows = Math.Max(1, text.AsSpan().TrimEnd('\n').Count('\n'));
+        progress?.Report(new ImportProgress("Saving", 0, expectedRows));
         var today = db.Clock.TodayInLondon();
         var authorities = await db.Authorities.AsNoTracking().Include(a => a.GssCodes).ToListAsync(cancellationToken);
         var byCode = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
@@ -92,12 +94,23 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             }
         }
 
+        // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
+        // import on another instance waits here), so the checks against the register hold until the rows are written. On
+        // SQLite the transaction holds the database's write lock already (IMMEDIATE).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockRegisterAsync(cancellationToken);
+        var register = await RegisterSnapshot.ReadAsync(db, cancellationToken);
+        logger.LogDebug("Import: the register read in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        _stage.Restart();
+
         var invalidRows = new List<(int Line, string LaCode)>();
         var errors = new List<ImportError>();
         var rowCount = 0;
         var spans = new Dictionary<string, List<Span>>(StringComparer.Ordinal);
         var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
-        using (var reader = open())
+        var writer = new BatchWriter(this, new BulkWriter(db), register, today, preview);
+        var batch = new List<(AppointmentRow Row, Authority Authority)>(BatchSize);
+        using (var reader = new StringReader(text))
         {
             foreach (var row in AppointmentCsv.ReadRows(reader, today, errors, invalidRows))
             {
@@ -111,10 +124,23 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                     spans[authority.Code] = list = [];
                 }
                 list.Add(new Span(row.PersonId, row.Start, row.End, row.Line));
+                // Once a row has failed nothing more is written: the transaction will be rolled back.
+                if (errors.Count > 0)
+                {
+                    batch.Clear();
+                    continue;
+                }
+                batch.Add((row, authority));
+                if (batch.Count == BatchSize)
+                {
+                    await writer.WriteAsync(batch, cancellationToken);
+                    batch.Clear();
+                    progress?.Report(new ImportProgress("Saving", Math.Min(rowCount, expectedRows), expectedRows));
+                }
             }
         }
-        progress?.Report(new ImportProgress("Reading", 1, 1));
-        logger.LogDebug("Import: read and checked {Rows} rows in {Milliseconds} ms", rowCount, _stage.ElapsedMilliseconds);
+        text = "";
+        logger.LogDebug("Import: read, checked and wrote {Rows} rows in {Milliseconds} ms", rowCount, _stage.ElapsedMilliseconds);
         _stage.Restart();
         if (errors.Any(e => e.Line == 1))
         {
@@ -127,60 +153,24 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         }
         firstLineOfKey.Clear();
         firstLineOfKey.TrimExcess();
-
-        // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
-        // import on another instance waits here), so the checks against the register hold until the rows are written. On
-        // SQLite the transaction holds the database's write lock already (IMMEDIATE).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockRegisterAsync(cancellationToken);
-        progress?.Report(new ImportProgress("Checking", 0, 1));
-        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
-        var existing = await db.Appointments.AsNoTracking().ToListAsync(cancellationToken);
-        var existingByKey = existing.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate));
-        var personIdByKey = people.Values.ToDictionary(p => p.Id, p => p.PersonId);
-        CheckOverlaps(spans, existing, personIdByKey, errors);
+        CheckOverlaps(spans, register.Appointments, register.PersonIdByKey, errors);
         spans.Clear();
-        existing.Clear();
-        progress?.Report(new ImportProgress("Checking", 1, 1));
-        logger.LogDebug("Import: the register read and overlaps checked in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        logger.LogDebug("Import: overlaps checked in {Milliseconds} ms", _stage.ElapsedMilliseconds);
         _stage.Restart();
         if (errors.Count > 0)
         {
+            await transaction.RollbackAsync(cancellationToken);
             return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
         }
 
-        var bulk = new BulkWriter(db);
-        var changes = new List<AppointmentChangeRow>();
-        var recorded = new List<RecordedAppointment>();
-        int newPeople = 0, changed = 0, unchanged = 0;
-        var changedPeople = new HashSet<Person>();
-        var done = 0;
-        progress?.Report(new ImportProgress("Saving", 0, rowCount));
-        using (var reader = open())
-        {
-            // The file checked without error in the first pass, so every row now resolves.
-            foreach (var batch in AppointmentCsv.ReadRows(reader, today, [])
-                .Select(row => (Row: row, Authority: byCode[row.LaCode])).Chunk(BatchSize))
-            {
-                var plan = Plan(batch, people, existingByKey, changedPeople, today, collectChanges: preview);
-                await WriteAsync(bulk, plan, cancellationToken);
-                recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
-                newPeople += plan.NewPeople.Count;
-                changed += plan.Changed.Count;
-                unchanged += plan.Unchanged;
-                changes.AddRange(plan.Preview);
-                done += batch.Length;
-                progress?.Report(new ImportProgress("Saving", done, rowCount));
-            }
-        }
-        // People whose names changed are written once, with their last names in the file.
-        await bulk.UpdatePeopleAsync(changedPeople, cancellationToken);
-        await bulk.InsertAuditEventsAsync(PeopleAuditLines(changedPeople), cancellationToken);
-
-        logger.LogDebug("Import: written in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        await writer.WriteAsync(batch, cancellationToken);
+        await writer.FinishAsync(cancellationToken);
+        logger.LogDebug("Import: the last batch and the changed people written in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        logger.LogDebug("Import: writing took {People} ms for new people, {Appointments} ms for appointments, {Audit} ms for audit lines in all",
+            _peopleWatch.ElapsedMilliseconds, _appointmentsWatch.ElapsedMilliseconds, _auditWatch.ElapsedMilliseconds);
         _stage.Restart();
 
-        var recordedEvent = new AppointmentsRecorded(recorded);
+        var recordedEvent = new AppointmentsRecorded(writer.Recorded);
         await events.RaiseAsync(recordedEvent, cancellationToken);
         logger.LogDebug("Import: reactions to the recorded appointments (New Directors invitations) took {Milliseconds} ms", _stage.ElapsedMilliseconds);
         _stage.Restart();
@@ -193,12 +183,69 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             await transaction.CommitAsync(cancellationToken);
         }
         logger.LogDebug("Import: committed in {Milliseconds} ms", _stage.ElapsedMilliseconds);
-        progress?.Report(new ImportProgress("Saving", rowCount, rowCount));
-        return new AppointmentImportResult(rowCount, recorded.Count, changed, unchanged, newPeople, [])
+        progress?.Report(new ImportProgress("Saving", expectedRows, expectedRows));
+        return new AppointmentImportResult(rowCount, writer.Recorded.Count, writer.Changed, writer.Unchanged, writer.NewPeople, [])
         {
             Invitations = recordedEvent.InvitationsCreated,
-            Changes = changes,
+            Changes = writer.Changes,
         };
+    }
+
+    /// <summary>The register as it was when the import began: every person by identifier, every appointment by key.</summary>
+    private sealed class RegisterSnapshot
+    {
+        public required Dictionary<string, Person> People { get; init; }
+        public required List<Appointment> Appointments { get; init; }
+        public required Dictionary<(string, int, LocalDate), Appointment> AppointmentsByKey { get; init; }
+        public required Dictionary<int, string> PersonIdByKey { get; init; }
+
+        public static async Task<RegisterSnapshot> ReadAsync(UponDbContext db, CancellationToken cancellationToken)
+        {
+            var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
+            var appointments = await db.Appointments.AsNoTracking().ToListAsync(cancellationToken);
+            return new RegisterSnapshot
+            {
+                People = people,
+                Appointments = appointments,
+                AppointmentsByKey = appointments.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate)),
+                PersonIdByKey = people.Values.ToDictionary(p => p.Id, p => p.PersonId),
+            };
+        }
+    }
+
+    /// <summary>Plans and writes the file's rows a batch at a time, keeping what the result and the domain event need.</summary>
+    private sealed class BatchWriter(AppointmentImporter importer, BulkWriter bulk, RegisterSnapshot register, LocalDate today, bool collectChanges)
+    {
+        /// <summary>People already in the register (or written by an earlier batch) whose names or email the file changes, written once at the end.</summary>
+        private readonly HashSet<Person> _changedPeople = [];
+
+        public List<RecordedAppointment> Recorded { get; } = [];
+        public List<AppointmentChangeRow> Changes { get; } = [];
+        public int NewPeople { get; private set; }
+        public int Changed { get; private set; }
+        public int Unchanged { get; private set; }
+
+        public async Task WriteAsync(List<(AppointmentRow Row, Authority Authority)> batch, CancellationToken cancellationToken)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            var plan = Plan(batch, register.People, register.AppointmentsByKey, _changedPeople, today, collectChanges);
+            await importer.WriteAsync(bulk, plan, cancellationToken);
+            Recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
+            NewPeople += plan.NewPeople.Count;
+            Changed += plan.Changed.Count;
+            Unchanged += plan.Unchanged;
+            Changes.AddRange(plan.Preview);
+        }
+
+        /// <summary>People whose names changed are written once, with their last names in the file.</summary>
+        public async Task FinishAsync(CancellationToken cancellationToken)
+        {
+            await bulk.UpdatePeopleAsync(_changedPeople, cancellationToken);
+            await bulk.InsertAuditEventsAsync(importer.PeopleAuditLines(_changedPeople), cancellationToken);
+        }
     }
 
     /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
@@ -238,9 +285,13 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         return authority;
     }
 
+    // Where the writing's time goes, logged at Debug when the import ends (bench/README.md).
+    private readonly System.Diagnostics.Stopwatch _peopleWatch = new(), _appointmentsWatch = new(), _auditWatch = new();
+
     /// <summary>Writes one batch: its new people (reading back their generated keys), its new and changed appointments, and their audit lines.</summary>
     private async Task WriteAsync(BulkWriter bulk, WritePlan plan, CancellationToken cancellationToken)
     {
+        _peopleWatch.Start();
         if (plan.NewPeople.Count > 0)
         {
             var before = await db.People.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0;
@@ -254,26 +305,39 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                 }
             }
         }
+        _peopleWatch.Stop();
+        _appointmentsWatch.Start();
         await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
-        var ids = new Dictionary<(string, int, LocalDate), int>();
         if (plan.Added.Count > 0)
         {
             var before = await db.Appointments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0;
-            var added = plan.Added.Select(a => { a.Appointment.PersonKey = a.Person.Id; return a.Appointment; }).ToList();
-            await bulk.InsertAppointmentsAsync(added, null, cancellationToken);
+            var added = new Dictionary<(string, int, LocalDate), Appointment>(plan.Added.Count);
+            foreach (var (appointment, person) in plan.Added)
+            {
+                appointment.PersonKey = person.Id;
+                added[(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)] = appointment;
+            }
+            await bulk.InsertAppointmentsAsync(added.Values, null, cancellationToken);
             await foreach (var written in db.Appointments.AsNoTracking().Where(a => a.Id > before).Select(a => new { a.Id, a.AuthorityCode, a.PersonKey, a.StartDate })
                 .AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                ids[(written.AuthorityCode, written.PersonKey, written.StartDate)] = written.Id;
+                if (added.TryGetValue((written.AuthorityCode, written.PersonKey, written.StartDate), out var appointment))
+                {
+                    appointment.Id = written.Id;
+                }
             }
         }
-        await bulk.InsertAuditEventsAsync(AuditLines(plan, ids), cancellationToken);
+        _appointmentsWatch.Stop();
+        _auditWatch.Start();
+        await bulk.InsertAuditEventsAsync(AuditLines(plan), cancellationToken);
+        _auditWatch.Stop();
     }
+
     /// <summary>
     /// One audit line per person and appointment the import created or changed, with the fields it set: made one at a
     /// time as the bulk writer writes them, so that the lines of a large import are never all held at once.
     /// </summary>
-    private IEnumerable<AuditEvent> AuditLines(WritePlan plan, Dictionary<(string, int, LocalDate), int> ids)
+    private IEnumerable<AuditEvent> AuditLines(WritePlan plan)
     {
         // The created lines are the most numerous (one per new person and appointment): their JSON is written directly, the
         // same text as JsonSerializer gives for { Field = { new = value } }, without reflection or an object per field.
@@ -284,7 +348,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         }
         foreach (var (appointment, _) in plan.Added)
         {
-            yield return Line(AuditActions.Created, nameof(Appointment), ids[(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)].ToString(CultureInfo.InvariantCulture),
+            yield return Line(AuditActions.Created, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture),
                 _createdJson.Write(
                     ("AuthorityCode", appointment.AuthorityCode), ("PersonKey", AuditChanges.Format(appointment.PersonKey)), ("Type", AuditChanges.Format(appointment.Type)),
                     ("StartDate", AuditChanges.Format(appointment.StartDate)), ("EndDate", AuditChanges.Format(appointment.EndDate)),
@@ -317,6 +381,12 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
 
     private readonly CreatedFieldsJson _createdJson = new();
 
+    // Who is acting does not change during an import: asked once, not per line (the command line's actor asks the operating
+    // system for the user's name, which cost more than writing the line).
+    private (string? UserId, string Name)? _actingAs;
+
+    private (string? UserId, string Name) ActingAs => _actingAs ??= (db.Actor.UserId, db.Actor.Name);
+
     /// <summary>Writes <c>{"Field":{"new":"value"},...}</c> into one reused buffer.</summary>
     private sealed class CreatedFieldsJson
     {
@@ -343,8 +413,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     private AuditEvent Line(string action, string type, string id, string changes) => new()
     {
         At = db.Clock.GetCurrentInstant(),
-        UserId = db.Actor.UserId,
-        Actor = db.Actor.Name,
+        UserId = ActingAs.UserId,
+        Actor = ActingAs.Name,
         Action = action,
         EntityType = type,
         EntityId = id,
@@ -355,8 +425,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     private AuditEvent Line(string action, string type, string id, object fields) => new()
     {
         At = db.Clock.GetCurrentInstant(),
-        UserId = db.Actor.UserId,
-        Actor = db.Actor.Name,
+        UserId = ActingAs.UserId,
+        Actor = ActingAs.Name,
         Action = action,
         EntityType = type,
         EntityId = id,

@@ -33,13 +33,9 @@ public sealed class MyDataModel(UponDbContext db, PersonalData personalData, Sub
         {
             return Forbid();
         }
-        var buffer = new MemoryStream();
-        if (!await export.WriteAsync(subject, buffer, "Subject access (downloaded by the person)", cancellationToken))
-        {
-            return RedirectToPage();
-        }
-        buffer.Position = 0;
-        return File(buffer, "application/zip", "upon-your-data.zip");
+        return await export.ZipAsync(subject, "Subject access (downloaded by the person)", cancellationToken) is { } zip
+            ? File(zip, SubjectAccessExport.ContentType, SubjectAccessExport.DownloadName)
+            : RedirectToPage();
     }
 
     private async Task<DataSubject?> SubjectAsync(CancellationToken cancellationToken)

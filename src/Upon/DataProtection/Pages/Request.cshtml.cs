@@ -26,14 +26,12 @@ public sealed class RequestModel(SubjectRequests requests, SubjectAccessExport e
         {
             return NotFound();
         }
-        var buffer = new MemoryStream();
-        if (!await export.WriteAsync(new DataSubject(Logged.Email), buffer, $"Subject access request #{Logged.Id}", cancellationToken))
+        if (await export.ZipAsync(new DataSubject(Logged.Email), $"Subject access request #{Logged.Id}", cancellationToken) is not { } zip)
         {
             TempData["Nothing"] = "Upon holds nothing about this address.";
             return Redirect($"/privacy/requests/{id}");
         }
-        buffer.Position = 0;
-        return File(buffer, "application/zip", $"subject-access-{Logged.Id}.zip");
+        return File(zip, SubjectAccessExport.ContentType, $"subject-access-{Logged.Id}.zip");
     }
 
     public async Task<IActionResult> OnPostAnsweredAsync(int id, CancellationToken cancellationToken)

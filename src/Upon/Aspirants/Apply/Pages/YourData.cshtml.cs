@@ -48,13 +48,9 @@ public sealed class YourDataModel(UponDbContext db, ApplicantSignIn signIn, Pers
         {
             return RedirectToPage();
         }
-        var buffer = new MemoryStream();
-        if (!await export.WriteAsync(subject, buffer, "Subject access (downloaded by the applicant)", cancellationToken))
-        {
-            return RedirectToPage();
-        }
-        buffer.Position = 0;
-        return File(buffer, "application/zip", "upon-your-data.zip");
+        return await export.ZipAsync(subject, "Subject access (downloaded by the applicant)", cancellationToken) is { } zip
+            ? File(zip, SubjectAccessExport.ContentType, SubjectAccessExport.DownloadName)
+            : RedirectToPage();
     }
 
     private async Task<DataSubject?> ConfirmedSubjectAsync(CancellationToken cancellationToken)

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Upon.Audit;
+using Upon.Register;
+using Upon.Tests.Infrastructure;
+
+namespace Upon.Tests.Register;
+
+/// <summary>
+/// Issue 15: <c>upon import appointments</c> reads the file once and writes it <see cref="AppointmentImporter.BatchSize"/> rows
+/// at a time in one transaction. Through the real command line on both databases: a file of several batches writes the
+/// same rows, audit lines and invitations as before; a bad row, or an overlap found only at the end, after batches were
+/// written, leaves nothing behind.
+/// </summary>
+public abstract class StreamingImportTests(DatabaseFixture fixture)
+{
+    /// <summary>Metropolitan and London authorities that operated throughout 2000 to 2026.</summary>
+    private static readonly string[] Authorities =
+    [
+        .. new[] { (202, 12), (301, 20), (330, 7), (340, 5), (350, 10), (370, 4), (380, 5), (390, 5) }
+            .SelectMany(r => Enumerable.Range(r.Item1, r.Item2))
+            .Select(c => c.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>Rows enough for three batches.</summary>
+    private const int Rows = 2 * AppointmentImporter.BatchSize + 1_000;
+
+    /// <summary>
+    /// One six-day past appointment after another in each authority from 1 January of <paramref name="year"/> (for under three
+    /// years), each of a new person. Each test takes its own years, as they share a database.
+    /// </summary>
+    private static StringBuilder History(string prefix, int year)
+    {
+        var text = new StringBuilder(CsvFiles.Header).Append('\n');
+        var first = new LocalDate(year, 1, 1);
+        for (var i = 0; i < Rows; i++)
+        {
+            var start = first.PlusDays(i / Authorities.Length * 6);
+            text.Append(Authorities[i % Authorities.Length]).Append(',').Append(prefix).Append(i.ToString(CultureInfo.InvariantCulture)).Append(",Given,Family,interim,")
+                .Append(start.ToString("yyyy-MM-dd", null)).Append(',').Append(start.PlusDays(5).ToString("yyyy-MM-dd", null)).Append(",end_of_interim,no\n");
+        }
+        return text;
+    }
+
+    private static LocalDate Today => LocalDate.FromDateTime(DateTime.UtcNow);
+
+    private async Task<CliResult> ImportAsync(string content) => await UponCli.RunAsync(fixture.Database, "import", "appointments", CsvFiles.Write(content));
+
+    [SkippableFact]
+    public async Task SeveralBatches_WriteEveryRow_TheirAuditLines_AndTheInvitationsOfRecentFirstPosts()
+    {
+        fixture.RequireDatabase();
+        // An appointment already in the register, whose ending the file records (an update).
+        Assert.Equal(0, (await ImportAsync(CsvFiles.Lines(CsvFiles.Header, "880,SB-OLD,Ola,Before,interim,2015-01-01,,,"))).ExitCode);
+
+        var file = History("SB-", 2001);
+        // In the last batch: SB-0 (written in the first batch) again under a new name; the ending of SB-OLD; a first post that
+        // began ten days ago (invited); a second post of SB-1 that began ten days ago (not new: no invitation).
+        var recent = Today.PlusDays(-10).ToString("yyyy-MM-dd", null);
+        file.Append("881,SB-0,Renamed,Person,permanent,2020-01-01,2020-12-31,retired,no\n")
+            .Append("880,SB-OLD,Ola,Before,interim,2015-01-01,2016-03-31,end_of_interim,no\n")
+            .Append(CultureInfo.InvariantCulture, $"882,SB-NEW,Nia,Recent,permanent,{recent},,,\n")
+            .Append(CultureInfo.InvariantCulture, $"883,SB-1,Given,Family,acting,{recent},,,\n");
+
+        var result = await ImportAsync(file.ToString());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"{Rows + 4} rows: {Rows + 3} added, 1 updated, 0 unchanged; {Rows + 1} new people.", result.Output, StringComparison.Ordinal);
+        await using var db = fixture.Database.CreateDbContext();
+        var people = await db.People.AsNoTracking().Where(p => p.PersonId.StartsWith("SB-")).ToListAsync();
+        Assert.Equal(Rows + 2, people.Count);
+        var renamed = people.Single(p => p.PersonId == "SB-0");
+        Assert.Equal(("Renamed", "Person"), (renamed.GivenName, renamed.FamilyName));
+        var old = await db.Appointments.AsNoTracking().SingleAsync(a => a.Person!.PersonId == "SB-OLD");
+        Assert.Equal(new LocalDate(2016, 3, 31), old.EndDate);
+        Assert.Equal(Rows + 4, await db.Appointments.CountAsync(a => a.Person!.PersonId.StartsWith("SB-")));
+
+        // One "created" line per new person and appointment, one "updated" per changed appointment and renamed person.
+        var lines = await db.AuditEvents.AsNoTracking().Where(e => e.Detail == "CSV import").ToListAsync();
+        var newPeople = people.Where(p => p.PersonId != "SB-OLD").Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.Equal(Rows + 1, lines.Count(e => e.EntityType == nameof(Person) && e.Action == AuditActions.Created && newPeople.Contains(e.EntityId!)));
+        var renamedLine = Assert.Single(lines, e => e.EntityType == nameof(Person) && e.Action == AuditActions.Updated && e.EntityId == renamed.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("""{"GivenName":{"new":"Renamed"},"FamilyName":{"new":"Person"},"Email":{"new":null}}""", renamedLine.Changes);
+        var oldLine = Assert.Single(lines, e => e.EntityType == nameof(Appointment) && e.Action == AuditActions.Updated && e.EntityId == old.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.Contains("\"EndDate\":{\"old\":null,\"new\":\"2016-03-31\"}", oldLine.Changes, StringComparison.Ordinal);
+        var first = await db.Appointments.AsNoTracking().SingleAsync(a => a.Person!.PersonId == "SB-5");
+        var firstLine = Assert.Single(lines, e => e.EntityType == nameof(Appointment) && e.EntityId == first.Id.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(
+            "{\"AuthorityCode\":{\"new\":\"" + first.AuthorityCode + "\"},\"PersonKey\":{\"new\":\"" + first.PersonKey.ToString(CultureInfo.InvariantCulture)
+            + "\"},\"Type\":{\"new\":\"Interim\"},\"StartDate\":{\"new\":\"" + first.StartDate.ToString("yyyy-MM-dd", null) + "\"},\"EndDate\":{\"new\":\""
+            + first.EndDate!.Value.ToString("yyyy-MM-dd", null) + "\"},\"LeavingReason\":{\"new\":\"EndOfInterim\"},\"Unplanned\":{\"new\":\"false\"},\"RecordedOn\":{\"new\":\""
+            + first.RecordedOn!.Value.ToString("yyyy-MM-dd", null) + "\"}}",
+            firstLine.Changes);
+        Assert.Equal((AuditActions.Created, "CSV import"), (firstLine.Action, firstLine.Detail));
+        Assert.StartsWith("command line (", firstLine.Actor, StringComparison.Ordinal);
+
+        // The New Directors planner, reacting to the recorded appointments: the recent first post only.
+        var invited = await db.DirectorInvitations.AsNoTracking().Where(i => i.Person!.PersonId.StartsWith("SB-")).Select(i => i.Person!.PersonId).ToListAsync();
+        Assert.Equal(["SB-NEW"], invited);
+    }
+
+    [SkippableFact]
+    public async Task ABadRowAfterBatchesWereWritten_WritesNothing()
+    {
+        fixture.RequireDatabase();
+        var file = History("BAD-", 2005).Append("880,BAD-LAST,A,B,permanent,2020-02-30,,,\n");
+        await AssertNothingWrittenAsync(file.ToString(), "BAD-", $"Line {Rows + 2}, column start_date ('2020-02-30')", "not a real date");
+    }
+
+    [SkippableFact]
+    public async Task AnOverlapFoundAtTheEnd_WithTheFirstBatch_WritesNothing()
+    {
+        fixture.RequireDatabase();
+        // Overlaps the file's second row (Authorities[1] from 2009-01-01 to 2009-01-06), written in the first batch.
+        var file = History("OVL-", 2009).Append(CultureInfo.InvariantCulture, $"{Authorities[1]},OVL-LAST,A,B,permanent,2009-01-03,2009-01-04,retired,no\n");
+        await AssertNothingWrittenAsync(file.ToString(), "OVL-", $"Line {Rows + 2}, column start_date ('2009-01-03')", "Two people cannot be in post");
+    }
+
+    private async Task AssertNothingWrittenAsync(string content, string prefix, params string[] expected)
+    {
+        long auditBefore;
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            auditBefore = await db.AuditEvents.CountAsync(e => e.Detail == "CSV import");
+        }
+
+        var result = await ImportAsync(content);
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        foreach (var text in expected)
+        {
+            Assert.Contains(text, result.Error, StringComparison.Ordinal);
+        }
+        Assert.Contains("1 error(s): nothing was imported.", result.Error, StringComparison.Ordinal);
+        await using var after = fixture.Database.CreateDbContext();
+        Assert.False(await after.People.AnyAsync(p => p.PersonId.StartsWith(prefix)));
+        Assert.False(await after.Appointments.AnyAsync(a => a.Person!.PersonId.StartsWith(prefix)));
+        Assert.Equal(auditBefore, await after.AuditEvents.CountAsync(e => e.Detail == "CSV import"));
+    }
+}
+
+public sealed class StreamingImportTests_Sqlite(SqliteDatabase fixture) : StreamingImportTests(fixture), IClassFixture<SqliteDatabase>;
+
+public sealed class StreamingImportTests_Postgres(PostgresDatabase fixture) : StreamingImportTests(fixture), IClassFixture<PostgresDatabase>;
