@@ -31,6 +31,7 @@ public static class UponServices
         // The command line's actor; the web app replaces it with the signed-in user.
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditGroupWriter>();
         services.AddSingleton<Upon.Shared.Figures.FigureCache>();
         services.AddScoped<Upon.Shared.Figures.FigureReader>();
         services.AddSingleton<Upon.Shared.Leases.LeaseHolder>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Upon.Data;
 using Upon.Shared.Security;
 
@@ -58,6 +59,10 @@ public static class AccountsSetup
                 return Task.CompletedTask;
             };
         });
+        // The check is remembered on this instance for its interval, so that it costs one read per account a minute.
+        services.AddScoped<SecurityStampValidator<UponUser>>();
+        services.AddSingleton<StampCheckMemory>();
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, RememberedStampChecks>());
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "upon.auth";

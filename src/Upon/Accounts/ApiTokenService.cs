@@ -81,26 +81,46 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
     /// <summary>How precisely a token's last use is kept: it is written when it is older than this.</summary>
     public static readonly NodaTime.Duration LastUsedPrecision = NodaTime.Duration.FromMinutes(1);
 
-    /// <summary>An active (unrevoked) token, or null.</summary>
-    public async Task<ApiToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An active (unrevoked) token of an enabled account, with what its principal is made of, or null. One query reads the
+    /// token, its owner, the owner's roles and claims, so that authenticating a request costs one round trip.
+    /// </summary>
+    public async Task<ActiveToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100)
         {
             return null;
         }
         var hash = SecretTokens.Hash(secret);
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, cancellationToken);
-        if (token is null)
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users.Where(u => !u.IsDisabled), t => t.UserId, u => u.Id, (t, u) => new
+            {
+                t.Id,
+                t.LastUsedAt,
+                UserId = u.Id,
+                u.UserName,
+                u.Email,
+                u.SecurityStamp,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
+                Claims = db.UserClaims.Where(c => c.UserId == u.Id).Select(c => new { c.ClaimType, c.ClaimValue }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
         // A usage timestamp, not a change to audit: written directly, at most once a minute, so that a program calling
         // the API many times a second does not turn each read into a write.
         var now = clock.GetCurrentInstant();
-        if (token.LastUsedAt is not { } last || now - last >= LastUsedPrecision)
+        if (found.LastUsedAt is not { } last || now - last >= LastUsedPrecision)
         {
-            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
-        return token;
+        return new ActiveToken(found.Id, found.UserId, found.UserName, found.Email, found.SecurityStamp,
+            [.. found.Roles.OfType<string>()], [.. found.Claims.Where(c => c.ClaimType is not null).Select(c => new Claim(c.ClaimType!, c.ClaimValue ?? ""))]);
     }
 }
+
+/// <summary>An active token and its owner: the owner's id, names, security stamp, roles and own claims.</summary>
+public sealed record ActiveToken(int Id, string UserId, string? UserName, string? Email, string? SecurityStamp, IReadOnlyList<string> Roles, IReadOnlyList<Claim> Claims);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Upon.Data;
 
 namespace Upon.Accounts;
@@ -18,7 +20,27 @@ public sealed class FailedSignInWork(UserManager<UponUser> users, UponDbContext 
     public async Task RefuseAsync(UponUser? user, string password, CancellationToken cancellationToken = default)
     {
         users.PasswordHasher.VerifyHashedPassword(user ?? new UponUser(), DummyHash.Value, password);
-        var id = user?.Id ?? "";
-        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount), cancellationToken);
+        // A plain command, not through EF Core's: sign-in bookkeeping that no figure reads, so it must not raise the data
+        // version (Data/DataVersions intercepts EF Core's commands) and clear every cached figure on each refused sign-in.
+        var entity = db.Model.FindEntityType(typeof(UponUser))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName(table)}\"";
+        var failed = Column(nameof(UponUser.AccessFailedCount));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"UPDATE \"{entity.GetTableName()}\" SET {failed} = {failed} WHERE {Column(nameof(UponUser.Id))} = @id";
+            var id = command.CreateParameter();
+            id.ParameterName = "@id";
+            id.Value = user?.Id ?? "";
+            command.Parameters.Add(id);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

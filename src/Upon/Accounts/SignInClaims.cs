@@ -46,6 +46,9 @@ public static class SignInClaims
 
     public static Claim AuthTimeClaim(Instant at) => new(AuthTime, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
 
+    /// <summary>Whether a claim of this type belongs to the sign-in (carried over when its principal is rebuilt).</summary>
+    public static bool IsKept(string type) => Kept.Contains(type, StringComparer.Ordinal);
+
     /// <summary>The claims of <paramref name="user"/> to carry over to a rebuilt principal.</summary>
     public static List<Claim> KeptFrom(ClaimsPrincipal? user) =>
         [.. user?.Claims.Where(c => Kept.Contains(c.Type, StringComparer.Ordinal)).Select(c => new Claim(c.Type, c.Value, c.ValueType)) ?? []];

@@ -5,20 +5,44 @@ using Upon.Data;
 namespace Upon.Audit;
 
 /// <summary>Records events that are not changes to a record: sign-ins, failed sign-ins, denied access, views of special-category data.</summary>
-public sealed class AuditLog(UponDbContext db, IAuditActor actor, IClock clock)
+public sealed class AuditLog(UponDbContext db, IAuditActor actor, IClock clock, AuditGroupWriter group)
 {
     public async Task RecordAsync(string action, string? entityType = null, string? entityId = null, string? detail = null, string? userId = null, string? actorName = null, CancellationToken cancellationToken = default)
     {
-        db.AuditEvents.Add(new AuditEvent
+        db.AuditEvents.Add(Event(action, entityType, entityId, detail, userId, actorName));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditEvent Event(string action, string? entityType, string? entityId, string? detail, string? userId = null, string? actorName = null) => new()
+    {
+        At = clock.GetCurrentInstant(),
+        UserId = userId ?? actor.UserId,
+        Actor = actorName ?? actor.Name,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Detail = detail,
+    };
+
+    /// <summary>
+    /// Records that the current user viewed special-category data about each of <paramref name="entityIds"/> (a line
+    /// each): in the current transaction if there is one, otherwise written with other requests' lines at the same moment
+    /// (<see cref="AuditGroupWriter"/>); either way committed when this returns.
+    /// </summary>
+    public async Task RecordViewsAsync(string entityType, IEnumerable<string> entityIds, string what, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityIds);
+        var events = entityIds.Select(id => Event(AuditActions.Viewed, entityType, id, what)).ToList();
+        if (events.Count == 0)
         {
-            At = clock.GetCurrentInstant(),
-            UserId = userId ?? actor.UserId,
-            Actor = actorName ?? actor.Name,
-            Action = action,
-            EntityType = entityType,
-            EntityId = entityId,
-            Detail = detail,
-        });
+            return;
+        }
+        if (db.Database.CurrentTransaction is null)
+        {
+            await group.WriteAsync(events, cancellationToken);
+            return;
+        }
+        db.AuditEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
     }
 

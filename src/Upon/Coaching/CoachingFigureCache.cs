@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Upon.Core.Coaching;
 using Upon.Core.Disclosure;
@@ -25,7 +24,7 @@ public sealed class CoachingFigureCache(FigureReader figures, CoachingReport rep
         }, cancellationToken)).Value;
 
     private Task<CachedFigure<Read<CoachingReportFigures>>> ReadPublishedAsync(DisclosureRule rule, CancellationToken cancellationToken) =>
-        figures.GetAsync($"coaching|published|{rule.Threshold.ToString(CultureInfo.InvariantCulture)}", async (services, token) =>
+        figures.GetAsync($"coaching|published|{FigureReader.ViewKey(rule)}", async (services, token) =>
         {
             var exact = await services.GetRequiredService<CoachingFigureCache>().ExactAsync(token);
             return new Read<CoachingReportFigures>(CoachingReportFigures.From(CoachingDisclosure.Disclose(rule, exact.Value)), exact.RoundsRead);
@@ -44,7 +43,7 @@ public sealed class CoachingFigureCache(FigureReader figures, CoachingReport rep
     public async Task<CachedFigure<byte[]>> JsonAsync(DisclosureRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var json = await figures.GetAsync($"coaching|json|{rule.Threshold.ToString(CultureInfo.InvariantCulture)}", async (services, token) =>
+        var json = await figures.GetAsync($"coaching|json|{FigureReader.ViewKey(rule)}", async (services, token) =>
         {
             var read = (await services.GetRequiredService<CoachingFigureCache>().ReadPublishedAsync(rule, token)).Value;
             return new Read<byte[]>(JsonSerializer.SerializeToUtf8Bytes(read.Value, TurnoverReport.Json), read.RoundsRead);

@@ -140,10 +140,8 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
     public async Task RecordReadsAsync(IEnumerable<int> roundIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(roundIds);
-        foreach (var id in roundIds)
-        {
-            await audit.RecordViewAsync(nameof(MatchingRound), id.ToString(CultureInfo.InvariantCulture), "coaching requests of the round, counted for the coaching figures", cancellationToken);
-        }
+        await audit.RecordViewsAsync(nameof(MatchingRound), roundIds.Select(id => id.ToString(CultureInfo.InvariantCulture)),
+            "coaching requests of the round, counted for the coaching figures", cancellationToken);
     }
 
     /// <summary>The figures as <paramref name="rule"/> lets them be published.</summary>

@@ -30,6 +30,27 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
         && entity != typeof(DataProtectionKey) && entity != typeof(ApiToken) && entity != typeof(PendingUpload)
         && entity != typeof(Upon.Shared.Leases.Lease) && entity != typeof(StoredFigure);
 
+    /// <summary>
+    /// An account's sign-in bookkeeping: failed attempts, lockout and its stamps. No figure reads them, and a refused
+    /// sign-in writes them, so that changing only these keeps the cached figures (any sign-in attempt would clear them otherwise).
+    /// </summary>
+    private static readonly HashSet<string> SignInBookkeeping = new(StringComparer.Ordinal)
+    {
+        nameof(UponUser.AccessFailedCount), nameof(UponUser.LockoutEnd), nameof(UponUser.ConcurrencyStamp), nameof(UponUser.SecurityStamp),
+    };
+
+    /// <summary>Whether saving <paramref name="entry"/> changes data that figures are computed from.</summary>
+    public static bool AffectsFigures(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !AffectsFigures(entry.Metadata.ClrType))
+        {
+            return false;
+        }
+        return entry.State != EntityState.Modified || entry.Entity is not UponUser
+            || entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !SignInBookkeeping.Contains(p.Metadata.Name));
+    }
+
     /// <summary>The statement that raises the version (table and column names from the EF model).</summary>
     public static string BumpSql(DbContext db)
     {
@@ -145,7 +166,7 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
         return entity is null || AffectsFigures(entity.ClrType) ? db : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("""\A\s*(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+"?(?<table>[^"\s(]+)"?""",
+    [System.Text.RegularExpressions.GeneratedRegex("""\A(?:\s*--[^\n]*\n)*\s*(?:UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+"?(?<table>[^"\s(]+)"?""",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Written();
 }

@@ -155,11 +155,13 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = AuditChanges.Capture(this, Erasing, Upon.DataProtection.DataMap.IsSpecialCategory);
-        if (pending.Count == 0)
+        // Every change counts, audited or not (an anonymous feedback response is not audited, yet its figures change).
+        var figureData = ChangeTracker.Entries().Any(Data.DataVersions.AffectsFigures);
+        if (pending.Count == 0 && !figureData)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        if (pending.Any(p => Data.DataVersions.AffectsFigures(p.Entry.Metadata.ClrType)))
+        if (figureData)
         {
             MarkFigureDataChanged();
         }

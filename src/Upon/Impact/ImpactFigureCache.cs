@@ -18,8 +18,6 @@ public sealed class ImpactFigureCache(FigureReader figures)
 {
     private static string Day(LocalDate day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string View(DisclosureRule rule) => rule.Threshold.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>The retention evaluation as of <paramref name="asOf"/>, exact.</summary>
     public async Task<RetentionEvaluationResult> RetentionAsync(LocalDate asOf, CancellationToken cancellationToken = default) =>
         (await figures.GetAsync($"retention|result|{Day(asOf)}",
@@ -33,7 +31,7 @@ public sealed class ImpactFigureCache(FigureReader figures)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var day = rule.Threshold > 1 ? RetentionEvaluation.FunderAsOf(asOf) : asOf;
-        return (await figures.GetAsync($"retention|disclosed|{View(rule)}|{Day(day)}",
+        return (await figures.GetAsync($"retention|disclosed|{FigureReader.ViewKey(rule)}|{Day(day)}",
             (services, token) => services.GetRequiredService<RetentionEvaluation>().DisclosedAsync(day, rule, token), cancellationToken)).Value;
     }
 
@@ -41,7 +39,7 @@ public sealed class ImpactFigureCache(FigureReader figures)
     public Task<CachedFigure<byte[]>> RetentionJsonAsync(LocalDate asOf, DisclosureRule? rule, CancellationToken cancellationToken = default)
     {
         var day = rule is { Threshold: > 1 } ? RetentionEvaluation.FunderAsOf(asOf) : asOf;
-        return figures.GetAsync($"retention|json|{(rule is null ? "exact" : View(rule))}|{Day(day)}", async (services, token) =>
+        return figures.GetAsync($"retention|json|{FigureReader.ViewKey(rule)}|{Day(day)}", async (services, token) =>
         {
             var cached = services.GetRequiredService<ImpactFigureCache>();
             var json = rule is null
@@ -55,7 +53,7 @@ public sealed class ImpactFigureCache(FigureReader figures)
     public async Task<IReadOnlyList<EqualityStage>> EqualityAsync(FinancialYear year, DisclosureRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return (await figures.GetAsync($"equality|{year.Label}|{View(rule)}",
+        return (await figures.GetAsync($"equality|{year.Label}|{FigureReader.ViewKey(rule)}",
             (services, token) => services.GetRequiredService<EqualityByYear>().StagesAsync(year, rule, token), cancellationToken)).Value;
     }
 
@@ -66,7 +64,7 @@ public sealed class ImpactFigureCache(FigureReader figures)
     public async Task<(DfeReturnDocument Exact, DfeReturnDocument Funder)> ReturnAsync(ReturnPeriod period, DisclosureRule funderRule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(funderRule);
-        return (await figures.GetAsync($"return|{period.Label}|{View(funderRule)}",
+        return (await figures.GetAsync($"return|{period.Label}|{FigureReader.ViewKey(funderRule)}",
             (services, token) => services.GetRequiredService<ReturnSubmissions>().ServedAsync(period, token), cancellationToken)).Value;
     }
 
@@ -74,7 +72,7 @@ public sealed class ImpactFigureCache(FigureReader figures)
     public async Task<IReadOnlyList<ReturnDifference>> ReturnDifferencesAsync(ReturnPeriod period, DisclosureRule funderRule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(funderRule);
-        return (await figures.GetAsync($"return|differences|{period.Label}|{View(funderRule)}",
+        return (await figures.GetAsync($"return|differences|{period.Label}|{FigureReader.ViewKey(funderRule)}",
             (services, token) => services.GetRequiredService<ReturnSubmissions>().DifferencesAsync(period, token), cancellationToken)).Value;
     }
 
@@ -87,7 +85,7 @@ public sealed class ImpactFigureCache(FigureReader figures)
     public Task<CachedFigure<byte[]>> ReturnJsonAsync(ReturnPeriod period, DisclosureRule funderRule, bool exact, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(funderRule);
-        return figures.GetAsync($"return|json|{period.Label}|{View(funderRule)}|{(exact ? "exact" : "funder")}", async (services, token) =>
+        return figures.GetAsync($"return|json|{period.Label}|{FigureReader.ViewKey(funderRule)}|{(exact ? "exact" : "funder")}", async (services, token) =>
         {
             var (exactDocument, funderDocument) = await services.GetRequiredService<ImpactFigureCache>().ReturnAsync(period, funderRule, token);
             return JsonSerializer.SerializeToUtf8Bytes(exact ? exactDocument : funderDocument, ReturnReport.Json);

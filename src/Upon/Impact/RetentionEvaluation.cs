@@ -21,7 +21,7 @@ namespace Upon.Impact;
 /// imported past enrolments, and gives the figures for any as-of day. Other features (the DfE contract return) take
 /// their 12- and 24-month retention of participants from <see cref="FiguresAsync"/> or <see cref="EvaluateAsync"/>.
 /// </summary>
-public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions<NewDirectorsOptions> options)
+public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions<NewDirectorsOptions> options, Upon.Shared.Figures.FigureReader figures)
 {
     public LocalDate Today => clock.TodayInLondon();
 
@@ -50,7 +50,8 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
     /// <summary>The evaluation as of <paramref name="asOf"/>: the population, each group's curve and the log-rank tests.</summary>
     public async Task<RetentionEvaluationResult> EvaluateAsync(LocalDate asOf, CancellationToken cancellationToken = default)
     {
-        var population = RetentionPopulation.Build(await AppointmentsAsync(cancellationToken), await JoinedOnAsync(cancellationToken), InvitingSince, asOf);
+        var (appointments, joined) = await InputsAsync(cancellationToken);
+        var population = RetentionPopulation.Build(appointments, joined, InvitingSince, asOf);
         return RetentionEvaluationResult.Evaluate(population, asOf);
     }
 
@@ -84,8 +85,7 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
     public async Task<IReadOnlyDictionary<LocalDate, RetentionSeries>> SeriesAsync(IEnumerable<LocalDate> asOfs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(asOfs);
-        var appointments = await AppointmentsAsync(cancellationToken);
-        var joined = await JoinedOnAsync(cancellationToken);
+        var (appointments, joined) = await InputsAsync(cancellationToken);
         var evaluated = new Dictionary<LocalDate, (RetentionEvaluationResult Result, int Started)>();
         (RetentionEvaluationResult, int) At(LocalDate day)
         {
@@ -135,6 +135,22 @@ public sealed class RetentionEvaluation(UponDbContext db, IClock clock, IOptions
         var exact = disclosed.Figures.Groups.Single(g => g.Group == RetentionGroup.Participants);
         var shown = disclosed.Groups.Single(g => g.Group == RetentionGroup.Participants);
         return new ParticipantRetention(disclosed.Figures.AsOf, exact.N, exact.Survival12, exact.Survival24, shown.N, shown.Survival12, shown.Survival24);
+    }
+
+    private sealed record Inputs(List<AppointmentFact> Appointments, ILookup<string, LocalDate> JoinedOn);
+
+    /// <summary>
+    /// Every appointment and every day someone joined, read once per change of the data (the figure cache) and shared by
+    /// the retention figures of every day and view, the chart and the DfE return's retention section.
+    /// </summary>
+    private async Task<(List<AppointmentFact> Appointments, ILookup<string, LocalDate> JoinedOn)> InputsAsync(CancellationToken cancellationToken)
+    {
+        var inputs = (await figures.GetAsync("retention|inputs", async (services, token) =>
+        {
+            var evaluation = services.GetRequiredService<RetentionEvaluation>();
+            return new Inputs(await evaluation.AppointmentsAsync(token), await evaluation.JoinedOnAsync(token));
+        }, cancellationToken)).Value;
+        return (inputs.Appointments, inputs.JoinedOn);
     }
 
     private async Task<List<AppointmentFact>> AppointmentsAsync(CancellationToken cancellationToken)

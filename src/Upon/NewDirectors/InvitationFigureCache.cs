@@ -36,7 +36,7 @@ public sealed class InvitationFigureCache(FigureReader figures)
     public async Task<IReadOnlyList<DisclosedInvitationYearFigures>> DisclosedYearsAsync(DisclosureRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return (await figures.GetAsync($"invitations|years|{rule.Threshold}", async (services, token) =>
+        return (await figures.GetAsync($"invitations|years|{FigureReader.ViewKey(rule)}", async (services, token) =>
         {
             var years = await services.GetRequiredService<InvitationFigureCache>().AllYearsAsync(token);
             return new Computed<IReadOnlyList<DisclosedInvitationYearFigures>>(InvitationDisclosure.Disclose(rule, years), await NextExpiryAsync(services, token));
@@ -45,7 +45,7 @@ public sealed class InvitationFigureCache(FigureReader figures)
 
     /// <summary>The API's JSON, exact (<paramref name="rule"/> null) or suppressed, of every year or one; null when that year has no figures.</summary>
     public Task<CachedFigure<byte[]?>> JsonAsync(DisclosureRule? rule, FinancialYear? year, CancellationToken cancellationToken = default) =>
-        figures.GetAsync($"invitations|json|{rule?.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "exact"}|{year?.Label ?? "all"}",
+        figures.GetAsync($"invitations|json|{FigureReader.ViewKey(rule)}|{year?.Label ?? "all"}",
             async (services, token) =>
             {
                 var cached = services.GetRequiredService<InvitationFigureCache>();

@@ -18,7 +18,7 @@ public sealed class TurnoverFigureCache(FigureReader figures)
     public async Task<IReadOnlyList<DisclosedTurnoverFigures>> DisclosedYearsAsync(DisclosureRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return (await figures.GetAsync($"turnover|years|{rule.Threshold}",
+        return (await figures.GetAsync($"turnover|years|{FigureReader.ViewKey(rule)}",
             (services, token) => services.GetRequiredService<TurnoverReport>().DisclosedYearsAsync(rule, token), cancellationToken)).Value;
     }
 
@@ -32,7 +32,7 @@ public sealed class TurnoverFigureCache(FigureReader figures)
     /// when that year has no figures. Kept as bytes, so that an unchanged answer is not serialised again.
     /// </summary>
     public Task<CachedFigure<byte[]?>> JsonAsync(DisclosureRule? rule, FinancialYear? year, CancellationToken cancellationToken = default) =>
-        figures.GetAsync($"turnover|json|{rule?.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "exact"}|{year?.Label ?? "all"}",
+        figures.GetAsync($"turnover|json|{FigureReader.ViewKey(rule)}|{year?.Label ?? "all"}",
             async (services, token) =>
             {
                 var cached = services.GetRequiredService<TurnoverFigureCache>();

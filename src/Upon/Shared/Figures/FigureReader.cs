@@ -18,6 +18,14 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
 
     private long? _version;
 
+    /// <summary>
+    /// The part of a figure's key that names its view: "exact" for the exact figures (no rule), otherwise the rule's
+    /// threshold. Every figure cache names its views with this, so that a funder's figure and a staff figure never share a
+    /// key (or an entity tag).
+    /// </summary>
+    public static string ViewKey(Upon.Core.Disclosure.DisclosureRule? rule) =>
+        rule is null ? "exact" : rule.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The data version, read once per request.</summary>
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
         _version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => v.Version).FirstAsync(cancellationToken);
@@ -51,6 +59,21 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
         lock (_served)
         {
             return FigureCache.TagOf($"page|{context.Request.Path}|{context.Request.QueryString}|{user}|{string.Join(",", _served)}");
+        }
+    }
+
+    /// <summary>
+    /// The key of a fragment of a page rendered only from the figures this request has read so far: the page and its
+    /// query, <paramref name="view"/> (what else the fragment shows differently to different people, such as whether they
+    /// see the exact figures) and each figure's own tag, but not who asked. For a <c>&lt;cache vary-by&gt;</c> around
+    /// content with no names and no form tokens in it, so that it is rendered once per change of its figures and view.
+    /// </summary>
+    public string FragmentKey(HttpContext context, string view)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        lock (_served)
+        {
+            return FigureCache.TagOf($"fragment|{context.Request.Path}|{context.Request.QueryString}|{view}|{string.Join(",", _served)}");
         }
     }
 

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using Upon.Accounts;
 using Upon.Audit;
+using Upon.Tests.Accounts;
 using Upon.Data;
 using Upon.Register;
 using Upon.Shared.Figures;
@@ -135,6 +138,91 @@ public abstract class FigureCacheTests(UponApp app)
 
         await ImportAsync($"{authority},FC-6-{authority},Fay,Nash,interim,2024-02-01,,,");
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, first.Headers.ETag)).StatusCode);
+    }
+
+    [SkippableTheory]
+    [InlineData("/register/turnover/changes.svg", Roles.Administrator, "314")]
+    [InlineData("/register/turnover/changes.svg", Roles.Funder, "315")]
+    [InlineData("/register/turnover/survival.svg?year=2023-24", Roles.Funder, "316")]
+    [InlineData("/impact/retention/chart.svg", Roles.Administrator, "317")]
+    [InlineData("/impact/retention/chart.svg?asOf=2025-05-14", Roles.Funder, "318")]
+    public async Task Charts_AreDrawnOncePerView_AndAnswer304_UntilTheDataChanges(string url, string role, string authority)
+    {
+        app.RequireDatabase();
+        await ImportAsync("319,FC-C,Ida,Ross,permanent,2019-01-07,,,");
+        var client = app.CreateClient(role);
+        var first = await GetAsync(client, url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("image/svg+xml", first.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(first.Headers.ETag);
+        var computations = Computations;
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, url, first.Headers.ETag)).StatusCode);
+        var again = await GetAsync(client, url);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(computations, Computations);
+
+        // The other view's chart is another figure: a staff tag never matches the funder's chart, nor the other way.
+        var other = await GetAsync(app.CreateClient(role == Roles.Funder ? Roles.Administrator : Roles.Funder), url, first.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.NotEqual(first.Headers.ETag, other.Headers.ETag);
+
+        await ImportAsync($"{authority},FC-D-{authority},Jo,Vale,interim,2024-03-04,,,");
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, first.Headers.ETag)).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task RefusedSignIns_KeepTheDataVersion_AndTheCachedFigures_ButAChangeToAnAccountDoesNot()
+    {
+        app.RequireDatabase();
+        var user = await app.CreateAccountAsync(Roles.PartnerStaff, "refused-sign-in");
+        var client = app.CreateApiClient();
+        var first = await GetAsync(client, "/api/reports/turnover");
+        var start = await VersionAsync();
+
+        // A wrong password (Identity counts the failure), and the work a refused sign-in does for a locked or disabled account.
+        var refused = await app.CreateAnonymousClient().PostSignInAsync(user.Email!, "not the password at all");
+        Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(start, await VersionAsync());
+        await app.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<UponUser>>();
+            var account = (await users.FindByIdAsync(user.Id))!;
+            Assert.Equal(1, await users.GetAccessFailedCountAsync(account));
+            await users.AccessFailedAsync(account);
+            Assert.Equal(start, await VersionAsync());
+            await s.GetRequiredService<FailedSignInWork>().RefuseAsync(account, "still not it");
+            Assert.Equal(start, await VersionAsync());
+            await users.ResetAccessFailedCountAsync(account);
+            return true;
+        });
+        Assert.Equal(start, await VersionAsync());
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, "/api/reports/turnover", first.Headers.ETag)).StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
+            account.DisplayName = "Renamed";
+            await db.SaveChangesAsync();
+        });
+        Assert.True(await VersionAsync() > start);
+    }
+
+    [SkippableFact]
+    public async Task AnonymousRecordsCountAsFigureData_AnAccountsSignInBookkeepingDoesNot()
+    {
+        app.RequireDatabase();
+        await app.WithDbAsync(async db =>
+        {
+            // Not audited (the response is anonymous), yet the feedback figures are computed from it.
+            Assert.True(DataVersions.AffectsFigures(db.Add(new Upon.SessionFeedback.FeedbackResponse { Id = Guid.NewGuid(), SessionId = 1, FormId = 1 })));
+            var account = await db.Users.OrderBy(u => u.Id).FirstAsync();
+            account.AccessFailedCount += 1;
+            account.LockoutEnd = DateTimeOffset.UtcNow.AddMinutes(15);
+            account.ConcurrencyStamp = Guid.NewGuid().ToString();
+            Assert.False(DataVersions.AffectsFigures(db.Entry(account)));
+            account.DisplayName = "Someone else";
+            Assert.True(DataVersions.AffectsFigures(db.Entry(account)));
+        });
     }
 
     [SkippableFact]

@@ -245,6 +245,36 @@ public abstract class ImpactCoachingFeedbackFigureTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task CoachingFigures_ManyRequestsAtOnce_EachAuditsItsReads_AndEachLineIsWrittenBeforeItsAnswer()
+    {
+        app.RequireDatabase();
+        var roundId = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var round = new MatchingRound { Name = $"Grouped {Guid.NewGuid():N}"[..30], Status = RoundStatus.Published, PublishedAt = Instant.FromUtc(2026, 8, 2, 9, 0) };
+            db.MatchingRounds.Add(round);
+            await db.SaveChangesAsync();
+            return round.Id.ToString(CultureInfo.InvariantCulture);
+        });
+        Task<int> ViewsAsync() => app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AuditEvents.AsNoTracking()
+            .CountAsync(e => e.Action == AuditActions.Viewed && e.EntityType == nameof(MatchingRound) && e.EntityId == roundId));
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(app.CreateApiClient(Roles.Funder), "/api/reports/coaching")).StatusCode);
+        Assert.Equal(1, await ViewsAsync());
+
+        // Twenty requests at once (staff and funder, API and page): each answer comes after its own line is committed.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var response = i % 4 == 3
+                ? await GetAsync(app.CreateClient(Roles.Funder), "/coaching/figures")
+                : await GetAsync(app.CreateApiClient(i % 2 == 0 ? Roles.Funder : Roles.Administrator), "/api/reports/coaching");
+            return response.StatusCode;
+        }));
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(21, await ViewsAsync());
+        Assert.True(app.Services.GetRequiredService<AuditGroupWriter>().Writes >= 1);
+    }
+
+    [SkippableFact]
     public async Task DataVersion_Rises_WithStatementsThatBypassTheChangeTracker_NotWithLeases()
     {
         app.RequireDatabase();

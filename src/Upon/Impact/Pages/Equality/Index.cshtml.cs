@@ -15,6 +15,9 @@ namespace Upon.Impact.Pages.Equality;
 [Authorize(Policy = Policies.Aggregates)]
 public sealed class IndexModel(ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure, ReturnReport report) : PageModel
 {
+    /// <summary>The key the page's figures are rendered under, once per change of them and per view (<see cref="Upon.Shared.Figures.FigureReader.FragmentKey"/>).</summary>
+    public string FragmentKey => figureReader.FragmentKey(HttpContext, SeesExactFigures ? "exact" : "disclosed");
+
     public FinancialYear Year { get; private set; }
 
     public IReadOnlyList<EqualityStage> Stages { get; private set; } = [];

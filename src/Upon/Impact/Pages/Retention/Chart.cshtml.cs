@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Upon.Core.Impact;
 using Upon.Disclosure;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Retention;
@@ -12,7 +13,7 @@ namespace Upon.Impact.Pages.Retention;
 /// under it suppresses a reading (<see cref="RetentionCurveShown.Disclose"/>); 400 for a bad date.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class ChartModel(RetentionEvaluation evaluation, FigureDisclosure disclosure) : PageModel
+public sealed class ChartModel(RetentionEvaluation evaluation, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? asOf, CancellationToken cancellationToken)
     {
@@ -22,15 +23,22 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureDisclosure 
             return BadRequest();
         }
         var rule = disclosure.RuleFor(User);
-        if (!FigureDisclosure.SeesExactFigures(User))
+        var exact = FigureDisclosure.SeesExactFigures(User);
+        if (!exact)
         {
             day = RetentionEvaluation.FunderAsOf(day);
         }
-        var result = await evaluation.EvaluateAsync(day, cancellationToken);
-        var figures = FigureDisclosure.SeesExactFigures(User) ? RetentionDisclosure.Disclose(result, rule) : await evaluation.DisclosedAsync(day, rule, cancellationToken);
-        var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
-            .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule, figures.Table)).ToList();
-        var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(figures.Table.Single(r => r.Months == m)).AtRisk).ToList();
-        return Content(RetentionChart.Svg(curves, atRisk), "image/svg+xml");
+        // Drawn once per change of the data and per view (exact, or the funder's rule): the figure's tag names both.
+        var svg = await figureReader.GetAsync($"retention|chart|{(exact ? "exact" : "disclosed")}|{FigureReader.ViewKey(rule)}|{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", async (services, token) =>
+        {
+            var cached = services.GetRequiredService<ImpactFigureCache>();
+            var result = await cached.RetentionAsync(day, token);
+            var shown = exact ? RetentionDisclosure.Disclose(result, rule) : await cached.DisclosedRetentionAsync(day, rule, token);
+            var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
+                .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule, shown.Table)).ToList();
+            var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(shown.Table.Single(r => r.Months == m)).AtRisk).ToList();
+            return RetentionChart.Svg(curves, atRisk);
+        }, cancellationToken);
+        return FigureReader.NotModified(HttpContext, svg.ETag) ? StatusCode(StatusCodes.Status304NotModified) : Content(svg.Value, "image/svg+xml");
     }
 }

@@ -24,6 +24,9 @@ public sealed record CurveRow(int Months, Disclosed<double?> ParticipantsSurviva
 [Authorize(Policy = Policies.Aggregates)]
 public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
+    /// <summary>The key the page's figures are rendered under, once per change of them and per view (<see cref="Upon.Shared.Figures.FigureReader.FragmentKey"/>).</summary>
+    public string FragmentKey => figureReader.FragmentKey(HttpContext, SeesExactFigures ? "exact" : "disclosed");
+
     public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
 
     public string? AsOfText { get; private set; }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 using Upon.Core.Register;
 using Upon.Disclosure;
@@ -10,12 +11,18 @@ namespace Upon.Register.Pages.Turnover;
 
 /// <summary>The bar chart of changes per financial year, as SVG, without the bars of suppressed figures.</summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class ChangesChartModel(TurnoverReport report, RegisterQueries queries, FigureDisclosure disclosure) : PageModel
+public sealed class ChangesChartModel(FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var years = await report.DisclosedYearsAsync(disclosure.RuleFor(User), cancellationToken);
-        var current = FinancialYear.Containing(queries.Today).Label;
-        return Content(TurnoverCharts.ChangesSvg(years, incompleteYear: current), TurnoverChartContent.SvgContentType);
+        var rule = disclosure.RuleFor(User);
+        // Drawn once per change of the register, day and view (the rule): the figure's tag names all three.
+        var svg = await figureReader.GetAsync($"turnover|changes-chart|{FigureReader.ViewKey(rule)}", async (services, token) =>
+        {
+            var years = await services.GetRequiredService<TurnoverFigureCache>().DisclosedYearsAsync(rule, token);
+            var current = FinancialYear.Containing(services.GetRequiredService<RegisterQueries>().Today).Label;
+            return TurnoverCharts.ChangesSvg(years, incompleteYear: current);
+        }, cancellationToken);
+        return FigureReader.NotModified(HttpContext, svg.ETag) ? StatusCode(StatusCodes.Status304NotModified) : Content(svg.Value, TurnoverChartContent.SvgContentType);
     }
 }

@@ -29,6 +29,9 @@ public sealed record YearRow(DisclosedTurnoverFigures Figures, bool Complete, bo
 [Authorize(Policy = Policies.Aggregates)]
 public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclosure, TurnoverFigureCache turnover, Upon.Shared.Figures.FigureReader figureReader) : PageModel
 {
+    /// <summary>The key the page's figures are rendered under, once per change of them and per view (<see cref="Upon.Shared.Figures.FigureReader.FragmentKey"/>).</summary>
+    public string FragmentKey => figureReader.FragmentKey(HttpContext, SeesExactFigures ? "exact" : "disclosed");
+
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>How the page shows a suppressed figure: "c" in square brackets, the Government Statistical Service's symbol.</summary>

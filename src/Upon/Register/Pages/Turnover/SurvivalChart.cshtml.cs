@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Shared.Figures;
 using Upon.Shared.Security;
 using Upon.Core.Register;
 using Upon.Disclosure;
@@ -13,20 +14,27 @@ namespace Upon.Register.Pages.Turnover;
 /// SVG, cut where too few tenures are at risk to publish: 400 for a year that is not one, 404 for a year without data.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class SurvivalChartModel(RegisterQueries queries, FigureDisclosure disclosure) : PageModel
+public sealed class SurvivalChartModel(RegisterQueries queries, TurnoverFigureCache turnover, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken cancellationToken)
     {
-        var calculator = await queries.TurnoverAsync(cancellationToken);
-        var years = calculator.Years(queries.Today).Select(f => f.FinancialYear).ToList();
+        var years = (await turnover.AllYearsAsync(cancellationToken)).Select(f => f.FinancialYear).ToList();
         var choice = TurnoverYears.Choose(year, years, queries.Today);
-        return choice.Outcome switch
+        switch (choice.Outcome)
         {
-            YearChoiceOutcome.Invalid => BadRequest(),
-            YearChoiceOutcome.Found => Content(
-                TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(calculator.TenureSurvival(choice.Year), disclosure.RuleFor(User))),
-                TurnoverChartContent.SvgContentType),
-            _ => NotFound(),
-        };
+            case YearChoiceOutcome.Invalid:
+                return BadRequest();
+            case YearChoiceOutcome.Found:
+                break;
+            default:
+                return NotFound();
+        }
+        var rule = disclosure.RuleFor(User);
+        var svg = await figureReader.GetAsync($"turnover|survival-chart|{FigureReader.ViewKey(rule)}|{choice.Year.Label}", async (services, token) =>
+        {
+            var curve = await services.GetRequiredService<TurnoverFigureCache>().TenureSurvivalAsync(choice.Year, token);
+            return TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(curve, rule));
+        }, cancellationToken);
+        return FigureReader.NotModified(HttpContext, svg.ETag) ? StatusCode(StatusCodes.Status304NotModified) : Content(svg.Value, TurnoverChartContent.SvgContentType);
     }
 }

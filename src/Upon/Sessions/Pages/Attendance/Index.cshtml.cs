@@ -16,6 +16,9 @@ namespace Upon.Sessions.Pages.Attendance;
 [Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(AttendanceFigureCache attendance, Upon.Shared.Figures.FigureReader figureReader, IClock clock) : PageModel
 {
+    /// <summary>The key the page's figures are rendered under, once per change of them and per view (<see cref="Upon.Shared.Figures.FigureReader.FragmentKey"/>).</summary>
+    public string FragmentKey => figureReader.FragmentKey(HttpContext, "staff");
+
     [BindProperty(SupportsGet = true)]
     public DateInput From { get; set; } = new();
 
