@@ -43,6 +43,28 @@ public static class CommandHost
         return host;
     }
 
+    /// <summary>
+    /// The command line's configuration alone, from the same sources in the same order as the host's
+    /// (<see cref="Host.CreateApplicationBuilder(HostApplicationBuilderSettings)"/>): <c>DOTNET_</c> variables,
+    /// appsettings.json and appsettings.{environment}.json beside the executable, user secrets in Development, then the
+    /// environment variables. For a command that can answer from the database without services (a report from its
+    /// stored figures): building the host's services and logging costs several times more than the answer.
+    /// </summary>
+    public static IConfiguration Configuration()
+    {
+        var environment = UponProgram.Environment;
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddEnvironmentVariables("DOTNET_")
+            .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
+            .AddJsonFile($"appsettings.{environment}.json", optional: true, reloadOnChange: false);
+        if (string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.AddUserSecrets(typeof(CommandHost).Assembly, optional: true);
+        }
+        return builder.AddEnvironmentVariables().Build();
+    }
+
     public static TextReader OpenText(string path)
     {
         return new StringReader(ReadUtf8(path));

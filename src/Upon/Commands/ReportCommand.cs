@@ -5,6 +5,7 @@ using Spectre.Console;
 using Upon.Core;
 using Upon.Core.Register;
 using Upon.Register;
+using Upon.Shared.Figures;
 
 namespace Upon.Commands;
 
@@ -17,6 +18,10 @@ public sealed record ReportColumn<TFigures>(string Heading, Func<TFigures, strin
 /// <param name="WriteCsv">Writes the years as CSV.</param>
 /// <param name="TableTitle">The title over the table.</param>
 /// <param name="Columns">The table's columns, the year first.</param>
+/// <param name="StoredAs">
+/// For figures that depend only on the data and the day: the key under which they are kept in the database
+/// (<see cref="StoredFigures"/>) and read back, without starting the host, until the data or the day changes.
+/// </param>
 public sealed record ReportDefinition<TFigures>(
     string Name,
     string Description,
@@ -24,7 +29,11 @@ public sealed record ReportDefinition<TFigures>(
     Func<TFigures, string> FinancialYearOf,
     Action<TextWriter, IReadOnlyList<TFigures>> WriteCsv,
     string TableTitle,
-    IReadOnlyList<ReportColumn<TFigures>> Columns);
+    IReadOnlyList<ReportColumn<TFigures>> Columns,
+    ReportStore<TFigures>? StoredAs = null);
+
+/// <summary>Where a report's figures are kept between runs (<see cref="StoredFigures"/>): the key, and their JSON as generated at build time, so that reading them back needs no reflection.</summary>
+public sealed record ReportStore<TFigures>(string Key, System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<TFigures>> Json);
 
 /// <summary>
 /// The shape every <c>upon report NAME --format json|csv|table [--year 2023-24]</c> command shares: the options, reading
@@ -43,35 +52,54 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var only = ParseYear(parse.GetValue(year));
+            var today = NodaTime.SystemClock.Instance.TodayInLondon();
+            if (report.StoredAs is { } store && await StoredFigures.ReadAsync(CommandHost.Configuration(), store.Key, today, cancellationToken) is { } stored)
+            {
+                Write(report, JsonSerializer.Deserialize(stored, store.Json) ?? throw new JsonException("The stored figures are empty."), only, parse.GetValue(format), today);
+                return 0;
+            }
             using var host = await CommandHost.StartAsync(readOnly: true, cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var log = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(Upon.Shared.Hosting.StartGate.Category);
             var watch = System.Diagnostics.Stopwatch.StartNew();
+            var db = scope.ServiceProvider.GetRequiredService<Upon.Data.UponDbContext>();
+            // Read before the figures are computed, so that figures stored with it are never newer than it says.
+            long? version = report.StoredAs is null ? null : await StoredFigures.VersionAsync(db, cancellationToken);
+            today = scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().TodayInLondon();
             var years = await report.LoadAsync(scope.ServiceProvider, cancellationToken);
             log.LogDebug("Report {Name}: the figures took {Milliseconds} ms", report.Name, watch.ElapsedMilliseconds);
-            if (only is { } y)
+            if (report.StoredAs is { } storeAs && version is { } v)
             {
-                years = [.. years.Where(f => report.FinancialYearOf(f) == y.Label)];
-                if (years.Count == 0)
-                {
-                    throw new CommandException($"the register has no data for {y.Label}.");
-                }
+                await StoredFigures.StoreAsync(db, storeAs.Key, v, today, JsonSerializer.Serialize(years.ToList(), storeAs.Json), cancellationToken);
             }
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    Console.WriteLine(only is null ? JsonSerializer.Serialize(years, TurnoverReport.Json) : JsonSerializer.Serialize(years[0], TurnoverReport.Json));
-                    break;
-                case "csv":
-                    report.WriteCsv(Console.Out, years);
-                    break;
-                default:
-                    WriteTable(report, years, FinancialYear.Containing(scope.ServiceProvider.GetRequiredService<NodaTime.IClock>().TodayInLondon()).Label);
-                    break;
-            }
+            Write(report, years, only, parse.GetValue(format), today);
             return 0;
         });
         return command;
+    }
+
+    private static void Write<TFigures>(ReportDefinition<TFigures> report, IReadOnlyList<TFigures> years, FinancialYear? only, string? format, NodaTime.LocalDate today)
+    {
+        if (only is { } y)
+        {
+            years = [.. years.Where(f => report.FinancialYearOf(f) == y.Label)];
+            if (years.Count == 0)
+            {
+                throw new CommandException($"the register has no data for {y.Label}.");
+            }
+        }
+        switch (format)
+        {
+            case "json":
+                Console.WriteLine(only is null ? JsonSerializer.Serialize(years, TurnoverReport.Json) : JsonSerializer.Serialize(years[0], TurnoverReport.Json));
+                break;
+            case "csv":
+                report.WriteCsv(Console.Out, years);
+                break;
+            default:
+                WriteTable(report, years, FinancialYear.Containing(today).Label);
+                break;
+        }
     }
 
     /// <summary>A rate or share for the table as <see cref="FigureFormat.Percent"/> writes it ("12.5%"), "-" when there is none.</summary>

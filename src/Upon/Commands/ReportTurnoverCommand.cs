@@ -27,5 +27,6 @@ public static class ReportTurnoverCommand
             new("Mean completed (months)", f => Average(f.MeanCompletedTenureMonths)),
             new("KM median (months)", f => Average(f.MedianTenureMonths)),
             new("Years rising", f => Number(f.ConsecutiveYearsRising)),
-        ]));
+        ],
+        StoredAs: new("turnover|years", TurnoverFiguresJson.Default.ListTurnoverFigures)));
 }

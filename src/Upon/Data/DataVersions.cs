@@ -22,13 +22,13 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
 {
     /// <summary>
     /// Rows that no figure is computed from: the audit log (appended on every read of special-category data and every
-    /// sign-in), the outbox, data protection keys, API token usage, pending uploads and leases. Changing only these keeps the
-    /// cached figures.
+    /// sign-in), the outbox, data protection keys, API token usage, pending uploads, leases and the stored figures
+    /// themselves. Changing only these keeps the cached figures.
     /// </summary>
     public static bool AffectsFigures(Type entity) =>
         entity != typeof(AuditEvent) && entity != typeof(OutboxMessage) && entity != typeof(OutboxAttachment)
         && entity != typeof(DataProtectionKey) && entity != typeof(ApiToken) && entity != typeof(PendingUpload)
-        && entity != typeof(Upon.Shared.Leases.Lease);
+        && entity != typeof(Upon.Shared.Leases.Lease) && entity != typeof(StoredFigure);
 
     /// <summary>
     /// An account's sign-in bookkeeping: failed attempts, lockout and its stamps. No figure reads them, and a refused

@@ -88,6 +88,7 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     public DbSet<Upon.SessionFeedback.FeedbackAnswer> FeedbackAnswers => Set<Upon.SessionFeedback.FeedbackAnswer>();
     public DbSet<Upon.Shared.Figures.DataVersion> DataVersions => Set<Upon.Shared.Figures.DataVersion>();
     public DbSet<Upon.Shared.Leases.Lease> Leases => Set<Upon.Shared.Leases.Lease>();
+    public DbSet<Upon.Shared.Figures.StoredFigure> StoredFigures => Set<Upon.Shared.Figures.StoredFigure>();
 
     private bool _figureDataChanged;
 

@@ -331,6 +331,8 @@ public static class DataMap
         // Figure cache
         Reference("data_versions", "A counter raised whenever figure data changes, so cached figures are recomputed", Key("Id"), Key("Version")),
         Reference("leases", "Which instance of the app holds each periodic run's lease, and until when", Key("Name"), Key("Holder"), Key("ExpiresAt")),
+        Reference("stored_figures", "Computed figures (totals, no one's details) kept for the command line until the data changes",
+            Key("Key"), Key("DataVersion"), Key("Day"), Key("Build"), Key("Json")),
 
         // Data protection
         new("subject_requests", "Requests to see or erase data made by email, with their due dates", "Answering data protection requests within a month", LegalObligation, "Administrators only",

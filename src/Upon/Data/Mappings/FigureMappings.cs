@@ -14,3 +14,14 @@ public sealed class FigureMappings : IEntityTypeConfiguration<DataVersion>
         builder.HasData(new DataVersion { Id = DataVersion.RowId, Version = 1 });
     }
 }
+
+public sealed class StoredFigureMappings : IEntityTypeConfiguration<StoredFigure>
+{
+    public void Configure(EntityTypeBuilder<StoredFigure> builder)
+    {
+        builder.ToTable(StoredFigure.Table);
+        builder.HasKey(f => f.Key);
+        builder.Property(f => f.Key).HasMaxLength(StoredFigure.MaxKeyLength);
+        builder.Property(f => f.Build).HasMaxLength(StoredFigure.MaxBuildLength);
+    }
+}

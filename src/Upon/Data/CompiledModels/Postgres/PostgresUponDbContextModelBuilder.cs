@@ -12,7 +12,7 @@ namespace Upon.Data.CompiledModels.Postgres
     public partial class PostgresUponDbContextModel
     {
         private PostgresUponDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("19653a17-d8f0-4f5b-87d2-03d80459a029"), entityTypeCount: 76)
+            : base(skipDetectChanges: false, modelId: new Guid("a8e4a76c-708c-4250-8f5d-c20f3e3f37ab"), entityTypeCount: 77)
         {
         }
 
@@ -93,6 +93,7 @@ namespace Upon.Data.CompiledModels.Postgres
             var session = SessionEntityType.Create(this);
             var strand = StrandEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
+            var storedFigure = StoredFigureEntityType.Create(this);
             var lease = LeaseEntityType.Create(this);
 
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -261,6 +262,7 @@ namespace Upon.Data.CompiledModels.Postgres
             SessionEntityType.CreateAnnotations(session);
             StrandEntityType.CreateAnnotations(strand);
             DataVersionEntityType.CreateAnnotations(dataVersion);
+            StoredFigureEntityType.CreateAnnotations(storedFigure);
             LeaseEntityType.CreateAnnotations(lease);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

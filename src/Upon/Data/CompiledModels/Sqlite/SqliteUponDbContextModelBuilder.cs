@@ -11,7 +11,7 @@ namespace Upon.Data.CompiledModels.Sqlite
     public partial class SqliteUponDbContextModel
     {
         private SqliteUponDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3cd3b532-b7bd-4747-9152-8f908ebc0f5a"), entityTypeCount: 76)
+            : base(skipDetectChanges: false, modelId: new Guid("26318b80-4bd3-41d1-8a49-4582c1abff29"), entityTypeCount: 77)
         {
         }
 
@@ -92,6 +92,7 @@ namespace Upon.Data.CompiledModels.Sqlite
             var session = SessionEntityType.Create(this);
             var strand = StrandEntityType.Create(this);
             var dataVersion = DataVersionEntityType.Create(this);
+            var storedFigure = StoredFigureEntityType.Create(this);
             var lease = LeaseEntityType.Create(this);
 
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -260,6 +261,7 @@ namespace Upon.Data.CompiledModels.Sqlite
             SessionEntityType.CreateAnnotations(session);
             StrandEntityType.CreateAnnotations(strand);
             DataVersionEntityType.CreateAnnotations(dataVersion);
+            StoredFigureEntityType.CreateAnnotations(storedFigure);
             LeaseEntityType.CreateAnnotations(lease);
 
             AddAnnotation("ProductVersion", "10.0.15");

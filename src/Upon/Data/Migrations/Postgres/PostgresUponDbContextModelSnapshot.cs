@@ -3043,6 +3043,32 @@ namespace Upon.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Upon.Shared.Figures.StoredFigure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Build")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("stored_figures", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Shared.Leases.Lease", b =>
                 {
                     b.Property<string>("Name")

@@ -2920,6 +2920,32 @@ namespace Upon.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Upon.Shared.Figures.StoredFigure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Build")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("stored_figures", (string)null);
+                });
+
             modelBuilder.Entity("Upon.Shared.Leases.Lease", b =>
                 {
                     b.Property<string>("Name")
