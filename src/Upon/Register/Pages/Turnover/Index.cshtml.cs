@@ -67,16 +67,26 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
 
     public bool YearIsComplete => Year is { } year && year < CurrentYear;
 
-    public IReadOnlyList<Headline> Headlines { get; private set; } = [];
+    // What only the cached fragment shows is worked out when it is rendered, not on every request that serves it from the
+    // cache (a 304 or a fragment hit): the page is bigger than the other figure pages, and this was most of its own work.
+    private Func<FragmentContent>? _fragment;
+    private FragmentContent? _content;
+
+    private sealed record FragmentContent(
+        IReadOnlyList<Headline> Headlines, string? TrendSentence, IReadOnlyList<DisclosedSurvivalPoint> Survival, string ChangesAlt, string SurvivalAlt);
+
+    private FragmentContent? Fragment => _content ??= _fragment?.Invoke();
+
+    public IReadOnlyList<Headline> Headlines => Fragment?.Headlines ?? [];
 
     /// <summary>A sentence on the trend in changes, e.g. "Changes rose for the 3rd year in a row, to 62."</summary>
-    public string? TrendSentence { get; private set; }
+    public string? TrendSentence => Fragment?.TrendSentence;
 
-    public IReadOnlyList<DisclosedSurvivalPoint> Survival { get; private set; } = [];
+    public IReadOnlyList<DisclosedSurvivalPoint> Survival => Fragment?.Survival ?? [];
 
-    public string ChangesAlt { get; private set; } = "";
+    public string ChangesAlt => Fragment?.ChangesAlt ?? "";
 
-    public string SurvivalAlt { get; private set; } = "";
+    public string SurvivalAlt => Fragment?.SurvivalAlt ?? "";
 
     public async Task<IActionResult> OnGetAsync(string? year, CancellationToken cancellationToken)
     {
@@ -106,13 +116,20 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
         Year = choice.Year;
         Figures = AllYears.Single(f => f.FinancialYear == choice.Year.Label);
         PreviousFigures = AllYears.FirstOrDefault(f => f.FinancialYear == choice.Year.Previous().Label);
+        // Read now, so that its tag is part of the page's and the fragment's (FigureReader.PageETag, FragmentKey).
         var fullCurve = await turnover.TenureSurvivalAsync(choice.Year, cancellationToken);
-        var curve = DisclosedSurvivalCurve.Disclose(fullCurve, Rule);
-        Survival = TenureSurvival.At(fullCurve, TenureSurvival.TableYears, Rule);
-        Headlines = BuildHeadlines(Figures, choice.Year, curve, AllYears[0].FinancialYear);
-        TrendSentence = Trend(Figures, PreviousFigures);
-        ChangesAlt = DescribeChanges(AllYears, Figures, CurrentYear, Rule);
-        SurvivalAlt = DescribeSurvival(curve, Survival, choice.Year, Figures.MedianTenureMonths, Rule);
+        var (figures, previous, rule, allYears, currentYear, chosen) = (Figures, PreviousFigures, Rule, AllYears, CurrentYear, choice.Year);
+        _fragment = () =>
+        {
+            var curve = DisclosedSurvivalCurve.Disclose(fullCurve, rule);
+            var survival = TenureSurvival.At(fullCurve, TenureSurvival.TableYears, rule);
+            return new FragmentContent(
+                BuildHeadlines(figures, chosen, curve, allYears[0].FinancialYear),
+                Trend(figures, previous),
+                survival,
+                DescribeChanges(allYears, figures, currentYear, rule),
+                DescribeSurvival(curve, survival, chosen, figures.MedianTenureMonths, rule));
+        };
         // Rendered only when the browser's copy is out of date.
         return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
