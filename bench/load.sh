@@ -4,12 +4,14 @@
 #   bench/load.sh [APP_DIR]
 #
 # APP_DIR is a published Upon (the directory holding upon.dll); by default this checkout is published in Release to
-# bench/.out/app first. Settings (environment): DURATION (wrk duration, default 10s), CONNECTIONS (50), THREADS (2),
+# bench/.out/app first. Settings (environment): DURATION (wrk duration, default 10s), WARMUP (an
+# unmeasured wrk run before each row, default 2s), CONNECTIONS (50), THREADS (2),
 # PORT (5097), ROWS (100000, the size of the import and report figures).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 APP_DIR="${1:-}"
 DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-2s}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-2}"
 PORT="${PORT:-5097}"
@@ -72,6 +74,9 @@ load() {
   local args=()
   for h in "$@"; do args+=(-H "$h"); done
   curl -fs "${PROXY[@]}" "${args[@]}" -o /dev/null "$BASE$url" || { echo "GET $url failed" >&2; exit 1; }
+  # A short unmeasured run first, so that every row is measured warm (its code compiled, its figures cached), not only
+  # the rows that happen to follow a similar one.
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${PROXY[@]}" "${args[@]}" "$BASE$url" >/dev/null
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${PROXY[@]}" "${args[@]}" "$BASE$url" | awk '
     /Requests\/sec/ { rps = $2 }
     /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v *= 1000 } p99 = v }

@@ -32,10 +32,7 @@ public static class WebApp
         log.LogDebug("Start-up: the runtime reached Main {Launch} ms after launch; building the host took {Milliseconds} ms", (long)launch.TotalMilliseconds, watch.ElapsedMilliseconds);
         await app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
         watch.Restart();
-        await app.StartAsync();
-        log.LogDebug("Start-up: the server started in {Milliseconds} ms, listening {Launch} ms after launch", watch.ElapsedMilliseconds, (long)StartGate.SinceLaunch.TotalMilliseconds);
-        // Only a message for whoever runs a demo: printed once the server answers, not before.
-        watch.Restart();
+        // Printed before the server answers, so that whoever sees it answer has been told the demo password.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             if (await scope.ServiceProvider.GetRequiredService<DemoData>().PasswordHintAsync() is { } hint)
@@ -44,6 +41,9 @@ public static class WebApp
             }
         }
         log.LogDebug("Start-up: demo password hint took {Milliseconds} ms", watch.ElapsedMilliseconds);
+        watch.Restart();
+        await app.StartAsync();
+        log.LogDebug("Start-up: the server started in {Milliseconds} ms, listening {Launch} ms after launch", watch.ElapsedMilliseconds, (long)StartGate.SinceLaunch.TotalMilliseconds);
         await app.WaitForShutdownAsync();
     }
 

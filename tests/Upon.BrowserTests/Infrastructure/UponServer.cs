@@ -12,7 +12,8 @@ namespace Upon.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class UponServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    // Generous: under CI the three test projects share two cores, and a first start creates the demo data.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
     private readonly Process _process;
     private readonly StringBuilder _log = new();
