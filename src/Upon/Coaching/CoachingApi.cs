@@ -23,11 +23,9 @@ public static class CoachingApi
         return app;
     }
 
-    private static async Task<IResult> GetCoaching(HttpContext context, ClaimsPrincipal user, CoachingFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
+    private static async Task<IResult> GetCoaching(ClaimsPrincipal user, CoachingFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         var json = await figures.JsonAsync(disclosure.RuleFor(user), cancellationToken);
-        return FigureReader.NotModified(context, json.ETag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(json.Value, FigureJson.ContentType);
+        return FigureReader.Serve(json, FigureJson.ContentType);
     }
 }

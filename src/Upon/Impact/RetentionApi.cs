@@ -25,7 +25,7 @@ public static class RetentionApi
     }
 
     private static async Task<IResult> GetRetention(
-        string? asOf, HttpContext context, ClaimsPrincipal user, RetentionEvaluation evaluation, ImpactFigureCache figures, FigureDisclosure disclosure,
+        string? asOf, ClaimsPrincipal user, RetentionEvaluation evaluation, ImpactFigureCache figures, FigureDisclosure disclosure,
         CancellationToken cancellationToken)
     {
         var (day, error) = evaluation.ParseAsOf(asOf);
@@ -34,8 +34,6 @@ public static class RetentionApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid as-of date", detail: error);
         }
         var json = await figures.RetentionJsonAsync(day, FigureDisclosure.SeesExactFigures(user) ? null : disclosure.Suppression, cancellationToken);
-        return FigureReader.NotModified(context, json.ETag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(json.Value, "application/json");
+        return FigureReader.Serve(json, "application/json");
     }
 }

@@ -24,7 +24,7 @@ public static class ReturnApi
     }
 
     private static async Task<IResult> GetReturn(
-        string? period, string? view, HttpContext context, ClaimsPrincipal user, ReturnReport report, ImpactFigureCache figures, FigureDisclosure disclosure,
+        string? period, string? view, ClaimsPrincipal user, ReturnReport report, ImpactFigureCache figures, FigureDisclosure disclosure,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(period))
@@ -42,8 +42,6 @@ public static class ReturnApi
         }
         var exact = FigureDisclosure.SeesExactFigures(user) && view != DfeReturnDocument.FunderView;
         var json = await figures.ReturnJsonAsync(parsed, disclosure.Suppression, exact, cancellationToken);
-        return FigureReader.NotModified(context, json.ETag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(json.Value, FigureJson.ContentType);
+        return FigureReader.Serve(json, FigureJson.ContentType);
     }
 }

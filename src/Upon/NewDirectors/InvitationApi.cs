@@ -31,7 +31,7 @@ public static class InvitationApi
     }
 
     private static async Task<IResult> GetInvitations(
-        string? year, HttpContext context, ClaimsPrincipal user, InvitationFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
+        string? year, ClaimsPrincipal user, InvitationFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         FinancialYear? only = null;
         if (year is not null)
@@ -44,7 +44,7 @@ public static class InvitationApi
             only = parsed;
         }
         var rule = FigureDisclosure.SeesExactFigures(user) ? null : disclosure.Suppression;
-        return FigureJson.Result(context, await figures.JsonAsync(rule, only, cancellationToken), only);
+        return FigureJson.Result(await figures.JsonAsync(rule, only, cancellationToken), only);
     }
 
     /// <summary>Documents the 200 response as one of its four shapes: every year or one, exact for staff or suppressed for the funder.</summary>

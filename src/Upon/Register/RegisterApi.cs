@@ -85,7 +85,7 @@ public static class RegisterApi
     }
 
     private static async Task<IResult> GetTurnover(
-        string? year, HttpContext context, ClaimsPrincipal user, TurnoverFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
+        string? year, ClaimsPrincipal user, TurnoverFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         FinancialYear? only = null;
         if (year is not null)
@@ -98,7 +98,7 @@ public static class RegisterApi
             only = parsed;
         }
         var rule = FigureDisclosure.SeesExactFigures(user) ? null : disclosure.Suppression;
-        return FigureJson.Result(context, await figures.JsonAsync(rule, only, cancellationToken), only);
+        return FigureJson.Result(await figures.JsonAsync(rule, only, cancellationToken), only);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public static class FeedbackApi
     }
 
     private static async Task<IResult> GetFeedback(
-        string? year, HttpContext context, ClaimsPrincipal user, FeedbackFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
+        string? year, ClaimsPrincipal user, FeedbackFigureCache figures, FigureDisclosure disclosure, CancellationToken cancellationToken)
     {
         string? only = null;
         if (year is not null)
@@ -67,8 +67,6 @@ public static class FeedbackApi
             only = parsed.Label;
         }
         var json = await figures.JsonAsync(disclosure.Suppression, FigureDisclosure.SeesExactFigures(user), only, cancellationToken);
-        return FigureReader.NotModified(context, json.ETag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(json.Value, FigureJson.ContentType);
+        return FigureReader.Serve(json, FigureJson.ContentType);
     }
 }

@@ -28,15 +28,11 @@ public static class FigureJson
     /// The answer for cached JSON: 304 when the request already holds this version, 404 (ProblemDetails) when the year
     /// has no figures, otherwise the bytes.
     /// </summary>
-    public static IResult Result(HttpContext context, CachedFigure<byte[]?> json, FinancialYear? year)
+    public static IResult Result(CachedFigure<byte[]?> json, FinancialYear? year)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (json.Value is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The register has no data for {year?.Label}.");
-        }
-        return FigureReader.NotModified(context, json.ETag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(json.Value, ContentType);
+        return json.Value is { } bytes
+            ? FigureReader.Serve(new CachedFigure<byte[]>(bytes, json.ETag), ContentType)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"The register has no data for {year?.Label}.");
     }
 }

@@ -84,6 +84,16 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
     public bool PageNotModified(HttpContext context) => NotModified(context, PageETag(context));
 
     /// <summary>
+    /// The answer for a cached figure (JSON, or a chart drawn as SVG): its entity tag, and 304 Not Modified when the request
+    /// already holds it, otherwise its bytes as <paramref name="contentType"/>.
+    /// </summary>
+    public static CachedFigureResult Serve(CachedFigure<byte[]> figure, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return new CachedFigureResult(figure, contentType);
+    }
+
+    /// <summary>
     /// Sends <paramref name="etag"/> with <see cref="CacheControl"/>, and says whether the request already holds that
     /// version (its <c>If-None-Match</c> names it), when the answer is 304 Not Modified with no body.
     /// </summary>

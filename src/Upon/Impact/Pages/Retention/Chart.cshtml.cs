@@ -37,8 +37,8 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureReader figu
             var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
                 .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule, shown.Table)).ToList();
             var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(shown.Table.Single(r => r.Months == m)).AtRisk).ToList();
-            return RetentionChart.Svg(curves, atRisk);
+            return System.Text.Encoding.UTF8.GetBytes(RetentionChart.Svg(curves, atRisk));
         }, cancellationToken);
-        return FigureReader.NotModified(HttpContext, svg.ETag) ? StatusCode(StatusCodes.Status304NotModified) : Content(svg.Value, "image/svg+xml");
+        return FigureReader.Serve(svg, "image/svg+xml");
     }
 }

@@ -16,13 +16,13 @@ public sealed class ChangesChartModel(FigureReader figureReader, FigureDisclosur
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var rule = disclosure.RuleFor(User);
-        // Drawn once per change of the register, day and view (the rule): the figure's tag names all three.
+        // Drawn (and encoded) once per change of the register, day and view (the rule): the figure's tag names all three.
         var svg = await figureReader.GetAsync($"turnover|changes-chart|{FigureReader.ViewKey(rule)}", async (services, token) =>
         {
             var years = await services.GetRequiredService<TurnoverFigureCache>().DisclosedYearsAsync(rule, token);
             var current = FinancialYear.Containing(services.GetRequiredService<RegisterQueries>().Today).Label;
-            return TurnoverCharts.ChangesSvg(years, incompleteYear: current);
+            return System.Text.Encoding.UTF8.GetBytes(TurnoverCharts.ChangesSvg(years, incompleteYear: current));
         }, cancellationToken);
-        return FigureReader.NotModified(HttpContext, svg.ETag) ? StatusCode(StatusCodes.Status304NotModified) : Content(svg.Value, TurnoverChartContent.SvgContentType);
+        return FigureReader.Serve(svg, TurnoverChartContent.SvgContentType);
     }
 }

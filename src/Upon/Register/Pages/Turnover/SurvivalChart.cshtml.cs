@@ -33,8 +33,8 @@ public sealed class SurvivalChartModel(RegisterQueries queries, TurnoverFigureCa
         var svg = await figureReader.GetAsync($"turnover|survival-chart|{FigureReader.ViewKey(rule)}|{choice.Year.Label}", async (services, token) =>
         {
             var curve = await services.GetRequiredService<TurnoverFigureCache>().TenureSurvivalAsync(choice.Year, token);
-            return TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(curve, rule));
+            return System.Text.Encoding.UTF8.GetBytes(TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(curve, rule)));
         }, cancellationToken);
-        return FigureReader.NotModified(HttpContext, svg.ETag) ? StatusCode(StatusCodes.Status304NotModified) : Content(svg.Value, TurnoverChartContent.SvgContentType);
+        return FigureReader.Serve(svg, TurnoverChartContent.SvgContentType);
     }
 }
