@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace Upon.Impact.Pages.Equality;
 
 /// <summary>The pipeline chart of one characteristic (an ethnic group, female, disabled, BALI graduates) in one year, as SVG: <c>?year=2025-26&amp;group=black-african-caribbean-black-british</c>.</summary>
 [Authorize(Policy = Policies.Aggregates)]
-public sealed class ChartModel(ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
+public sealed class ChartModel(FigureReader figureReader, FigureDisclosure disclosure) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string? year, string? group, CancellationToken cancellationToken)
     {
@@ -19,7 +20,13 @@ public sealed class ChartModel(ImpactFigureCache figures, FigureReader figureRea
         {
             return BadRequest();
         }
-        var stages = await figures.EqualityAsync(parsed, disclosure.RuleFor(User), cancellationToken);
-        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Content(EqualityCharts.PipelineSvg(stages, chosen), "image/svg+xml");
+        var rule = disclosure.RuleFor(User);
+        // Drawn once per change of the data, day, view (the rule), year and characteristic: the figure's tag names them all.
+        var svg = await figureReader.GetAsync($"equality|chart|{FigureReader.ViewKey(rule)}|{parsed.Label}|{EqualityCharts.Slug(chosen)}", async (services, token) =>
+        {
+            var stages = await services.GetRequiredService<ImpactFigureCache>().EqualityAsync(parsed, rule, token);
+            return Encoding.UTF8.GetBytes(EqualityCharts.PipelineSvg(stages, chosen));
+        }, cancellationToken);
+        return FigureReader.Serve(svg, "image/svg+xml");
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Upon.Disclosure;
@@ -8,7 +10,7 @@ namespace Upon.SessionFeedback.Pages.Staff;
 
 /// <summary>The chart of mean ratings per financial year, as SVG: the whole programme, or one strand with <c>?strand=3</c>.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ChartModel(FeedbackFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : StaffFeedbackPage(disclosure)
+public sealed class ChartModel(FigureReader figureReader, FigureDisclosure disclosure) : StaffFeedbackPage(disclosure)
 {
     public async Task<IActionResult> OnGetAsync(int? strand, CancellationToken cancellationToken)
     {
@@ -16,9 +18,13 @@ public sealed class ChartModel(FeedbackFigureCache figures, FigureReader figureR
         {
             return BadRequest("Give strand as a strand's number.");
         }
-        var years = await figures.YearsAsync(Rule, strand, cancellationToken);
-        return figureReader.PageNotModified(HttpContext)
-            ? StatusCode(StatusCodes.Status304NotModified)
-            : Content(FeedbackCharts.MeansSvg([.. years.Select(y => (y.Year, y.Means.Reaction, y.Means.Learning))]), "image/svg+xml; charset=utf-8");
+        var rule = Rule;
+        // Drawn once per change of the feedback data, day and strand: the figure's tag names them (every member of staff sees the same chart).
+        var svg = await figureReader.GetAsync($"feedback|chart|{FigureReader.ViewKey(rule)}|{strand?.ToString(CultureInfo.InvariantCulture) ?? "all"}", async (services, token) =>
+        {
+            var years = await services.GetRequiredService<FeedbackFigureCache>().YearsAsync(rule, strand, token);
+            return Encoding.UTF8.GetBytes(FeedbackCharts.MeansSvg([.. years.Select(y => (y.Year, y.Means.Reaction, y.Means.Learning))]));
+        }, cancellationToken);
+        return FigureReader.Serve(svg, "image/svg+xml; charset=utf-8");
     }
 }
