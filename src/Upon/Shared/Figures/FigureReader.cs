@@ -26,6 +26,16 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
     public static string ViewKey(Upon.Core.Disclosure.DisclosureRule? rule) =>
         rule is null ? "exact" : rule.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The key of a figure: its feature and name, its view (<see cref="ViewKey"/>), then whatever else it depends on
+    /// besides the data and the day (a year, a day, a strand), joined with "|": <c>turnover|survival-chart|5|2023-24</c>.
+    /// </summary>
+    public static string Key(string feature, string figure, Upon.Core.Disclosure.DisclosureRule? rule, params ReadOnlySpan<string> parts)
+    {
+        var key = $"{feature}|{figure}|{ViewKey(rule)}";
+        return parts.IsEmpty ? key : $"{key}|{string.Join('|', parts)}";
+    }
+
     /// <summary>The data version, read once per request.</summary>
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
         _version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => v.Version).FirstAsync(cancellationToken);

@@ -22,7 +22,7 @@ public sealed class ChartModel(FigureReader figureReader, FigureDisclosure discl
         }
         var rule = disclosure.RuleFor(User);
         // Drawn once per change of the data, day, view (the rule), year and characteristic: the figure's tag names them all.
-        var svg = await figureReader.GetAsync($"equality|chart|{FigureReader.ViewKey(rule)}|{parsed.Label}|{EqualityCharts.Slug(chosen)}", async (services, token) =>
+        var svg = await figureReader.GetAsync(FigureReader.Key("equality", "chart", rule, parsed.Label, EqualityCharts.Slug(chosen)), async (services, token) =>
         {
             var stages = await services.GetRequiredService<ImpactFigureCache>().EqualityAsync(parsed, rule, token);
             return Encoding.UTF8.GetBytes(EqualityCharts.PipelineSvg(stages, chosen));

@@ -29,7 +29,7 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureReader figu
             day = RetentionEvaluation.FunderAsOf(day);
         }
         // Drawn once per change of the data and per view (exact, or the funder's rule): the figure's tag names both.
-        var svg = await figureReader.GetAsync($"retention|chart|{(exact ? "exact" : "disclosed")}|{FigureReader.ViewKey(rule)}|{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", async (services, token) =>
+        var svg = await figureReader.GetAsync(FigureReader.Key("retention", "chart", rule, exact ? "exact" : "disclosed", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), async (services, token) =>
         {
             var cached = services.GetRequiredService<ImpactFigureCache>();
             var result = await cached.RetentionAsync(day, token);

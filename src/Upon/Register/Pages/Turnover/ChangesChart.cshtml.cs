@@ -17,7 +17,7 @@ public sealed class ChangesChartModel(FigureReader figureReader, FigureDisclosur
     {
         var rule = disclosure.RuleFor(User);
         // Drawn (and encoded) once per change of the register, day and view (the rule): the figure's tag names all three.
-        var svg = await figureReader.GetAsync($"turnover|changes-chart|{FigureReader.ViewKey(rule)}", async (services, token) =>
+        var svg = await figureReader.GetAsync(FigureReader.Key("turnover", "changes-chart", rule), async (services, token) =>
         {
             var years = await services.GetRequiredService<TurnoverFigureCache>().DisclosedYearsAsync(rule, token);
             var current = FinancialYear.Containing(services.GetRequiredService<RegisterQueries>().Today).Label;

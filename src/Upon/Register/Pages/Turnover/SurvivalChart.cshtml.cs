@@ -20,17 +20,12 @@ public sealed class SurvivalChartModel(RegisterQueries queries, TurnoverFigureCa
     {
         var years = (await turnover.AllYearsAsync(cancellationToken)).Select(f => f.FinancialYear).ToList();
         var choice = TurnoverYears.Choose(year, years, queries.Today);
-        switch (choice.Outcome)
+        if (choice.Outcome != YearChoiceOutcome.Found)
         {
-            case YearChoiceOutcome.Invalid:
-                return BadRequest();
-            case YearChoiceOutcome.Found:
-                break;
-            default:
-                return NotFound();
+            return choice.Outcome == YearChoiceOutcome.Invalid ? BadRequest() : NotFound();
         }
         var rule = disclosure.RuleFor(User);
-        var svg = await figureReader.GetAsync($"turnover|survival-chart|{FigureReader.ViewKey(rule)}|{choice.Year.Label}", async (services, token) =>
+        var svg = await figureReader.GetAsync(FigureReader.Key("turnover", "survival-chart", rule, choice.Year.Label), async (services, token) =>
         {
             var curve = await services.GetRequiredService<TurnoverFigureCache>().TenureSurvivalAsync(choice.Year, token);
             return System.Text.Encoding.UTF8.GetBytes(TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(curve, rule)));
