@@ -49,6 +49,7 @@ public abstract class ImpactCoachingFeedbackFigureTests(UponApp app)
         { "/feedback/figures", Roles.PartnerStaff },
         { "/feedback/figures", Roles.Funder },
         { "/feedback", Roles.Administrator },
+        { "/feedback/chart.svg", Roles.Administrator },
     };
 
     /// <summary>A first-time director's running permanent appointment from <paramref name="start"/>, at an authority of its own.</summary>
@@ -211,6 +212,30 @@ public abstract class ImpactCoachingFeedbackFigureTests(UponApp app)
 
         var other = await GetAsync(app.CreateClient(role == Roles.Funder ? Roles.Administrator : Roles.Funder), url, first.Headers.ETag);
         Assert.NotEqual(HttpStatusCode.NotModified, other.StatusCode);
+
+        await ImportDirectorAsync();
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, first.Headers.ETag)).StatusCode);
+    }
+
+    [SkippableTheory]
+    [InlineData("/feedback/chart.svg")]
+    [InlineData("/feedback/chart.svg?strand=1")]
+    [InlineData("/reports/equality/chart.svg?year=2025-26&group=white")]
+    public async Task Chart_IsDrawnOncePerChange_AndServedToEveryoneOfTheSameViewWithItsETag(string url)
+    {
+        app.RequireDatabase();
+        var client = app.CreateClient(Roles.Administrator);
+        var first = await GetAsync(client, url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("image/svg+xml", first.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(first.Headers.ETag);
+
+        var computations = Computations;
+        var again = await GetAsync(app.CreateClient(Roles.PartnerStaff), url);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(client, url, first.Headers.ETag)).StatusCode);
+        Assert.Equal(computations, Computations);
 
         await ImportDirectorAsync();
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, url, first.Headers.ETag)).StatusCode);
