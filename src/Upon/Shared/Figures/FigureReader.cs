@@ -36,9 +36,14 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
         return parts.IsEmpty ? key : $"{key}|{string.Join('|', parts)}";
     }
 
+    // Compiled once: every figure request reads the version, and translating the LINQ query each time (looking it up in
+    // EF Core's query cache by its expression tree) cost more than the query.
+    private static readonly Func<UponDbContext, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
+        (UponDbContext context, CancellationToken token) => context.DataVersions.Where(v => v.Id == DataVersion.RowId).Select(v => v.Version).First());
+
     /// <summary>The data version, read once per request.</summary>
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
-        _version ??= await db.DataVersions.AsNoTracking().Where(v => v.Id == DataVersion.RowId).Select(v => v.Version).FirstAsync(cancellationToken);
+        _version ??= await ReadVersion(db, cancellationToken);
 
     private readonly List<string> _served = [];
 
@@ -91,7 +96,27 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
     /// For a page built from cached figures, called once it has read them and before it renders: sends its entity tag
     /// (<see cref="PageETag"/>) and says whether the request already holds it, when the page answers 304 Not Modified.
     /// </summary>
-    public bool PageNotModified(HttpContext context) => NotModified(context, PageETag(context));
+    public bool PageNotModified(HttpContext context)
+    {
+        var etag = PageETag(context);
+        if (NotModified(context, etag))
+        {
+            return true;
+        }
+        // A page whose forms carry antiforgery tokens is made no-store by the antiforgery service as it renders, which
+        // logged a warning on every such page view when it found this Cache-Control already set: it is set as the
+        // response starts instead, and only when nothing else has set one (the same headers as before, without the warning).
+        context.Response.Headers.Remove(HeaderNames.CacheControl);
+        context.Response.OnStarting(() =>
+        {
+            if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+            {
+                context.Response.Headers.CacheControl = CacheControl;
+            }
+            return Task.CompletedTask;
+        });
+        return false;
+    }
 
     /// <summary>
     /// The answer for a cached figure (JSON, or a chart drawn as SVG): its entity tag, and 304 Not Modified when the request
