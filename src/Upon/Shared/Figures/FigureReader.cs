@@ -36,14 +36,17 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
         return parts.IsEmpty ? key : $"{key}|{string.Join('|', parts)}";
     }
 
-    // Compiled once: every figure request reads the version, and translating the LINQ query each time (looking it up in
-    // EF Core's query cache by its expression tree) cost more than the query.
-    private static readonly Func<UponDbContext, CancellationToken, Task<long>> ReadVersion = EF.CompileAsyncQuery(
+    // Compiled once per model (a compiled query serves one model only, and a process may hold both providers' models):
+    // every figure request reads the version, and translating the LINQ query each time (looking it up in EF Core's query
+    // cache by its expression tree) cost more than the query.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<UponDbContext, CancellationToken, Task<long>>> ReadVersion = new();
+
+    private static Func<UponDbContext, CancellationToken, Task<long>> CompileReadVersion() => EF.CompileAsyncQuery(
         (UponDbContext context, CancellationToken token) => context.DataVersions.Where(v => v.Id == DataVersion.RowId).Select(v => v.Version).First());
 
     /// <summary>The data version, read once per request.</summary>
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
-        _version ??= await ReadVersion(db, cancellationToken);
+        _version ??= await ReadVersion.GetValue(db.Model, _ => CompileReadVersion())(db, cancellationToken);
 
     private readonly List<string> _served = [];
 
