@@ -184,8 +184,8 @@ public sealed class BulkWriter(UponDbContext db)
     /// each row's values by position. Microsoft.Data.Sqlite binds every parameter by name, which SQLite looks up by a linear
     /// search: for a many-row statement that cost grew with the square of its parameters and was most of a large import.
     /// The values are bound as Microsoft.Data.Sqlite binds them (text for dates, 0 and 1 for booleans), so EF Core reads
-    /// them back the same. A value that is the same as the previous row's (the same string, or an equal number, date or
-    /// null) is not bound again: SQLite keeps a statement's bindings when it is reset, and binding text copies it.
+    /// them back the same. A value equal to the previous row's in the same column is not bound again: SQLite keeps a
+    /// statement's bindings when it is reset, and binding text (converting and copying it) was most of the binding's time.
     /// </summary>
     /// <param name="keys">Given each row and the key SQLite generated for it, as the row is written.</param>
     private Task InsertSqliteAsync<T>(
@@ -229,9 +229,9 @@ public sealed class BulkWriter(UponDbContext db)
         return Task.CompletedTask;
     }
 
-    /// <summary>Whether a value binds as the one already bound: the same string or null, or an equal number, flag or date.</summary>
+    /// <summary>Whether a value binds as the one already bound: both null, or equal text, number, flag, date or time of the same type.</summary>
     private static bool SameValue(object? bound, object? value) =>
-        ReferenceEquals(bound, value) || (value is not (null or string) && value.Equals(bound));
+        ReferenceEquals(bound, value) || (value is not null && value.Equals(bound));
 
     private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {
