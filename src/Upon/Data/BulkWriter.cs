@@ -22,23 +22,64 @@ public sealed class BulkWriter(UponDbContext db)
 {
     private bool IsPostgres => db.Database.IsNpgsql();
 
+    /// <summary>Inserts new people and sets each one's generated <see cref="Person.Id"/>.</summary>
     public async Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
+        if (people.Count == 0)
+        {
+            return;
+        }
         db.MarkFigureDataChanged();
         var map = Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email));
+        if (!IsPostgres)
+        {
+            await InsertSqliteAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email], cancellationToken, null, (p, key) => p.Id = checked((int)key));
+            return;
+        }
+        // Binary COPY returns nothing: the keys are read back (the caller's transaction keeps other writers of people out).
+        var before = await db.People.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0;
         await InsertAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
             [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
+        var byPersonId = people.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
+        await foreach (var written in db.People.AsNoTracking().Where(p => p.Id > before).Select(p => new { p.Id, p.PersonId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (byPersonId.TryGetValue(written.PersonId, out var person))
+            {
+                person.Id = written.Id;
+            }
+        }
     }
 
+    /// <summary>Inserts new appointments (each with its <see cref="Appointment.PersonKey"/> set) and sets each one's generated <see cref="Appointment.Id"/>.</summary>
     public async Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        if (appointments.Count == 0)
+        {
+            return;
+        }
         db.MarkFigureDataChanged();
         var map = Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
             nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
-        await InsertAsync(map, appointments,
-            a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly()],
+        Func<Appointment, object?[]> values =
+            a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly()];
+        if (!IsPostgres)
+        {
+            await InsertSqliteAsync(map, appointments, values, cancellationToken, progress, (a, key) => a.Id = checked((int)key));
+            return;
+        }
+        var before = await db.Appointments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0;
+        await InsertAsync(map, appointments, values,
             [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Date],
             cancellationToken, progress);
+        var byKey = appointments.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate));
+        await foreach (var written in db.Appointments.AsNoTracking().Where(a => a.Id > before).Select(a => new { a.Id, a.AuthorityCode, a.PersonKey, a.StartDate })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (byKey.TryGetValue((written.AuthorityCode, written.PersonKey, written.StartDate), out var appointment))
+            {
+                appointment.Id = written.Id;
+            }
+        }
     }
 
     /// <summary>Appends audit lines for rows written in bulk (the change tracker, which audits everything else, is bypassed).</summary>
@@ -143,10 +184,13 @@ public sealed class BulkWriter(UponDbContext db)
     /// each row's values by position. Microsoft.Data.Sqlite binds every parameter by name, which SQLite looks up by a linear
     /// search: for a many-row statement that cost grew with the square of its parameters and was most of a large import.
     /// The values are bound as Microsoft.Data.Sqlite binds them (text for dates, 0 and 1 for booleans), so EF Core reads
-    /// them back the same.
+    /// them back the same. A value equal to the previous row's in the same column is not bound again: SQLite keeps a
+    /// statement's bindings when it is reset, and binding text (converting and copying it) was most of the binding's time.
     /// </summary>
+    /// <param name="keys">Given each row and the key SQLite generated for it, as the row is written.</param>
     private Task InsertSqliteAsync<T>(
-        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
+        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress,
+        Action<T, long>? keys = null)
     {
         var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
             ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
@@ -155,19 +199,25 @@ public sealed class BulkWriter(UponDbContext db)
         using (statement)
         {
             var done = 0;
+            object?[]? bound = null;
             foreach (var row in rows)
             {
                 var fields = values(row);
                 for (var i = 0; i < fields.Length; i++)
                 {
-                    Check(Bind(statement, i + 1, fields[i]), handle);
+                    if (bound is null || !SameValue(bound[i], fields[i]))
+                    {
+                        Check(Bind(statement, i + 1, fields[i]), handle);
+                    }
                 }
+                bound = fields;
                 var result = raw.sqlite3_step(statement);
                 raw.sqlite3_reset(statement);
                 if (result != raw.SQLITE_DONE)
                 {
                     Check(result, handle);
                 }
+                keys?.Invoke(row, raw.sqlite3_last_insert_rowid(handle));
                 if (++done % 10_000 == 0)
                 {
                     progress?.Report(done);
@@ -178,6 +228,10 @@ public sealed class BulkWriter(UponDbContext db)
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>Whether a value binds as the one already bound: both null, or equal text, number, flag, date or time of the same type.</summary>
+    private static bool SameValue(object? bound, object? value) =>
+        ReferenceEquals(bound, value) || (value is not null && value.Equals(bound));
 
     private static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {

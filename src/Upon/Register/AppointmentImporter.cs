@@ -37,8 +37,10 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// written unless every row is valid. An appointment is keyed by authority, person and start date, so importing the
 /// same file twice changes nothing and a later file updates what an earlier one said.
 /// </summary>
-public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, ILogger<AppointmentImporter> logger)
+public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, ILogger<AppointmentImporter> logger) : IDisposable
 {
+    public void Dispose() => _createdJson.Dispose();
+
     // Each stage is timed and logged at Debug (bench/README.md gives the breakdown of a 100,000-row import).
     private readonly System.Diagnostics.Stopwatch _stage = new();
 
@@ -288,44 +290,23 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     // Where the writing's time goes, logged at Debug when the import ends (bench/README.md).
     private readonly System.Diagnostics.Stopwatch _peopleWatch = new(), _appointmentsWatch = new(), _auditWatch = new();
 
-    /// <summary>Writes one batch: its new people (reading back their generated keys), its new and changed appointments, and their audit lines.</summary>
+    /// <summary>Writes one batch: its new people and its new and changed appointments (the bulk writer sets their generated keys), and their audit lines.</summary>
     private async Task WriteAsync(BulkWriter bulk, WritePlan plan, CancellationToken cancellationToken)
     {
         _peopleWatch.Start();
-        if (plan.NewPeople.Count > 0)
-        {
-            var before = await db.People.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0;
-            await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
-            var byPersonId = plan.NewPeople.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
-            await foreach (var written in db.People.AsNoTracking().Where(p => p.Id > before).Select(p => new { p.Id, p.PersonId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                if (byPersonId.TryGetValue(written.PersonId, out var person))
-                {
-                    person.Id = written.Id;
-                }
-            }
-        }
+        await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
         _peopleWatch.Stop();
         _appointmentsWatch.Start();
         await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
         if (plan.Added.Count > 0)
         {
-            var before = await db.Appointments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0;
-            var added = new Dictionary<(string, int, LocalDate), Appointment>(plan.Added.Count);
+            var added = new List<Appointment>(plan.Added.Count);
             foreach (var (appointment, person) in plan.Added)
             {
                 appointment.PersonKey = person.Id;
-                added[(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)] = appointment;
+                added.Add(appointment);
             }
-            await bulk.InsertAppointmentsAsync(added.Values, null, cancellationToken);
-            await foreach (var written in db.Appointments.AsNoTracking().Where(a => a.Id > before).Select(a => new { a.Id, a.AuthorityCode, a.PersonKey, a.StartDate })
-                .AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                if (added.TryGetValue((written.AuthorityCode, written.PersonKey, written.StartDate), out var appointment))
-                {
-                    appointment.Id = written.Id;
-                }
-            }
+            await bulk.InsertAppointmentsAsync(added, null, cancellationToken);
         }
         _appointmentsWatch.Stop();
         _auditWatch.Start();
@@ -335,31 +316,29 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
 
     /// <summary>
     /// One audit line per person and appointment the import created or changed, with the fields it set: made one at a
-    /// time as the bulk writer writes them, so that the lines of a large import are never all held at once.
+    /// time as the bulk writer writes them, so that the lines of a large import are never all held at once. The lines of a
+    /// batch carry one time, read when the batch is written (reading the clock and formatting the time for each line was a
+    /// tenth of the writing).
     /// </summary>
     private IEnumerable<AuditEvent> AuditLines(WritePlan plan)
     {
+        var at = db.Clock.GetCurrentInstant();
         // The created lines are the most numerous (one per new person and appointment): their JSON is written directly, the
         // same text as JsonSerializer gives for { Field = { new = value } }, without reflection or an object per field.
         foreach (var person in plan.NewPeople)
         {
-            yield return Line(AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
+            yield return Line(at, AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
                 _createdJson.Write(("PersonId", person.PersonId), ("GivenName", person.GivenName), ("FamilyName", person.FamilyName), ("Email", person.Email)));
         }
         foreach (var (appointment, _) in plan.Added)
         {
-            yield return Line(AuditActions.Created, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture),
-                _createdJson.Write(
-                    ("AuthorityCode", appointment.AuthorityCode), ("PersonKey", AuditChanges.Format(appointment.PersonKey)), ("Type", AuditChanges.Format(appointment.Type)),
-                    ("StartDate", AuditChanges.Format(appointment.StartDate)), ("EndDate", AuditChanges.Format(appointment.EndDate)),
-                    ("LeavingReason", AuditChanges.Format(appointment.LeavingReason)), ("Unplanned", AuditChanges.Format(appointment.Unplanned)),
-                    ("RecordedOn", AuditChanges.Format(appointment.RecordedOn))));
+            yield return Line(at, AuditActions.Created, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture), _createdJson.Write(appointment));
         }
         foreach (var appointment in plan.Changed)
         {
             var before = plan.Before[appointment.Id];
             static object Change(object? old, object? @new) => new { old = AuditChanges.Format(old), @new = AuditChanges.Format(@new) };
-            yield return Line(AuditActions.Updated, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture),
+            yield return Line(at, AuditActions.Updated, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture),
                 new
                 {
                     Type = Change(before.Type, appointment.Type), EndDate = Change(before.End, appointment.EndDate),
@@ -372,9 +351,10 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     /// <summary>One audit line for each person whose names or email the import changed, with their values at the end of the file.</summary>
     private IEnumerable<AuditEvent> PeopleAuditLines(IEnumerable<Person> people)
     {
+        var at = db.Clock.GetCurrentInstant();
         foreach (var person in people)
         {
-            yield return Line(AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
+            yield return Line(at, AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
                 new { GivenName = Value(person.GivenName), FamilyName = Value(person.FamilyName), Email = Value(person.Email) });
         }
     }
@@ -387,32 +367,89 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
 
     private (string? UserId, string Name) ActingAs => _actingAs ??= (db.Actor.UserId, db.Actor.Name);
 
-    /// <summary>Writes <c>{"Field":{"new":"value"},...}</c> into one reused buffer.</summary>
-    private sealed class CreatedFieldsJson
+    /// <summary>
+    /// Writes <c>{"Field":{"new":"value"},...}</c> into one reused buffer with one reused writer: the same text as
+    /// <see cref="JsonSerializer"/> gives for <c>{ Field = new { @new = AuditChanges.Format(value) } }</c> (each value is
+    /// formatted as <see cref="AuditChanges.Format(object?)"/> formats it, without boxing).
+    /// </summary>
+    private sealed class CreatedFieldsJson : IDisposable
     {
+        public void Dispose() => _writer?.Dispose();
+
+        private static readonly JsonEncodedText New = JsonEncodedText.Encode("new");
+        private static readonly JsonEncodedText AuthorityCode = JsonEncodedText.Encode(nameof(Appointment.AuthorityCode));
+        private static readonly JsonEncodedText PersonKey = JsonEncodedText.Encode(nameof(Appointment.PersonKey));
+        private static readonly JsonEncodedText Type = JsonEncodedText.Encode(nameof(Appointment.Type));
+        private static readonly JsonEncodedText StartDate = JsonEncodedText.Encode(nameof(Appointment.StartDate));
+        private static readonly JsonEncodedText EndDate = JsonEncodedText.Encode(nameof(Appointment.EndDate));
+        private static readonly JsonEncodedText LeavingReason = JsonEncodedText.Encode(nameof(Appointment.LeavingReason));
+        private static readonly JsonEncodedText Unplanned = JsonEncodedText.Encode(nameof(Appointment.Unplanned));
+        private static readonly JsonEncodedText RecordedOn = JsonEncodedText.Encode(nameof(Appointment.RecordedOn));
+
         private readonly ArrayBufferWriter<byte> _buffer = new(512);
+        private Utf8JsonWriter? _writer;
 
         public string Write(params ReadOnlySpan<(string Name, string? Value)> fields)
         {
-            _buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_buffer))
+            var writer = Start();
+            foreach (var (name, value) in fields)
             {
-                writer.WriteStartObject();
-                foreach (var (name, value) in fields)
-                {
-                    writer.WriteStartObject(name);
-                    writer.WriteString("new", value);
-                    writer.WriteEndObject();
-                }
+                writer.WriteStartObject(name);
+                writer.WriteString(New, value);
                 writer.WriteEndObject();
             }
+            return End(writer);
+        }
+
+        public string Write(Appointment appointment)
+        {
+            var writer = Start();
+            Field(writer, AuthorityCode, appointment.AuthorityCode);
+            Field(writer, PersonKey, appointment.PersonKey.ToString(CultureInfo.InvariantCulture));
+            Field(writer, Type, appointment.Type.ToString());
+            Field(writer, StartDate, Date(appointment.StartDate));
+            Field(writer, EndDate, appointment.EndDate is { } end ? Date(end) : null);
+            Field(writer, LeavingReason, appointment.LeavingReason?.ToString());
+            Field(writer, Unplanned, appointment.Unplanned is { } unplanned ? (unplanned ? "true" : "false") : null);
+            Field(writer, RecordedOn, appointment.RecordedOn is { } recorded ? Date(recorded) : null);
+            return End(writer);
+        }
+
+        private static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
+
+        private static void Field(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString(New, value);
+            writer.WriteEndObject();
+        }
+
+        private Utf8JsonWriter Start()
+        {
+            _buffer.ResetWrittenCount();
+            if (_writer is null)
+            {
+                _writer = new Utf8JsonWriter(_buffer);
+            }
+            else
+            {
+                _writer.Reset(_buffer);
+            }
+            _writer.WriteStartObject();
+            return _writer;
+        }
+
+        private string End(Utf8JsonWriter writer)
+        {
+            writer.WriteEndObject();
+            writer.Flush();
             return Encoding.UTF8.GetString(_buffer.WrittenSpan);
         }
     }
 
-    private AuditEvent Line(string action, string type, string id, string changes) => new()
+    private AuditEvent Line(Instant at, string action, string type, string id, string changes) => new()
     {
-        At = db.Clock.GetCurrentInstant(),
+        At = at,
         UserId = ActingAs.UserId,
         Actor = ActingAs.Name,
         Action = action,
@@ -422,9 +459,9 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         Detail = "CSV import",
     };
 
-    private AuditEvent Line(string action, string type, string id, object fields) => new()
+    private AuditEvent Line(Instant at, string action, string type, string id, object fields) => new()
     {
-        At = db.Clock.GetCurrentInstant(),
+        At = at,
         UserId = ActingAs.UserId,
         Actor = ActingAs.Name,
         Action = action,

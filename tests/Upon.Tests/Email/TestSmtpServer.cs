@@ -14,13 +14,19 @@ public sealed record ReceivedMail(string From, IReadOnlyList<string> To, MimeMes
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 and a free port (the <c>SmtpServer</c> package), keeping every message it accepts.
-/// It refuses, at the end of DATA, any message to an address in <see cref="Refused"/>.
+/// It refuses, at the end of DATA, any message to an address in <see cref="Refused"/>, and can be told to accept only
+/// so many messages and hold the next at the end of DATA without answering (<see cref="AcceptOnly"/>), the moment a
+/// sender is deterministically in the middle of a send.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly SmtpServer.SmtpServer _server;
     private readonly CancellationTokenSource _stop = new();
     private Task? _running;
+    private int? _acceptLimit;
+    private int _accepted;
+    private int _held;
+    private TaskCompletionSource _release = NewRelease();
 
     public TestSmtpServer()
     {
@@ -40,6 +46,31 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     /// <summary>Recipients whose messages are refused with 554 (lower case).</summary>
     public ConcurrentDictionary<string, bool> Refused { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How many messages are held at the end of DATA, unanswered.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>
+    /// Accepts <paramref name="count"/> more messages, then holds every later one at the end of DATA without
+    /// answering, so its sender is waiting for the server's reply, until <see cref="AcceptAll"/>.
+    /// </summary>
+    public void AcceptOnly(int count)
+    {
+        Volatile.Write(ref _accepted, 0);
+        _acceptLimit = count;
+    }
+
+    /// <summary>
+    /// Ends <see cref="AcceptOnly"/>. Held messages are refused with 451 (temporary failure), as a server does with a
+    /// message its sender stopped waiting for: they were never accepted, so never delivered.
+    /// </summary>
+    public void AcceptAll()
+    {
+        _acceptLimit = null;
+        Interlocked.Exchange(ref _release, NewRelease()).TrySetResult();
+    }
+
+    private static TaskCompletionSource NewRelease() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<ReceivedMail> To(string address) =>
         [.. Received.Where(m => m.To.Contains(address, StringComparer.OrdinalIgnoreCase))];
@@ -65,6 +96,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AcceptAll();
         await _stop.CancelAsync();
         if (_running is not null)
         {
@@ -101,6 +133,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (to.Any(server.Refused.ContainsKey))
             {
                 return new SmtpResponse(SmtpReplyCode.TransactionFailed, "Mailbox refused for this test");
+            }
+            if (server._acceptLimit is { } limit && Interlocked.Increment(ref server._accepted) > limit)
+            {
+                var release = Volatile.Read(ref server._release).Task;
+                Interlocked.Increment(ref server._held);
+                try
+                {
+                    await release.WaitAsync(cancellationToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref server._held);
+                }
+                return new SmtpResponse(SmtpReplyCode.Aborted, "Held for this test and not accepted");
             }
             using var stream = new MemoryStream();
             foreach (var segment in buffer)
