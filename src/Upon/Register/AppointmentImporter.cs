@@ -407,15 +407,13 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             Field(writer, AuthorityCode, appointment.AuthorityCode);
             Field(writer, PersonKey, appointment.PersonKey.ToString(CultureInfo.InvariantCulture));
             Field(writer, Type, appointment.Type.ToString());
-            Field(writer, StartDate, Date(appointment.StartDate));
-            Field(writer, EndDate, appointment.EndDate is { } end ? Date(end) : null);
+            Field(writer, StartDate, AuditChanges.Format(appointment.StartDate));
+            Field(writer, EndDate, appointment.EndDate is { } end ? AuditChanges.Format(end) : null);
             Field(writer, LeavingReason, appointment.LeavingReason?.ToString());
-            Field(writer, Unplanned, appointment.Unplanned is { } unplanned ? (unplanned ? "true" : "false") : null);
-            Field(writer, RecordedOn, appointment.RecordedOn is { } recorded ? Date(recorded) : null);
+            Field(writer, Unplanned, appointment.Unplanned is { } unplanned ? AuditChanges.Format(unplanned) : null);
+            Field(writer, RecordedOn, appointment.RecordedOn is { } recorded ? AuditChanges.Format(recorded) : null);
             return End(writer);
         }
-
-        private static string Date(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
         private static void Field(Utf8JsonWriter writer, JsonEncodedText name, string? value)
         {
