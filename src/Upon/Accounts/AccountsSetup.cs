@@ -90,6 +90,7 @@ public static class AccountsSetup
         });
 
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<ApiTokenMemory>();
         services.AddScoped<FailedSignInWork>();
         services.AddAuthentication(o =>
             {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
+using Upon.Shared.Figures;
 
 namespace Upon.Accounts;
 
@@ -10,7 +11,7 @@ namespace Upon.Accounts;
 /// (on the tokens page) or an operator (<c>upon tokens create</c>) creates one, never another token; disabling the
 /// account, setting a new password and removing the passkey it was created with revoke it.
 /// </summary>
-public sealed class ApiTokenService(UponDbContext db, IClock clock)
+public sealed class ApiTokenService(UponDbContext db, IClock clock, ApiTokenMemory memory, FigureReader figures)
 {
     public const string TokenPrefix = "upon_";
 
@@ -82,8 +83,11 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
     public static readonly NodaTime.Duration LastUsedPrecision = NodaTime.Duration.FromMinutes(1);
 
     /// <summary>
-    /// An active (unrevoked) token of an enabled account, with what its principal is made of, or null. One query reads the
-    /// token, its owner, the owner's roles and claims, so that authenticating a request costs one round trip.
+    /// An active (unrevoked) token of an enabled account, with what its principal is made of, or null. A token this
+    /// instance has seen costs one command: whether it is still unrevoked and its owner enabled with the same security
+    /// stamp, and the data version (given to this request's <see cref="FigureReader"/>, which then need not read it); its
+    /// owner's roles and claims are those remembered while the data version is unchanged (<see cref="ApiTokenMemory"/>).
+    /// Otherwise one query reads the token, its owner, the owner's roles and claims.
     /// </summary>
     public async Task<ActiveToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
     {
@@ -92,6 +96,27 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
             return null;
         }
         var hash = SecretTokens.Hash(secret);
+        if (memory.Recall(hash) is { } known)
+        {
+            var version = await CheckAsync(known.Token, cancellationToken);
+            if (version is { } current)
+            {
+                figures.VersionReadWith(current);
+            }
+            if (version == known.Version)
+            {
+                var lastUsed = await TouchAsync(known.Token.Id, known.LastUsedAt, cancellationToken);
+                if (lastUsed != known.LastUsedAt)
+                {
+                    memory.Remember(hash, known with { LastUsedAt = lastUsed });
+                }
+                return known.Token;
+            }
+            // Revoked, disabled, a new stamp, or changed data (perhaps the owner's roles): read again, as for a new token.
+            memory.Forget(hash);
+        }
+        // Read before the token, so that a change between the two is seen as a newer version at the next request.
+        var readAt = await figures.VersionAsync(cancellationToken);
         var found = await db.ApiTokens.AsNoTracking()
             .Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Join(db.Users.Where(u => !u.IsDisabled), t => t.UserId, u => u.Id, (t, u) => new
@@ -108,17 +133,58 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock)
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
+            memory.Forget(hash);
             return null;
         }
-        // A usage timestamp, not a change to audit: written directly, at most once a minute, so that a program calling
-        // the API many times a second does not turn each read into a write.
-        var now = clock.GetCurrentInstant();
-        if (found.LastUsedAt is not { } last || now - last >= LastUsedPrecision)
-        {
-            await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-        }
-        return new ActiveToken(found.Id, found.UserId, found.UserName, found.Email, found.SecurityStamp,
+        var token = new ActiveToken(found.Id, found.UserId, found.UserName, found.Email, found.SecurityStamp,
             [.. found.Roles.OfType<string>()], [.. found.Claims.Where(c => c.ClaimType is not null).Select(c => new Claim(c.ClaimType!, c.ClaimValue ?? ""))]);
+        memory.Remember(hash, new ApiTokenMemory.Entry(token, readAt, await TouchAsync(found.Id, found.LastUsedAt, cancellationToken)));
+        return token;
+    }
+
+    /// <summary>
+    /// A usage timestamp, not a change to audit: written directly, at most once a minute (by each instance), so that a
+    /// program calling the API many times a second does not turn each read into a write. Gives the last use now recorded.
+    /// </summary>
+    private async Task<Instant?> TouchAsync(int tokenId, Instant? lastUsedAt, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (lastUsedAt is { } last && now - last < LastUsedPrecision)
+        {
+            return lastUsedAt;
+        }
+        await db.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        return now;
+    }
+
+    // The check of a remembered token, one statement per model (its table and column names from the model).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, string> CheckSql = new();
+
+    private static string BuildCheckSql(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        static string Column(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string property) =>
+            $"\"{entity.FindProperty(property)!.GetColumnName(Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))}\"";
+        var tokens = model.FindEntityType(typeof(ApiToken))!;
+        var users = model.FindEntityType(typeof(UponUser))!;
+        var versions = model.FindEntityType(typeof(DataVersion))!;
+        // Both by primary key: the token, its owner, the one row of the data version.
+        return $"SELECT CASE WHEN EXISTS (SELECT 1 FROM \"{tokens.GetTableName()}\" t " +
+            $"JOIN \"{users.GetTableName()}\" u ON u.{Column(users, nameof(UponUser.Id))} = t.{Column(tokens, nameof(ApiToken.UserId))} " +
+            $"WHERE t.{Column(tokens, nameof(ApiToken.Id))} = {{0}} AND t.{Column(tokens, nameof(ApiToken.RevokedAt))} IS NULL " +
+            $"AND NOT u.{Column(users, nameof(UponUser.IsDisabled))} AND COALESCE(u.{Column(users, nameof(UponUser.SecurityStamp))}, '') = {{1}}) " +
+            $"THEN v.{Column(versions, nameof(DataVersion.Version))} ELSE -1 END AS \"Value\" " +
+            $"FROM \"{versions.GetTableName()}\" v WHERE v.{Column(versions, nameof(DataVersion.Id))} = {DataVersion.RowId}";
+    }
+
+    /// <summary>
+    /// In one command: the data version when <paramref name="token"/> is still unrevoked and its owner enabled with the
+    /// same security stamp, otherwise null.
+    /// </summary>
+    private async Task<long?> CheckAsync(ActiveToken token, CancellationToken cancellationToken)
+    {
+        var rows = await db.Database.SqlQueryRaw<long>(CheckSql.GetValue(db.Model, BuildCheckSql), token.Id, token.SecurityStamp ?? "")
+            .ToListAsync(cancellationToken);
+        return rows is [>= 0 and var version] ? version : null;
     }
 }
 

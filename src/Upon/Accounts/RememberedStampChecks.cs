@@ -16,7 +16,7 @@ namespace Upon.Accounts;
 /// real check is not put off.
 /// </summary>
 public sealed class RememberedStampChecks(
-    SecurityStampValidator<UponUser> inner, StampCheckMemory memory, IOptions<SecurityStampValidatorOptions> options, IOptions<IdentityOptions> identityOptions, TimeProvider time)
+    IServiceProvider services, StampCheckMemory memory, IOptions<SecurityStampValidatorOptions> options, IOptions<IdentityOptions> identityOptions, TimeProvider time)
     : ISecurityStampValidator
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
@@ -29,7 +29,13 @@ public sealed class RememberedStampChecks(
         var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var stamp = principal?.FindFirstValue(stampType);
         var due = context.Properties.IssuedUtc is not { } issued || now - issued > interval;
-        if (due && principal is not null && userId is not null && stamp is not null && memory.Recall(userId, stamp, now - interval) is { } checkedIdentity)
+        if (!due)
+        {
+            // Identity's check does nothing either until the interval has passed; its validator (the sign-in manager,
+            // the user manager and their stores) is made only when a check is due, not for every request with a cookie.
+            return;
+        }
+        if (principal is not null && userId is not null && stamp is not null && memory.Recall(userId, stamp, now - interval) is { } checkedIdentity)
         {
             var identity = new ClaimsIdentity(checkedIdentity.Claims.Where(c => !SignInClaims.IsKept(c.Type)).Select(c => c.Clone()),
                 checkedIdentity.AuthenticationType, checkedIdentity.NameClaimType, checkedIdentity.RoleClaimType);
@@ -37,8 +43,8 @@ public sealed class RememberedStampChecks(
             context.ReplacePrincipal(new ClaimsPrincipal(identity));
             return;
         }
-        await inner.ValidateAsync(context);
-        if (due && context.ShouldRenew && context.Principal?.Identity is ClaimsIdentity renewed
+        await services.GetRequiredService<SecurityStampValidator<UponUser>>().ValidateAsync(context);
+        if (context.ShouldRenew && context.Principal?.Identity is ClaimsIdentity renewed
             && renewed.FindFirst(stampType)?.Value is { } checkedStamp && userId is not null)
         {
             memory.Remember(userId, checkedStamp, now, renewed);

@@ -45,7 +45,7 @@ public sealed class TwoFactorSetUpRequirement : IAuthorizationRequirement
     public static readonly TwoFactorSetUpRequirement Instance = new();
 }
 
-public sealed class TwoFactorSetUpHandler(TwoFactorRule rule, UserManager<UponUser> users) : AuthorizationHandler<TwoFactorSetUpRequirement>
+public sealed class TwoFactorSetUpHandler(TwoFactorRule rule, IServiceProvider services) : AuthorizationHandler<TwoFactorSetUpRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, TwoFactorSetUpRequirement requirement)
     {
@@ -55,6 +55,8 @@ public sealed class TwoFactorSetUpHandler(TwoFactorRule rule, UserManager<UponUs
             context.Succeed(requirement);
             return;
         }
+        // The user manager (and its stores and token providers) is made only for a request the rule applies to.
+        var users = services.GetRequiredService<UserManager<UponUser>>();
         var user = await users.GetUserAsync(context.User);
         if (user is not null && await users.GetTwoFactorEnabledAsync(user))
         {

@@ -48,6 +48,11 @@ public static class DatabaseSetup
     /// element, which fails past SQLite's 32,766 variables and PostgreSQL's 65,535 parameters: no query expands an
     /// unbounded list into parameters.
     /// <para>
+    /// The options are built once (a singleton), naming the provider's compiled model, rather than for every request's
+    /// context: built per context, they and EF Core's search of the assembly for the compiled model (by reflection) were
+    /// a measurable share of a cached figure request (bench/README.md, the request path).
+    /// </para>
+    /// <para>
     /// EF Core's migrator checks, before migrating, that the migrations are not behind the model (its pending-model-changes
     /// warning): it builds the migrations' snapshot model and compares it with the model, which was more than half of
     /// creating a new database (1.4 s of the 2.2 s, bench/README.md). The check is ignored at run time because
@@ -70,16 +75,18 @@ public static class DatabaseSetup
             services.AddDbContext<UponDbContext, SqliteUponDbContext>(o => o
                 .UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .UseModel(CompiledModels.Sqlite.SqliteUponDbContextModel.Instance)
                 .AddInterceptors(new SqlitePragmaInterceptor(), new DataVersions())
-                .ConfigureWarnings(IgnorePendingModelChangesCheck));
+                .ConfigureWarnings(IgnorePendingModelChangesCheck), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<UponDbContext, PostgresUponDbContext>(o => o
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations")
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .UseModel(CompiledModels.Postgres.PostgresUponDbContextModel.Instance)
                 .AddInterceptors(new DataVersions())
-                .ConfigureWarnings(IgnorePendingModelChangesCheck));
+                .ConfigureWarnings(IgnorePendingModelChangesCheck), optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }

@@ -1,27 +1,55 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Upon.Data;
 
 /// <summary>
 /// Turns on write-ahead logging and foreign keys for every SQLite connection, so that readers do not block the
-/// writer and concurrent writers wait for each other (busy timeout) rather than fail.
+/// writer and concurrent writers wait for each other (busy timeout) rather than fail. The settings belong to the
+/// database handle, which the connection pool keeps open between uses: they are set once per handle, not on every open
+/// (EF Core opens a connection per query, so a request that read twice paid for them twice).
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
 
+    // The handles already set up; an entry goes with its handle.
+    private static readonly ConditionalWeakTable<object, object> SetUp = [];
+
+    private static bool IsSetUp(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && SetUp.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            SetUp.AddOrUpdate(handle, SetUp);
+        }
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSetUp(connection))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsSetUp(connection))
+        {
+            return;
+        }
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
     }
 }

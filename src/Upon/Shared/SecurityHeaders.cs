@@ -22,7 +22,7 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            var isSvg = context.Response.ContentType?.StartsWith("image/svg+xml", StringComparison.OrdinalIgnoreCase) == true;
+            var isSvg = context.Response.ContentType?.StartsWith(Upon.Shared.Figures.FigureReader.SvgContentType, StringComparison.OrdinalIgnoreCase) == true;
             headers[HeaderNames.ContentSecurityPolicy] = isSvg ? SvgPolicy : ContentSecurityPolicy;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers[HeaderNames.XFrameOptions] = "DENY";

@@ -48,6 +48,12 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
     public async Task<long> VersionAsync(CancellationToken cancellationToken = default) =>
         _version ??= await ReadVersion.GetValue(db.Model, _ => CompileReadVersion())(db, cancellationToken);
 
+    /// <summary>
+    /// The data version as another command of this request read it (the API token's check reads it with the token), so
+    /// that it is not read again; a version already read for this request is kept.
+    /// </summary>
+    public void VersionReadWith(long version) => _version ??= version;
+
     private readonly List<string> _served = [];
 
     /// <summary>The figure named <paramref name="key"/>, computed by <paramref name="compute"/> when the data or the day changed since.</summary>
@@ -119,6 +125,21 @@ public sealed class FigureReader(UponDbContext db, FigureCache cache)
             return Task.CompletedTask;
         });
         return false;
+    }
+
+    /// <summary>The media type of every chart: the SVG is sent as UTF-8, XML's default, so it needs no charset.</summary>
+    public const string SvgContentType = "image/svg+xml";
+
+    /// <summary>
+    /// A chart named <paramref name="key"/> (<see cref="Key"/>), drawn as SVG by <paramref name="draw"/> and encoded as UTF-8
+    /// once per change of the data, the day and whatever its key names, served as <see cref="SvgContentType"/> with its
+    /// entity tag (304 when the request already holds it).
+    /// </summary>
+    public async Task<CachedFigureResult> GetSvgAsync(string key, Func<IServiceProvider, CancellationToken, Task<string>> draw, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        var chart = await GetAsync(key, async (services, token) => System.Text.Encoding.UTF8.GetBytes(await draw(services, token)), cancellationToken);
+        return Serve(chart, SvgContentType);
     }
 
     /// <summary>

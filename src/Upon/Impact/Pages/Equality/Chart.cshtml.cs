@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,11 +21,10 @@ public sealed class ChartModel(FigureReader figureReader, FigureDisclosure discl
         }
         var rule = disclosure.RuleFor(User);
         // Drawn once per change of the data, day, view (the rule), year and characteristic: the figure's tag names them all.
-        var svg = await figureReader.GetAsync(FigureReader.Key("equality", "chart", rule, parsed.Label, EqualityCharts.Slug(chosen)), async (services, token) =>
+        return await figureReader.GetSvgAsync(FigureReader.Key("equality", "chart", rule, parsed.Label, EqualityCharts.Slug(chosen)), async (services, token) =>
         {
             var stages = await services.GetRequiredService<ImpactFigureCache>().EqualityAsync(parsed, rule, token);
-            return Encoding.UTF8.GetBytes(EqualityCharts.PipelineSvg(stages, chosen));
+            return EqualityCharts.PipelineSvg(stages, chosen);
         }, cancellationToken);
-        return FigureReader.Serve(svg, "image/svg+xml");
     }
 }

@@ -29,7 +29,7 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureReader figu
             day = RetentionEvaluation.FunderAsOf(day);
         }
         // Drawn once per change of the data and per view (exact, or the funder's rule): the figure's tag names both.
-        var svg = await figureReader.GetAsync(FigureReader.Key("retention", "chart", rule, exact ? "exact" : "disclosed", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), async (services, token) =>
+        return await figureReader.GetSvgAsync(FigureReader.Key("retention", "chart", rule, exact ? "exact" : "disclosed", day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), async (services, token) =>
         {
             var cached = services.GetRequiredService<ImpactFigureCache>();
             var result = await cached.RetentionAsync(day, token);
@@ -37,8 +37,7 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureReader figu
             var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
                 .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule, shown.Table)).ToList();
             var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(shown.Table.Single(r => r.Months == m)).AtRisk).ToList();
-            return System.Text.Encoding.UTF8.GetBytes(RetentionChart.Svg(curves, atRisk));
+            return RetentionChart.Svg(curves, atRisk);
         }, cancellationToken);
-        return FigureReader.Serve(svg, "image/svg+xml");
     }
 }

@@ -17,12 +17,11 @@ public sealed class ChangesChartModel(FigureReader figureReader, FigureDisclosur
     {
         var rule = disclosure.RuleFor(User);
         // Drawn (and encoded) once per change of the register, day and view (the rule): the figure's tag names all three.
-        var svg = await figureReader.GetAsync(FigureReader.Key("turnover", "changes-chart", rule), async (services, token) =>
+        return await figureReader.GetSvgAsync(FigureReader.Key("turnover", "changes-chart", rule), async (services, token) =>
         {
             var years = await services.GetRequiredService<TurnoverFigureCache>().DisclosedYearsAsync(rule, token);
             var current = FinancialYear.Containing(services.GetRequiredService<RegisterQueries>().Today).Label;
-            return System.Text.Encoding.UTF8.GetBytes(TurnoverCharts.ChangesSvg(years, incompleteYear: current));
+            return TurnoverCharts.ChangesSvg(years, incompleteYear: current);
         }, cancellationToken);
-        return FigureReader.Serve(svg, TurnoverChartContent.SvgContentType);
     }
 }

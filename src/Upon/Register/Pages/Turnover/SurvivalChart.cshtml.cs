@@ -25,11 +25,10 @@ public sealed class SurvivalChartModel(RegisterQueries queries, TurnoverFigureCa
             return choice.Outcome == YearChoiceOutcome.Invalid ? BadRequest() : NotFound();
         }
         var rule = disclosure.RuleFor(User);
-        var svg = await figureReader.GetAsync(FigureReader.Key("turnover", "survival-chart", rule, choice.Year.Label), async (services, token) =>
+        return await figureReader.GetSvgAsync(FigureReader.Key("turnover", "survival-chart", rule, choice.Year.Label), async (services, token) =>
         {
             var curve = await services.GetRequiredService<TurnoverFigureCache>().TenureSurvivalAsync(choice.Year, token);
-            return System.Text.Encoding.UTF8.GetBytes(TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(curve, rule)));
+            return TurnoverCharts.SurvivalSvg(DisclosedSurvivalCurve.Disclose(curve, rule));
         }, cancellationToken);
-        return FigureReader.Serve(svg, TurnoverChartContent.SvgContentType);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Upon.Disclosure;
@@ -20,11 +19,10 @@ public sealed class ChartModel(FigureReader figureReader, FigureDisclosure discl
         }
         var rule = Rule;
         // Drawn once per change of the feedback data, day and strand: the figure's tag names them (every member of staff sees the same chart).
-        var svg = await figureReader.GetAsync(FigureReader.Key("feedback", "chart", rule, strand?.ToString(CultureInfo.InvariantCulture) ?? "all"), async (services, token) =>
+        return await figureReader.GetSvgAsync(FigureReader.Key("feedback", "chart", rule, strand?.ToString(CultureInfo.InvariantCulture) ?? "all"), async (services, token) =>
         {
             var years = await services.GetRequiredService<FeedbackFigureCache>().YearsAsync(rule, strand, token);
-            return Encoding.UTF8.GetBytes(FeedbackCharts.MeansSvg([.. years.Select(y => (y.Year, y.Means.Reaction, y.Means.Learning))]));
+            return FeedbackCharts.MeansSvg([.. years.Select(y => (y.Year, y.Means.Reaction, y.Means.Learning))]);
         }, cancellationToken);
-        return FigureReader.Serve(svg, "image/svg+xml; charset=utf-8");
     }
 }
