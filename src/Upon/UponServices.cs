@@ -131,7 +131,7 @@ public static class UponServices
         var setUp = !readOnly || migrated;
         if (setUp)
         {
-            await steps.TimeAsync("roles", () => AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()));
+            await steps.TimeAsync("roles", () => AccountService.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), scope.ServiceProvider.GetRequiredService<ILookupNormalizer>(), cancellationToken));
         }
         await steps.TimeAsync("authorities", () => scope.ServiceProvider.GetRequiredService<AuthorityImporter>().EnsureLoadedAsync(cancellationToken));
         if (setUp)

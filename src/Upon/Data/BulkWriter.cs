@@ -23,61 +23,55 @@ public sealed class BulkWriter(UponDbContext db)
     private bool IsPostgres => db.Database.IsNpgsql();
 
     /// <summary>Inserts new people and sets each one's generated <see cref="Person.Id"/>.</summary>
-    public async Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
-    {
-        if (people.Count == 0)
-        {
-            return;
-        }
-        db.MarkFigureDataChanged();
-        var map = Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email));
-        if (!IsPostgres)
-        {
-            await InsertSqliteAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email], cancellationToken, null, (p, key) => p.Id = checked((int)key));
-            return;
-        }
-        // Binary COPY returns nothing: the keys are read back (the caller's transaction keeps other writers of people out).
-        var before = await db.People.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0;
-        await InsertAsync(map, people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
-            [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text], cancellationToken);
-        var byPersonId = people.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
-        await foreach (var written in db.People.AsNoTracking().Where(p => p.Id > before).Select(p => new { p.Id, p.PersonId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            if (byPersonId.TryGetValue(written.PersonId, out var person))
-            {
-                person.Id = written.Id;
-            }
-        }
-    }
+    public Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken) =>
+        InsertSettingKeysAsync(
+            Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email)),
+            people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
+            [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text],
+            p => p.PersonId, (p, id) => p.Id = id, p => p.Id, null, cancellationToken);
 
     /// <summary>Inserts new appointments (each with its <see cref="Appointment.PersonKey"/> set) and sets each one's generated <see cref="Appointment.Id"/>.</summary>
-    public async Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken)
+    public Task InsertAppointmentsAsync(IReadOnlyCollection<Appointment> appointments, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        InsertSettingKeysAsync(
+            Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
+                nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn)),
+            appointments,
+            a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly()],
+            [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Date],
+            a => (a.AuthorityCode, a.PersonKey, a.StartDate), (a, id) => a.Id = id, a => a.Id, progress, cancellationToken);
+
+    /// <summary>
+    /// Inserts new rows of an entity whose key the database generates, and gives each row its key. SQLite hands each key
+    /// back as the row is written. PostgreSQL's binary COPY returns nothing, so the rows written after the largest key
+    /// before the COPY are read back and matched to the new rows by <paramref name="naturalKey"/> (unique among them); the
+    /// caller's transaction keeps other writers of the table out.
+    /// </summary>
+    private async Task InsertSettingKeysAsync<T, TKey>(
+        (string Table, string[] Columns) map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
+        Func<T, TKey> naturalKey, Action<T, int> setKey, Func<T, int> key, IProgress<int>? progress, CancellationToken cancellationToken)
+        where T : class
+        where TKey : notnull
     {
-        if (appointments.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
         db.MarkFigureDataChanged();
-        var map = Columns<Appointment>(nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
-            nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
-        Func<Appointment, object?[]> values =
-            a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly()];
         if (!IsPostgres)
         {
-            await InsertSqliteAsync(map, appointments, values, cancellationToken, progress, (a, key) => a.Id = checked((int)key));
+            await InsertSqliteAsync(map, rows, values, cancellationToken, progress, (row, generated) => setKey(row, checked((int)generated)));
             return;
         }
-        var before = await db.Appointments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0;
-        await InsertAsync(map, appointments, values,
-            [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Date],
-            cancellationToken, progress);
-        var byKey = appointments.ToDictionary(a => (a.AuthorityCode, a.PersonKey, a.StartDate));
-        await foreach (var written in db.Appointments.AsNoTracking().Where(a => a.Id > before).Select(a => new { a.Id, a.AuthorityCode, a.PersonKey, a.StartDate })
-            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var keyName = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
+        var set = db.Set<T>();
+        var before = await set.MaxAsync(e => (int?)EF.Property<int>(e, keyName), cancellationToken) ?? 0;
+        await InsertAsync(map, rows, values, types, cancellationToken, progress);
+        var byNaturalKey = rows.ToDictionary(naturalKey);
+        await foreach (var written in set.AsNoTracking().Where(e => EF.Property<int>(e, keyName) > before).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (byKey.TryGetValue((written.AuthorityCode, written.PersonKey, written.StartDate), out var appointment))
+            if (byNaturalKey.TryGetValue(naturalKey(written), out var row))
             {
-                appointment.Id = written.Id;
+                setKey(row, key(written));
             }
         }
     }
