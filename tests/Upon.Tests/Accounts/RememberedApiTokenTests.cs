@@ -135,8 +135,8 @@ public abstract class RememberedApiTokenTests(CommandCountingApp app)
         });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Authorities)).StatusCode);
         var stamp = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync());
-        var hash = app.Services.GetRequiredService<ApiTokenMemory>().Recall(SecretTokens.Hash(client.DefaultRequestHeaders.Authorization!.Parameter!));
-        Assert.Equal(stamp, hash?.Token.SecurityStamp);
+        var remembered = app.Services.GetRequiredService<ApiTokenMemory>().Recall(SecretTokens.Hash(client.DefaultRequestHeaders.Authorization!.Parameter!));
+        Assert.Equal(stamp, remembered?.Token.SecurityStamp);
     }
 
     [SkippableFact]
