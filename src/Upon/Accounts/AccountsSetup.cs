@@ -31,6 +31,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<UponDbContext>()
             .AddSignInManager<UponSignInManager>()
+            .AddClaimsPrincipalFactory<UponClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<UponIdentityErrors>();

@@ -20,6 +20,12 @@ public sealed class TwoFactorRule(bool required)
     /// <summary>The policy of the set-up page: signed in, and nothing more.</summary>
     public const string SetUpPolicy = "TwoFactorSetUp";
 
+    /// <summary>
+    /// Carried by the principal of an account with two-factor sign-in set up (<see cref="UponClaimsPrincipalFactory"/>), so
+    /// that a staff request need not read the account to apply the rule.
+    /// </summary>
+    public const string EnabledClaim = "upon:two_factor";
+
     /// <summary>Set in <see cref="HttpContext.Items"/> when a request was refused only because two-factor sign-in is not set up.</summary>
     public const string SetUpNeededItem = "upon.two-factor-set-up-needed";
 
@@ -55,7 +61,15 @@ public sealed class TwoFactorSetUpHandler(TwoFactorRule rule, IServiceProvider s
             context.Succeed(requirement);
             return;
         }
-        // The user manager (and its stores and token providers) is made only for a request the rule applies to.
+        // An account with two-factor sign-in set up says so in its principal; turning it off changes the security stamp,
+        // which ends the sign-in at the next stamp check (within a minute), as for a disabled account.
+        if (context.User.HasClaim(TwoFactorRule.EnabledClaim, "true"))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        // A principal made before two-factor sign-in was set up: the account is read. The user manager (and its stores
+        // and token providers) is made only for a request the rule applies to.
         var users = services.GetRequiredService<UserManager<UponUser>>();
         var user = await users.GetUserAsync(context.User);
         if (user is not null && await users.GetTwoFactorEnabledAsync(user))
