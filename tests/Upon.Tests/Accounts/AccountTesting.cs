@@ -67,6 +67,18 @@ internal static class AccountTesting
         return app.WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(email, role, UponApp.Password, name));
     }
 
+    /// <summary>The same host on the same database with staff two-factor sign-in required, as outside Development.</summary>
+    public static WebApplicationFactory<Program> WithTwoFactorRequired(this UponApp app) =>
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<TwoFactorRule>();
+            s.AddSingleton(new TwoFactorRule(true));
+        }));
+
+    /// <summary>A client of <paramref name="host"/> that has not signed in; it keeps cookies and does not follow redirects.</summary>
+    public static HttpClient CreateCookieClient(this WebApplicationFactory<Program> host) =>
+        host.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
+
     /// <summary>A fresh invited account (no password) and its one-time set-password path.</summary>
     public static async Task<(UponUser User, string Path)> InviteAsync(this UponApp app, string role, string name)
     {

@@ -1,10 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OtpNet;
 using Upon.Accounts;
 using Upon.Shared.Security;
@@ -27,7 +23,7 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
     public async Task StaffPages_WithTwoFactorSetUp_AreServedWithoutReadingTheAccount_AndACachedFigureCostsOneCommand()
     {
         app.RequireDatabase();
-        await using var host = RuleOn();
+        await using var host = app.WithTwoFactorRequired();
         var staff = await app.CreateAccountAsync(Roles.Administrator, "2fa-claim");
         var key = await app.WithScopeAsync(async s =>
         {
@@ -37,7 +33,7 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
             await users.SetTwoFactorEnabledAsync(user, true);
             return (await users.GetAuthenticatorKeyAsync(user))!;
         });
-        var client = NewClient(host);
+        var client = host.CreateCookieClient();
         Assert.StartsWith("/account/sign-in/code", (await client.PostSignInAsync(staff.Email!, UponApp.Password)).LocationPath(), StringComparison.Ordinal);
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
         var signedIn = await client.PostFormAsync("/account/sign-in/code", new Dictionary<string, string> { ["Code"] = code, ["ReturnUrl"] = Page });
@@ -59,9 +55,9 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
     public async Task StaffPage_SignedInBeforeTheSetUp_ReadsTheAccount_AndIsServedOnceItIsSetUp()
     {
         app.RequireDatabase();
-        await using var host = RuleOn();
+        await using var host = app.WithTwoFactorRequired();
         var staff = await app.CreateAccountAsync(Roles.PartnerStaff, "2fa-claim-before");
-        var client = NewClient(host);
+        var client = host.CreateCookieClient();
         Assert.Equal(TwoFactorRule.SetUpPath, (await client.PostSignInAsync(staff.Email!, UponApp.Password)).LocationPath());
         var (refused, _) = await CountedGetAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, refused);
@@ -79,15 +75,6 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains(commands, c => c.Contains("AspNetUsers", StringComparison.Ordinal));
     }
-
-    private WebApplicationFactory<Program> RuleOn() => app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-    {
-        s.RemoveAll<TwoFactorRule>();
-        s.AddSingleton(new TwoFactorRule(true));
-    }));
-
-    private static HttpClient NewClient(WebApplicationFactory<Program> host) =>
-        host.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
 
     private async Task<(HttpStatusCode Status, IReadOnlyList<string> Commands)> CountedGetAsync(HttpClient client, string page = Page)
     {

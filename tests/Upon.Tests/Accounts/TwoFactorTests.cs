@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OtpNet;
 using Upon.Accounts;
 using Upon.Shared.Security;
@@ -162,17 +160,11 @@ public abstract class TwoFactorTests(UponApp app)
     public async Task Required_StaffWithoutTwoFactor_MayOnlyReachTheSetUpPage()
     {
         app.RequireDatabase();
-        // The same host with the rule on, as outside Development.
-        await using var required = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.RemoveAll<TwoFactorRule>();
-            s.AddSingleton(new TwoFactorRule(true));
-        }));
-        HttpClient NewClient() => required.CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(new CookieContainer()));
+        await using var required = app.WithTwoFactorRequired();
         var staff = await app.CreateAccountAsync(Roles.PartnerStaff, "2fa-required");
         var coach = await app.CreateAccountAsync(Roles.Coach, "2fa-not-required");
 
-        var client = NewClient();
+        var client = required.CreateCookieClient();
         var signIn = await client.PostSignInAsync(staff.Email!, UponApp.Password);
         Assert.Equal(SetUp, signIn.LocationPath());
         foreach (var path in new[] { "/register", "/account/tokens", "/register/turnover" })
@@ -195,7 +187,7 @@ public abstract class TwoFactorTests(UponApp app)
         Assert.NotEqual(HttpStatusCode.OK, off.StatusCode);
         Assert.True((await app.FindUserAsync(staff.Email!))!.TwoFactorEnabled);
 
-        var coachClient = NewClient();
+        var coachClient = required.CreateCookieClient();
         Assert.Equal("/", (await coachClient.PostSignInAsync(coach.Email!, UponApp.Password)).LocationPath());
         Assert.Equal(HttpStatusCode.OK, (await coachClient.GetAsync(new Uri("/account/tokens", UriKind.Relative))).StatusCode);
     }
