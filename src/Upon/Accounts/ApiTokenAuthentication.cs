@@ -43,8 +43,9 @@ public sealed class ApiTokenAuthentication(
 
     /// <summary>
     /// The owner's principal with the claims Identity's own factory gives (id, user name, email, security stamp, the
-    /// account's claims and a claim per role; Upon gives roles no claims of their own), built from the one query of
-    /// <see cref="ApiTokenService.FindActiveAsync"/>, and the token's id.
+    /// account's claims and a claim per role; Upon gives roles no claims of their own) and Upon's factory adds (<see
+    /// cref="TwoFactorRule.EnabledClaim"/>), built from the one query of <see cref="ApiTokenService.FindActiveAsync"/>,
+    /// and the token's id.
     /// </summary>
     internal static ClaimsPrincipal Principal(ActiveToken token, ClaimsIdentityOptions names)
     {
@@ -60,6 +61,10 @@ public sealed class ApiTokenAuthentication(
             identity.AddClaim(new Claim(names.SecurityStampClaimType, token.SecurityStamp));
         }
         identity.AddClaims(token.Claims);
+        if (token.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorRule.EnabledClaim, "true"));
+        }
         identity.AddClaims(token.Roles.Select(role => new Claim(names.RoleClaimType, role)));
         identity.AddClaim(new Claim(SignInClaims.ApiToken, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return new ClaimsPrincipal(identity);

@@ -86,8 +86,8 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock, ApiTokenMemo
     /// An active (unrevoked) token of an enabled account, with what its principal is made of, or null. A token this
     /// instance has seen costs one command: whether it is still unrevoked and its owner enabled with the same security
     /// stamp, and the data version (given to this request's <see cref="FigureReader"/>, which then need not read it); its
-    /// owner's roles and claims are those remembered while the data version is unchanged (<see cref="ApiTokenMemory"/>).
-    /// Otherwise one query reads the token, its owner, the owner's roles and claims.
+    /// owner's roles, claims and two-factor setting are those remembered while the data version is unchanged (<see
+    /// cref="ApiTokenMemory"/>). Otherwise one query reads the token, its owner, the owner's roles and claims.
     /// </summary>
     public async Task<ActiveToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
     {
@@ -127,6 +127,7 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock, ApiTokenMemo
                 u.UserName,
                 u.Email,
                 u.SecurityStamp,
+                u.TwoFactorEnabled,
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name).ToList(),
                 Claims = db.UserClaims.Where(c => c.UserId == u.Id).Select(c => new { c.ClaimType, c.ClaimValue }).ToList(),
             })
@@ -136,7 +137,7 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock, ApiTokenMemo
             memory.Forget(hash);
             return null;
         }
-        var token = new ActiveToken(found.Id, found.UserId, found.UserName, found.Email, found.SecurityStamp,
+        var token = new ActiveToken(found.Id, found.UserId, found.UserName, found.Email, found.SecurityStamp, found.TwoFactorEnabled,
             [.. found.Roles.OfType<string>()], [.. found.Claims.Where(c => c.ClaimType is not null).Select(c => new Claim(c.ClaimType!, c.ClaimValue ?? ""))]);
         memory.Remember(hash, new ApiTokenMemory.Entry(token, readAt, await TouchAsync(found.Id, found.LastUsedAt, cancellationToken)));
         return token;
@@ -188,5 +189,9 @@ public sealed class ApiTokenService(UponDbContext db, IClock clock, ApiTokenMemo
     }
 }
 
-/// <summary>An active token and its owner: the owner's id, names, security stamp, roles and own claims.</summary>
-public sealed record ActiveToken(int Id, string UserId, string? UserName, string? Email, string? SecurityStamp, IReadOnlyList<string> Roles, IReadOnlyList<Claim> Claims);
+/// <summary>
+/// An active token and its owner: the owner's id, names, security stamp, whether two-factor sign-in is set up, roles and
+/// own claims. Turning two-factor sign-in on or off changes the stamp, so a remembered token is read again after it.
+/// </summary>
+public sealed record ActiveToken(int Id, string UserId, string? UserName, string? Email, string? SecurityStamp, bool TwoFactorEnabled,
+    IReadOnlyList<string> Roles, IReadOnlyList<Claim> Claims);
