@@ -26,14 +26,7 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
         app.RequireDatabase();
         await using var host = app.WithTwoFactorRequired();
         var staff = await app.CreateAccountAsync(Roles.Administrator, "2fa-claim");
-        var key = await app.WithScopeAsync(async s =>
-        {
-            var users = s.GetRequiredService<UserManager<UponUser>>();
-            var user = (await users.FindByIdAsync(staff.Id))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-            return (await users.GetAuthenticatorKeyAsync(user))!;
-        });
+        var key = await SetUpTwoFactorAsync(staff.Id);
         var client = host.CreateCookieClient();
         Assert.StartsWith("/account/sign-in/code", (await client.PostSignInAsync(staff.Email!, UponApp.Password)).LocationPath(), StringComparison.Ordinal);
         var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
@@ -64,13 +57,7 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
         Assert.Equal(HttpStatusCode.Redirect, refused);
 
         // Set up in another sign-in (this one is not refreshed, so its principal still says nothing of it).
-        await app.WithScopeAsync(async s =>
-        {
-            var users = s.GetRequiredService<UserManager<UponUser>>();
-            var user = (await users.FindByIdAsync(staff.Id))!;
-            await users.ResetAuthenticatorKeyAsync(user);
-            return await users.SetTwoFactorEnabledAsync(user, true);
-        });
+        await SetUpTwoFactorAsync(staff.Id);
         var (status, commands) = await CountedGetAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -116,12 +103,14 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
 
     private const string ApiFigure = "/api/reports/turnover";
 
-    private Task<bool> SetUpTwoFactorAsync(string userId) => app.WithScopeAsync(async s =>
+    /// <summary>Sets up an authenticator app for the account (as the set-up page does), giving its key.</summary>
+    private Task<string> SetUpTwoFactorAsync(string userId) => app.WithScopeAsync(async s =>
     {
         var users = s.GetRequiredService<UserManager<UponUser>>();
         var user = (await users.FindByIdAsync(userId))!;
         await users.ResetAuthenticatorKeyAsync(user);
-        return (await users.SetTwoFactorEnabledAsync(user, true)).Succeeded;
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     });
 
     private async Task<string> CreateTokenAsync(string userId) =>
