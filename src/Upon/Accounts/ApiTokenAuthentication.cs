@@ -63,7 +63,7 @@ public sealed class ApiTokenAuthentication(
         identity.AddClaims(token.Claims);
         if (token.TwoFactorEnabled)
         {
-            identity.AddClaim(new Claim(TwoFactorRule.EnabledClaim, "true"));
+            identity.AddClaim(TwoFactorRule.SetUpClaim());
         }
         identity.AddClaims(token.Roles.Select(role => new Claim(names.RoleClaimType, role)));
         identity.AddClaim(new Claim(SignInClaims.ApiToken, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -26,6 +26,12 @@ public sealed class TwoFactorRule(bool required)
     /// </summary>
     public const string EnabledClaim = "upon:two_factor";
 
+    /// <summary>The <see cref="EnabledClaim"/> a principal is given when its account has two-factor sign-in set up.</summary>
+    public static Claim SetUpClaim() => new(EnabledClaim, "true");
+
+    /// <summary>Whether <paramref name="user"/> was given <see cref="SetUpClaim"/>.</summary>
+    public static bool SaysSetUp(ClaimsPrincipal user) => user.HasClaim(EnabledClaim, "true");
+
     /// <summary>Set in <see cref="HttpContext.Items"/> when a request was refused only because two-factor sign-in is not set up.</summary>
     public const string SetUpNeededItem = "upon.two-factor-set-up-needed";
 
@@ -63,7 +69,7 @@ public sealed class TwoFactorSetUpHandler(TwoFactorRule rule, IServiceProvider s
         }
         // An account with two-factor sign-in set up says so in its principal; turning it off changes the security stamp,
         // which ends the sign-in at the next stamp check (within a minute), as for a disabled account.
-        if (context.User.HasClaim(TwoFactorRule.EnabledClaim, "true"))
+        if (TwoFactorRule.SaysSetUp(context.User))
         {
             context.Succeed(requirement);
             return;

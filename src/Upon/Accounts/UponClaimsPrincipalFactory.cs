@@ -18,7 +18,7 @@ public sealed class UponClaimsPrincipalFactory(UserManager<UponUser> users, Role
         var identity = await base.GenerateClaimsAsync(user);
         if (await UserManager.GetTwoFactorEnabledAsync(user))
         {
-            identity.AddClaim(new Claim(TwoFactorRule.EnabledClaim, "true"));
+            identity.AddClaim(TwoFactorRule.SetUpClaim());
         }
         return identity;
     }
