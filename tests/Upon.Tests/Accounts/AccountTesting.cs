@@ -75,10 +75,6 @@ internal static class AccountTesting
             s.AddSingleton(new TwoFactorRule(true));
         }));
 
-    /// <summary>A client of <paramref name="host"/> that has not signed in; it keeps cookies and does not follow redirects.</summary>
-    public static HttpClient CreateCookieClient(this WebApplicationFactory<Program> host) =>
-        host.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
-
     /// <summary>A fresh invited account (no password) and its one-time set-password path.</summary>
     public static async Task<(UponUser User, string Path)> InviteAsync(this UponApp app, string role, string name)
     {

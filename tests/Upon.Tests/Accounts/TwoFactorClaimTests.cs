@@ -71,7 +71,7 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
         await using var host = app.WithTwoFactorRequired();
         var staff = await app.CreateAccountAsync(Roles.Administrator, "2fa-claim-token");
         await SetUpTwoFactorAsync(staff.Id);
-        var client = BearerClient(host, await CreateTokenAsync(staff.Id));
+        var client = host.CreateApiClient(await CreateTokenAsync(staff.Id));
 
         // A token this instance has not seen: its one query reads the owner, and nothing else reads the account again
         // (Identity's user manager would, to apply the rule). This request also fills the figure's cache.
@@ -91,7 +91,7 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
         app.RequireDatabase();
         await using var host = app.WithTwoFactorRequired();
         var staff = await app.CreateAccountAsync(Roles.PartnerStaff, "2fa-claim-token-before");
-        var client = BearerClient(host, await CreateTokenAsync(staff.Id));
+        var client = host.CreateApiClient(await CreateTokenAsync(staff.Id));
         var refused = await client.GetAsync(new Uri(ApiFigure, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -115,13 +115,6 @@ public abstract class TwoFactorClaimTests(CommandCountingApp app)
 
     private async Task<string> CreateTokenAsync(string userId) =>
         (await app.WithScopeAsync(s => s.GetRequiredService<ApiTokenService>().CreateByOperatorAsync(userId, "Two-factor claim"))).Secret;
-
-    private static HttpClient BearerClient(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> host, string secret)
-    {
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
 
     private async Task<(HttpStatusCode Status, IReadOnlyList<string> Commands)> CountedGetAsync(HttpClient client, string page = Page)
     {

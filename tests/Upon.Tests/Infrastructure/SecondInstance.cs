@@ -60,12 +60,7 @@ public sealed class SecondInstance(UponApp first, IEnumerable<KeyValuePair<strin
     }
 
     /// <summary>A client of this instance's API with <paramref name="token"/>.</summary>
-    public HttpClient CreateApiClient(string token)
-    {
-        var client = Factory.CreateDefaultClient(new Uri("http://localhost"));
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient CreateApiClient(string token) => Factory.CreateApiClient(token);
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

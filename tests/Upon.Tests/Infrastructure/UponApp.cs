@@ -143,16 +143,10 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
     /// A client of the JSON API with the API token of a test account of <paramref name="role"/> (an administrator by
     /// default), as a program would call it: no cookies, so no antiforgery token is needed.
     /// </summary>
-    public HttpClient CreateApiClient(string role = Roles.Administrator)
-    {
-        var client = Factory.CreateDefaultClient(new Uri("http://localhost"));
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _tokens[role]);
-        return client;
-    }
+    public HttpClient CreateApiClient(string role = Roles.Administrator) => Factory.CreateApiClient(_tokens[role]);
 
     /// <summary>A client that has not signed in.</summary>
-    public HttpClient CreateAnonymousClient() =>
-        Factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
+    public HttpClient CreateAnonymousClient() => Factory.CreateCookieClient();
 
     /// <summary>Runs <paramref name="work"/> with a scoped service provider (a DbContext, a service ...).</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
