@@ -6,7 +6,8 @@
 # APP_DIR is a published Upon (dotnet publish src/Upon -c Release -o APP_DIR). Each NAME=VALUE is exported before the
 # server starts (for example DOTNET_TieredPGO=0), so that runtime settings can be compared without a rebuild. Starts
 # the server on a new demo database, runs every bench/load.sh row twice for DUR (default 3s) with wrk, then prints the
-# RSS, the thread count, the server CPU per request in the second pass and /proc/PID/smaps grouped by mapping.
+# RSS, the thread count, the server CPU per request in the second pass and /proc/PID/smaps grouped by mapping, right
+# after the load and again at rest, REST seconds later (default 15: the server trims its memory after 10 s quiet).
 # HOLD=seconds keeps the server running afterwards for inspection.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -57,6 +58,7 @@ c0=$(awk '{print $14+$15}' /proc/$PID/stat)
 rows > $WORK/pass2.txt
 c1=$(awk '{print $14+$15}' /proc/$PID/stat)
 awk -v c=$((c1-c0)) '!/css/ {n+=$3} END {printf "server CPU ms per request (CPU of every row over the requests of the non-static rows): %.3f over %d requests\n", c*10/n, n}' $WORK/pass2.txt
+breakdown() {
 echo "RSS_MB $(( $(ps -o rss= -p $PID | tail -n1) / 1024 )) threads $(ls /proc/$PID/task | wc -l)"
 python3 - $PID <<'PY'
 import sys,re,collections
@@ -81,6 +83,13 @@ for line in open(f"/proc/{pid}/smaps"):
     elif line.startswith('Rss:'): files[cur]+=int(line.split()[1])
 print('  top:', ', '.join(f"{k} {v/1024:.1f}" for k,v in files.most_common(25)))
 PY
+}
+echo "Right after the load:"
+breakdown
+# The server gives back what the load left once it has been quiet for Hosting:TrimMemoryWhenQuietSeconds (10 s).
+echo "At rest, ${REST:-15} s after the load:"
+sleep "${REST:-15}"
+breakdown
 cat $WORK/pass2.txt | tr '\n' ';'; echo
 if [ -n "${HOLD:-}" ]; then echo "PID $PID WORK $WORK"; sleep "$HOLD"; fi
 kill $SERVER; wait $SERVER 2>/dev/null || true

@@ -68,6 +68,9 @@ public static class WebApp
         builder.Services.AddGatedHostedService<Upon.DataProtection.RetentionBackgroundService>();
         builder.Services.AddGatedHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
         builder.Services.AddGatedHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
+        // Gives back the memory a burst of requests left behind once the server goes quiet.
+        builder.Services.AddSingleton<RequestActivity>();
+        builder.Services.AddGatedHostedService<IdleMemoryTrimmer>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
         builder.Services.AddUponErrorResponses();
@@ -83,6 +86,7 @@ public static class WebApp
 
         var app = builder.Build();
         app.UseStartGate();
+        app.UseRequestActivity();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseUponErrorResponses();

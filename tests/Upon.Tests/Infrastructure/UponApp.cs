@@ -56,6 +56,8 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("DataProtection:RetentionRunHours", "0");
             builder.UseSetting("Feedback:RunMinutes", "0");
             builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
+            // The test hosts share one process: a quiet host's full collection would pause every other class's tests.
+            builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.QuietSetting, "0");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings)
