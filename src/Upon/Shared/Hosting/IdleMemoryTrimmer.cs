@@ -29,7 +29,7 @@ public sealed record MemoryTrimPolicy(TimeSpan Quiet, TimeSpan AtMostEvery)
 /// Returns the memory a burst of requests left behind once the server goes quiet (<see cref="MemoryTrimPolicy"/>): a
 /// full, compacting collection that gives the garbage collector's free regions back (<see cref="GCCollectionMode.Aggressive"/>,
 /// which is meant for this), then glibc's <c>malloc_trim</c>, which gives back the native heap's free pages. After
-/// <c>bench/load.sh</c>'s load the server's resident memory falls from about 305 MB to about 245 MB (bench/README.md).
+/// <c>bench/load.sh</c>'s load the server's resident memory falls from about 305 MB to 244 to 256 MB (bench/README.md).
 /// Under load it never runs: a collection that compacts the whole heap would pause every request for tens of milliseconds.
 /// </summary>
 public sealed class IdleMemoryTrimmer(RequestActivity activity, IConfiguration configuration, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
