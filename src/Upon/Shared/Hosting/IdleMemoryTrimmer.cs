@@ -42,6 +42,9 @@ public sealed class IdleMemoryTrimmer(RequestActivity activity, IConfiguration c
     /// <summary>How many times memory was returned since the app started.</summary>
     public long Trims => Interlocked.Read(ref _trims);
 
+    /// <summary>How many requests had been answered at the last trim; once it equals <see cref="RequestActivity.Answered"/>, no trim is due.</summary>
+    public long AnsweredAtLastTrim => Interlocked.Read(ref _answeredAtLastTrim);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_policy.Enabled)
@@ -69,9 +72,10 @@ public sealed class IdleMemoryTrimmer(RequestActivity activity, IConfiguration c
         var watch = Stopwatch.StartNew();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var native = NativeHeap.Trim();
-        _answeredAtLastTrim = answered;
         _lastTrimTicks = Environment.TickCount64;
+        // Counted before the requests it covers are, so that whoever sees them covered sees the trim too.
         Interlocked.Increment(ref _trims);
+        Interlocked.Exchange(ref _answeredAtLastTrim, answered);
         logger.LogDebug("Quiet for {Seconds} s: memory returned in {Milliseconds} ms, resident {Before} MB to {After} MB (native heap trimmed: {Native})",
             (int)_policy.Quiet.TotalSeconds, watch.ElapsedMilliseconds, before >> 20, Environment.WorkingSet >> 20, native);
     }
