@@ -115,21 +115,23 @@ public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<Qui
     private async Task SettleAsync()
     {
         var activity = app.Services.GetRequiredService<RequestActivity>();
-        var deadline = DateTime.UtcNow + Patience;
-        while ((activity.InFlight > 0 || Trimmer.AnsweredAtLastTrim < activity.Answered) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await WaitUntilAsync(() => activity.InFlight == 0 && Trimmer.AnsweredAtLastTrim >= activity.Answered);
         Assert.Equal(activity.Answered, Trimmer.AnsweredAtLastTrim);
     }
 
     private async Task WaitForTrimsAsync(long expected)
     {
+        await WaitUntilAsync(() => Trimmer.Trims >= expected);
+        Assert.Equal(expected, Trimmer.Trims);
+    }
+
+    /// <summary>Polls <paramref name="done"/> until it holds or <see cref="Patience"/> runs out; the caller asserts.</summary>
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
         var deadline = DateTime.UtcNow + Patience;
-        while (Trimmer.Trims < expected && DateTime.UtcNow < deadline)
+        while (!done() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
-        Assert.Equal(expected, Trimmer.Trims);
     }
 }
