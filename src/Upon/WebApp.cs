@@ -62,14 +62,15 @@ public static class WebApp
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessDeniedAuditing>();
         builder.Services.AddUponRateLimits(builder.Configuration);
-        // Background work starts once the first request is answered (Upon.Shared.Hosting.StartGate).
+        // Every request is counted by the first middleware (UseRequestActivity): background work starts once the first is
+        // answered (Upon.Shared.Hosting.StartGate), and the memory trimmer waits until none is under way.
+        builder.Services.AddSingleton<RequestActivity>();
         builder.Services.AddGatedHostedService<OutboxSender>();
         builder.Services.AddGatedHostedService<Upon.NewDirectors.InvitationBackgroundService>();
         builder.Services.AddGatedHostedService<Upon.DataProtection.RetentionBackgroundService>();
         builder.Services.AddGatedHostedService<Upon.SessionFeedback.FeedbackBackgroundService>();
         builder.Services.AddGatedHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
         // Gives back the memory a burst of requests left behind once the server goes quiet.
-        builder.Services.AddSingleton<RequestActivity>();
         builder.Services.AddGatedHostedService<IdleMemoryTrimmer>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/");
@@ -85,7 +86,6 @@ public static class WebApp
         });
 
         var app = builder.Build();
-        app.UseStartGate();
         app.UseRequestActivity();
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();

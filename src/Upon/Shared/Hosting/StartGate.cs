@@ -9,14 +9,26 @@ namespace Upon.Shared.Hosting;
 /// first request has been answered, or <c>Hosting:BackgroundStartSeconds</c> (5 by default) after the app started,
 /// whichever comes first, so that on a small machine they do not compete with the first request for the cores.
 /// </summary>
-public sealed class StartGate(IHostApplicationLifetime lifetime, IConfiguration configuration, ILoggerFactory loggers)
+public sealed class StartGate
 {
     /// <summary>The log category of the start-up timings.</summary>
     public const string Category = "Upon.Startup";
 
-    private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ILogger _logger = loggers.CreateLogger(Category);
-    private int _answered;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly IConfiguration _configuration;
+    private readonly Task _firstAnswer;
+
+    /// <param name="activity">The requests counted by <see cref="RequestActivitySetup.UseRequestActivity"/>: the first answer opens the gate.</param>
+    public StartGate(IHostApplicationLifetime lifetime, IConfiguration configuration, ILoggerFactory loggers, RequestActivity activity)
+    {
+        _lifetime = lifetime;
+        _configuration = configuration;
+        _firstAnswer = activity.FirstAnswer;
+        var logger = loggers.CreateLogger(Category);
+        _firstAnswer.ContinueWith(
+            _ => logger.LogDebug("Start-up: the first request was answered {Milliseconds} ms after launch", (long)SinceLaunch.TotalMilliseconds),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
     /// <summary>How long ago the process was launched (the runtime's own start included).</summary>
     public static TimeSpan SinceLaunch
@@ -28,29 +40,19 @@ public sealed class StartGate(IHostApplicationLifetime lifetime, IConfiguration 
         }
     }
 
-    /// <summary>Called after each request: the first opens the gate and logs when it was answered.</summary>
-    public void Answered()
-    {
-        if (Volatile.Read(ref _answered) == 0 && Interlocked.Exchange(ref _answered, 1) == 0)
-        {
-            _logger.LogDebug("Start-up: the first request was answered {Milliseconds} ms after launch", (long)SinceLaunch.TotalMilliseconds);
-            _firstAnswer.TrySetResult();
-        }
-    }
-
     /// <summary>Waits until the app has started and then for the first answer, at most <c>Hosting:BackgroundStartSeconds</c>.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (_lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         await using (cancellationToken.Register(() => started.TrySetCanceled(cancellationToken)))
         {
             await started.Task;
         }
-        var seconds = Math.Clamp(configuration.GetValue("Hosting:BackgroundStartSeconds", 5.0), 0, 600);
+        var seconds = Math.Clamp(_configuration.GetValue("Hosting:BackgroundStartSeconds", 5.0), 0, 600);
         if (seconds > 0)
         {
-            await Task.WhenAny(_firstAnswer.Task, Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken));
+            await Task.WhenAny(_firstAnswer, Task.Delay(TimeSpan.FromSeconds(seconds), cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
@@ -104,20 +106,10 @@ public static class StartGateSetup
     public static IServiceCollection AddGatedHostedService<T>(this IServiceCollection services)
         where T : class, IHostedService
     {
+        services.TryAddSingleton<RequestActivity>();
         services.TryAddSingleton<StartGate>();
         services.TryAddSingleton<T>();
         return services.AddHostedService(sp => new GatedHostedService<T>(
             sp.GetRequiredService<T>(), sp.GetRequiredService<StartGate>(), sp.GetRequiredService<ILoggerFactory>()));
-    }
-
-    /// <summary>Opens the gate when the first request has been answered: the first middleware of the pipeline.</summary>
-    public static IApplicationBuilder UseStartGate(this IApplicationBuilder app)
-    {
-        var gate = app.ApplicationServices.GetRequiredService<StartGate>();
-        return app.Use(async (context, next) =>
-        {
-            await next(context);
-            gate.Answered();
-        });
     }
 }
