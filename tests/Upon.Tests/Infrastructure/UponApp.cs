@@ -56,8 +56,10 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             builder.UseSetting("DataProtection:RetentionRunHours", "0");
             builder.UseSetting("Feedback:RunMinutes", "0");
             builder.UseSetting("Aspirants:EndorsementRunMinutes", "0");
-            // The test hosts share one process: a quiet host's full collection would pause every other class's tests.
+            // The test hosts share one process: a quiet host's full collection would pause every other class's tests, and one
+            // host's trims of the C heap would be the whole process's.
             builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.QuietSetting, "0");
+            builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.NativeWhileServingSetting, "0");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings)

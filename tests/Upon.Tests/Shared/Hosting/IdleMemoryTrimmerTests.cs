@@ -16,11 +16,64 @@ public sealed class QuickTrimApp() : UponApp(DatabaseProvider.Sqlite)
     ];
 }
 
+/// <summary>An app that trims only the C heap, every fifth of a second while requests are answered.</summary>
+public sealed class ServingTrimApp() : UponApp(DatabaseProvider.Sqlite)
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new(MemoryTrimPolicy.QuietSetting, "0"),
+        new(MemoryTrimPolicy.NativeWhileServingSetting, "0.2"),
+    ];
+}
+
+/// <summary>While requests are being answered, the server gives back the C heap's free pages, and nothing else.</summary>
+public sealed class NativeHeapTrimWhileServingTests(ServingTrimApp app) : IClassFixture<ServingTrimApp>
+{
+    private IdleMemoryTrimmer Trimmer => app.Services.GetRequiredService<IdleMemoryTrimmer>();
+
+    [Fact]
+    public async Task RequestsAnswered_TheCHeapIsTrimmed_WithARequestUnderWay_AndNotAgainUntilTheNextAnswer()
+    {
+        var activity = app.Services.GetRequiredService<RequestActivity>();
+        activity.Began();
+        try
+        {
+            using (var client = app.CreateAnonymousClient())
+            using (var response = await client.GetAsync(new Uri("/programme/sessions", UriKind.Relative)))
+            {
+                response.EnsureSuccessStatusCode();
+            }
+            // Every answer so far is covered by a trim, made while a request was under way.
+            await TrimmerTestWaits.UntilAsync(() => Trimmer.AnsweredAtLastNativeTrim == activity.Answered);
+            Assert.Equal(activity.Answered, Trimmer.AnsweredAtLastNativeTrim);
+            Assert.Equal(1, activity.InFlight);
+            var trims = Trimmer.NativeTrims;
+            Assert.True(trims > 0);
+
+            // Nothing answered since: five periods pass without another trim.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(trims, Trimmer.NativeTrims);
+
+            using (var client = app.CreateAnonymousClient())
+            using (var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative)))
+            {
+                response.EnsureSuccessStatusCode();
+            }
+            await TrimmerTestWaits.UntilAsync(() => Trimmer.NativeTrims > trims);
+            Assert.Equal(trims + 1, Trimmer.NativeTrims);
+        }
+        finally
+        {
+            activity.Ended();
+        }
+        // The full collection is off in this app: it never ran.
+        Assert.Equal(0, Trimmer.Trims);
+    }
+}
+
 /// <summary>The server gives back the memory a burst of requests left behind once it goes quiet, and never while serving.</summary>
 public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<QuickTrimApp>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     private IdleMemoryTrimmer Trimmer => app.Services.GetRequiredService<IdleMemoryTrimmer>();
 
     [Fact]
@@ -70,25 +123,39 @@ public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<Qui
     [InlineData(0, 1, 10, 60, true)]
     public void Policy_TrimsOnlyWhenQuietAfterRequests(long inFlight, long answered, int quietSeconds, int sinceLastTrimSeconds, bool expected)
     {
-        var policy = new MemoryTrimPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+        var policy = new MemoryTrimPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
 
         Assert.Equal(expected, policy.ShouldTrim(inFlight, answered, TimeSpan.FromSeconds(quietSeconds), TimeSpan.FromSeconds(sinceLastTrimSeconds)));
+    }
+
+    [Theory]
+    [InlineData(1, 3, true)]
+    [InlineData(0, 3600, false)] // nothing answered since the last trim of the C heap
+    [InlineData(1, 2, false)] // too soon after it
+    public void Policy_TrimsTheCHeapWhileServing_AfterAnswersOnly(long answered, int sinceLastTrimSeconds, bool expected)
+    {
+        var policy = new MemoryTrimPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
+
+        Assert.Equal(expected, policy.ShouldTrimNative(answered, TimeSpan.FromSeconds(sinceLastTrimSeconds)));
+        var off = policy with { NativeWhileServing = TimeSpan.Zero };
+        Assert.False(off.ShouldTrimNative(answered, TimeSpan.MaxValue));
     }
 
     [Fact]
     public void Policy_BeforeTheFirstTrim_NeedsOnlyQuiet()
     {
-        var policy = new MemoryTrimPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60));
+        var policy = new MemoryTrimPolicy(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
 
         Assert.True(policy.ShouldTrim(0, 1, TimeSpan.FromSeconds(10), TimeSpan.MaxValue));
     }
 
     [Theory]
-    [InlineData(null, null, 10, 60)]
-    [InlineData("0", "0", 0, 0)]
-    [InlineData("-5", "99999", 0, 3600)]
-    [InlineData("99999", "-1", 3600, 0)]
-    public void Policy_FromSettings_DefaultsAndBounds(string? quiet, string? atMostEvery, int expectedQuiet, int expectedAtMostEvery)
+    [InlineData(null, null, null, 10, 60, 3)]
+    [InlineData("0", "0", "0", 0, 0, 0)]
+    [InlineData("-5", "99999", "-1", 0, 3600, 0)]
+    [InlineData("99999", "-1", "99999", 3600, 0, 3600)]
+    public void Policy_FromSettings_DefaultsAndBounds(
+        string? quiet, string? atMostEvery, string? whileServing, int expectedQuiet, int expectedAtMostEvery, int expectedWhileServing)
     {
         var settings = new Dictionary<string, string?>();
         if (quiet is not null)
@@ -99,10 +166,17 @@ public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<Qui
         {
             settings[MemoryTrimPolicy.AtMostEverySetting] = atMostEvery;
         }
+        if (whileServing is not null)
+        {
+            settings[MemoryTrimPolicy.NativeWhileServingSetting] = whileServing;
+        }
         var policy = MemoryTrimPolicy.From(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
 
-        Assert.Equal((TimeSpan.FromSeconds(expectedQuiet), TimeSpan.FromSeconds(expectedAtMostEvery)), (policy.Quiet, policy.AtMostEvery));
+        Assert.Equal(
+            (TimeSpan.FromSeconds(expectedQuiet), TimeSpan.FromSeconds(expectedAtMostEvery), TimeSpan.FromSeconds(expectedWhileServing)),
+            (policy.Quiet, policy.AtMostEvery, policy.NativeWhileServing));
         Assert.Equal(expectedQuiet > 0, policy.Enabled);
+        Assert.Equal(expectedWhileServing > 0, policy.NativeWhileServingEnabled);
     }
 
     private async Task GetAsync(string url)
@@ -125,8 +199,15 @@ public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<Qui
         Assert.Equal(expected, Trimmer.Trims);
     }
 
-    /// <summary>Polls <paramref name="done"/> until it holds or <see cref="Patience"/> runs out; the caller asserts.</summary>
-    private static async Task WaitUntilAsync(Func<bool> done)
+    private static Task WaitUntilAsync(Func<bool> done) => TrimmerTestWaits.UntilAsync(done);
+}
+
+internal static class TrimmerTestWaits
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    /// <summary>Polls <paramref name="done"/> until it holds or half a minute runs out; the caller asserts.</summary>
+    public static async Task UntilAsync(Func<bool> done)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!done() && DateTime.UtcNow < deadline)
