@@ -38,13 +38,9 @@ public sealed class NativeHeapTrimWhileServingTests(ServingTrimApp app) : IClass
         activity.Began();
         try
         {
-            using (var client = app.CreateAnonymousClient())
-            using (var response = await client.GetAsync(new Uri("/programme/sessions", UriKind.Relative)))
-            {
-                response.EnsureSuccessStatusCode();
-            }
+            await TrimmerTestSteps.GetAsync(app, "/programme/sessions");
             // Every answer so far is covered by a trim, made while a request was under way.
-            await TrimmerTestWaits.UntilAsync(() => Trimmer.AnsweredAtLastNativeTrim == activity.Answered);
+            await TrimmerTestSteps.UntilAsync(() => Trimmer.AnsweredAtLastNativeTrim == activity.Answered);
             Assert.Equal(activity.Answered, Trimmer.AnsweredAtLastNativeTrim);
             Assert.Equal(1, activity.InFlight);
             var trims = Trimmer.NativeTrims;
@@ -54,12 +50,8 @@ public sealed class NativeHeapTrimWhileServingTests(ServingTrimApp app) : IClass
             await Task.Delay(TimeSpan.FromSeconds(1));
             Assert.Equal(trims, Trimmer.NativeTrims);
 
-            using (var client = app.CreateAnonymousClient())
-            using (var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative)))
-            {
-                response.EnsureSuccessStatusCode();
-            }
-            await TrimmerTestWaits.UntilAsync(() => Trimmer.NativeTrims > trims);
+            await TrimmerTestSteps.GetAsync(app, "/health/live");
+            await TrimmerTestSteps.UntilAsync(() => Trimmer.NativeTrims > trims);
             Assert.Equal(trims + 1, Trimmer.NativeTrims);
         }
         finally
@@ -179,11 +171,7 @@ public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<Qui
         Assert.Equal(expectedWhileServing > 0, policy.NativeWhileServingEnabled);
     }
 
-    private async Task GetAsync(string url)
-    {
-        using var response = await app.CreateAnonymousClient().GetAsync(new Uri(url, UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-    }
+    private Task GetAsync(string url) => TrimmerTestSteps.GetAsync(app, url);
 
     /// <summary>Waits until every request answered so far has been followed by its trim.</summary>
     private async Task SettleAsync()
@@ -199,12 +187,19 @@ public sealed class IdleMemoryTrimmerTests(QuickTrimApp app) : IClassFixture<Qui
         Assert.Equal(expected, Trimmer.Trims);
     }
 
-    private static Task WaitUntilAsync(Func<bool> done) => TrimmerTestWaits.UntilAsync(done);
+    private static Task WaitUntilAsync(Func<bool> done) => TrimmerTestSteps.UntilAsync(done);
 }
 
-internal static class TrimmerTestWaits
+/// <summary>What both trimmer test classes do: answer a request as an anonymous visitor, and wait for the trimmer.</summary>
+internal static class TrimmerTestSteps
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static async Task GetAsync(UponApp app, string url)
+    {
+        using var response = await app.CreateAnonymousClient().GetAsync(new Uri(url, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+    }
 
     /// <summary>Polls <paramref name="done"/> until it holds or half a minute runs out; the caller asserts.</summary>
     public static async Task UntilAsync(Func<bool> done)
