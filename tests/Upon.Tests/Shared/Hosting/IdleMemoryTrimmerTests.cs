@@ -197,7 +197,8 @@ internal static class TrimmerTestSteps
 
     public static async Task GetAsync(UponApp app, string url)
     {
-        using var response = await app.CreateAnonymousClient().GetAsync(new Uri(url, UriKind.Relative));
+        using var client = app.CreateAnonymousClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         response.EnsureSuccessStatusCode();
     }
 
