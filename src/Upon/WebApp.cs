@@ -30,7 +30,17 @@ public static class WebApp
         var app = Build(args);
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartGate.Category);
         log.LogDebug("Start-up: the runtime reached Main {Launch} ms after launch; building the host took {Milliseconds} ms", (long)launch.TotalMilliseconds, watch.ElapsedMilliseconds);
-        await app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
+        // The pages' endpoints are built while the database is checked, on another thread: building them reflects over
+        // every page model (0.14 to 0.25 s on two cores), and the two have nothing in common. The server starts only once
+        // both are done, so a page without an explicit policy still stops it.
+        var endpointsChecked = Task.Run(() =>
+        {
+            var endpointsWatch = System.Diagnostics.Stopwatch.StartNew();
+            app.RequireExplicitEndpointPolicies();
+            log.LogDebug("Start-up: the endpoints were built and checked in {Milliseconds} ms, on another thread", endpointsWatch.ElapsedMilliseconds);
+        });
+        var databaseReady = app.Services.InitialiseAsync(app.Configuration.GetValue("Demo:CreateOnEmptyDatabase", true));
+        await Task.WhenAll(endpointsChecked, databaseReady);
         watch.Restart();
         // Printed before the server answers, so that whoever sees it answer has been told the demo password.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -129,7 +139,14 @@ public static class WebApp
         app.MapCalendarFeeds();
         app.MapCoachCalendarFeed();
         app.MapUponHealthChecks();
-        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
         return app;
     }
+
+    /// <summary>
+    /// Builds every endpoint (for the pages, reflecting over each page model) and fails if one has no explicit
+    /// authorisation policy (<see cref="AccountsSetup.RequireExplicitPolicies"/>). <see cref="RunAsync"/> runs it before
+    /// the server starts.
+    /// </summary>
+    public static void RequireExplicitEndpointPolicies(this WebApplication app) =>
+        ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).RequireExplicitPolicies();
 }
