@@ -159,10 +159,17 @@ best() { # best of three wall-clock seconds of a command
   done
   echo "$best"
 }
-t0=$(now)
-/usr/bin/time -f "%M" -o "$WORK/import.rss" "${UPON[@]}" import appointments "$CSV" >/dev/null 2>"$WORK/import.err" || { head -n 5 "$WORK/import.err" >&2; exit 1; }
-IMPORT=$(seconds "$t0" "$(now)")
-IMPORT_RSS_MB=$(( $(tail -n 1 "$WORK/import.rss") / 1024 ))
+# The import: the median of three, each into a new database (the last one is kept for the report). The first run on a
+# machine writes the command's multicore JIT profile, which the next runs use, as a repeated import in production would.
+IMPORTS=(); IMPORT_RSS_MB=0
+for i in 1 2 3; do
+  rm -f "$WORK/large.db" "$WORK/large.db-wal" "$WORK/large.db-shm"
+  t0=$(now)
+  /usr/bin/time -f "%M" -o "$WORK/import.rss" "${UPON[@]}" import appointments "$CSV" >/dev/null 2>"$WORK/import.err" || { head -n 5 "$WORK/import.err" >&2; exit 1; }
+  IMPORTS+=("$(seconds "$t0" "$(now)")")
+  rss=$(( $(tail -n 1 "$WORK/import.rss") / 1024 )); [ "$rss" -gt "$IMPORT_RSS_MB" ] && IMPORT_RSS_MB=$rss
+done
+IMPORT=$(printf '%s\n' "${IMPORTS[@]}" | sort -n | sed -n 2p)
 REPORT=$(best "${UPON[@]}" report turnover)
 HELP=$(best "${UPON[@]}" --help)
 SQLITE_READ=$(best sqlite3 "$WORK/large.db" "SELECT * FROM appointments")
@@ -178,9 +185,9 @@ echo "| \`upon report turnover\` over $ROWS appointments | ${REPORT} s | |"
 echo "| \`upon --help\` | ${HELP} s | |"
 echo "| report vs --help | $(ratio "$REPORT" "$HELP")x | at most 3x |"
 echo "| sqlite3 reading every appointment | ${SQLITE_READ} s | |"
-echo "| \`upon import appointments\` of $ROWS new rows | ${IMPORT} s | |"
+echo "| \`upon import appointments\` of $ROWS new rows (median of 3, each into a new database) | ${IMPORT} s | |"
 echo "| sqlite3 \`.import\` of the same file | ${SQLITE_IMPORT} s | |"
 echo "| import vs sqlite3 | $(ratio "$IMPORT" "$SQLITE_IMPORT")x slower | at most 10x |"
 echo "| server memory (RSS) right after the load | ${SERVER_RSS_MB} MB | at most 250 MB |"
 echo "| server memory (RSS) at rest, ${REST:-15} s after the load | ${SERVER_REST_RSS_MB} MB | at most 250 MB |"
-echo "| import memory (peak RSS) | ${IMPORT_RSS_MB} MB | at most 300 MB |"
+echo "| import memory (peak RSS, the largest of the 3) | ${IMPORT_RSS_MB} MB | at most 300 MB |"

@@ -35,6 +35,7 @@ public static class UponProgram
 
     public static async Task<int> MainAsync(string[] args)
     {
+        Upon.Shared.Hosting.JitProfile.Start(args);
         if (args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version"))
         {
             return await UponCommandLine.InvokeAsync(args);

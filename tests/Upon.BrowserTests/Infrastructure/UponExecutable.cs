@@ -77,6 +77,8 @@ public static class UponExecutable
         // Settings the test runner may have set must not leak into the app under test.
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment.Remove("DOTNET_URLS");
+        // No multicore JIT profile in the user's cache from the tests' many parallel runs (tests/Upon.Tests JitProfileTests cover it).
+        info.Environment[Upon.Shared.Hosting.JitProfile.DirectoryVariable] = "off";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
