@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Upon.Audit;
 using Upon.Core;
 using Upon.Core.Register;
@@ -73,10 +74,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
 
     /// <summary>
     /// One streaming pass over the file, in one transaction: each row is parsed and checked as it is read, and while no row
-    /// has failed, <see cref="BatchSize"/> rows at a time are planned and written through the bulk writer, so that a large
-    /// file is never held as rows (only each row's key and dates, for the checks that need the whole file). The checks
-    /// against the whole file and the register (overlaps) come at the end; if any row failed, the transaction is rolled
-    /// back and nothing is written.
+    /// has failed, <see cref="BatchSize"/> rows at a time are planned and handed to the bulk writer on another thread
+    /// (<see cref="BatchPipeline"/>), so that a large file is never held as rows (only each row's key and dates, for the
+    /// checks that need the whole file) and the next batch is read while the last is written. The checks against the whole
+    /// file and the register (overlaps) come at the end; if any row failed, the transaction is rolled back and nothing is
+    /// written.
     /// </summary>
     private async Task<AppointmentImportResult> ImportAsync(string text, bool preview, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -110,7 +112,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         var rowCount = 0;
         var spans = new Dictionary<string, List<Span>>(StringComparer.Ordinal);
         var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
-        var writer = new BatchWriter(this, new BulkWriter(db), register, today, preview);
+        // Declared after the transaction, so disposed before it: the writer has stopped before any rollback.
+        await using var writer = new BatchPipeline(this, new BulkWriter(db), register, today, preview, cancellationToken);
         var batch = new List<(AppointmentRow Row, Authority Authority)>(BatchSize);
         using (var reader = new StringReader(text))
         {
@@ -142,10 +145,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             }
         }
         text = "";
-        logger.LogDebug("Import: read, checked and wrote {Rows} rows in {Milliseconds} ms", rowCount, _stage.ElapsedMilliseconds);
+        logger.LogDebug("Import: read and checked {Rows} rows in {Milliseconds} ms, their full batches handed to the writer", rowCount, _stage.ElapsedMilliseconds);
         _stage.Restart();
         if (errors.Any(e => e.Line == 1))
         {
+            await writer.StopAsync();
             return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
         }
         // A row with other problems is still checked for its authority, so that every error of every row is listed.
@@ -161,13 +165,14 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         _stage.Restart();
         if (errors.Count > 0)
         {
+            await writer.StopAsync();
             await transaction.RollbackAsync(cancellationToken);
             return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
         }
 
         await writer.WriteAsync(batch, cancellationToken);
         await writer.FinishAsync(cancellationToken);
-        logger.LogDebug("Import: the last batch and the changed people written in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        logger.LogDebug("Import: the writing finished, with the last batch and the changed people, {Milliseconds} ms later", _stage.ElapsedMilliseconds);
         logger.LogDebug("Import: writing took {People} ms for new people, {Appointments} ms for appointments, {Audit} ms for audit lines in all",
             _peopleWatch.ElapsedMilliseconds, _appointmentsWatch.ElapsedMilliseconds, _auditWatch.ElapsedMilliseconds);
         _stage.Restart();
@@ -215,39 +220,110 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         }
     }
 
-    /// <summary>Plans and writes the file's rows a batch at a time, keeping what the result and the domain event need.</summary>
-    private sealed class BatchWriter(AppointmentImporter importer, BulkWriter bulk, RegisterSnapshot register, LocalDate today, bool collectChanges)
+    /// <summary>
+    /// Plans the file's rows a batch at a time on the caller's thread and writes the plans, in order, on one other thread:
+    /// while a batch is written (SQLite's or PostgreSQL's work, and the audit lines'), the next is read, checked and
+    /// planned. Only the writer uses the database until <see cref="FinishAsync"/> or <see cref="StopAsync"/> has waited for
+    /// it. The writer never reads what the planner may still change: each new person is written from a copy taken when its
+    /// batch's plan is complete (a later row's new names reach the register with the changed people, at the end); the only
+    /// thing it changes that the planner reads is each new person's generated key, which planning does not need.
+    /// </summary>
+    private sealed class BatchPipeline : IAsyncDisposable
     {
-        /// <summary>People already in the register (or written by an earlier batch) whose names or email the file changes, written once at the end.</summary>
+        private readonly AppointmentImporter _importer;
+        private readonly BulkWriter _bulk;
+        private readonly RegisterSnapshot _register;
+        private readonly LocalDate _today;
+        private readonly bool _collectChanges;
+        private readonly Channel<WritePlan> _plans = Channel.CreateBounded<WritePlan>(
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        private readonly Task _writing;
+
+        /// <summary>People already in the register (or new in an earlier batch) whose names or email the file changes, written once at the end.</summary>
         private readonly HashSet<Person> _changedPeople = [];
 
+        public BatchPipeline(AppointmentImporter importer, BulkWriter bulk, RegisterSnapshot register, LocalDate today, bool collectChanges, CancellationToken cancellationToken)
+        {
+            _importer = importer;
+            _bulk = bulk;
+            _register = register;
+            _today = today;
+            _collectChanges = collectChanges;
+            _writing = Task.Run(() => WriteAllAsync(cancellationToken), CancellationToken.None);
+        }
+
+        /// <summary>Added by the writer; read only once it has finished.</summary>
         public List<RecordedAppointment> Recorded { get; } = [];
         public List<AppointmentChangeRow> Changes { get; } = [];
         public int NewPeople { get; private set; }
         public int Changed { get; private set; }
         public int Unchanged { get; private set; }
 
+        /// <summary>Plans a batch and hands it to the writer, waiting while the writer still has the one before to start on.</summary>
         public async Task WriteAsync(List<(AppointmentRow Row, Authority Authority)> batch, CancellationToken cancellationToken)
         {
             if (batch.Count == 0)
             {
                 return;
             }
-            var plan = Plan(batch, register.People, register.AppointmentsByKey, _changedPeople, today, collectChanges);
-            await importer.WriteAsync(bulk, plan, cancellationToken);
-            Recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
+            var plan = Plan(batch, _register.People, _register.AppointmentsByKey, _changedPeople, _today, _collectChanges);
             NewPeople += plan.NewPeople.Count;
             Changed += plan.Changed.Count;
             Unchanged += plan.Unchanged;
             Changes.AddRange(plan.Preview);
+            try
+            {
+                await _plans.Writer.WriteAsync(plan, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                // The writer failed: its own exception says why.
+                await _writing;
+                throw;
+            }
         }
 
-        /// <summary>People whose names changed are written once, with their last names in the file.</summary>
+        private async Task WriteAllAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await foreach (var plan in _plans.Reader.ReadAllAsync(cancellationToken))
+                {
+                    await _importer.WriteAsync(_bulk, plan, cancellationToken);
+                    Recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
+                }
+            }
+            catch (Exception e)
+            {
+                _plans.Writer.TryComplete(e);
+                throw;
+            }
+        }
+
+        /// <summary>Waits for every batch handed over to be written (the writer's failure is thrown here), then writes the people whose names changed, once, with their last names in the file.</summary>
         public async Task FinishAsync(CancellationToken cancellationToken)
         {
-            await bulk.UpdatePeopleAsync(_changedPeople, cancellationToken);
-            await bulk.InsertAuditEventsAsync(importer.PeopleAuditLines(_changedPeople), cancellationToken);
+            _plans.Writer.TryComplete();
+            await _writing;
+            await _bulk.UpdatePeopleAsync(_changedPeople, cancellationToken);
+            await _bulk.InsertAuditEventsAsync(_importer.PeopleAuditLines(_changedPeople), cancellationToken);
         }
+
+        /// <summary>Hands over nothing more and waits for the writer to stop, before the transaction is rolled back (nothing it wrote is kept).</summary>
+        public async Task StopAsync()
+        {
+            _plans.Writer.TryComplete();
+            try
+            {
+                await _writing;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever stopped the writer is rolled back with the rest; the rows' own errors are what the import reports.
+            }
+        }
+
+        public async ValueTask DisposeAsync() => await StopAsync();
     }
 
     /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
@@ -294,7 +370,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     private async Task WriteAsync(BulkWriter bulk, WritePlan plan, CancellationToken cancellationToken)
     {
         _peopleWatch.Start();
-        await bulk.InsertPeopleAsync(plan.NewPeople, cancellationToken);
+        await bulk.InsertPeopleAsync(plan.NewPeopleAsPlanned, cancellationToken);
+        for (var i = 0; i < plan.NewPeople.Count; i++)
+        {
+            plan.NewPeople[i].Id = plan.NewPeopleAsPlanned[i].Id;
+        }
         _peopleWatch.Stop();
         _appointmentsWatch.Start();
         await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
@@ -325,7 +405,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         var at = db.Clock.GetCurrentInstant();
         // The created lines are the most numerous (one per new person and appointment): their JSON is written directly, the
         // same text as JsonSerializer gives for { Field = { new = value } }, without reflection or an object per field.
-        foreach (var person in plan.NewPeople)
+        foreach (var person in plan.NewPeopleAsPlanned)
         {
             yield return Line(at, AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
                 _createdJson.Write(("PersonId", person.PersonId), ("GivenName", person.GivenName), ("FamilyName", person.FamilyName), ("Email", person.Email)));
@@ -479,6 +559,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         Dictionary<(string, int, LocalDate), Appointment> existingByKey, HashSet<Person> changedPeople, LocalDate today, bool collectChanges)
     {
         var plan = new WritePlan();
+        var newInThisBatch = new HashSet<Person>(ReferenceEqualityComparer.Instance);
         foreach (var (row, authority) in batch)
         {
             if (!people.TryGetValue(row.PersonId, out var person))
@@ -486,18 +567,21 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                 person = new Person { PersonId = row.PersonId, GivenName = row.GivenName, FamilyName = row.FamilyName, Email = row.Email };
                 people[row.PersonId] = person;
                 plan.NewPeople.Add(person);
+                newInThisBatch.Add(person);
             }
             else if (person.GivenName != row.GivenName || person.FamilyName != row.FamilyName || (row.Email is not null && person.Email != row.Email))
             {
                 person.GivenName = row.GivenName;
                 person.FamilyName = row.FamilyName;
                 person.Email = row.Email ?? person.Email;
-                if (person.Id != 0)
+                // A person new in an earlier batch may not have their key yet (the writer sets it), but is written already.
+                if (!newInThisBatch.Contains(person))
                 {
                     changedPeople.Add(person);
                 }
             }
 
+            // Only people in the register before the import have appointments in it (a new person's key, set by the writer, may be 0 here).
             if (person.Id != 0 && existingByKey.TryGetValue((authority.Code, person.Id, row.Start), out var appointment))
             {
                 var recordedOn = row.RecordedOn ?? appointment.RecordedOn;
@@ -539,12 +623,18 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                 }
             }
         }
+        // The writer writes these copies, as they are now: a later batch may change the people themselves.
+        plan.NewPeopleAsPlanned.AddRange(plan.NewPeople.Select(p => new Person { PersonId = p.PersonId, GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email }));
         return plan;
     }
 
     private sealed class WritePlan
     {
+        /// <summary>The people this batch creates, as the register holds them (the writer gives each its key).</summary>
         public List<Person> NewPeople { get; } = [];
+
+        /// <summary>Copies of <see cref="NewPeople"/> as they were when the batch was planned, in the same order: what is written.</summary>
+        public List<Person> NewPeopleAsPlanned { get; } = [];
         public List<Appointment> Changed { get; } = [];
         public List<(Appointment Appointment, Person Person)> Added { get; } = [];
         public int Unchanged { get; set; }

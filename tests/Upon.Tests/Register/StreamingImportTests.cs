@@ -100,6 +100,42 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
         Assert.Equal(["SB-NEW"], invited);
     }
 
+    /// <summary>
+    /// The next batch is planned while the last is written: a person new at the end of one batch and renamed at the start of
+    /// the next is created with the names their own batch gave them, then updated once with the file's last names.
+    /// </summary>
+    [SkippableFact]
+    public async Task APersonRenamedInTheBatchAfterTheirOwn_IsCreatedAsPlanned_ThenUpdated()
+    {
+        fixture.RequireDatabase();
+        var file = new StringBuilder(CsvFiles.Header).Append('\n');
+        var first = new LocalDate(2013, 1, 1);
+        for (var i = 0; i < 2 * AppointmentImporter.BatchSize; i++)
+        {
+            var start = first.PlusDays(i / Authorities.Length * 6);
+            // The first batch's last row and the second batch's first row are the same person, named differently.
+            var (id, given) = i == AppointmentImporter.BatchSize ? ("REN-EDGE", "Second") : i == AppointmentImporter.BatchSize - 1 ? ("REN-EDGE", "First") : ($"REN-{i}", "Given");
+            file.Append(Authorities[i % Authorities.Length]).Append(',').Append(id).Append(',').Append(given).Append(",Family,interim,")
+                .Append(start.ToString("yyyy-MM-dd", null)).Append(',').Append(start.PlusDays(5).ToString("yyyy-MM-dd", null)).Append(",end_of_interim,no\n");
+        }
+
+        var result = await ImportAsync(file.ToString());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        await using var db = fixture.Database.CreateDbContext();
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.PersonId == "REN-EDGE");
+        Assert.Equal("Second", person.GivenName);
+        Assert.Equal(2, await db.Appointments.CountAsync(a => a.PersonKey == person.Id));
+        var key = person.Id.ToString(CultureInfo.InvariantCulture);
+        var lines = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Person) && e.EntityId == key).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(
+            [
+                (AuditActions.Created, """{"PersonId":{"new":"REN-EDGE"},"GivenName":{"new":"First"},"FamilyName":{"new":"Family"},"Email":{"new":null}}"""),
+                (AuditActions.Updated, """{"GivenName":{"new":"Second"},"FamilyName":{"new":"Family"},"Email":{"new":null}}"""),
+            ],
+            lines.Select(l => (l.Action, l.Changes)));
+    }
+
     [SkippableFact]
     public async Task ABadRowAfterBatchesWereWritten_WritesNothing()
     {
