@@ -7,7 +7,7 @@ namespace Upon.Shared.Hosting;
 /// Multicore JIT (<see cref="ProfileOptimization"/>): a run of <c>upon</c> records which methods it had to compile, and
 /// the next run of the same command (or the next start of the web app) compiles them on another core before they are
 /// first called. ReadyToRun code covers most of the app; what is left (generic code over the app's own types, EF Core's
-/// query pipeline, ASP.NET Core's) was about a quarter of a second of a 100,000-row import's set-up (bench/README.md,
+/// query pipeline, ASP.NET Core's) was about 0.2 s of a 100,000-row import's set-up on a new database (bench/README.md,
 /// fifteenth round). The runtime ignores a profile written by another build of an assembly, and one it cannot read.
 /// </summary>
 public static class JitProfile
