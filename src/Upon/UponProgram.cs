@@ -1,4 +1,5 @@
 using Upon.Commands;
+using Upon.Shared.Hosting;
 
 namespace Upon;
 
@@ -35,8 +36,9 @@ public static class UponProgram
 
     public static async Task<int> MainAsync(string[] args)
     {
-        Upon.Shared.Hosting.JitProfile.Start(args);
-        if (args.Length > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version"))
+        var isCommand = UponCommandLine.IsCommand(args);
+        JitProfile.Start(isCommand ? JitProfile.CommandProfile(args) : JitProfile.ServerProfile);
+        if (isCommand)
         {
             return await UponCommandLine.InvokeAsync(args);
         }

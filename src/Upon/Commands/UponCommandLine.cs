@@ -5,6 +5,13 @@ namespace Upon.Commands;
 /// <summary>The command line: <c>upon import ...</c>, <c>upon export ...</c>, <c>upon report ...</c>, <c>upon demo</c>.</summary>
 public static class UponCommandLine
 {
+    /// <summary>
+    /// Whether these arguments run the command line (a command, or <c>--help</c> or <c>--version</c>) rather than serve the
+    /// web app, whose own arguments are all options (<c>--urls ...</c>).
+    /// </summary>
+    public static bool IsCommand(IReadOnlyList<string> args) =>
+        args.Count > 0 && (!args[0].StartsWith('-') || args[0] is "--help" or "-h" or "-?" or "--version");
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Upon: the platform for England's DCS leadership programme. Run with no command to serve the web app.");

@@ -18,13 +18,20 @@ public static class JitProfile
     /// </summary>
     public const string DirectoryVariable = "UPON_JIT_PROFILE_DIRECTORY";
 
+    /// <summary>The web app's profile.</summary>
+    public const string ServerProfile = "server.jitprofile";
+
     /// <summary>
-    /// Starts recording (and playing back) the profile for these arguments, when this process is <c>upon</c> itself (not a
-    /// test host that runs the app in process) and the directory can be made. Returns the profile's path, or null.
+    /// Starts recording (and playing back) the named profile (<see cref="ServerProfile"/> or <see cref="CommandProfile"/>),
+    /// when this process is <c>upon</c> itself (not a test host that runs the app in process) and the directory can be
+    /// made. Returns the profile's path, or null.
     /// </summary>
-    public static string? Start(IReadOnlyList<string> args)
+    public static string? Start(string profile) => Start(profile, Environment.GetEnvironmentVariable);
+
+    /// <summary><see cref="Start(string)"/> with the environment given (for tests).</summary>
+    public static string? Start(string profile, Func<string, string?> environment)
     {
-        if (Assembly.GetEntryAssembly() != typeof(JitProfile).Assembly || DirectoryFrom(Environment.GetEnvironmentVariable) is not { } directory)
+        if (Assembly.GetEntryAssembly() != typeof(JitProfile).Assembly || DirectoryFrom(environment) is not { } directory)
         {
             return null;
         }
@@ -36,10 +43,9 @@ public static class JitProfile
         {
             return null;
         }
-        var name = ProfileName(args);
         ProfileOptimization.SetProfileRoot(directory);
-        ProfileOptimization.StartProfile(name);
-        return Path.Combine(directory, name);
+        ProfileOptimization.StartProfile(profile);
+        return Path.Combine(directory, profile);
     }
 
     /// <summary>Where the profiles are kept, from the environment; null when turned off or when there is no home to keep them in.</summary>
@@ -63,17 +69,13 @@ public static class JitProfile
     }
 
     /// <summary>
-    /// One profile per command, since each compiles different code: <c>server</c> for the web app, else the command's
-    /// words (<c>import-appointments</c>, <c>report-turnover</c>, <c>help</c>). Arguments that are not command words (a
-    /// file, an email address) never become part of a file name.
+    /// One profile per command, since each compiles different code: the command's words (<c>import-appointments</c>,
+    /// <c>report-turnover</c>), or <c>help</c> and <c>version</c> for those options. Arguments that are not command words
+    /// (a file, an email address) never become part of a file name.
     /// </summary>
-    public static string ProfileName(IReadOnlyList<string> args)
+    public static string CommandProfile(IReadOnlyList<string> args)
     {
-        if (args.Count == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h" or "-?" or "--version")))
-        {
-            return "server.jitprofile";
-        }
-        if (args[0].StartsWith('-'))
+        if (args.Count > 0 && args[0].StartsWith('-'))
         {
             return args[0] == "--version" ? "version.jitprofile" : "help.jitprofile";
         }

@@ -1,3 +1,4 @@
+using Upon.Commands;
 using Upon.Shared.Hosting;
 using Upon.Tests.Infrastructure;
 
@@ -17,8 +18,18 @@ public sealed class JitProfileTests(SqliteDatabase fixture) : IClassFixture<Sqli
     }
 
     [Theory]
-    [InlineData(new string[0], "server.jitprofile")]
-    [InlineData(new[] { "--urls", "http://localhost:5080" }, "server.jitprofile")]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "--urls", "http://localhost:5080" }, false)]
+    [InlineData(new[] { "--environment", "Production" }, false)]
+    [InlineData(new[] { "--help" }, true)]
+    [InlineData(new[] { "-h" }, true)]
+    [InlineData(new[] { "-?" }, true)]
+    [InlineData(new[] { "--version" }, true)]
+    [InlineData(new[] { "report", "turnover" }, true)]
+    public void TheArguments_SayCommandOrWebApp(string[] args, bool isCommand) =>
+        Assert.Equal(isCommand, UponCommandLine.IsCommand(args));
+
+    [Theory]
     [InlineData(new[] { "--help" }, "help.jitprofile")]
     [InlineData(new[] { "-h" }, "help.jitprofile")]
     [InlineData(new[] { "--version" }, "version.jitprofile")]
@@ -28,8 +39,8 @@ public sealed class JitProfileTests(SqliteDatabase fixture) : IClassFixture<Sqli
     [InlineData(new[] { "migrate" }, "migrate.jitprofile")]
     [InlineData(new[] { "import", "/tmp/a b/../file" }, "import.jitprofile")]
     [InlineData(new[] { "Import", "appointments" }, "command.jitprofile")]
-    public void ProfileName_IsTheCommandsWordsOnly(string[] args, string expected) =>
-        Assert.Equal(expected, JitProfile.ProfileName(args));
+    public void ACommandsProfile_IsNamedByItsWordsOnly(string[] args, string expected) =>
+        Assert.Equal(expected, JitProfile.CommandProfile(args));
 
     [Fact]
     public void Directory_ComesFromTheVariable_ThenTheCache_ThenHome()
@@ -47,7 +58,9 @@ public sealed class JitProfileTests(SqliteDatabase fixture) : IClassFixture<Sqli
     [Fact]
     public void InATestHost_NothingStarts()
     {
-        Assert.Null(JitProfile.Start(["report", "turnover"]));
+        // The tests' own process is the test host: recording its profile would be a profile of the tests.
+        Assert.Null(JitProfile.Start(JitProfile.CommandProfile(["report", "turnover"]), name => name == JitProfile.DirectoryVariable ? _directory : null));
+        Assert.False(Directory.Exists(_directory));
     }
 
     [Fact]
