@@ -43,7 +43,6 @@ public sealed class DotnetRunTests(SqliteDatabase fixture) : IClassFixture<Sqlit
         }
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment[Upon.Shared.Hosting.JitProfile.DirectoryVariable] = "off";
         foreach (var (name, value) in fixture.Database.EnvironmentVariables)
         {
             start.Environment[name] = value;

@@ -16,7 +16,7 @@ public static class TestEnvironment
             : "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
 }
 
-/// <summary>Settings for every host the tests start, applied once when the test assembly loads.</summary>
+/// <summary>Settings for every host and process the tests start, applied once when the test assembly loads.</summary>
 internal static class TestHostSettings
 {
     /// <summary>
@@ -31,4 +31,14 @@ internal static class TestHostSettings
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
+
+    /// <summary>
+    /// Every <c>upon</c> process the tests start (the command line, the web app, <c>dotnet run</c>) inherits this: without
+    /// it, parallel tests would share one multicore JIT profile per command in the user's cache. JitProfileTests turn it
+    /// on where they look.
+    /// </summary>
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A test assembly's process-wide setting, inherited by the processes it starts.")]
+    internal static void NoJitProfiles() =>
+        Environment.SetEnvironmentVariable(Upon.Shared.Hosting.JitProfile.DirectoryVariable, "off");
 }

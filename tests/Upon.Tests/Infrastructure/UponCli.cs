@@ -51,8 +51,6 @@ public static class UponCli
         }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        // Parallel tests would share one profile per command in the user's cache: JitProfileTests turn it on where they look.
-        start.Environment[Upon.Shared.Hosting.JitProfile.DirectoryVariable] = "off";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

@@ -31,7 +31,6 @@ public static class UponWebProcess
             start.Environment[name] = value;
         }
         start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment[Upon.Shared.Hosting.JitProfile.DirectoryVariable] = "off";
         start.Environment["Email__PickupDirectory"] = Path.Combine(start.WorkingDirectory, "mail");
         var output = new StringBuilder();
         var error = new StringBuilder();
