@@ -370,10 +370,10 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     private async Task WriteAsync(BulkWriter bulk, WritePlan plan, CancellationToken cancellationToken)
     {
         _peopleWatch.Start();
-        await bulk.InsertPeopleAsync(plan.NewPeopleAsPlanned, cancellationToken);
-        for (var i = 0; i < plan.NewPeople.Count; i++)
+        await bulk.InsertPeopleAsync(plan.NewPeople.ConvertAll(p => p.AsPlanned), cancellationToken);
+        foreach (var (inRegister, asPlanned) in plan.NewPeople)
         {
-            plan.NewPeople[i].Id = plan.NewPeopleAsPlanned[i].Id;
+            inRegister.Id = asPlanned.Id;
         }
         _peopleWatch.Stop();
         _appointmentsWatch.Start();
@@ -405,7 +405,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         var at = db.Clock.GetCurrentInstant();
         // The created lines are the most numerous (one per new person and appointment): their JSON is written directly, the
         // same text as JsonSerializer gives for { Field = { new = value } }, without reflection or an object per field.
-        foreach (var person in plan.NewPeopleAsPlanned)
+        foreach (var (_, person) in plan.NewPeople)
         {
             yield return Line(at, AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
                 _createdJson.Write(("PersonId", person.PersonId), ("GivenName", person.GivenName), ("FamilyName", person.FamilyName), ("Email", person.Email)));
@@ -559,6 +559,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         Dictionary<(string, int, LocalDate), Appointment> existingByKey, HashSet<Person> changedPeople, LocalDate today, bool collectChanges)
     {
         var plan = new WritePlan();
+        var created = new List<Person>();
         var newInThisBatch = new HashSet<Person>(ReferenceEqualityComparer.Instance);
         foreach (var (row, authority) in batch)
         {
@@ -566,7 +567,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             {
                 person = new Person { PersonId = row.PersonId, GivenName = row.GivenName, FamilyName = row.FamilyName, Email = row.Email };
                 people[row.PersonId] = person;
-                plan.NewPeople.Add(person);
+                created.Add(person);
                 newInThisBatch.Add(person);
             }
             else if (person.GivenName != row.GivenName || person.FamilyName != row.FamilyName || (row.Email is not null && person.Email != row.Email))
@@ -624,17 +625,20 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             }
         }
         // The writer writes these copies, as they are now: a later batch may change the people themselves.
-        plan.NewPeopleAsPlanned.AddRange(plan.NewPeople.Select(p => new Person { PersonId = p.PersonId, GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email }));
+        plan.NewPeople.AddRange(created.Select(p => new NewPerson(p, new Person { PersonId = p.PersonId, GivenName = p.GivenName, FamilyName = p.FamilyName, Email = p.Email })));
         return plan;
     }
 
+    /// <summary>
+    /// A person the batch creates: as the register holds them (a later batch may change their names; the writer gives them
+    /// their key) and a copy as they were when the batch was planned, which is what the writer writes.
+    /// </summary>
+    private sealed record NewPerson(Person InRegister, Person AsPlanned);
+
     private sealed class WritePlan
     {
-        /// <summary>The people this batch creates, as the register holds them (the writer gives each its key).</summary>
-        public List<Person> NewPeople { get; } = [];
-
-        /// <summary>Copies of <see cref="NewPeople"/> as they were when the batch was planned, in the same order: what is written.</summary>
-        public List<Person> NewPeopleAsPlanned { get; } = [];
+        /// <summary>The people this batch creates.</summary>
+        public List<NewPerson> NewPeople { get; } = [];
         public List<Appointment> Changed { get; } = [];
         public List<(Appointment Appointment, Person Person)> Added { get; } = [];
         public int Unchanged { get; set; }
