@@ -2,8 +2,8 @@ using Upon.Data;
 
 namespace Upon.Tests.Infrastructure;
 
-/// <summary>A fresh database of one provider for a test class that drives the command line.</summary>
-public abstract class DatabaseFixture(DatabaseProvider provider) : IAsyncLifetime
+/// <summary>A fresh database of one provider for a test class that drives the command line: migrated, or holding the demo.</summary>
+public abstract class DatabaseFixture(DatabaseProvider provider, bool withDemo = false) : IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -17,7 +17,7 @@ public abstract class DatabaseFixture(DatabaseProvider provider) : IAsyncLifetim
     {
         try
         {
-            _database = await TestDatabase.CreateMigratedAsync(Provider);
+            _database = withDemo ? await TestDatabase.CreateWithDemoAsync(Provider) : await TestDatabase.CreateMigratedAsync(Provider);
         }
         catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
         {
@@ -37,3 +37,9 @@ public abstract class DatabaseFixture(DatabaseProvider provider) : IAsyncLifetim
 public sealed class SqliteDatabase() : DatabaseFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresDatabase() : DatabaseFixture(DatabaseProvider.Postgres);
+
+/// <summary>What <c>upon demo</c> creates, for classes that check it (<see cref="TestDatabase.CreateWithDemoAsync"/>).</summary>
+public sealed class SqliteDemoDatabase() : DatabaseFixture(DatabaseProvider.Sqlite, withDemo: true);
+
+/// <inheritdoc cref="SqliteDemoDatabase"/>
+public sealed class PostgresDemoDatabase() : DatabaseFixture(DatabaseProvider.Postgres, withDemo: true);

@@ -79,6 +79,51 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    private static readonly SemaphoreSlim DemoTemplateGate = new(1, 1);
+    private static readonly Dictionary<DatabaseProvider, string> DemoTemplates = [];
+
+    /// <summary>
+    /// A fresh database holding what <c>upon demo</c> creates, copied from one the real command filled once per test run:
+    /// the demo takes 10 to 20 seconds a run, and the classes that check what it made share it.
+    /// </summary>
+    public static async Task<TestDatabase> CreateWithDemoAsync(DatabaseProvider provider)
+    {
+        string? template;
+        await DemoTemplateGate.WaitAsync();
+        try
+        {
+            if (!DemoTemplates.TryGetValue(provider, out template))
+            {
+                var demo = await CreateMigratedAsync(provider);
+                var result = await UponCli.RunAsync(demo, "demo");
+                if (result.ExitCode != 0)
+                {
+                    await demo.DisposeAsync();
+                    throw new InvalidOperationException($"upon demo failed: {result}");
+                }
+                if (provider == DatabaseProvider.Sqlite)
+                {
+                    // The command's connections may have left the demo in the write-ahead log: folded into the file to copy.
+                    await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(demo.ConnectionString))
+                    {
+                        await connection.OpenAsync();
+                        await using var checkpoint = connection.CreateCommand();
+                        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                        await checkpoint.ExecuteNonQueryAsync();
+                    }
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                }
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => demo.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                DemoTemplates[provider] = template = demo.ConnectionString;
+            }
+        }
+        finally
+        {
+            DemoTemplateGate.Release();
+        }
+        return await CreateAsync(provider, template);
+    }
+
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
 
     private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? template)
