@@ -6,13 +6,13 @@ using System.Text;
 namespace Upon.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real web app (<c>dotnet upon.dll --urls http://127.0.0.1:PORT</c>) in its own process, in Development, on a fresh
-/// temporary SQLite file that it fills with the demo data on first start. Killed (with its children) and the file
-/// deleted on dispose.
+/// The real web app (<c>dotnet upon.dll --urls http://127.0.0.1:PORT</c>) in its own process, in Development, on its own
+/// temporary SQLite file holding the demo data: a copy of one that the real <c>upon demo</c> filled, with the same
+/// settings, once per test run. Killed (with its children) and the file deleted on dispose.
 /// </summary>
 public sealed class UponServer : IAsyncDisposable
 {
-    // Generous: under CI the three test projects share two cores, and a first start creates the demo data.
+    // Generous: under CI the three test projects share two cores, and the first class also waits for `upon demo`.
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
     private readonly Process _process;
@@ -54,19 +54,16 @@ public sealed class UponServer : IAsyncDisposable
     /// <summary>Starts the app and waits until its port answers; fails with the app's output if it exits or takes too long.</summary>
     public static async Task<UponServer> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "upon-browser-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var environment = new Dictionary<string, string>
+        var folder = NewFolder();
+        var environment = Settings(folder);
+        var template = await DemoTemplateAsync();
+        foreach (var suffix in new[] { "", "-wal" })
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-            ["Database__Provider"] = "Sqlite",
-            ["ConnectionStrings__Upon"] = $"Data Source={Path.Combine(folder, "upon.db")}",
-            ["Demo__CreateOnEmptyDatabase"] = "true",
-            ["Demo__Password"] = DemoPassword,
-            ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
-            ["Logging__Console__FormatterName"] = "simple",
-        };
+            if (File.Exists(template + suffix))
+            {
+                File.Copy(template + suffix, DatabaseFile(folder) + suffix);
+            }
+        }
 
         // A free port can be taken by someone else between choosing and binding it: try a few.
         for (var attempt = 1; ; attempt++)
@@ -94,6 +91,73 @@ public sealed class UponServer : IAsyncDisposable
                 await server.DisposeAsync();
                 throw;
             }
+        }
+    }
+
+    private static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "upon-browser-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string DatabaseFile(string folder) => Path.Combine(folder, "upon.db");
+
+    private static Dictionary<string, string> Settings(string folder) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["Database__Provider"] = "Sqlite",
+        ["ConnectionStrings__Upon"] = $"Data Source={DatabaseFile(folder)}",
+        ["Demo__CreateOnEmptyDatabase"] = "true",
+        ["Demo__Password"] = DemoPassword,
+        ["Email__PickupDirectory"] = Path.Combine(folder, "mail"),
+        ["Logging__Console__FormatterName"] = "simple",
+    };
+
+    private static readonly SemaphoreSlim DemoTemplateGate = new(1, 1);
+    private static string? _demoTemplate;
+
+    /// <summary>
+    /// The database every app under test starts from, made once per test run by <c>upon demo</c> with the apps' own
+    /// settings (the same demo data, accounts and password as a first start makes, and its email still in the outbox for
+    /// each app to send): making it on each class's first start took most of this project's time (bench/README.md).
+    /// </summary>
+    private static async Task<string> DemoTemplateAsync()
+    {
+        await DemoTemplateGate.WaitAsync();
+        try
+        {
+            if (_demoTemplate is null)
+            {
+                var folder = NewFolder();
+                var demo = await UponExecutable.RunAsync(Settings(folder), ["demo"], StartTimeout);
+                if (demo.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"upon demo failed: {demo}");
+                }
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder(folder);
+                _demoTemplate = DatabaseFile(folder);
+            }
+            return _demoTemplate;
+        }
+        finally
+        {
+            DemoTemplateGate.Release();
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 
@@ -168,15 +232,6 @@ public sealed class UponServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        DeleteFolder(_folder);
     }
 }
