@@ -33,95 +33,65 @@ public sealed class TestDatabase : IAsyncDisposable
         : new PostgresUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PostgresUponDbContext>()
             .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options, new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance);
 
-    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
-    private static readonly Dictionary<DatabaseProvider, string> Templates = [];
+    private static readonly OncePerTestRun<DatabaseProvider, string> MigratedTemplates = new(async provider =>
+    {
+        var template = await CreateAsync(provider);
+        await using (var db = template.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+        return await KeepAsTemplateAsync(template);
+    });
+
+    private static readonly OncePerTestRun<DatabaseProvider, string> DemoTemplates = new(async provider =>
+    {
+        var demo = await CreateMigratedAsync(provider);
+        var result = await UponCli.RunAsync(demo, "demo");
+        if (result.ExitCode != 0)
+        {
+            await demo.DisposeAsync();
+            throw new InvalidOperationException($"upon demo failed: {result}");
+        }
+        return await KeepAsTemplateAsync(demo);
+    });
 
     /// <summary>
     /// A fresh database with every migration applied, copied from a template migrated once per test run: CREATE DATABASE
     /// ... TEMPLATE on PostgreSQL, a copy of the file on SQLite. Migrating each database took most of a fixture's start.
     /// </summary>
-    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
-    {
-        var template = await TemplateAsync(provider);
-        return await CreateAsync(provider, template);
-    }
-
-    private static async Task<string> TemplateAsync(DatabaseProvider provider)
-    {
-        await TemplateGate.WaitAsync();
-        try
-        {
-            if (Templates.TryGetValue(provider, out var existing))
-            {
-                return existing;
-            }
-            var template = await CreateAsync(provider);
-            await using (var db = template.CreateDbContext())
-            {
-                await db.Database.MigrateAsync();
-            }
-            // Copying needs the template to have no connections (PostgreSQL) and its WAL folded in (SQLite).
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            }
-            else
-            {
-                NpgsqlConnection.ClearAllPools();
-            }
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            Templates[provider] = template.ConnectionString;
-            return template.ConnectionString;
-        }
-        finally
-        {
-            TemplateGate.Release();
-        }
-    }
-
-    private static readonly SemaphoreSlim DemoTemplateGate = new(1, 1);
-    private static readonly Dictionary<DatabaseProvider, string> DemoTemplates = [];
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider) =>
+        await CreateAsync(provider, await MigratedTemplates.GetAsync(provider));
 
     /// <summary>
     /// A fresh database holding what <c>upon demo</c> creates, copied from one the real command filled once per test run:
     /// the demo takes 10 to 20 seconds a run, and the classes that check what it made share it.
     /// </summary>
-    public static async Task<TestDatabase> CreateWithDemoAsync(DatabaseProvider provider)
+    public static async Task<TestDatabase> CreateWithDemoAsync(DatabaseProvider provider) =>
+        await CreateAsync(provider, await DemoTemplates.GetAsync(provider));
+
+    /// <summary>
+    /// Readies a filled database to be copied, and keeps it until the test process exits. Copying needs its write-ahead
+    /// log folded into the file (SQLite) and no connections to it (PostgreSQL's CREATE DATABASE ... TEMPLATE).
+    /// </summary>
+    private static async Task<string> KeepAsTemplateAsync(TestDatabase template)
     {
-        string? template;
-        await DemoTemplateGate.WaitAsync();
-        try
+        if (template.Provider == DatabaseProvider.Sqlite)
         {
-            if (!DemoTemplates.TryGetValue(provider, out template))
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(template.ConnectionString))
             {
-                var demo = await CreateMigratedAsync(provider);
-                var result = await UponCli.RunAsync(demo, "demo");
-                if (result.ExitCode != 0)
-                {
-                    await demo.DisposeAsync();
-                    throw new InvalidOperationException($"upon demo failed: {result}");
-                }
-                if (provider == DatabaseProvider.Sqlite)
-                {
-                    // The command's connections may have left the demo in the write-ahead log: folded into the file to copy.
-                    await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(demo.ConnectionString))
-                    {
-                        await connection.OpenAsync();
-                        await using var checkpoint = connection.CreateCommand();
-                        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                        await checkpoint.ExecuteNonQueryAsync();
-                    }
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                }
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => demo.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                DemoTemplates[provider] = template = demo.ConnectionString;
+                await connection.OpenAsync();
+                await using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                await checkpoint.ExecuteNonQueryAsync();
             }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
-        finally
+        else
         {
-            DemoTemplateGate.Release();
+            NpgsqlConnection.ClearAllPools();
         }
-        return await CreateAsync(provider, template);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template.ConnectionString;
     }
 
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
