@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Upon.BrowserTests.Infrastructure;
 
@@ -6,9 +9,10 @@ namespace Upon.BrowserTests.Infrastructure;
 /// One running app (<see cref="UponServer"/>) and one headless Chromium for a test class (a class fixture), with a
 /// partner-staff account created the way an operator creates one (<c>upon users add</c>, then the one-time link to set
 /// its password) and signed in once; every page from <see cref="NewPageAsync"/> starts signed in as that account.
-/// Tests call <see cref="RequireBrowser"/> first: without Chromium they are skipped visibly, or fail under CI.
+/// Tests call <see cref="RequireBrowser"/> first: without Chromium they are skipped visibly, or fail under CI. How long
+/// each step of the start took, and any retried sign-in, go to xunit's diagnostic messages, which the run prints.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp(IMessageSink diagnostics) : IAsyncLifetime
 {
     /// <summary>The account the journeys are taken as: partner staff see the register and the turnover figures.</summary>
     public const string Email = "browser.tests@example.org";
@@ -35,7 +39,15 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             return; // RequireBrowser skips or fails each test with the reason.
         }
+        var steps = new List<string>();
+        var clock = Stopwatch.StartNew();
+        void Step(string what)
+        {
+            steps.Add($"{what} {clock.Elapsed.TotalSeconds:0.0} s");
+            clock.Restart();
+        }
         _server = await UponServer.StartAsync();
+        Step("the app answered");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -44,31 +56,38 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ChromiumArgs,
             Timeout = 60_000,
         });
+        Step("Chromium started");
         // The fixture's account is only the way in to the journeys under test (setting a password is tested through
         // the real host in Upon.Tests), so one failed attempt on an overloaded machine is reported and retried with a
         // new link rather than failing every test of the class.
         var link = await LinkFromCliAsync("upon users add", "users", "add", "--email", Email, "--role", Role, "--name", "Browser tests",
             "--base-url", Server.BaseAddress.GetLeftPart(UriPartial.Authority));
+        Step("upon users add");
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 _signedIn = await SignInAsync(link);
+                Step("signed in");
+                Report($"The fixture on {Server.BaseAddress} started: {string.Join(", ", steps)}.");
                 return;
             }
             catch (Exception e) when (e is InvalidOperationException or TimeoutException or PlaywrightException)
             {
                 var log = string.Join('\n', Server.Log.Split('\n').TakeLast(60));
+                Step($"sign-in attempt {attempt} failed");
                 if (attempt == 3)
                 {
                     throw new InvalidOperationException($"{e.Message}\nThe app's last lines:\n{log}", e);
                 }
-                await Console.Error.WriteLineAsync($"The fixture's sign-in, attempt {attempt}, failed; trying again with a new link. {e.Message}\nThe app's last lines:\n{log}");
+                Report($"The fixture on {Server.BaseAddress}: {string.Join(", ", steps)}; trying again with a new link. {e.Message}\nThe app's last lines:\n{log}");
                 link = await LinkFromCliAsync("upon users reset-password", "users", "reset-password", Email,
                     "--base-url", Server.BaseAddress.GetLeftPart(UriPartial.Authority));
             }
         }
     }
+
+    private void Report(string message) => diagnostics.OnMessage(new DiagnosticMessage(message));
 
     private async Task<string> LinkFromCliAsync(string what, params string[] args)
     {
