@@ -5,7 +5,7 @@ namespace Upon.Tests.Infrastructure;
 /// <summary>
 /// A value made at most once per test run for each key, by the first caller that asks for it; callers that ask while it
 /// is being made wait for it. A failed making is not kept: the next caller tries again and reports its own failure. Each
-/// key has its own gate, so making one value may ask for another (the demo template starts from the migrated one).
+/// key has its own gate, so one key's making (a PostgreSQL template) never waits for another's (the SQLite one).
 /// </summary>
 internal sealed class OncePerTestRun<TKey, TValue>(Func<TKey, Task<TValue>> make) where TKey : notnull
 {
