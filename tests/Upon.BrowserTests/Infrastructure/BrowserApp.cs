@@ -83,6 +83,7 @@ public sealed class BrowserApp(IMessageSink diagnostics) : IAsyncLifetime
                 Report($"The fixture on {Server.BaseAddress}: {string.Join(", ", steps)}; trying again with a new link. {e.Message}\nThe app's last lines:\n{log}");
                 link = await LinkFromCliAsync("upon users reset-password", "users", "reset-password", Email,
                     "--base-url", Server.BaseAddress.GetLeftPart(UriPartial.Authority));
+                Step("upon users reset-password");
             }
         }
     }

@@ -79,6 +79,9 @@ public static class UponExecutable
         info.Environment.Remove("DOTNET_URLS");
         // No multicore JIT profile in the user's cache from the tests' many parallel runs (tests/Upon.Tests JitProfileTests cover it).
         info.Environment[Upon.Shared.Hosting.JitProfile.DirectoryVariable] = "off";
+        // No dynamic PGO, as in every upon process tests/Upon.Tests starts: short runs on busy cores pay for its instrumented
+        // code and rarely reach its faster code (bench/README.md, eighteenth round).
+        info.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

@@ -56,14 +56,7 @@ public sealed class UponServer : IAsyncDisposable
     {
         var folder = NewFolder();
         var environment = Settings(folder);
-        var template = await DemoTemplateAsync();
-        foreach (var suffix in new[] { "", "-wal" })
-        {
-            if (File.Exists(template + suffix))
-            {
-                File.Copy(template + suffix, DatabaseFile(folder) + suffix);
-            }
-        }
+        File.Copy(await DemoTemplateAsync(), DatabaseFile(folder));
 
         // A free port can be taken by someone else between choosing and binding it: try a few.
         for (var attempt = 1; ; attempt++)
@@ -137,6 +130,7 @@ public sealed class UponServer : IAsyncDisposable
                     throw new InvalidOperationException($"upon demo failed: {demo}");
                 }
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteFolder(folder);
+                await FoldWriteAheadLogAsync(DatabaseFile(folder));
                 _demoTemplate = DatabaseFile(folder);
             }
             return _demoTemplate;
@@ -145,6 +139,19 @@ public sealed class UponServer : IAsyncDisposable
         {
             DemoTemplateGate.Release();
         }
+    }
+
+    /// <summary>Folds SQLite's write-ahead log into the file, so that each app's copy is the one file.</summary>
+    private static async Task FoldWriteAheadLogAsync(string databaseFile)
+    {
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databaseFile}"))
+        {
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     private static void DeleteFolder(string folder)
