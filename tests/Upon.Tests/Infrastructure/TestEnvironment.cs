@@ -44,8 +44,8 @@ internal static class TestHostSettings
 
     /// <summary>
     /// Every <c>upon</c> process the tests start runs without dynamic PGO: the suite starts hundreds of short processes on
-    /// two busy cores, which pay for the instrumented code and rarely reach the faster code it leads to (a report command
-    /// took 14 to 35 % less CPU without it; bench/README.md, eighteenth round). The code the tests run is the same.
+    /// two busy cores, which pay for the instrumented code and rarely reach the faster code it leads to (the report
+    /// commands took 11 to 18 % less CPU without it; bench/README.md, eighteenth round). The code the tests run is the same.
     /// </summary>
     [System.Runtime.CompilerServices.ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "A test assembly's process-wide setting, inherited by the processes it starts.")]
