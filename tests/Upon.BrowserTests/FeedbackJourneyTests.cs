@@ -58,7 +58,7 @@ public sealed class FeedbackJourneyTests(BrowserApp app, ITestOutputHelper outpu
     internal static async Task<(int Id, string Title)> MarkDemoParticipantPresentAtTheLatestSessionAsync(BrowserApp app)
     {
         var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
-        await using var db = new SqliteUponDbContext(options, new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
+        await using var db = new SqliteUponDbContext(options).Use(new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
         var now = SystemClock.Instance.GetCurrentInstant();
         var since = now - Duration.FromDays(10);
         var ended = await db.Sessions.Where(s => s.EndUtc <= now && s.EndUtc >= since && s.Status != SessionStatus.Cancelled).ToListAsync();

@@ -54,7 +54,7 @@ public sealed partial class FeedbackStopRemindersTests(BrowserApp app, ITestOutp
     private async Task<bool> RemindersStoppedAsync(int sessionId)
     {
         var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
-        await using var db = new SqliteUponDbContext(options, new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
+        await using var db = new SqliteUponDbContext(options).Use(new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
         return await db.FeedbackRequests.AsNoTracking()
             .Where(r => r.SessionId == sessionId && r.ParticipantId == db.Participants.Single(p => p.Email == "participant@upon.test").Id)
             .Select(r => r.RemindersStopped).SingleAsync();

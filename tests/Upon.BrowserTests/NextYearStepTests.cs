@@ -90,7 +90,7 @@ public sealed partial class NextYearStepTests(BrowserApp app, ITestOutputHelper 
     private async Task<bool?> ConsiderNextYearAsync(string email)
     {
         var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
-        await using var db = new SqliteUponDbContext(options, new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
+        await using var db = new SqliteUponDbContext(options).Use(new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
         return await db.AspirantApplications.AsNoTracking().Where(a => a.Email == email).Select(a => a.ConsiderNextYear).SingleAsync();
     }
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using NodaTime;
-using Upon.Audit;
 
 namespace Upon.Data;
 
@@ -10,8 +8,7 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 {
     public SqliteUponDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteUponDbContext>()
-            .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable("__ef_migrations")).Options,
-            new CommandLineAuditActor(), SystemClock.Instance);
+            .UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable("__ef_migrations")).Options);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add --context PostgresUponDbContext</c> build the context without a server.</summary>
@@ -19,6 +16,5 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
 {
     public PostgresUponDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresUponDbContext>()
-            .UseNpgsql("Host=localhost;Database=upon_design", o => o.MigrationsHistoryTable("__ef_migrations")).Options,
-            new CommandLineAuditActor(), SystemClock.Instance);
+            .UseNpgsql("Host=localhost;Database=upon_design", o => o.MigrationsHistoryTable("__ef_migrations")).Options);
 }

@@ -22,9 +22,27 @@ namespace Upon.Data;
 /// (<see cref="SqliteUponDbContext"/>, <see cref="PostgresUponDbContext"/>); code depends on this base type.
 /// Every change saved through it is written to the audit log in the same transaction.
 /// </summary>
-public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock clock)
+public class UponDbContext(DbContextOptions options)
     : IdentityDbContext<UponUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    private IAuditActor? _actor;
+    private IClock? _clock;
+
+    /// <summary>
+    /// Readies a context for one unit of work: who its changes are audited as and its clock. A context is pooled (EF Core
+    /// keeps its internal services between requests, <see cref="DatabaseSetup.AddUponDatabase"/>), so it is constructed
+    /// from its options alone and given these as it is handed out; the per-use marks (<see cref="Erasing"/>, the figure
+    /// data change) start clear each time.
+    /// </summary>
+    public UponDbContext Use(IAuditActor actor, IClock clock)
+    {
+        _actor = actor ?? throw new ArgumentNullException(nameof(actor));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        Erasing = false;
+        _figureDataChanged = false;
+        return this;
+    }
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Authority> Authorities => Set<Authority>();
     public DbSet<AuthorityGssCode> AuthorityGssCodes => Set<AuthorityGssCode>();
@@ -126,9 +144,12 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     }
 
     /// <summary>Who the audit log names for changes saved through this context.</summary>
-    public IAuditActor Actor => actor;
+    public IAuditActor Actor => _actor ?? throw NotInUse();
 
-    public IClock Clock => clock;
+    public IClock Clock => _clock ?? throw NotInUse();
+
+    private static InvalidOperationException NotInUse() =>
+        new("This context was not readied for use: call Use(actor, clock) first (the app's services do).");
 
     /// <summary>
     /// Set by data protection while it erases a person: the changes saved are audited as "erased", naming the fields
@@ -170,12 +191,12 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = clock.GetCurrentInstant();
+            var now = Clock.GetCurrentInstant();
             AuditEvents.AddRange(pending.Select(p => new AuditEvent
             {
                 At = now,
-                UserId = actor.UserId,
-                Actor = actor.Name,
+                UserId = Actor.UserId,
+                Actor = Actor.Name,
                 Action = p.Action,
                 EntityType = p.Entry.Metadata.ClrType.Name,
                 EntityId = AuditChanges.KeyOf(p.Entry),
@@ -198,9 +219,9 @@ public class UponDbContext(DbContextOptions options, IAuditActor actor, IClock c
     }
 }
 
-public sealed class SqliteUponDbContext(DbContextOptions<SqliteUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock);
+public sealed class SqliteUponDbContext(DbContextOptions<SqliteUponDbContext> options) : UponDbContext(options);
 
-public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options, IAuditActor actor, IClock clock) : UponDbContext(options, actor, clock)
+public sealed class PostgresUponDbContext(DbContextOptions<PostgresUponDbContext> options) : UponDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

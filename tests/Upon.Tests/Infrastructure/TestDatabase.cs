@@ -29,9 +29,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A context on this database, for checking what the product wrote.</summary>
     public UponDbContext CreateDbContext() => Provider == DatabaseProvider.Sqlite
         ? new SqliteUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SqliteUponDbContext>()
-            .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options, new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance)
+            .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options).Use(new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance)
         : new PostgresUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PostgresUponDbContext>()
-            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options, new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance);
+            .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options).Use(new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance);
 
     private static readonly OncePerTestRun<DatabaseProvider, string> MigratedTemplates = new(async provider =>
     {
