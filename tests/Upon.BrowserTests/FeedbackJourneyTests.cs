@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using NodaTime;
 using Upon.BrowserTests.Infrastructure;
 using Upon.Core.Sessions;
-using Upon.Data;
 using Upon.Sessions;
 using Xunit.Abstractions;
 
@@ -57,8 +56,7 @@ public sealed class FeedbackJourneyTests(BrowserApp app, ITestOutputHelper outpu
     /// </summary>
     internal static async Task<(int Id, string Title)> MarkDemoParticipantPresentAtTheLatestSessionAsync(BrowserApp app)
     {
-        var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
-        await using var db = new SqliteUponDbContext(options).Use(new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
+        await using var db = app.Server.OpenDatabase();
         var now = SystemClock.Instance.GetCurrentInstant();
         var since = now - Duration.FromDays(10);
         var ended = await db.Sessions.Where(s => s.EndUtc <= now && s.EndUtc >= since && s.Status != SessionStatus.Cancelled).ToListAsync();

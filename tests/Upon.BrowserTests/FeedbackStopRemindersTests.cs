@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using NodaTime;
 using Upon.BrowserTests.Infrastructure;
-using Upon.Data;
 using Xunit.Abstractions;
 
 namespace Upon.BrowserTests;
@@ -53,8 +51,7 @@ public sealed partial class FeedbackStopRemindersTests(BrowserApp app, ITestOutp
 
     private async Task<bool> RemindersStoppedAsync(int sessionId)
     {
-        var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
-        await using var db = new SqliteUponDbContext(options).Use(new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
+        await using var db = app.Server.OpenDatabase();
         return await db.FeedbackRequests.AsNoTracking()
             .Where(r => r.SessionId == sessionId && r.ParticipantId == db.Participants.Single(p => p.Email == "participant@upon.test").Id)
             .Select(r => r.RemindersStopped).SingleAsync();

@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using NodaTime;
 using Upon.BrowserTests.Infrastructure;
-using Upon.Data;
 using Xunit.Abstractions;
 
 namespace Upon.BrowserTests;
@@ -89,8 +87,7 @@ public sealed partial class NextYearStepTests(BrowserApp app, ITestOutputHelper 
 
     private async Task<bool?> ConsiderNextYearAsync(string email)
     {
-        var options = new DbContextOptionsBuilder<SqliteUponDbContext>().UseSqlite(app.Server.Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options;
-        await using var db = new SqliteUponDbContext(options).Use(new Upon.Audit.CommandLineAuditActor(), SystemClock.Instance);
+        await using var db = app.Server.OpenDatabase();
         return await db.AspirantApplications.AsNoTracking().Where(a => a.Email == email).Select(a => a.ConsiderNextYear).SingleAsync();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 
 namespace Upon.BrowserTests.Infrastructure;
 
@@ -35,6 +36,12 @@ public sealed class UponServer : IAsyncDisposable
 
     /// <summary>Where the app and its commands write their email, as <c>.eml</c> files.</summary>
     public string MailFolder => Environment["Email__PickupDirectory"];
+
+    /// <summary>A context on the app's database, for a test to look at or arrange what the browser cannot (audited as the command line).</summary>
+    public Upon.Data.UponDbContext OpenDatabase() =>
+        new Upon.Data.SqliteUponDbContext(new DbContextOptionsBuilder<Upon.Data.SqliteUponDbContext>()
+                .UseSqlite(Environment["ConnectionStrings__Upon"], o => o.MigrationsHistoryTable("__ef_migrations")).Options)
+            .Use(new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance);
 
     /// <summary>What the app has printed so far (stdout and stderr), for failure messages.</summary>
     public string Log
