@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Upon.Audit;
@@ -37,10 +38,14 @@ public abstract class PooledContextTests(UponApp app)
     public void TheContextFactory_IsEfCoresPool()
     {
         app.RequireDatabase();
-        var factory = app.Provider == DatabaseProvider.Sqlite
-            ? (object)app.Services.GetRequiredService<IDbContextFactory<SqliteUponDbContext>>()
-            : app.Services.GetRequiredService<IDbContextFactory<PostgresUponDbContext>>();
-        Assert.Contains("PooledDbContextFactory", factory.GetType().Name, StringComparison.Ordinal);
+        if (app.Provider == DatabaseProvider.Sqlite)
+        {
+            Assert.IsType<PooledDbContextFactory<SqliteUponDbContext>>(app.Services.GetRequiredService<IDbContextFactory<SqliteUponDbContext>>());
+        }
+        else
+        {
+            Assert.IsType<PooledDbContextFactory<PostgresUponDbContext>>(app.Services.GetRequiredService<IDbContextFactory<PostgresUponDbContext>>());
+        }
     }
 
     [SkippableFact]
