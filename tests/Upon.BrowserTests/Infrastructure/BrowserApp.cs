@@ -129,13 +129,16 @@ public sealed class BrowserApp(IMessageSink diagnostics) : IAsyncLifetime
     /// <summary>
     /// Waits for the form on <paramref name="path"/> to move on; if it stays, fails with the page's error summary. The
     /// wait is long because the first sign-in of a fixture hashes a password and warms the server up, which on a loaded
-    /// 2-core machine has taken longer than Playwright's default 30 seconds.
+    /// 2-core machine has taken longer than Playwright's default 30 seconds. It ends when the next page's navigation is
+    /// committed, not at its load event: the redirect's response has set the cookie the fixture keeps, and twice, on the
+    /// busiest minute of a CI run, the home page was rendered and signed in but its load event had not come 120 s later.
+    /// The tests themselves wait for each page they load.
     /// </summary>
     private static async Task LeftAsync(IPage page, string path, string what)
     {
         try
         {
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         }
         catch (TimeoutException)
         {
