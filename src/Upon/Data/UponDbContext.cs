@@ -192,11 +192,12 @@ public class UponDbContext(DbContextOptions options)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             var now = Clock.GetCurrentInstant();
+            var actor = Actor;
             AuditEvents.AddRange(pending.Select(p => new AuditEvent
             {
                 At = now,
-                UserId = Actor.UserId,
-                Actor = Actor.Name,
+                UserId = actor.UserId,
+                Actor = actor.Name,
                 Action = p.Action,
                 EntityType = p.Entry.Metadata.ClrType.Name,
                 EntityId = AuditChanges.KeyOf(p.Entry),
