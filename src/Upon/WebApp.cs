@@ -4,6 +4,10 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Razor.TagHelpers;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Upon.Accounts;
 using Upon.Audit;
 using Upon.Coaching;
@@ -59,13 +63,18 @@ public static class WebApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
             EnvironmentName = UponProgram.DefaultEnvironmentUnlessSet(args),
             // Run from anywhere (dotnet run keeps your working directory): settings and pages ship beside the executable.
             ContentRootPath = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory,
         });
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
         builder.Services.AddUpon(builder.Configuration, builder.Environment);
         // Kestrel's own 400s (before the app runs) get the security headers too.
         builder.WebHost.ConfigureKestrel(o => o.ConfigureEndpointDefaults(l => l.UseKestrelRejectionHeaders()));
@@ -83,7 +92,7 @@ public static class WebApp
         // Gives back the memory a burst of requests left behind once the server goes quiet.
         builder.Services.AddGatedHostedService<IdleMemoryTrimmer>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/").ConfigureApplicationPartManager(RazorPagesOnly);
         builder.Services.AddUponErrorResponses();
         builder.Services.AddUponRequestLimits();
         builder.Services.AddUponForwardedHeaders();
@@ -140,6 +149,20 @@ public static class WebApp
         app.MapCoachCalendarFeed();
         app.MapUponHealthChecks();
         return app;
+    }
+
+    /// <summary>
+    /// Upon has Razor Pages and minimal APIs only: no controllers, view components or tag helpers of its own. MVC's feature
+    /// providers for those find them by loading every type in every application part, which for upon.dll means every page,
+    /// migration and compiled model of both database providers (and so Npgsql on a SQLite server): type data the server
+    /// then keeps for nothing. The pages themselves are found from the compiled views, which this leaves in place.
+    /// </summary>
+    private static void RazorPagesOnly(ApplicationPartManager parts)
+    {
+        foreach (var scanner in parts.FeatureProviders.Where(p => p is ControllerFeatureProvider or ViewComponentFeatureProvider or TagHelperFeatureProvider).ToList())
+        {
+            parts.FeatureProviders.Remove(scanner);
+        }
     }
 
     /// <summary>

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using NpgsqlTypes;
 using SQLitePCL;
 using Upon.Audit;
 using Upon.Core.Register;
@@ -20,14 +19,13 @@ namespace Upon.Data;
 /// </summary>
 public sealed class BulkWriter(UponDbContext db)
 {
-    private bool IsPostgres => db.Database.IsNpgsql();
+    private bool IsPostgres => db.Database.IsPostgres();
 
     /// <summary>Inserts new people and sets each one's generated <see cref="Person.Id"/>.</summary>
     public Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken) =>
         InsertSettingKeysAsync(
             Columns<Person>(nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email)),
             people, p => [p.PersonId, p.GivenName, p.FamilyName, p.Email],
-            [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text],
             p => p.PersonId, (p, id) => p.Id = id, p => p.Id, null, cancellationToken);
 
     /// <summary>Inserts new appointments (each with its <see cref="Appointment.PersonKey"/> set) and sets each one's generated <see cref="Appointment.Id"/>.</summary>
@@ -37,7 +35,6 @@ public sealed class BulkWriter(UponDbContext db)
                 nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn)),
             appointments,
             a => [a.AuthorityCode, a.PersonKey, a.Type.ToCode(), a.StartDate.ToDateOnly(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly()],
-            [NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Date],
             a => (a.AuthorityCode, a.PersonKey, a.StartDate), (a, id) => a.Id = id, a => a.Id, progress, cancellationToken);
 
     /// <summary>
@@ -47,7 +44,7 @@ public sealed class BulkWriter(UponDbContext db)
     /// caller's transaction keeps other writers of the table out.
     /// </summary>
     private async Task InsertSettingKeysAsync<T, TKey>(
-        (string Table, string[] Columns) map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
+        TableMap map, IReadOnlyCollection<T> rows, Func<T, object?[]> values,
         Func<T, TKey> naturalKey, Action<T, int> setKey, Func<T, int> key, IProgress<int>? progress, CancellationToken cancellationToken)
         where T : class
         where TKey : notnull
@@ -65,7 +62,7 @@ public sealed class BulkWriter(UponDbContext db)
         var keyName = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
         var set = db.Set<T>();
         var before = await set.MaxAsync(e => (int?)EF.Property<int>(e, keyName), cancellationToken) ?? 0;
-        await InsertAsync(map, rows, values, types, cancellationToken, progress);
+        await InsertAsync(map, rows, values, cancellationToken, progress);
         var byNaturalKey = rows.ToDictionary(naturalKey);
         await foreach (var written in set.AsNoTracking().Where(e => EF.Property<int>(e, keyName) > before).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -83,7 +80,6 @@ public sealed class BulkWriter(UponDbContext db)
             nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
         await InsertAsync(map, events,
             e => [e.At.ToDateTimeUtc(), e.UserId, e.Actor, e.Action, e.EntityType, e.EntityId, e.Changes, e.Detail],
-            [NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text],
             cancellationToken);
     }
 
@@ -92,8 +88,7 @@ public sealed class BulkWriter(UponDbContext db)
         var map = Columns<Upon.Impact.WorkforceEthnicityFigure>(nameof(Upon.Impact.WorkforceEthnicityFigure.Year), nameof(Upon.Impact.WorkforceEthnicityFigure.Level),
             nameof(Upon.Impact.WorkforceEthnicityFigure.AreaCode), nameof(Upon.Impact.WorkforceEthnicityFigure.AreaName), nameof(Upon.Impact.WorkforceEthnicityFigure.Role),
             nameof(Upon.Impact.WorkforceEthnicityFigure.EthnicGroup), nameof(Upon.Impact.WorkforceEthnicityFigure.Headcount));
-        await InsertAsync(map, rows, r => [r.Year, r.Level, r.AreaCode, r.AreaName, r.Role, r.EthnicGroup, r.Headcount],
-            [NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer], cancellationToken);
+        await InsertAsync(map, rows, r => [r.Year, r.Level, r.AreaCode, r.AreaName, r.Role, r.EthnicGroup, r.Headcount], cancellationToken);
     }
 
     public async Task InsertCensusEthnicityAsync(IReadOnlyCollection<Upon.Impact.CensusEthnicityFigure> rows, CancellationToken cancellationToken)
@@ -101,14 +96,13 @@ public sealed class BulkWriter(UponDbContext db)
         var map = Columns<Upon.Impact.CensusEthnicityFigure>(nameof(Upon.Impact.CensusEthnicityFigure.Level), nameof(Upon.Impact.CensusEthnicityFigure.AreaCode),
             nameof(Upon.Impact.CensusEthnicityFigure.AreaName), nameof(Upon.Impact.CensusEthnicityFigure.CategoryCode), nameof(Upon.Impact.CensusEthnicityFigure.Category),
             nameof(Upon.Impact.CensusEthnicityFigure.Observation));
-        await InsertAsync(map, rows, r => [r.Level, r.AreaCode, r.AreaName, r.CategoryCode, r.Category, r.Observation],
-            [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Bigint], cancellationToken);
+        await InsertAsync(map, rows, r => [r.Level, r.AreaCode, r.AreaName, r.CategoryCode, r.Category, r.Observation], cancellationToken);
     }
 
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
         db.MarkFigureDataChanged();
-        var (table, columns) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
+        var (table, columns, _) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
             nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn), nameof(Appointment.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3, {columns[4]} = @p4 WHERE {columns[5]} = @p5";
         await ExecuteEachAsync(sql, appointments, a => [a.Type.ToCode(), a.EndDate?.ToDateOnly(), a.LeavingReason?.ToCode(), a.Unplanned, a.RecordedOn?.ToDateOnly(), a.Id], cancellationToken);
@@ -117,22 +111,34 @@ public sealed class BulkWriter(UponDbContext db)
     public async Task UpdatePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
         db.MarkFigureDataChanged();
-        var (table, columns) = Columns<Person>(nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email), nameof(Person.Id));
+        var (table, columns, _) = Columns<Person>(nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email), nameof(Person.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2 WHERE {columns[3]} = @p3";
         await ExecuteEachAsync(sql, people, p => [p.GivenName, p.FamilyName, p.Email, p.Id], cancellationToken);
     }
 
-    private (string Table, string[] Columns) Columns<T>(params string[] properties)
+    private TableMap Columns<T>(params string[] properties)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        return (Quote(entity.GetTableName()!), [.. properties.Select(p => Quote(entity.FindProperty(p)!.GetColumnName(store)!))]);
+        var mapped = properties.Select(p => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped.")).ToList();
+        return new TableMap(Quote(entity.GetTableName()!), [.. mapped.Select(p => Quote(p.GetColumnName(store)!))], [.. mapped.Select(p => StoreType(p.GetColumnType(store)))]);
     }
+
+    /// <summary>The column's type without its length ("character varying(100)" is written as "character varying").</summary>
+    private static string StoreType(string columnType) =>
+        columnType.IndexOf('(', StringComparison.Ordinal) is var open and > 0 ? columnType[..open].TrimEnd() : columnType;
+
+    /// <summary>
+    /// A table's quoted name, and its columns' quoted names and store types, from the EF model. Binary COPY names each
+    /// value's type from the store type, so that no Npgsql type appears outside its PostgreSQL path (a SQLite server then
+    /// never loads Npgsql's assembly).
+    /// </summary>
+    private sealed record TableMap(string Table, string[] Columns, string[] StoreTypes);
 
     private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private async Task InsertAsync<T>(
-        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, NpgsqlDbType[] types,
+        TableMap map, IEnumerable<T> rows, Func<T, object?[]> values,
         CancellationToken cancellationToken, IProgress<int>? progress = null)
     {
         // Rows may be made as they are written (audit lines): enumerated once.
@@ -140,37 +146,45 @@ public sealed class BulkWriter(UponDbContext db)
         {
             return;
         }
-        var connection = db.Database.GetDbConnection();
         if (IsPostgres)
         {
-            var copy = $"COPY {map.Table} ({string.Join(", ", map.Columns)}) FROM STDIN (FORMAT BINARY)";
-            await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken);
-            var done = 0;
-            foreach (var row in rows)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                var fields = values(row);
-                for (var i = 0; i < fields.Length; i++)
-                {
-                    if (fields[i] is null)
-                    {
-                        await importer.WriteNullAsync(cancellationToken);
-                    }
-                    else
-                    {
-                        await importer.WriteAsync(fields[i], types[i], cancellationToken);
-                    }
-                }
-                if (++done % 10_000 == 0)
-                {
-                    progress?.Report(done);
-                }
-            }
-            await importer.CompleteAsync(cancellationToken);
-            progress?.Report(done);
+            await CopyAsync(map, rows, values, cancellationToken, progress);
             return;
         }
         await InsertSqliteAsync(map, rows, values, cancellationToken, progress);
+    }
+
+    /// <summary>
+    /// Writes the rows with binary COPY on PostgreSQL. A method of its own, so that Npgsql's types are in its state machine
+    /// only: a SQLite process never loads Npgsql's assembly.
+    /// </summary>
+    private async Task CopyAsync<T>(TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
+    {
+        var copy = $"COPY {map.Table} ({string.Join(", ", map.Columns)}) FROM STDIN (FORMAT BINARY)";
+        await using var importer = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(copy, cancellationToken);
+        var done = 0;
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            var fields = values(row);
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (fields[i] is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(fields[i], map.StoreTypes[i], cancellationToken);
+                }
+            }
+            if (++done % 10_000 == 0)
+            {
+                progress?.Report(done);
+            }
+        }
+        await importer.CompleteAsync(cancellationToken);
+        progress?.Report(done);
     }
 
     /// <summary>
@@ -183,7 +197,7 @@ public sealed class BulkWriter(UponDbContext db)
     /// </summary>
     /// <param name="keys">Given each row and the key SQLite generated for it, as the row is written.</param>
     private Task InsertSqliteAsync<T>(
-        (string Table, string[] Columns) map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress,
+        TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress,
         Action<T, long>? keys = null)
     {
         var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle

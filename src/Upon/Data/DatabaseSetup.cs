@@ -12,7 +12,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public static class DatabaseSetup
+public static partial class DatabaseSetup
 {
     /// <summary>The SQLite file used when no connection string is configured, relative to the working directory.</summary>
     public const string DefaultSqlitePath = "App_Data/upon.db";
@@ -160,13 +160,13 @@ public static class DatabaseSetup
     /// database already has tables: the caller then goes through the migrator.
     /// </summary>
     public static Task<bool> CreateFromScriptAsync(UponDbContext db, CancellationToken cancellationToken = default) =>
-        CreateFromScriptAsync(db, CreationScript(db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite), cancellationToken);
+        CreateFromScriptAsync(db, CreationScript(db.Database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite), cancellationToken);
 
     /// <inheritdoc cref="CreateFromScriptAsync(UponDbContext, CancellationToken)"/>
     public static async Task<bool> CreateFromScriptAsync(UponDbContext db, string script, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.Database.IsPostgres();
         var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
         {
@@ -237,11 +237,29 @@ public static class DatabaseSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// This build's migrations of the provider, in order, as named by the history rows of its embedded creation script
+    /// (which tests/Upon.Tests/Data/CreationScriptTests.cs keeps equal to the migrations). EF Core's own list,
+    /// <c>GetMigrations()</c>, finds them by loading every type in the assembly, at every start: the type data of every
+    /// page, migration and compiled model, and the other provider's assembly, kept for nothing.
+    /// </summary>
+    public static IReadOnlyList<string> MigrationIds(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? PostgresMigrationIds.Value : SqliteMigrationIds.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> SqliteMigrationIds = new(() => ReadMigrationIds(DatabaseProvider.Sqlite));
+    private static readonly Lazy<IReadOnlyList<string>> PostgresMigrationIds = new(() => ReadMigrationIds(DatabaseProvider.Postgres));
+
+    private static IReadOnlyList<string> ReadMigrationIds(DatabaseProvider provider) =>
+        [.. HistoryRow().Matches(CreationScript(provider)).Select(m => m.Groups["id"].Value)];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"INSERT INTO ""?__ef_migrations""? \(""MigrationId"", ""ProductVersion""\)\s*VALUES \('(?<id>[^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex HistoryRow();
+
     /// <summary>Whether the history table names exactly this build's migrations, read with one query.</summary>
     public static async Task<bool> IsUpToDateAsync(UponDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var known = db.Database.GetMigrations().ToList();
+        var known = MigrationIds(db.Database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
         if (known.Count == 0)
         {
             return false;

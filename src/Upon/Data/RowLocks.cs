@@ -16,7 +16,7 @@ public static class RowLocks
         where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsNpgsql())
+        if (!db.Database.IsPostgres())
         {
             return;
         }

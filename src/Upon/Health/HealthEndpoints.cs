@@ -44,7 +44,11 @@ public sealed class DatabaseReadyCheck(UponDbContext db) : IHealthCheck
             {
                 return HealthCheckResult.Unhealthy("The database cannot be reached.");
             }
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            // This build's migrations from its creation script: EF Core's GetPendingMigrations finds them by loading every
+            // type in the assembly, which a probe polled every few seconds should not do.
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var pending = DatabaseSetup.MigrationIds(db.Database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)
+                .Where(id => !applied.Contains(id)).ToList();
             return pending.Count == 0
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"{pending.Count} migrations are not applied: {string.Join(", ", pending)}.");

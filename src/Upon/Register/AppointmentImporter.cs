@@ -329,7 +329,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
     private async Task LockRegisterAsync(CancellationToken cancellationToken)
     {
-        if (!db.Database.IsNpgsql())
+        if (!db.Database.IsPostgres())
         {
             return;
         }

@@ -12,17 +12,7 @@ public abstract class StartupOutputTests(DatabaseProvider provider)
     [SkippableFact]
     public async Task FirstAndSecondStart_PrintNoMigrationWarning_AndSayHowToResetTheDemoPassword()
     {
-        TestDatabase database;
-        try
-        {
-            database = await TestDatabase.CreateAsync(provider);
-        }
-        catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
-        {
-            Skip.If(true, e.Message);
-            return;
-        }
-        await using var _ = database;
+        await using var database = await TestDatabase.OrSkipAsync(() => TestDatabase.CreateAsync(provider));
         var environment = new Dictionary<string, string> { ["Demo__CreateOnEmptyDatabase"] = "true", ["ASPNETCORE_ENVIRONMENT"] = "Development" };
 
         var first = await UponWebProcess.StartAndStopAsync(database, environment);

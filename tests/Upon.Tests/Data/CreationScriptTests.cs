@@ -25,6 +25,23 @@ public abstract class CreationScriptTests(DatabaseProvider provider)
             $"or EF Core was upgraded). Regenerate it from the repository's root: {DatabaseSetup.CreationScriptCommand(provider)}");
     }
 
+    [Fact]
+    public void MigrationIds_AreTheMigrationsInOrder()
+    {
+        using var db = DesignTimeContext();
+
+        Assert.Equal(db.Database.GetMigrations(), DatabaseSetup.MigrationIds(provider));
+        Assert.NotEmpty(DatabaseSetup.MigrationIds(provider));
+    }
+
+    [Fact]
+    public void IsPostgres_SaysWhichProviderTheContextUses()
+    {
+        using var db = DesignTimeContext();
+
+        Assert.Equal(provider == DatabaseProvider.Postgres, db.Database.IsPostgres());
+    }
+
     [SkippableFact]
     public async Task DatabaseCreatedFromTheScript_HasTheMigratorsSchemaAndHistory()
     {

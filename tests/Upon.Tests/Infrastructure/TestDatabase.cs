@@ -96,6 +96,24 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
 
+    /// <summary>
+    /// The database <paramref name="create"/> makes, or the test skipped, visibly, when PostgreSQL is missing outside CI
+    /// (under CI the missing server fails the test).
+    /// </summary>
+    public static async Task<TestDatabase> OrSkipAsync(Func<Task<TestDatabase>> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        try
+        {
+            return await create();
+        }
+        catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
+        {
+            Skip.If(true, e.Message);
+            throw;
+        }
+    }
+
     private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? template)
     {
         if (provider == DatabaseProvider.Sqlite)

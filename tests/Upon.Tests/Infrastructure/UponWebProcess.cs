@@ -11,8 +11,12 @@ public static class UponWebProcess
 {
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "upon.dll");
 
-    /// <summary>Starts the app with <paramref name="environment"/> and returns all it printed (stdout, then stderr) up to "Application started".</summary>
-    public static async Task<(string Output, string Error)> StartAndStopAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the app with <paramref name="environment"/> and returns all it printed (stdout, then stderr) up to "Application
+    /// started", having run <paramref name="whileStarted"/> (given the process and the address it listens on) before stopping it.
+    /// </summary>
+    public static async Task<(string Output, string Error)> StartAndStopAsync(
+        TestDatabase database, IReadOnlyDictionary<string, string> environment, Func<Process, Uri, Task>? whileStarted = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -61,6 +65,17 @@ public static class UponWebProcess
         {
             await Task.WhenAny(started.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(4)));
             Assert.True(started.Task.IsCompleted, $"The app did not start.\nstdout:\n{output}\nstderr:\n{error}");
+            if (whileStarted is not null)
+            {
+                string printed;
+                lock (output)
+                {
+                    printed = output.ToString();
+                }
+                var listening = System.Text.RegularExpressions.Regex.Match(printed, @"Now listening on: (?<address>http://\S+)");
+                Assert.True(listening.Success, $"The app did not say where it listens.\nstdout:\n{printed}");
+                await whileStarted(process, new Uri(listening.Groups["address"].Value));
+            }
         }
         finally
         {
