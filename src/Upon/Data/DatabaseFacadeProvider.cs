@@ -12,4 +12,8 @@ public static class DatabaseFacadeProvider
     /// </summary>
     public static bool IsPostgres(this DatabaseFacade database) =>
         string.Equals(database.ProviderName, NpgsqlProviderName, StringComparison.Ordinal);
+
+    /// <summary>The provider the context runs on, told as <see cref="IsPostgres"/> tells it.</summary>
+    public static DatabaseProvider Provider(this DatabaseFacade database) =>
+        database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 }

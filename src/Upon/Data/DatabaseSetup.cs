@@ -160,7 +160,7 @@ public static partial class DatabaseSetup
     /// database already has tables: the caller then goes through the migrator.
     /// </summary>
     public static Task<bool> CreateFromScriptAsync(UponDbContext db, CancellationToken cancellationToken = default) =>
-        CreateFromScriptAsync(db, CreationScript(db.Database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite), cancellationToken);
+        CreateFromScriptAsync(db, CreationScript(db.Database.Provider()), cancellationToken);
 
     /// <inheritdoc cref="CreateFromScriptAsync(UponDbContext, CancellationToken)"/>
     public static async Task<bool> CreateFromScriptAsync(UponDbContext db, string script, CancellationToken cancellationToken = default)
@@ -259,7 +259,7 @@ public static partial class DatabaseSetup
     public static async Task<bool> IsUpToDateAsync(UponDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var known = MigrationIds(db.Database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
+        var known = MigrationIds(db.Database.Provider());
         if (known.Count == 0)
         {
             return false;

@@ -47,7 +47,7 @@ public sealed class DatabaseReadyCheck(UponDbContext db) : IHealthCheck
             // This build's migrations from its creation script: EF Core's GetPendingMigrations finds them by loading every
             // type in the assembly, which a probe polled every few seconds should not do.
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            var pending = DatabaseSetup.MigrationIds(db.Database.IsPostgres() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)
+            var pending = DatabaseSetup.MigrationIds(db.Database.Provider())
                 .Where(id => !applied.Contains(id)).ToList();
             return pending.Count == 0
                 ? HealthCheckResult.Healthy()

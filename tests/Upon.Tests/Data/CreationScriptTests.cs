@@ -114,18 +114,7 @@ public abstract class CreationScriptTests(DatabaseProvider provider)
 
     private static string Normalise(string script) => script.TrimStart('\uFEFF').ReplaceLineEndings("\n").Trim();
 
-    private async Task<TestDatabase> CreateAsync()
-    {
-        try
-        {
-            return await TestDatabase.CreateAsync(provider);
-        }
-        catch (PostgresUnavailableException e) when (!TestEnvironment.IsCi)
-        {
-            Skip.If(true, e.Message);
-            throw;
-        }
-    }
+    private Task<TestDatabase> CreateAsync() => TestDatabase.OrSkipAsync(() => TestDatabase.CreateAsync(provider));
 
     /// <summary>
     /// The schema as the database describes it, one line per object, and the migrations' history. EF Core's migrator adds
