@@ -91,6 +91,8 @@ public static class WebApp
         builder.Services.AddGatedHostedService<Upon.Aspirants.Apply.EndorsementBackgroundService>();
         // Gives back the memory a burst of requests left behind once the server goes quiet.
         builder.Services.AddGatedHostedService<IdleMemoryTrimmer>();
+        // Hands back the code pages read only to start, once the gate has opened and again once the background work has started.
+        builder.Services.AddHostedService<StartupCodeRelease>();
         builder.Services.AddDataProtection().SetApplicationName("upon").PersistKeysToDbContext<UponDbContext>();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/").ConfigureApplicationPartManager(RazorPagesOnly);
         builder.Services.AddUponErrorResponses();

@@ -64,6 +64,7 @@ public sealed class DisclosureSetupTests(ThresholdThreeApp app) : IClassFixture<
                 builder.UseSetting("Database:Provider", "Sqlite");
                 builder.UseSetting("ConnectionStrings:Upon", $"Data Source={database}");
                 builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
+                builder.UseSetting(Upon.Shared.Hosting.StartupCodeRelease.DelaySetting, "0");
                 builder.UseSetting("Email:PollSeconds", "0");
                 builder.UseSetting("Disclosure:SmallNumberThreshold", threshold);
             });

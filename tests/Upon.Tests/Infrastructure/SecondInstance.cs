@@ -38,6 +38,7 @@ public sealed class SecondInstance(UponApp first, IEnumerable<KeyValuePair<strin
             builder.UseSetting("RateLimits:PublicFormsPerMinute", "100000");
             builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.QuietSetting, "0");
             builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.NativeWhileServingSetting, "0");
+            builder.UseSetting(Upon.Shared.Hosting.StartupCodeRelease.DelaySetting, "0");
             foreach (var (key, value) in settings ?? [])
             {
                 builder.UseSetting(key, value);

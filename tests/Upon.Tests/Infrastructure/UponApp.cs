@@ -60,6 +60,7 @@ public abstract class UponApp(DatabaseProvider provider) : IAsyncLifetime
             // host's trims of the C heap would be the whole process's.
             builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.QuietSetting, "0");
             builder.UseSetting(Upon.Shared.Hosting.MemoryTrimPolicy.NativeWhileServingSetting, "0");
+            builder.UseSetting(Upon.Shared.Hosting.StartupCodeRelease.DelaySetting, "0");
             builder.UseSetting("RateLimits:SignInPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("RateLimits:PublicFormsPerMinute", PublicFormPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in Settings)

@@ -12,11 +12,11 @@ public static class UponWebProcess
     private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "upon.dll");
 
     /// <summary>
-    /// Starts the app with <paramref name="environment"/> and returns all it printed (stdout, then stderr) up to "Application
-    /// started", having run <paramref name="whileStarted"/> (given the process and the address it listens on) before stopping it.
+    /// Starts the app with <paramref name="environment"/> and returns all it printed (stdout, then stderr), having run
+    /// <paramref name="whileStarted"/> once it said "Application started", before stopping it.
     /// </summary>
     public static async Task<(string Output, string Error)> StartAndStopAsync(
-        TestDatabase database, IReadOnlyDictionary<string, string> environment, Func<Process, Uri, Task>? whileStarted = null)
+        TestDatabase database, IReadOnlyDictionary<string, string> environment, Func<RunningUpon, Task>? whileStarted = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -74,7 +74,13 @@ public static class UponWebProcess
                 }
                 var listening = System.Text.RegularExpressions.Regex.Match(printed, @"Now listening on: (?<address>http://\S+)");
                 Assert.True(listening.Success, $"The app did not say where it listens.\nstdout:\n{printed}");
-                await whileStarted(process, new Uri(listening.Groups["address"].Value));
+                await whileStarted(new RunningUpon(process, new Uri(listening.Groups["address"].Value), () =>
+                {
+                    lock (output)
+                    {
+                        return output.ToString();
+                    }
+                }));
             }
         }
         finally
@@ -95,3 +101,6 @@ public static class UponWebProcess
         }
     }
 }
+
+/// <summary>The started app: its process, the address it listens on, and what it has printed to stdout so far.</summary>
+public sealed record RunningUpon(Process Process, Uri Address, Func<string> Printed);

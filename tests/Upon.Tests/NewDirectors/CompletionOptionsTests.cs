@@ -39,6 +39,7 @@ public sealed class CompletionOptionsTests
                 builder.UseSetting("Database:Provider", "Sqlite");
                 builder.UseSetting("ConnectionStrings:Upon", $"Data Source={database}");
                 builder.UseSetting("Demo:CreateOnEmptyDatabase", "false");
+                builder.UseSetting(Upon.Shared.Hosting.StartupCodeRelease.DelaySetting, "0");
                 builder.UseSetting("Email:PollSeconds", "0");
                 builder.UseSetting("NewDirectors:InvitationRunMinutes", "0");
                 builder.UseSetting("Feedback:RunMinutes", "0");

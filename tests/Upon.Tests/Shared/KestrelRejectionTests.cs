@@ -30,6 +30,7 @@ public sealed class KestrelApp : IAsyncLifetime
             "--Database:Provider=Sqlite",
             $"--ConnectionStrings:Upon={_database.ConnectionString}",
             "--Demo:CreateOnEmptyDatabase=false",
+            $"--{Upon.Shared.Hosting.StartupCodeRelease.DelaySetting}=0",
             "--NewDirectors:InvitationRunMinutes=0",
         ]);
         await _app.Services.InitialiseAsync(createDemoDataWhenEmpty: false);

@@ -24,9 +24,9 @@ public abstract class LoadedAssembliesTests(DatabaseProvider provider)
         var environment = new Dictionary<string, string> { ["Demo__CreateOnEmptyDatabase"] = "true", ["ASPNETCORE_ENVIRONMENT"] = "Production" };
         IReadOnlySet<string> mapped = new HashSet<string>();
 
-        await UponWebProcess.StartAndStopAsync(database, environment, async (process, address) =>
+        await UponWebProcess.StartAndStopAsync(database, environment, async upon =>
         {
-            using var client = new HttpClient { BaseAddress = address };
+            using var client = new HttpClient { BaseAddress = upon.Address };
             foreach (var path in Paths)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -35,7 +35,7 @@ public abstract class LoadedAssembliesTests(DatabaseProvider provider)
                 using var response = await client.SendAsync(request);
                 Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}.");
             }
-            mapped = MappedFiles(process);
+            mapped = MappedFiles(upon.Process);
         });
 
         Assert.Contains("upon.dll", mapped);
