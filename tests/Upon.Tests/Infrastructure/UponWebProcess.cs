@@ -13,10 +13,12 @@ public static class UponWebProcess
 
     /// <summary>
     /// Starts the app with <paramref name="environment"/> and returns all it printed (stdout, then stderr), having run
-    /// <paramref name="whileStarted"/> once it said "Application started", before stopping it.
+    /// <paramref name="whileStarted"/> once it said "Application started", before stopping it. With
+    /// <paramref name="ownCopy"/>, the app's assemblies are copied for this process alone (its subfolders linked), so
+    /// that their pages in memory are its own and no other test's.
     /// </summary>
     public static async Task<(string Output, string Error)> StartAndStopAsync(
-        TestDatabase database, IReadOnlyDictionary<string, string> environment, Func<RunningUpon, Task>? whileStarted = null)
+        TestDatabase database, IReadOnlyDictionary<string, string> environment, Func<RunningUpon, Task>? whileStarted = null, bool ownCopy = false)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,7 +29,7 @@ public static class UponWebProcess
             WorkingDirectory = Path.Combine(Path.GetTempPath(), "upon-tests", $"web-{Guid.NewGuid():N}"),
         };
         Directory.CreateDirectory(start.WorkingDirectory);
-        start.ArgumentList.Add(Executable);
+        start.ArgumentList.Add(ownCopy ? CopyApp(Path.Combine(start.WorkingDirectory, "app")) : Executable);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         foreach (var (name, value) in database.EnvironmentVariables.Concat(environment))
@@ -99,6 +101,25 @@ public static class UponWebProcess
                 return (output.ToString(), error.ToString());
             }
         }
+    }
+
+    /// <summary>Copies the app's files into <paramref name="directory"/>, written through to disk (so that their pages are clean), and links its subfolders.</summary>
+    private static string CopyApp(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var source = Path.GetDirectoryName(Executable)!;
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            using var from = File.OpenRead(file);
+            using var to = File.Create(Path.Combine(directory, Path.GetFileName(file)));
+            from.CopyTo(to);
+            to.Flush(flushToDisk: true);
+        }
+        foreach (var folder in Directory.EnumerateDirectories(source))
+        {
+            Directory.CreateSymbolicLink(Path.Combine(directory, Path.GetFileName(folder)), folder);
+        }
+        return Path.Combine(directory, Path.GetFileName(Executable));
     }
 }
 

