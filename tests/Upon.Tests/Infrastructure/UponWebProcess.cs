@@ -124,4 +124,15 @@ public static class UponWebProcess
 }
 
 /// <summary>The started app: its process, the address it listens on, and what it has printed to stdout so far.</summary>
-public sealed record RunningUpon(Process Process, Uri Address, Func<string> Printed);
+public sealed record RunningUpon(Process Process, Uri Address, Func<string> Printed)
+{
+    /// <summary>GETs <paramref name="path"/> as the TLS proxy in front of it would send it (a plain request is redirected before any page runs), and expects success.</summary>
+    public async Task GetAsync(string path)
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}.");
+    }
+}

@@ -26,14 +26,9 @@ public abstract class LoadedAssembliesTests(DatabaseProvider provider)
 
         await UponWebProcess.StartAndStopAsync(database, environment, async upon =>
         {
-            using var client = new HttpClient { BaseAddress = upon.Address };
             foreach (var path in Paths)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, path);
-                // The app is behind a TLS proxy in production; a plain request is redirected before any page runs.
-                request.Headers.Add("X-Forwarded-Proto", "https");
-                using var response = await client.SendAsync(request);
-                Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}.");
+                await upon.GetAsync(path);
             }
             mapped = MappedFiles(upon.Process);
         });

@@ -71,11 +71,10 @@ public sealed partial class StartupCodeReleaseTests
 
         await UponWebProcess.StartAndStopAsync(database, environment, async upon =>
         {
-            using var client = new HttpClient { BaseAddress = upon.Address };
-            await GetAsync(client, "/health/live");
+            await upon.GetAsync("/health/live");
             releases = await ReleasesAsync(upon, 2);
-            await GetAsync(client, "/");
-            await GetAsync(client, "/programme/sessions");
+            await upon.GetAsync("/");
+            await upon.GetAsync("/programme/sessions");
         }, ownCopy: true);
 
         Assert.Equal(["the server had started", "the background work had started"], releases.Select(r => r.Groups["when"].Value));
@@ -102,14 +101,6 @@ public sealed partial class StartupCodeReleaseTests
     }
 
     private static long Kilobytes(Match release, string group) => long.Parse(release.Groups[group].Value, CultureInfo.InvariantCulture);
-
-    private static async Task GetAsync(HttpClient client, string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        using var response = await client.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}.");
-    }
 
     [GeneratedRegex(@"Start-up code released once (?<when>[a-z ]+): (?<mappings>\d+) mappings advised in \d+ ms; clean file pages this process alone maps (?<before>\d+) KB to (?<after>\d+) KB")]
     private static partial Regex Release();
