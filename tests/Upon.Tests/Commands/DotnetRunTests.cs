@@ -10,18 +10,6 @@ namespace Upon.Tests.Commands;
 /// </summary>
 public sealed class DotnetRunTests(SqliteDatabase fixture) : IClassFixture<SqliteDatabase>
 {
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Upon.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Upon.slnx above {AppContext.BaseDirectory}: the test runs from the source tree.");
-    }
-
     [Fact]
     public async Task TheReadmesDotnetRunCommand_PrintsOnlyTheExport()
     {
@@ -35,7 +23,7 @@ public sealed class DotnetRunTests(SqliteDatabase fixture) : IClassFixture<Sqlit
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = SourceTree.Root,
         };
         foreach (var arg in "run --project src/Upon -- export appointments".Split(' '))
         {

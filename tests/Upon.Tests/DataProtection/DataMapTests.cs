@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Upon.Data;
 using Upon.DataProtection;
+using Upon.Tests.Infrastructure;
 using Xunit;
 
 namespace Upon.Tests.DataProtection;
@@ -104,24 +105,12 @@ public class DataMapTests
     [Fact]
     public void TheReadmePrivacySection_IsWhatTheDataMapGenerates()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(SourceTree.Root, "README.md")).ReplaceLineEndings("\n");
         var start = readme.IndexOf(DataMapDocument.ReadmeStart, StringComparison.Ordinal);
         var end = readme.IndexOf(DataMapDocument.ReadmeEnd, StringComparison.Ordinal);
         Assert.True(start >= 0 && end > start, $"README.md has no generated data map section; paste the output of `upon privacy map` into its \"Privacy\" section.");
         var section = readme[start..(end + DataMapDocument.ReadmeEnd.Length)] + "\n";
         Assert.True(section == DataMapDocument.Markdown(), "README.md's data map section is not what the data map generates: replace it with the output of `dotnet run --project src/Upon -- privacy map`.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Upon.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (Upon.slnx) is not above the test binaries.");
     }
 
     /// <summary>What is missing from <paramref name="map"/>, as the lines to add, or "" when nothing is.</summary>
