@@ -7,8 +7,8 @@ namespace Upon.Tests.Shared.Hosting;
 /// <summary>
 /// The runtime settings a Release publish writes into <c>upon.runtimeconfig.json</c>, as MSBuild evaluates the project
 /// for a publish (<c>dotnet msbuild -getItem:RuntimeHostConfigurationOption</c>, the items the runtime configuration file
-/// is written from). The server's memory and speed figures (bench/README.md) depend on them; builds, <c>dotnet run</c>
-/// and the tests keep the runtime's defaults.
+/// is written from). The server's memory and speed figures (bench/README.md) depend on them; builds and
+/// <c>dotnet run</c> keep the runtime's JIT defaults.
 /// </summary>
 public sealed class ReleaseRuntimeSettingsTests
 {
