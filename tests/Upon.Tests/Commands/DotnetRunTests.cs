@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Upon.Tests.Infrastructure;
 
 namespace Upon.Tests.Commands;
@@ -18,32 +17,19 @@ public sealed class DotnetRunTests(SqliteDatabase fixture) : IClassFixture<Sqlit
         Assert.True(import.ExitCode == 0, import.ToString());
         var direct = await UponCli.RunAsync(fixture.Database, "export", "appointments");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = SourceTree.Root,
-        };
-        foreach (var arg in "run --project src/Upon -- export appointments".Split(' '))
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = DotnetProcess.StartInfo(SourceTree.Root, "run --project src/Upon -- export appointments".Split(' '));
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         foreach (var (name, value) in fixture.Database.EnvironmentVariables)
         {
             start.Environment[name] = value;
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(8)).Token);
+        var run = await DotnetProcess.RunAsync(start, TimeSpan.FromMinutes(8));
 
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{await output}\n{await error}");
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith(CsvFiles.Header, lines[0], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
-        Assert.Equal(direct.Output, await output);
+        Assert.Equal(direct.Output, run.Output);
     }
 }

@@ -23,28 +23,13 @@ public static class UponCli
     public static async Task<CliResult> RunWithAsync(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var process = Start(database, environment, args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        return await DotnetProcess.WaitAsync(process, TimeSpan.FromMinutes(3));
     }
 
     /// <summary>Starts a command and returns the running process, for a test that stops it midway.</summary>
     public static Process Start(TestDatabase database, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(Executable);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = DotnetProcess.StartInfo(Path.GetTempPath(), [Executable, .. args]);
         foreach (var (name, value) in database.EnvironmentVariables)
         {
             start.Environment[name] = value;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Upon.Tests.Infrastructure;
 
@@ -36,24 +35,12 @@ public sealed class ReleaseRuntimeSettingsTests
     /// <summary>Each runtime configuration option of <c>src/Upon</c> with its value, as evaluated with <paramref name="properties"/>.</summary>
     private static async Task<Dictionary<string, string>> RuntimeOptionsAsync(params string[] properties)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = SourceTree.Root,
-        };
-        foreach (var arg in (string[])["msbuild", "src/Upon/Upon.csproj", "-nologo", "-nodeReuse:false", "-getItem:RuntimeHostConfigurationOption", .. properties])
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild exited {process.ExitCode}\n{await output}\n{await error}");
+        var run = await DotnetProcess.RunAsync(
+            DotnetProcess.StartInfo(SourceTree.Root, ["msbuild", "src/Upon/Upon.csproj", "-nologo", "-nodeReuse:false", "-getItem:RuntimeHostConfigurationOption", .. properties]),
+            TimeSpan.FromMinutes(3));
+        Assert.True(run.ExitCode == 0, $"dotnet msbuild: {run}");
 
-        using var json = JsonDocument.Parse(await output);
+        using var json = JsonDocument.Parse(run.Output);
         return json.RootElement.GetProperty("Items").GetProperty("RuntimeHostConfigurationOption").EnumerateArray()
             .ToDictionary(o => o.GetProperty("Identity").GetString()!, o => o.GetProperty("Value").GetString()!);
     }
