@@ -24,15 +24,17 @@ public sealed class ImpactFigureCache(FigureReader figures)
             (services, token) => services.GetRequiredService<RetentionEvaluation>().EvaluateAsync(asOf, token), cancellationToken)).Value;
 
     /// <summary>
-    /// The retention figures as <paramref name="rule"/> lets them be published. Under a rule that suppresses they depend
-    /// only on the latest quarter end on or before <paramref name="asOf"/>, so they are kept once per quarter end.
+    /// The retention figures as <paramref name="rule"/> lets them be published: the staff's view (a rule that suppresses
+    /// nothing) and the funder's, each kept once per change of the data. Under a rule that suppresses they depend only on
+    /// the latest quarter end on or before <paramref name="asOf"/>, so they are kept once per quarter end.
     /// </summary>
     public async Task<DisclosedRetentionFigures> DisclosedRetentionAsync(LocalDate asOf, DisclosureRule rule, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var day = rule.Threshold > 1 ? RetentionEvaluation.FunderAsOf(asOf) : asOf;
-        return (await figures.GetAsync($"retention|disclosed|{FigureReader.ViewKey(rule)}|{Day(day)}",
-            (services, token) => services.GetRequiredService<RetentionEvaluation>().DisclosedAsync(day, rule, token), cancellationToken)).Value;
+        return (await figures.GetAsync($"retention|disclosed|{FigureReader.ViewKey(rule)}|{Day(day)}", async (services, token) => rule.Threshold > 1
+            ? await services.GetRequiredService<RetentionEvaluation>().DisclosedAsync(day, rule, token)
+            : RetentionDisclosure.Disclose(await services.GetRequiredService<ImpactFigureCache>().RetentionAsync(day, token), rule), cancellationToken)).Value;
     }
 
     /// <summary>The API's JSON: exact (<paramref name="rule"/> null) as of <paramref name="asOf"/>, or as the rule lets it be published.</summary>

@@ -145,6 +145,27 @@ public abstract class ImpactCoachingFeedbackFigureTests(UponApp app)
         Assert.NotEqual(await firstPage.Content.ReadAsStringAsync(), await changedPage.Content.ReadAsStringAsync());
     }
 
+    [SkippableTheory]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.Funder)]
+    public async Task RetentionPage_ShowsItsViewersCachedFigures_DisclosedOncePerChange(string role)
+    {
+        app.RequireDatabase();
+        var page = await GetAsync(app.CreateClient(role), "/impact/retention");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        // The page's figures are its viewer's view in the cache (the staff's exact view beside the funder's), so asking the
+        // cache for them computes nothing; they are not disclosed again on every request.
+        var computations = Computations;
+        await app.WithScopeAsync(s =>
+        {
+            var rule = role == Roles.Funder ? s.GetRequiredService<Upon.Disclosure.FigureDisclosure>().Suppression : Upon.Core.Disclosure.DisclosureRule.None;
+            var today = s.GetRequiredService<Upon.Impact.RetentionEvaluation>().ParseAsOf(null).AsOf;
+            return s.GetRequiredService<Upon.Impact.ImpactFigureCache>().DisclosedRetentionAsync(today, rule);
+        });
+        Assert.Equal(computations, Computations);
+    }
+
     [SkippableFact]
     public async Task Coaching_ADataChange_ChangesTheFigure()
     {

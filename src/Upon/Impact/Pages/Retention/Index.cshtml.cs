@@ -61,9 +61,7 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
         {
             day = RetentionEvaluation.FunderAsOf(day);
         }
-        Figures = SeesExactFigures
-            ? RetentionDisclosure.Disclose(await figures.RetentionAsync(day, cancellationToken), Rule)
-            : await figures.DisclosedRetentionAsync(day, Rule, cancellationToken);
+        Figures = await figures.DisclosedRetentionAsync(day, Rule, cancellationToken);
         Rows = [.. Figures.Table.Select(Row)];
         ChartAlt = Describe(Figures);
         return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
