@@ -33,7 +33,7 @@ public sealed class ChartModel(RetentionEvaluation evaluation, FigureReader figu
         {
             var cached = services.GetRequiredService<ImpactFigureCache>();
             var result = await cached.RetentionAsync(day, token);
-            var shown = exact ? RetentionDisclosure.Disclose(result, rule) : await cached.DisclosedRetentionAsync(day, rule, token);
+            var shown = await cached.DisclosedRetentionAsync(day, rule, token);
             var curves = new[] { RetentionGroup.Participants, RetentionGroup.Comparison }
                 .Select(g => RetentionCurveShown.Disclose(g, result.All.Of(g), rule, shown.Table)).ToList();
             var atRisk = RetentionChart.AtRiskMonths.Select(m => IndexModel.Row(shown.Table.Single(r => r.Months == m)).AtRisk).ToList();
