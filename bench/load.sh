@@ -214,4 +214,4 @@ echo "| import vs sqlite3: into a new database; into a set-up one | $(ratio "$IM
 echo "| floor: sqlite3 copying the import's rows and audit lines into a set-up database | ${SQLITE_FLOOR} s ($(ratio "$SQLITE_FLOOR" "$SQLITE_IMPORT")x \`.import\`) | |"
 echo "| server memory (RSS) right after the load | ${SERVER_RSS_MB} MB | at most 250 MB |"
 echo "| server memory (RSS) at rest, ${REST:-15} s after the load | ${SERVER_REST_RSS_MB} MB | at most 250 MB |"
-echo "| import memory (peak RSS, the largest of the 3) | ${IMPORT_RSS_MB} MB | at most 300 MB |"
+echo "| import memory (peak RSS, the largest of the 6) | ${IMPORT_RSS_MB} MB | at most 300 MB |"
