@@ -138,6 +138,30 @@ public abstract class CoachingPagesTests(UponApp app)
 
         await coach.PostFormAsync("/coach/profile", new Dictionary<string, string> { ["characteristic"] = "woman", ["consent"] = "true" }, "/coach/profile?handler=Consent");
     }
+
+    /// <summary>A value that does not bind leaves the handler's parameter at its default (Active, false): it must change nothing.</summary>
+    [SkippableFact]
+    public async Task CoachStatusAndConsent_ValuesThatDoNotBind_ChangeNothing()
+    {
+        app.RequireDatabase();
+        var (_, _, _, otherCoachId, _) = await SeedAsync();
+        var staff = app.CreateClient(Roles.Administrator);
+        var paused = await staff.PostFormAsync("/coaching", new Dictionary<string, string> { ["coachId"] = otherCoachId.ToString(), ["status"] = "Paused" }, "/coaching?handler=Status");
+        Assert.Equal(HttpStatusCode.Redirect, paused.StatusCode);
+
+        foreach (var nonsense in new[] { "-1", "7", "Sleeping", "99999999999" })
+        {
+            var response = await staff.PostFormAsync("/coaching", new Dictionary<string, string> { ["coachId"] = otherCoachId.ToString(), ["status"] = nonsense }, "/coaching?handler=Status");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        await app.WithDbAsync(async db => Assert.Equal(CoachStatus.Paused, (await db.CoachProfiles.AsNoTracking().SingleAsync(c => c.Id == otherCoachId)).Status));
+
+        var coach = app.CreateClient(Roles.Coach);
+        var refused = await coach.PostFormAsync("/coach/profile", new Dictionary<string, string> { ["characteristic"] = "woman", ["consent"] = "perhaps" }, "/coach/profile?handler=Consent");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var profile = await coach.GetDocumentAsync("/coach/profile");
+        Assert.DoesNotContain("Not consented", profile.QuerySelector("#consents tr[data-characteristic=woman]")!.TextContent, StringComparison.Ordinal);
+    }
 }
 
 public sealed class CoachingPagesTests_Sqlite(SqliteApp app) : CoachingPagesTests(app), IClassFixture<SqliteApp>;

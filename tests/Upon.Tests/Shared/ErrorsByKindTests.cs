@@ -84,6 +84,35 @@ public abstract class ErrorsByKindTests(FailingApp app)
         Assert.True(response.Headers.Contains("Content-Security-Policy"));
     }
 
+    /// <summary>
+    /// The error page takes its status from its address only, and only an error status: a re-executed request keeps its
+    /// form and query string, whose "status" once became the response's status (-1 broke the response line).
+    /// </summary>
+    [SkippableFact]
+    public async Task ErrorPage_StatusComesOnlyFromAnErrorAddress()
+    {
+        app.RequireDatabase();
+        var anonymous = app.CreateAnonymousClient();
+        foreach (var address in new[] { "/error/-1", "/error/99999", "/error/200", "/error/302" })
+        {
+            var response = await anonymous.GetAsync(new Uri(address, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("Page not found", (await Html.ParseAsync(response)).QuerySelector("h1")?.TextContent.Trim());
+        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await anonymous.GetAsync(new Uri("/error/503", UriKind.Relative))).StatusCode);
+
+        foreach (var status in new[] { "-1", "200", "302" })
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["status"] = status });
+            var notFound = await anonymous.PostAsync(new Uri($"/no/such/page?status={status}", UriKind.Relative), form);
+            Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+            Assert.Equal("Page not found", (await Html.ParseAsync(notFound)).QuerySelector("h1")?.TextContent.Trim());
+        }
+
+        var failed = await app.CreateClient(Roles.PartnerStaff).GetAsync(new Uri($"/?{FailingApp.Marker}&status=200", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+    }
+
     [SkippableFact]
     public async Task CalendarFeed_UnknownSecret_Is404WithoutAPage()
     {

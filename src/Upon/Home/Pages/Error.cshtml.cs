@@ -14,14 +14,22 @@ public class ErrorModel : PageModel
     public string Message { get; private set; } = "Try again later.";
     public string? Reference { get; private set; }
 
-    public void OnGet(int? status) => Describe(status);
+    // The status comes from the address only (/error/404): a re-executed request keeps its own form and query string, and
+    // a "status" field in them must not choose the response's status.
+    public void OnGet([FromRoute] int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    public void OnPost([FromRoute] int? status) => Describe(status);
 
     private void Describe(int? status)
     {
-        // Re-executed after an exception, the status is the one chosen for it (413 for a body too large, say).
-        var code = status ?? (Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
+        // Re-executed after an exception, the status is the one chosen for it (413 for a body too large, say). An address
+        // naming anything but an error status (/error/200, /error/-1) is not a page.
+        var code = status switch
+        {
+            >= 400 and <= 599 => status.Value,
+            not null => StatusCodes.Status404NotFound,
+            null => Response.StatusCode is >= 400 and < 500 ? Response.StatusCode : StatusCodes.Status500InternalServerError,
+        };
         Response.StatusCode = code;
         (Title, Message) = code switch
         {

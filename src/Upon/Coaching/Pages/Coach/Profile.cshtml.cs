@@ -24,6 +24,8 @@ public sealed class ProfileModel(CurrentCoach current, CoachingVocabulary vocabu
 
     public async Task<IActionResult> OnPostConsentAsync(string characteristic, bool consent, CancellationToken cancellationToken)
     {
+        // A consent that is neither true nor false binds as false: never a reason to withdraw it.
+        if (!ModelState.IsValid) return BadRequest();
         var coach = await current.FindAsync(User, cancellationToken);
         if (coach is null || !(await vocabulary.CharacteristicsAsync(cancellationToken)).Contains(characteristic)) return NotFound();
         await coaching.SetConsentAsync(coach.Id, characteristic, consent, cancellationToken);

@@ -54,7 +54,9 @@ public sealed class IndexModel(UponDbContext db, CoachingService coaching, ICloc
 
     public async Task<IActionResult> OnPostStatusAsync(int coachId, CoachStatus status, CancellationToken cancellationToken)
     {
-        if (!await db.CoachProfiles.AnyAsync(c => c.Id == coachId, cancellationToken) || !Enum.IsDefined(status)) return NotFound();
+        // A status that does not bind (a number out of range, a word that is not one) leaves ModelState invalid and the
+        // parameter at its default, Active: never a reason to change a coach.
+        if (!ModelState.IsValid || !Enum.IsDefined(status) || !await db.CoachProfiles.AnyAsync(c => c.Id == coachId, cancellationToken)) return NotFound();
         await coaching.SetStatusAsync(coachId, status, cancellationToken);
         Notice = $"Coach {status.ToString().ToLowerInvariant()}.";
         return Redirect("/coaching");
