@@ -64,7 +64,10 @@ public abstract class BoundaryValueTests(UponApp app)
 
         var page = await client.GetAsync(new Uri($"/admin/audit?{query}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        Assert.NotEmpty((await Html.ParseAsync(page)).ErrorSummary());
+        var document = await Html.ParseAsync(page);
+        Assert.NotEmpty(document.ErrorSummary());
+        // Every error in the summary links to something on the page (a field, or the content for the address's page number).
+        Assert.All(document.ErrorLinks(), link => Assert.NotNull(document.GetElementById((link ?? "").TrimStart('#'))));
 
         if (!query.StartsWith("page", StringComparison.Ordinal))
         {

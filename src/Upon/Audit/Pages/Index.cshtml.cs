@@ -45,7 +45,8 @@ public class IndexModel(UponDbContext db, IClock clock) : PageModel
             }
             else
             {
-                ModelState.AddModelError("page", "Page must be a whole number from 1");
+                // Not a field of the form but of the address: the error summary links to the page's content.
+                ModelState.AddModelError(string.Empty, "The page number in the address must be a whole number from 1");
             }
         }
         if (query is null || ModelState.ErrorCount > 0)
