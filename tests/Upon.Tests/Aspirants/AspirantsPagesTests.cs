@@ -6,6 +6,7 @@ using Upon.Aspirants;
 using Upon.Data;
 using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
+using Upon.Tests.Sessions;
 
 namespace Upon.Tests.Aspirants;
 
@@ -130,6 +131,17 @@ public abstract class AspirantsPagesTests(UponApp app)
         var index = await reviewer.GetDocumentAsync("/aspirants/review");
         var links = index.QuerySelectorAll("#assigned a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
+
+        // A comment too long is shown by its field, and every error in the summary links to its field.
+        var tooLong = await reviewer.PostFormAsync(links[0], new Dictionary<string, string> { [$"Scores[{criteria[1]}]"] = "3", [$"Comments[{criteria[1]}]"] = new string('x', AspirantScore.MaxCommentLength + 1) });
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        var errors = await Html.ParseAsync(tooLong);
+        Assert.Equal(2, errors.ErrorSummary().Count);
+        Assert.All(errors.ErrorLinks(), link => Assert.NotNull(errors.GetElementById((link ?? "").TrimStart('#'))));
+        var comment = errors.GetElementById($"Comments[{criteria[1]}]")!;
+        Assert.Contains("govuk-textarea--error", comment.ClassList);
+        Assert.StartsWith("Error: The comment on", errors.GetElementById($"Comments[{criteria[1]}]-error")!.TextContent.Trim(), StringComparison.Ordinal);
+
         var forbidden = seeded.Applications.SelectMany(a => new[] { a.GivenName, a.FamilyName, a.Email }).Concat(["Ravenbrook", "Bangladeshi", "asian-bangladeshi", "Sikh", "Female", "Xylophonic", "Bedfordshire", "Assistant Director"]).ToList();
         foreach (var page in links.Prepend("/aspirants/review"))
         {

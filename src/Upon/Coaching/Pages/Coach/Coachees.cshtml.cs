@@ -22,7 +22,8 @@ public sealed class CoacheesModel(UponDbContext db, CurrentCoach current, Coachi
     public async Task<IActionResult> OnPostLogAsync(int relationshipId, string? date, string? minutes, string? mode, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (Coach is null) return NotFound();
+        // Only one of the coach's own relationships has a form here to show errors by (a changed hidden field is not one).
+        if (Coach is null || !Relationships.Any(r => r.Id == relationshipId)) return NotFound();
         var key = $"log-{relationshipId}";
         var parsedDate = LocalDatePattern.Iso.Parse(date?.Trim() ?? "");
         if (!parsedDate.Success) ModelState.AddModelError($"{key}-date", "Enter the date of the session in the form YYYY-MM-DD");
