@@ -17,7 +17,23 @@ public static class Html
     {
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
-        return await context.OpenAsync(r => r.Content(html));
+        var document = await context.OpenAsync(r => r.Content(html));
+        AssertErrorSummaryLinksResolve(document, response.RequestMessage?.RequestUri);
+        return document;
+    }
+
+    /// <summary>
+    /// The GOV.UK error summary's rule, checked on every page a test reads: each error links to something on the page (its
+    /// field, or the page's content), never to an id that is not there.
+    /// </summary>
+    private static void AssertErrorSummaryLinksResolve(IDocument document, Uri? address)
+    {
+        foreach (var link in document.QuerySelectorAll(".govuk-error-summary__list a"))
+        {
+            var href = link.GetAttribute("href") ?? "";
+            Assert.True(href.StartsWith('#') && document.GetElementById(href[1..]) is not null,
+                $"{address?.PathAndQuery}: the error summary links to \"{href}\" ({link.TextContent.Trim()}), which is not on the page.");
+        }
     }
 
     /// <summary>Posts a form the way a browser would: fields plus the page's antiforgery token.</summary>
