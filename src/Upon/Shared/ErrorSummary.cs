@@ -10,4 +10,15 @@ public static class FormErrors
 
     public static IEnumerable<(string Key, string Message)> All(this ModelStateDictionary modelState) =>
         modelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage));
+
+    /// <summary>
+    /// Marks the request as showing an error summary, so that the layout (rendered after the page) starts the page's title
+    /// with "Error: ", as GOV.UK asks. The shared summary marks it; a page with a summary of its own calls this.
+    /// </summary>
+    public static void MarkErrorSummaryShown(this HttpContext context) => context.Items[ErrorSummaryShown] = true;
+
+    /// <summary>Whether the page showed an error summary (<see cref="MarkErrorSummaryShown"/>).</summary>
+    public static bool ShowsErrorSummary(this HttpContext context) => context.Items.ContainsKey(ErrorSummaryShown);
+
+    private static readonly object ErrorSummaryShown = new();
 }

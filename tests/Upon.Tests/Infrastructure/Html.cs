@@ -18,16 +18,22 @@ public static class Html
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
         var document = await context.OpenAsync(r => r.Content(html));
-        AssertErrorSummaryLinksResolve(document, response.RequestMessage?.RequestUri);
+        AssertErrorSummaryRules(document, response.RequestMessage?.RequestUri);
         return document;
     }
 
     /// <summary>
-    /// The GOV.UK error summary's rule, checked on every page a test reads: each error links to something on the page (its
-    /// field, or the page's content), never to an id that is not there.
+    /// The GOV.UK error summary's rules, checked on every page a test reads: a page showing one starts its title with
+    /// "Error: ", and each error links to something on the page (its field, or the page's content), never to an id that is
+    /// not there.
     /// </summary>
-    private static void AssertErrorSummaryLinksResolve(IDocument document, Uri? address)
+    private static void AssertErrorSummaryRules(IDocument document, Uri? address)
     {
+        if (document.QuerySelector(".govuk-error-summary") is not null)
+        {
+            Assert.True(document.Title?.StartsWith("Error: ", StringComparison.Ordinal) == true,
+                $"{address?.PathAndQuery} shows an error summary, but its title is \"{document.Title}\".");
+        }
         foreach (var link in document.QuerySelectorAll(".govuk-error-summary__list a"))
         {
             var href = link.GetAttribute("href") ?? "";
