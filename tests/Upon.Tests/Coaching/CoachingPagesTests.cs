@@ -101,7 +101,6 @@ public abstract class CoachingPagesTests(UponApp app)
         var relationshipId = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().CoachingRelationships.Where(r => r.RoundId == roundId && r.ParticipantId == participantId).Select(r => r.Id).SingleAsync());
         var bad = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString(), ["date"] = "2026-13-01", ["minutes"] = "60", ["mode"] = "online" }, "/coach/coachees?handler=Log"));
         Assert.Equal(["Enter the date of the session in the form YYYY-MM-DD"], bad.ErrorSummary());
-        Assert.All(bad.ErrorLinks(), link => Assert.NotNull(bad.GetElementById((link ?? "").TrimStart('#'))));
         // A relationship that is not the coach's has no form to show errors by, whatever else the request says.
         foreach (var other in new[] { "0", "-1", "99999999999999999999", "not-a-number" })
         {

@@ -64,10 +64,9 @@ public abstract class BoundaryValueTests(UponApp app)
 
         var page = await client.GetAsync(new Uri($"/admin/audit?{query}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
-        var document = await Html.ParseAsync(page);
-        Assert.NotEmpty(document.ErrorSummary());
-        // Every error in the summary links to something on the page (a field, or the content for the address's page number).
-        Assert.All(document.ErrorLinks(), link => Assert.NotNull(document.GetElementById((link ?? "").TrimStart('#'))));
+        // Html.ParseAsync also checks that every error in the summary links to something on the page (for the address's
+        // page number, the page's content).
+        Assert.NotEmpty((await Html.ParseAsync(page)).ErrorSummary());
 
         if (!query.StartsWith("page", StringComparison.Ordinal))
         {
