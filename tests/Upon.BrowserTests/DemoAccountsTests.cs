@@ -13,7 +13,7 @@ public sealed class DemoAccountsTests(BrowserApp app, ITestOutputHelper output) 
         { "partner@upon.test", ["/sessions", "/participants", "/new-directors", "/register/turnover", "/coaching"], ["/admin/accounts", "/my/sessions", "/coaching/rounds"] },
         { "coach@upon.test", ["/programme", "/account", "/coach/coachees", "/coach/profile"], ["/register", "/participants", "/register/turnover", "/my/sessions", "/coaching"] },
         { "participant@upon.test", ["/my/sessions", "/my/journey", "/my/attendance", "/my/coach"], ["/register", "/participants", "/sessions", "/register/turnover", "/coaching", "/coach/coachees"] },
-        { "funder@upon.test", ["/register/turnover", "/new-directors/figures"], ["/register", "/participants", "/sessions", "/new-directors", "/my/sessions", "/coaching", "/coaching/rounds"] },
+        { "funder@upon.test", ["/register/turnover", "/new-directors/figures", "/coaching/figures", "/reports/dfe-return", "/reports/equality", "/feedback/figures", "/impact/retention"], ["/register", "/participants", "/sessions", "/new-directors", "/my/sessions", "/coaching", "/coaching/rounds"] },
     };
 
     [SkippableTheory]
