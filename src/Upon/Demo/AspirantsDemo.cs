@@ -61,8 +61,8 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock, OfferResponse 
         decided.OpensAt = Instant.FromUtc(2026, 1, 5, 9, 0);
         decided.ClosesAt = Instant.FromUtc(2026, 2, 15, 23, 59);
         var open = NewCohort(OpenCohortName, places: 8, now);
-        open.OpensAt = now.Minus(Duration.FromDays(10));
-        open.ClosesAt = now.Plus(Duration.FromDays(40));
+        open.OpensAt = today.PlusDays(-10).At(new LocalTime(9, 0)).InZoneLeniently(Time.London).ToInstant();
+        open.ClosesAt = today.PlusDays(40).At(new LocalTime(23, 59)).InZoneLeniently(Time.London).ToInstant();
         foreach (var (month, day) in new[] { (10, 6), (11, 10), (12, 8) }) open.TaughtDays.Add(new AspirantTaughtDay { Date = new LocalDate(today.Year + 1, month, day) });
         foreach (var (month, day) in new[] { (1, 12), (2, 9), (3, 9), (4, 13), (5, 11) }) open.TaughtDays.Add(new AspirantTaughtDay { Date = new LocalDate(today.Year + 2, month, day) });
         db.AspirantCohorts.AddRange(past, decided, open);
@@ -255,7 +255,8 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock, OfferResponse 
     {
         var now = clock.GetCurrentInstant();
         var today = clock.TodayInLondon();
-        for (var k = 0; k < 8; k++) cohort.TaughtDays.Add(new AspirantTaughtDay { Date = today.PlusWeeks(-10 + 4 * k) });
+        var holidays = await BankHolidayImporter.BetweenAsync(db, today.PlusWeeks(-12), today.PlusWeeks(24), cancellationToken);
+        for (var k = 0; k < 8; k++) cohort.TaughtDays.Add(new AspirantTaughtDay { Date = WorkingDay(today.PlusWeeks(-10 + 4 * k), IsoDayOfWeek.Wednesday, holidays) });
         await db.SaveChangesAsync(cancellationToken);
         var programme = await offers.ProgrammeCohortAsync(cohort, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -318,7 +319,7 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock, OfferResponse 
         {
             foreach (var weeks in new[] { -8, 1, 5 })
             {
-                var day = today.PlusWeeks(weeks).PlusDays(set.Number);
+                var day = WorkingDay(today.PlusWeeks(weeks), set.Number == 1 ? IsoDayOfWeek.Tuesday : IsoDayOfWeek.Thursday, holidays);
                 var session = new Session
                 {
                     Uid = SessionSchedule.NewUid(), Title = $"{set.Name}, {cohort.Name}", Type = SessionType.ActionLearningSet,
@@ -356,5 +357,19 @@ public sealed class AspirantsDemo(UponDbContext db, IClock clock, OfferResponse 
             new AspirantQuestion { Text = "How do you work with partners across the system?", WordLimit = 300, Order = 4 },
         ]);
         return cohort;
+    }
+
+    /// <summary>
+    /// The first <paramref name="weekday"/> on or after <paramref name="from"/>, or the next working day after it when that
+    /// is a bank holiday: the programme meets on working days, whatever day the demo data is made on.
+    /// </summary>
+    private static LocalDate WorkingDay(LocalDate from, IsoDayOfWeek weekday, IReadOnlyDictionary<LocalDate, string> holidays)
+    {
+        var day = from.With(DateAdjusters.NextOrSame(weekday));
+        while (holidays.ContainsKey(day) || day.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+        {
+            day = day.PlusDays(1);
+        }
+        return day;
     }
 }
