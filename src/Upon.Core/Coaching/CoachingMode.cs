@@ -55,6 +55,14 @@ public static class CoachingModes
         _ => Either,
     };
 
+    /// <summary>How a request asks to be coached, as pages say it: "Online", "In person, in London" or "Online or in person".</summary>
+    public static string Describe(this RequestedMode mode, string? region) => mode switch
+    {
+        RequestedMode.InPerson => $"In person, in {RegionName(region ?? "")}",
+        RequestedMode.Online => "Online",
+        _ => "Online or in person",
+    };
+
     /// <summary>Reads a requested mode's code, ignoring case and surrounding spaces; false if it is not one.</summary>
     public static bool TryParseRequested(string? code, out RequestedMode mode)
     {

@@ -56,5 +56,6 @@ public class CoachingSessionLog
     public string? QueryReason { get; set; }
     public Instant LoggedAt { get; set; }
 
+    public const int MinMinutes = 15;
     public const int MaxMinutes = 480;
 }

@@ -43,7 +43,7 @@ public sealed class CoachingService(UponDbContext db, IClock clock)
         var today = clock.TodayInLondon();
         if (date > today) throw new CoachingRuleException("The date of the session must be today or in the past.");
         if (date < relationship.StartsOn) throw new CoachingRuleException("The date of the session must be on or after the relationship started.");
-        if (minutes is < 15 or > CoachingSessionLog.MaxMinutes) throw new CoachingRuleException($"The length must be from 15 to {CoachingSessionLog.MaxMinutes} minutes.");
+        if (minutes is < CoachingSessionLog.MinMinutes or > CoachingSessionLog.MaxMinutes) throw new CoachingRuleException($"The length must be from {CoachingSessionLog.MinMinutes} to {CoachingSessionLog.MaxMinutes} minutes.");
         relationship.Sessions.Add(new CoachingSessionLog { Date = date, Minutes = minutes, InPerson = inPerson, Confirmation = SessionConfirmation.Pending, LoggedAt = clock.GetCurrentInstant() });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -27,4 +27,11 @@ public sealed class CoachingDueTests
     [Fact]
     public void RegionName_NamesEveryRegion() =>
         Assert.All(CoachingModes.RegionCodes, c => Assert.NotEqual(c, CoachingModes.RegionName(c)));
+
+    [Theory]
+    [InlineData(RequestedMode.Online, null, "Online")]
+    [InlineData(RequestedMode.InPerson, "E12000007", "In person, in London")]
+    [InlineData(RequestedMode.Either, "E12000007", "Online or in person")]
+    public void Describe_SaysHowARequestAsksToBeCoached(RequestedMode mode, string? region, string expected) =>
+        Assert.Equal(expected, mode.Describe(region));
 }

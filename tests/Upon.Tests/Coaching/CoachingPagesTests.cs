@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Upon.Shared.Security;
 using Upon.Audit;
 using Upon.Coaching;
@@ -99,16 +100,34 @@ public abstract class CoachingPagesTests(UponApp app)
         var section = coachees.QuerySelectorAll("section.coachee").Single(s => s.GetAttribute("data-participant") == UponApp.EmailFor(Roles.Participant));
         Assert.DoesNotContain("woman", coachees.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
         var relationshipId = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().CoachingRelationships.Where(r => r.RoundId == roundId && r.ParticipantId == participantId).Select(r => r.Id).SingleAsync());
-        var bad = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString(), ["date"] = "2026-13-01", ["minutes"] = "60", ["mode"] = "online" }, "/coach/coachees?handler=Log"));
-        Assert.Equal(["Enter the date of the session in the form YYYY-MM-DD"], bad.ErrorSummary());
+        // The date is a GOV.UK date input named after the relationship's form; what was entered is shown again with the errors.
+        var key = $"log-{relationshipId}";
+        Dictionary<string, string> Log(string day, string month, string year, string minutes) => new()
+        {
+            ["relationshipId"] = relationshipId.ToString(), [$"{key}-date.day"] = day, [$"{key}-date.month"] = month, [$"{key}-date.year"] = year,
+            ["minutes"] = minutes, ["mode"] = "online",
+        };
+        var bad = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", Log("1", "13", "2026", "60"), "/coach/coachees?handler=Log"));
+        Assert.Equal(["Date of the session must be a real date"], bad.ErrorSummary());
+        Assert.Equal($"#{key}-date-month", bad.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("13", bad.QuerySelector($"#{key}-date-month")!.GetAttribute("value"));
+        Assert.Equal("60", bad.QuerySelector($"#{key}-minutes")!.GetAttribute("value"));
+        Assert.NotNull(bad.QuerySelector($"#{key}-online[checked]"));
+        var tooShort = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", Log("25", "11", "2026", "5"), "/coach/coachees?handler=Log"));
+        Assert.Equal(["The length must be from 15 to 480 minutes"], tooShort.ErrorSummary());
+        Assert.Equal($"#{key}-minutes", tooShort.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        var future = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", Log("25", "11", "2030", "60"), "/coach/coachees?handler=Log"));
+        Assert.Equal(["The date of the session must be today or in the past."], future.ErrorSummary());
+        Assert.Equal($"#{key}-date-day", future.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         // A relationship that is not the coach's has no form to show errors by, whatever else the request says.
         foreach (var other in new[] { "0", "-1", "99999999999999999999", "not-a-number" })
         {
-            var refused = await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = other, ["date"] = "2026-13-01", ["minutes"] = "x", ["mode"] = "online" }, "/coach/coachees?handler=Log");
+            var refused = await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = other, [$"log-{other}-date.day"] = "1", [$"log-{other}-date.month"] = "13", [$"log-{other}-date.year"] = "2026", ["minutes"] = "x", ["mode"] = "online" }, "/coach/coachees?handler=Log");
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         }
-        var logged = await coach.PostFormAsync("/coach/coachees", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString(), ["date"] = "2026-11-25", ["minutes"] = "60", ["mode"] = "online" }, "/coach/coachees?handler=Log");
+        var logged = await coach.PostFormAsync("/coach/coachees", Log("25", "11", "2026", "60"), "/coach/coachees?handler=Log");
         Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        await app.WithDbAsync(async db => Assert.Equal(new LocalDate(2026, 11, 25), (await db.CoachingSessionLogs.AsNoTracking().SingleAsync(l => l.RelationshipId == relationshipId)).Date));
 
         var participant = app.CreateClient(Roles.Participant);
         var myCoach = await participant.GetDocumentAsync("/my/coach");
@@ -119,6 +138,8 @@ public abstract class CoachingPagesTests(UponApp app)
         await app.WithDbAsync(async db => Assert.Equal(SessionConfirmation.Confirmed, (await db.CoachingSessionLogs.AsNoTracking().SingleAsync(l => l.Id == sessionId)).Confirmation));
         myCoach = await participant.GetDocumentAsync("/my/coach");
         Assert.Equal("1", myCoach.QuerySelector("#hours")!.TextContent.Trim());
+        // Dates as GOV.UK writes them.
+        Assert.Equal("25 November 2026", myCoach.QuerySelector("table.sessions tbody td")!.TextContent.Trim());
 
         // Staff see the relationship and its hours on the pool page.
         var pool = await app.CreateClient(Roles.PartnerStaff).GetDocumentAsync("/coaching");

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using NodaTime.Text;
+using Upon.Shared.Forms;
 using Upon.Shared.Security;
 using Upon.Data;
 
@@ -17,29 +17,47 @@ public sealed class CoacheesModel(UponDbContext db, CurrentCoach current, Coachi
 
     [TempData] public string? Notice { get; set; }
 
+    /// <summary>The relationship whose log form was posted and refused, with what was entered, shown again by its form.</summary>
+    public LogForm? Posted { get; private set; }
+
+    /// <summary>What a coach entered in one relationship's log form.</summary>
+    public sealed record LogForm(int RelationshipId, DateInput Date, string? Minutes, string? Mode);
+
+    /// <summary>The prefix of a relationship's log form's ids (one form per coachee on the page).</summary>
+    public static string Key(int relationshipId) => $"log-{relationshipId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostLogAsync(int relationshipId, string? date, string? minutes, string? mode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLogAsync(int relationshipId, string? minutes, string? mode, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         // Only one of the coach's own relationships has a form here to show errors by (a changed hidden field is not one).
         if (Coach is null || !Relationships.Any(r => r.Id == relationshipId)) return NotFound();
-        var key = $"log-{relationshipId}";
-        var parsedDate = LocalDatePattern.Iso.Parse(date?.Trim() ?? "");
-        if (!parsedDate.Success) ModelState.AddModelError($"{key}-date", "Enter the date of the session in the form YYYY-MM-DD");
-        if (!int.TryParse(minutes, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)) ModelState.AddModelError($"{key}-minutes", "Enter the length in minutes, like 60");
+        var key = Key(relationshipId);
+        // The date's three fields are named after the relationship's form, like the ids the error summary links to.
+        var dateInput = new DateInput
+        {
+            Day = Request.Form[$"{key}-date.day"].FirstOrDefault(),
+            Month = Request.Form[$"{key}-date.month"].FirstOrDefault(),
+            Year = Request.Form[$"{key}-date.year"].FirstOrDefault(),
+        };
+        Posted = new LogForm(relationshipId, dateInput, minutes, mode);
+        var date = dateInput.Read(ModelState, $"{key}-date", "Date of the session", required: true);
+        if (!int.TryParse(minutes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)) ModelState.AddModelError($"{key}-minutes", "Enter the length in minutes, like 60");
+        else if (length is < CoachingSessionLog.MinMinutes or > CoachingSessionLog.MaxMinutes) ModelState.AddModelError($"{key}-minutes", $"The length must be from {CoachingSessionLog.MinMinutes} to {CoachingSessionLog.MaxMinutes} minutes");
         if (mode is not ("online" or "in-person")) ModelState.AddModelError($"{key}-mode", "Select online or in person");
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && date is { } day)
         {
             try
             {
-                await coaching.LogSessionAsync(Coach.Id, relationshipId, parsedDate.Value, length, mode == "in-person", cancellationToken);
+                await coaching.LogSessionAsync(Coach.Id, relationshipId, day, length, mode == "in-person", cancellationToken);
                 Notice = "Session logged. Your coachee will be asked to confirm it.";
                 return Redirect("/coach/coachees");
             }
             catch (CoachingRuleException e)
             {
-                ModelState.AddModelError($"{key}-date", e.Message);
+                // What is left to refuse is the date: in the future, or before the relationship started.
+                ModelState.AddModelError(DateInput.ErrorKey($"{key}-date"), e.Message);
             }
         }
 
