@@ -82,7 +82,7 @@ public static class AccountQueries
     }
 
     /// <summary>"25 November 2026".</summary>
-    public static string Date(Instant instant) => instant.InZone(Time.London).Date.ToString("d MMMM yyyy", Invariant);
+    public static string Date(Instant instant) => Upon.Shared.Text.TextFormat.Date(instant.InZone(Time.London).Date);
 
     /// <summary>"12:15pm on 25 November 2026", in London.</summary>
     public static string DateTime(Instant instant)

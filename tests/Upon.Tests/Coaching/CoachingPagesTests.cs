@@ -105,7 +105,7 @@ public abstract class CoachingPagesTests(UponApp app)
         Dictionary<string, string> Log(string day, string month, string year, string minutes) => new()
         {
             ["relationshipId"] = relationshipId.ToString(), [$"{key}-date.day"] = day, [$"{key}-date.month"] = month, [$"{key}-date.year"] = year,
-            ["minutes"] = minutes, ["mode"] = "online",
+            [$"{key}-minutes"] = minutes, ["mode"] = "online",
         };
         var bad = await Html.ParseAsync(await coach.PostFormAsync("/coach/coachees", Log("1", "13", "2026", "60"), "/coach/coachees?handler=Log"));
         Assert.Equal(["Date of the session must be a real date"], bad.ErrorSummary());

@@ -7,7 +7,7 @@ namespace Upon.Shared.Forms;
 public sealed record Choice(string Value, string Text);
 
 /// <summary>A GOV.UK text input; the field's name is also its id and its model state key.</summary>
-public sealed record TextField(string Name, string Label, string? Hint, string? Value, string WidthClass = "govuk-input--width-20", string Type = "text", string? Autocomplete = null, bool Spellcheck = true);
+public sealed record TextField(string Name, string Label, string? Hint, string? Value, string WidthClass = "govuk-input--width-20", string Type = "text", string? Autocomplete = null, bool Spellcheck = true, string? InputMode = null);
 
 /// <summary>A GOV.UK select, with an optional first option with no value.</summary>
 public sealed record SelectField(string Name, string Label, string? Hint, string? Value, IReadOnlyList<Choice> Choices, string? Blank = null);

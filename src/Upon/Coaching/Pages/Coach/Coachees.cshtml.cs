@@ -28,13 +28,14 @@ public sealed class CoacheesModel(UponDbContext db, CurrentCoach current, Coachi
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostLogAsync(int relationshipId, string? minutes, string? mode, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLogAsync(int relationshipId, string? mode, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         // Only one of the coach's own relationships has a form here to show errors by (a changed hidden field is not one).
         if (Coach is null || !Relationships.Any(r => r.Id == relationshipId)) return NotFound();
         var key = Key(relationshipId);
-        // The date's three fields are named after the relationship's form, like the ids the error summary links to.
+        // The date's and the length's fields are named after the relationship's form, like the ids the error summary links to.
+        var minutes = Request.Form[$"{key}-minutes"].FirstOrDefault();
         var dateInput = new DateInput
         {
             Day = Request.Form[$"{key}-date.day"].FirstOrDefault(),

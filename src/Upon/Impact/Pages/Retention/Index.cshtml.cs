@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,7 +85,7 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
 
     public static string PValue(double? value) => RetentionFormat.PValue(value);
 
-    public static string Date(NodaTime.LocalDate date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(NodaTime.LocalDate date) => Upon.Shared.Text.TextFormat.Date(date);
 
     private static string Describe(DisclosedRetentionFigures figures)
     {

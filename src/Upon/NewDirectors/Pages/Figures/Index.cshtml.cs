@@ -106,7 +106,7 @@ public sealed class IndexModel(InvitationReport report, FigureDisclosure disclos
 
     public string YearName(string label) => FigureFormat.Year(label, label == CurrentYear.Label);
 
-    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
+    public static string Date(LocalDate date) => Upon.Shared.Text.TextFormat.Date(date);
 
     public static string Number(int value) => value.ToString("N0", Culture);
 

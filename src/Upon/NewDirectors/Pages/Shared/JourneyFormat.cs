@@ -10,7 +10,7 @@ public static class JourneyFormat
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     /// <summary>"25 November 2026".</summary>
-    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Invariant);
+    public static string Date(LocalDate date) => Upon.Shared.Text.TextFormat.Date(date);
 
     /// <summary>"25 Nov 2026", for tables.</summary>
     public static string ShortDate(LocalDate date) => date.ToString("d MMM yyyy", Invariant);

@@ -11,7 +11,7 @@ public static class RegisterFormat
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>"1 April 2023".</summary>
-    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Invariant);
+    public static string Date(LocalDate date) => Upon.Shared.Text.TextFormat.Date(date);
 
     /// <summary>"1 April 2019 to 31 March 2023", or "since 1 April 2019" while open.</summary>
     public static string Dates(LocalDate start, LocalDate? end) =>

@@ -136,7 +136,7 @@ public sealed class IndexModel(RegisterQueries queries, FigureDisclosure disclos
 
     public IEnumerable<YearRow> Rows => AllYears.Select(f => new YearRow(f, f.FinancialYear != CurrentYear.Label, f.FinancialYear == Year?.Label));
 
-    public static string Date(LocalDate date) => date.ToString("d MMMM yyyy", Culture);
+    public static string Date(LocalDate date) => Upon.Shared.Text.TextFormat.Date(date);
 
     public static string Number(int value) => value.ToString("N0", Culture);
 
