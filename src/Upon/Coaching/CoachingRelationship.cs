@@ -34,6 +34,13 @@ public class CoachingRelationship
 
     /// <summary>Whether the relationship holds one of the coach's places.</summary>
     public bool HoldsPlace => Status is RelationshipStatus.Active or RelationshipStatus.Paused;
+
+    /// <summary>
+    /// Holds a coach's place and the coachee has not asked to change coach: they have a coach, and nothing to ask for
+    /// until they ask to change (which opens their rematch request).
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CoachingRelationship, bool>> CoachingWithoutChangeAsked =
+        r => (r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused) && r.ChangeRequestedOn == null;
 }
 
 public enum SessionConfirmation

@@ -65,6 +65,10 @@ public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabula
         return false;
     }
 
+    /// <summary>Whether the participant has a coach now and has not asked to change: their own request form is not offered.</summary>
+    public Task<bool> HasCoachAsync(int participantId, CancellationToken cancellationToken = default) =>
+        db.CoachingRelationships.Where(r => r.ParticipantId == participantId).AnyAsync(CoachingRelationship.CoachingWithoutChangeAsked, cancellationToken);
+
     /// <summary>The round a request made now goes into: the newest not yet published; null when staff have none open.</summary>
     public Task<MatchingRound?> OpenRoundAsync(CancellationToken cancellationToken = default) =>
         db.MatchingRounds.AsNoTracking().Where(r => r.Status != RoundStatus.Published).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);

@@ -258,6 +258,67 @@ public abstract class AspirantsPagesTests(UponApp app)
         Assert.Contains("c", selected.TextContent, StringComparison.Ordinal);
         await app.WithDbAsync(async db => Assert.True(await db.AuditEvents.AnyAsync(e => e.EntityType == nameof(AspirantEqualityMonitoring) && e.EntityId == seeded.CohortId.ToString())));
     }
+
+    [SkippableFact]
+    public async Task Settings_TakeTheWindowAsGovUkDatesAndTimes_AndTaughtDaysInWords_AndSaveNothingOnAnError()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var url = $"/aspirants/{seeded.CohortId}";
+        var today = app.Clock.GetCurrentInstant().InZone(Upon.Core.Time.London).Date;
+        var (opens, closes) = (today.PlusDays(30), today.PlusDays(60));
+        var days = new[] { today.PlusDays(200), today.PlusDays(230), today.PlusDays(260) };
+        var form = (await admin.GetDocumentAsync(url)).QuerySelectorAll("form input[name], form textarea[name]")
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "hidden"))
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.GetAttribute("value") ?? e.TextContent);
+        static void Date(Dictionary<string, string> form, string name, LocalDate date)
+        {
+            form[$"{name}.day"] = date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form[$"{name}.month"] = date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            form[$"{name}.year"] = date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Date(form, "OpensOn", opens);
+        form["OpensTime"] = "9:30";
+        Date(form, "ClosesOn", closes);
+        form["ClosesTime"] = "";
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        // Each taught day written a different way: abbreviated month, by numbers, ISO.
+        form["TaughtDays"] = $"{days[0].ToString("d MMM yyyy", inv)}\n{days[1].ToString("d/M/yyyy", inv)}\n{days[2].ToString("yyyy-MM-dd", inv)}";
+
+        // Errors first: each reported by its field, and nothing saved.
+        var bad = new Dictionary<string, string>(form) { ["OpensTime"] = "25:00", ["ClosesOn.month"] = "", ["TaughtDays"] = "Octember 5" };
+        var refused = await Html.ParseAsync(await admin.PostFormAsync(url, bad));
+        Assert.Equal(
+            ["Enter the time applications open as a time of day, like 09:00", "Date applications close must include a month", "Write each taught day on its own line as a date, like 5 October 2027 ('Octember 5' is not one)"],
+            refused.ErrorSummary());
+        Assert.Equal(["#OpensTime", "#ClosesOn-month", "#TaughtDays"], refused.QuerySelectorAll(".govuk-error-summary__list a").Select(a => a.GetAttribute("href")).ToList());
+        Assert.Equal("25:00", refused.FieldValue("#OpensTime"));
+        var backwards = new Dictionary<string, string>(form);
+        Date(backwards, "ClosesOn", opens.PlusDays(-1));
+        var before = await Html.ParseAsync(await admin.PostFormAsync(url, backwards));
+        Assert.Equal(["Applications must close after they open"], before.ErrorSummary());
+        Assert.Equal("#ClosesOn-day", before.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
+        var unsaved = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantCohorts.AsNoTracking().Include(c => c.TaughtDays).SingleAsync(c => c.Id == seeded.CohortId));
+        Assert.Null(unsaved.OpensAt);
+        Assert.Empty(unsaved.TaughtDays);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, form)).StatusCode);
+        var saved = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantCohorts.AsNoTracking().Include(c => c.TaughtDays).SingleAsync(c => c.Id == seeded.CohortId));
+        Assert.Equal(opens.At(new LocalTime(9, 30)).InZoneStrictly(Upon.Core.Time.London).ToInstant(), saved.OpensAt);
+        Assert.Equal(closes.At(new LocalTime(23, 59)).InZoneStrictly(Upon.Core.Time.London).ToInstant(), saved.ClosesAt);
+        Assert.Equal(days, saved.TaughtDays.Select(d => d.Date).Order().ToArray());
+
+        // Read back as they were entered, in words where the page writes them.
+        var again = await admin.GetDocumentAsync(url);
+        Assert.Equal(opens.Day.ToString(inv), again.FieldValue("#OpensOn-day"));
+        Assert.Equal("09:30", again.FieldValue("#OpensTime"));
+        Assert.Equal("23:59", again.FieldValue("#ClosesTime"));
+        Assert.Equal(string.Join("\n", days.Select(d => d.ToString("d MMMM yyyy", inv))), again.QuerySelector("#TaughtDays")!.TextContent.Trim());
+        var row = (await admin.GetDocumentAsync("/aspirants")).QuerySelectorAll("#cohorts tbody tr").Single(r => r.QuerySelector($"a[href='{url}']") is not null).TextContent;
+        Assert.Contains($"{opens.ToString("d MMMM yyyy", inv)} at 09:30", row, StringComparison.Ordinal);
+        Assert.Contains($"{closes.ToString("d MMMM yyyy", inv)} at 23:59", row, StringComparison.Ordinal);
+    }
 }
 
 public sealed class AspirantsPagesTests_Sqlite(SqliteApp app) : AspirantsPagesTests(app), IClassFixture<SqliteApp>;

@@ -7,6 +7,7 @@ using Upon.Audit;
 using Upon.Coaching;
 using Upon.Core.Coaching;
 using Upon.Data;
+using Upon.Sessions;
 using Upon.Tests.Infrastructure;
 using Upon.Tests.Sessions;
 
@@ -140,6 +141,35 @@ public abstract class CoachingPagesTests(UponApp app)
         Assert.Equal("1", myCoach.QuerySelector("#hours")!.TextContent.Trim());
         // Dates as GOV.UK writes them.
         Assert.Equal("25 November 2026", myCoach.QuerySelector("table.sessions tbody td")!.TextContent.Trim());
+
+        // With a coach, and due coaching, there is nothing to ask for: no "Ask for a coach" on their home or coach page,
+        // and the form says why and takes nothing.
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var newDirectors = await db.Strands.SingleAsync(x => x.Slug == StrandSetup.NewDirectorsSlug);
+            if (!await db.Enrolments.AnyAsync(e => e.ParticipantId == participantId && e.StrandId == newDirectors.Id))
+            {
+                db.Enrolments.Add(new Enrolment { ParticipantId = participantId, StrandId = newDirectors.Id, StartsOn = new LocalDate(2025, 9, 1) });
+                await db.SaveChangesAsync();
+            }
+            return 0;
+        });
+        Assert.Null(myCoach.QuerySelector("#request-link"));
+        Assert.Null((await participant.GetDocumentAsync("/")).QuerySelector("#coaching-request-link"));
+        var form = await participant.GetDocumentAsync("/my/coaching-request");
+        Assert.NotNull(form.QuerySelector("#has-coach"));
+        Assert.Null(form.QuerySelector("#start"));
+        Assert.Equal("/my/coaching-request", (await participant.GetAsync("/my/coaching-request/characteristics")).Headers.Location?.OriginalString);
+        var sent = await participant.PostFormAsync("/my/coach", new Dictionary<string, string> { [$"wish-{Characteristics.Woman}"] = "must" }, "/my/coaching-request/characteristics");
+        Assert.Equal("/my/coaching-request", sent.Headers.Location?.OriginalString);
+
+        // Asking to change coach opens the form again, for their next coach.
+        var change = await participant.PostFormAsync("/my/coach", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString() }, "/my/coach?handler=Change");
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        Assert.Equal("Tell us what you would like in your next coach", (await participant.GetDocumentAsync("/my/coach")).QuerySelector("#request-link")!.TextContent.Trim());
+        Assert.NotNull((await participant.GetDocumentAsync("/")).QuerySelector("#coaching-request-link"));
+        Assert.NotNull((await participant.GetDocumentAsync("/my/coaching-request")).QuerySelector("#start"));
 
         // Staff see the relationship and its hours on the pool page.
         var pool = await app.CreateClient(Roles.PartnerStaff).GetDocumentAsync("/coaching");

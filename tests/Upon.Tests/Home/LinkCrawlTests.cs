@@ -46,6 +46,7 @@ public abstract partial class LinkCrawlTests(UponApp app)
         ["/aspirants/apply/{cohort}/return-link"] = "the answer to asking for a link back into an application",
         ["/aspirants/apply/{cohort}/submitted"] = "the answer to submitting an application",
         ["/my/learning-set"] = "linked from an aspirant participant's home page once their set is published (the demo participant is a New Director)",
+        ["/my/coaching-request/{step?}"] = "linked from a participant's home and coach pages while they have no coach, or have asked to change (the demo participant has a coach)",
     };
 
     /// <summary>How many addresses of one kind of page (one route) the crawl opens.</summary>

@@ -75,6 +75,24 @@ public abstract class JourneyPageTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task MyJourney_AfterAttendingAResidential_SuggestsNoOther()
+    {
+        app.RequireDatabase();
+        var strand = await JourneySeed.StrandAsync(app);
+        var (client, userId) = await JourneySeed.ParticipantAccountAsync(app);
+        var (me, _) = await JourneySeed.EnrolAsync(app, strand, D(2026, 5, 20), userId: userId);
+        var attended = await JourneySeed.SessionAsync(app, strand, D(2026, 7, 21), SessionType.Residential, "Summer residential", hours: 26);
+        await JourneySeed.MarkAsync(app, attended, me, AttendanceMark.Present);
+        // Later than the other test's residential, which shares the class's strand and must stay the first one open.
+        await JourneySeed.SessionAsync(app, strand, D(2027, 2, 23), SessionType.Residential, "Spring residential", hours: 26);
+
+        var page = await client.GetDocumentAsync("/my/journey");
+
+        Assert.Null(page.QuerySelector("#suggested-residential"));
+        Assert.Equal("Met", page.QuerySelector("#progress-residential [data-met]")!.TextContent.Trim());
+    }
+
+    [SkippableFact]
     public async Task MyJourney_WithoutANewDirectorsPlace_SaysSo()
     {
         app.RequireDatabase();

@@ -1,19 +1,13 @@
 using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
-using Upon.Core;
 
 namespace Upon.Aspirants.Pages;
 
-/// <summary>How the Aspirant Directors pages write and read times (Europe/London) and scores.</summary>
+/// <summary>How the Aspirant Directors pages write times (Europe/London) and scores.</summary>
 public static class AspirantsFormat
 {
-    private static readonly LocalDateTimePattern Entry = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm");
-
-    public static string London(Instant? at) => at is { } a ? Entry.Format(a.InZone(Time.London).LocalDateTime) : "";
-
-    public static Instant? ParseLondon(string? text) =>
-        text is { Length: > 0 } && Entry.Parse(text.Trim()).TryGetValue(default, out var local) ? local.InZoneLeniently(Time.London).ToInstant() : null;
+    /// <summary>"6 January 2027 at 09:00" in London, as the applicants' pages write it; empty for none.</summary>
+    public static string London(Instant? at) => at is { } a ? Apply.ApplyEmails.Format(a) : "";
 
     public static string Score(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "–";
 

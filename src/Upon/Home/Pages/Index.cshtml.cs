@@ -49,6 +49,9 @@ public class IndexModel(UponDbContext db, IClock clock, CurrentParticipant curre
     /// <summary>An aspirant participant whose cohort's action learning sets are published: they have a set to see.</summary>
     public bool HasLearningSet { get; private set; }
 
+    /// <summary>They have a coach and have not asked to change: "Ask for a coach" is not offered.</summary>
+    public bool HasCoach { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         IsAdministrator = User.IsInRole(Roles.Administrator);
@@ -105,6 +108,7 @@ public class IndexModel(UponDbContext db, IClock clock, CurrentParticipant curre
         NextSession = (await Listed(mine.OrderBy(s => s.StartUtc), cancellationToken, take: 1)).FirstOrDefault();
         WaitingLists = await db.Bookings.CountAsync(b => b.ParticipantId == participant.Id && b.Status == BookingStatus.Waitlisted && b.Session!.EndUtc > now, cancellationToken);
         HasLearningSet = await db.AspirantLearningSetMembers.AnyAsync(m => m.Application!.ParticipantId == participant.Id && m.Set!.PublishedAt != null, cancellationToken);
+        HasCoach = await db.CoachingRelationships.Where(r => r.ParticipantId == participant.Id).AnyAsync(Coaching.CoachingRelationship.CoachingWithoutChangeAsked, cancellationToken);
     }
 
     private async Task<List<HomeSession>> Listed(IQueryable<Session> sessions, CancellationToken cancellationToken, int take = MaxListed) =>

@@ -7,7 +7,10 @@ using NodaTime;
 using NodaTime.Text;
 using Upon.Core;
 using Upon.Data;
+using Upon.Sessions.Pages.Shared;
+using Upon.Shared.Forms;
 using Upon.Shared.Security;
+using Upon.Shared.Text;
 
 namespace Upon.Aspirants.Pages.Staff;
 
@@ -17,8 +20,10 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
 {
     public AspirantCohort Cohort { get; private set; } = null!;
 
-    [BindProperty] public string? OpensAt { get; set; }
-    [BindProperty] public string? ClosesAt { get; set; }
+    [BindProperty] public DateInput OpensOn { get; set; } = new();
+    [BindProperty] public string? OpensTime { get; set; }
+    [BindProperty] public DateInput ClosesOn { get; set; } = new();
+    [BindProperty] public string? ClosesTime { get; set; }
     [BindProperty] public int? Places { get; set; }
     [BindProperty] public decimal? MinYearsSenior { get; set; }
     [BindProperty] public int? MaxTiersBelowDcs { get; set; }
@@ -35,8 +40,8 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        OpensAt = AspirantsFormat.London(Cohort.OpensAt);
-        ClosesAt = AspirantsFormat.London(Cohort.ClosesAt);
+        (OpensOn, OpensTime) = ForEntry(Cohort.OpensAt);
+        (ClosesOn, ClosesTime) = ForEntry(Cohort.ClosesAt);
         Places = Cohort.Places;
         MinYearsSenior = Cohort.MinYearsSenior;
         MaxTiersBelowDcs = Cohort.MaxTiersBelowDcs;
@@ -48,20 +53,17 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
         CompletionMinTaughtDays = Cohort.CompletionMinTaughtDays;
         Criteria = string.Join('\n', Cohort.Criteria.OrderBy(c => c.Order).Select(c => $"{c.Name} = {AspirantsFormat.Number(c.Weight)}"));
         Questions = string.Join('\n', Cohort.Questions.OrderBy(q => q.Order).Select(q => $"{q.Text} | {q.WordLimit}"));
-        TaughtDays = string.Join('\n', Cohort.TaughtDays.OrderBy(d => d.Date).Select(d => LocalDatePattern.Iso.Format(d.Date)));
+        TaughtDays = string.Join('\n', Cohort.TaughtDays.OrderBy(d => d.Date).Select(d => TextFormat.Date(d.Date)));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        var opens = AspirantsFormat.ParseLondon(OpensAt);
-        var closes = AspirantsFormat.ParseLondon(ClosesAt);
         var today = clock.GetCurrentInstant().InZone(Time.London).Date;
-        bool Plausible(Instant at) => PlausibleDates.IsPlausibleSessionDate(at.InZone(Time.London).Date, today);
-        if (!string.IsNullOrWhiteSpace(OpensAt) && (opens is null || !Plausible(opens.Value))) ModelState.AddModelError(nameof(OpensAt), "Enter when applications open as a date and time, like 2027-01-06 09:00");
-        if (!string.IsNullOrWhiteSpace(ClosesAt) && (closes is null || !Plausible(closes.Value))) ModelState.AddModelError(nameof(ClosesAt), "Enter when applications close as a date and time, like 2027-02-14 23:59");
-        if (opens is not null && closes is not null && closes <= opens) ModelState.AddModelError(nameof(ClosesAt), "Applications must close after they open");
+        var opens = ReadMoment(OpensOn, nameof(OpensOn), OpensTime, nameof(OpensTime), "applications open", LocalTime.Midnight, today);
+        var closes = ReadMoment(ClosesOn, nameof(ClosesOn), ClosesTime, nameof(ClosesTime), "applications close", new LocalTime(23, 59), today);
+        if (opens is not null && closes is not null && closes <= opens) ModelState.AddModelError(DateInput.ErrorKey(nameof(ClosesOn)), "Applications must close after they open");
         if (Places is not (>= 1 and <= AspirantCohort.MaxPlaces)) ModelState.AddModelError(nameof(Places), $"Enter the number of places, from 1 to {AspirantCohort.MaxPlaces}");
         if (MinYearsSenior is < 0 or > AspirantApplication.MaxYearsSenior) ModelState.AddModelError(nameof(MinYearsSenior), $"Years in a senior role must be from 0 to {AspirantApplication.MaxYearsSenior}");
         if (MaxTiersBelowDcs is < 1 or > 5) ModelState.AddModelError(nameof(MaxTiersBelowDcs), "Tiers below a director must be from 1 to 5");
@@ -134,6 +136,36 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
         return Redirect($"/aspirants/{id}");
     }
 
+    private static (DateInput Date, string? Time) ForEntry(Instant? at) =>
+        at is { } a ? (DateInput.From(a.InZone(Time.London).Date), FormInput.TimeText(a.InZone(Time.London).TimeOfDay)) : (new DateInput(), null);
+
+    /// <summary>A moment of the window entered as a London date and an optional time (<paramref name="whenNoTime"/> if left empty).</summary>
+    private Instant? ReadMoment(DateInput dateInput, string dateKey, string? timeText, string timeKey, string what, LocalTime whenNoTime, LocalDate today)
+    {
+        var date = dateInput.Read(ModelState, dateKey, $"Date {what}", required: false);
+        if (date is null)
+        {
+            if (dateInput.IsEmpty && !string.IsNullOrWhiteSpace(timeText)) ModelState.AddModelError(DateInput.ErrorKey(dateKey), $"Enter the date {what}, or clear the time");
+            return null;
+        }
+        if (PlausibleDates.CheckSessionDate(date.Value, today, $"the date {what}") is { } reason)
+        {
+            ModelState.AddModelError(DateInput.ErrorKey(dateKey), reason);
+            return null;
+        }
+        var time = whenNoTime;
+        if (!string.IsNullOrWhiteSpace(timeText))
+        {
+            if (FormInput.ParseTime(timeText) is not { } entered)
+            {
+                ModelState.AddModelError(timeKey, $"Enter the time {what} as a time of day, like 09:00");
+                return null;
+            }
+            time = entered;
+        }
+        return date.Value.At(time).InZoneLeniently(Time.London).ToInstant();
+    }
+
     private List<(string Name, decimal Weight)> ParseCriteria()
     {
         var result = new List<(string, decimal)>();
@@ -182,9 +214,15 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
         var result = new List<LocalDate>();
         foreach (var line in Lines(TaughtDays))
         {
-            if (!LocalDatePattern.Iso.Parse(line).TryGetValue(default, out var date) || !PlausibleDates.IsPlausibleSessionDate(date, today))
+            if (DayPatterns.Select(p => p.Parse(line)).FirstOrDefault(r => r.Success) is not { } parsed)
             {
-                ModelState.AddModelError(nameof(TaughtDays), $"Write each taught day on its own line as a date like 2027-10-05 ('{line}' is not one)");
+                ModelState.AddModelError(nameof(TaughtDays), $"Write each taught day on its own line as a date, like 5 October 2027 ('{line}' is not one)");
+                return result;
+            }
+            var date = parsed.Value;
+            if (PlausibleDates.CheckSessionDate(date, today, $"the taught day '{line}'") is { } reason)
+            {
+                ModelState.AddModelError(nameof(TaughtDays), reason);
                 return result;
             }
             if (!result.Contains(date)) result.Add(date);
@@ -192,6 +230,10 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
         if (result.Count > 30) ModelState.AddModelError(nameof(TaughtDays), "Enter at most 30 taught days");
         return result;
     }
+
+    /// <summary>A taught day as the page writes it (5 October 2027), abbreviated (5 Oct 2027), by numbers (5/10/2027) or ISO (2027-10-05).</summary>
+    private static readonly LocalDatePattern[] DayPatterns =
+        [.. new[] { "d MMMM uuuu", "d MMM uuuu", "d'/'M'/'uuuu", "uuuu'-'MM'-'dd" }.Select(LocalDatePattern.CreateWithInvariantCulture)];
 
     private static IEnumerable<string> Lines(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(100);

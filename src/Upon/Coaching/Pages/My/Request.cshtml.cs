@@ -26,6 +26,9 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
     public IReadOnlyList<CoachProfile> Coaches { get; private set; } = [];
     public string? RoundName { get; private set; }
     public bool Due { get; private set; }
+
+    /// <summary>They have a coach and have not asked to change: the form is not for them (they ask to change on <c>/my/coach</c>).</summary>
+    public bool HasCoach { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -40,7 +43,8 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
         }
 
         Due = await form.IsDueAsync(participant.Id, cancellationToken);
-        if (!Due) return Step is null or "" ? Page() : Redirect("/my/coaching-request");
+        HasCoach = Due && await form.HasCoachAsync(participant.Id, cancellationToken);
+        if (!Due || HasCoach) return Step is null or "" ? Page() : Redirect("/my/coaching-request");
         Draft = ReadDraft();
         await LoadAsync(cancellationToken);
         if (Step is "check" or "region" or "avoid" or "mode" or "authority" && Array.IndexOf(Steps, Draft.NextStep()) < Array.IndexOf(Steps, Step))
@@ -55,6 +59,7 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
     {
         var participant = await current.FindAsync(User, cancellationToken);
         if (participant is null || !await form.IsDueAsync(participant.Id, cancellationToken)) return NotFound();
+        if (await form.HasCoachAsync(participant.Id, cancellationToken)) return Redirect("/my/coaching-request");
         Due = true;
         Draft = ReadDraft();
         await LoadAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class IndexModel(CurrentParticipant current, JourneyQueries journe
     /// </summary>
     public ParticipantSession? Next { get; private set; }
 
-    /// <summary>In the core programme without a place on a residential: the next one open to them.</summary>
+    /// <summary>In the core programme, with no residential attended and none booked: the next one open to them.</summary>
     public ParticipantSession? SuggestedResidential { get; private set; }
 
     /// <summary>Coaching groups in their coaching year: held, booked and open.</summary>
@@ -59,7 +59,7 @@ public sealed class IndexModel(CurrentParticipant current, JourneyQueries journe
             .Where(s => s.Session.StrandId == Journey.Enrolment.StrandId && s.Session.StartUtc > now && s.Session.Status != SessionStatus.Cancelled)
             .ToList();
         var inCore = Journey.Stage is JourneyStage.CoreProgramme or JourneyStage.NotStarted;
-        if (inCore && !upcoming.Any(s => s.Session.Type == SessionType.Residential && (s.HasPlace || s.IsWaiting)))
+        if (inCore && Journey.Progress.CoreResidentialsAttended == 0 && !upcoming.Any(s => s.Session.Type == SessionType.Residential && (s.HasPlace || s.IsWaiting)))
         {
             SuggestedResidential = upcoming.FirstOrDefault(s => s.Session.Type == SessionType.Residential && s.Apology is null);
         }
