@@ -364,6 +364,7 @@ public abstract class RetentionTests(UponApp app)
         Assert.NotNull(doc.QuerySelector("#suppression-note"));
         Assert.Equal("4", doc.QuerySelector("#curve-table tr[data-months='0'] [data-figure='atRiskParticipants']")?.TextContent.Trim());
         Assert.StartsWith("/impact/retention/chart.svg", doc.QuerySelector("#retention-chart")?.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Contains("As of 31 March 2025, participants", doc.QuerySelector("#retention-chart")?.GetAttribute("alt"), StringComparison.Ordinal);
 
         var chart = await app.CreateClient(Roles.PartnerStaff).GetAsync(new Uri($"/impact/retention/chart.svg?asOf={AsOf}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, chart.StatusCode);

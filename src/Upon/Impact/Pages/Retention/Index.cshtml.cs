@@ -94,7 +94,7 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
             $"{(g.Survival12.TryGetValue(out var s12) ? Percent(s12) : "suppressed")} still in post at 12 months, " +
             $"{(g.Survival24.TryGetValue(out var s24) ? Percent(s24) : "suppressed")} at 24 months";
         return "Kaplan-Meier curves of the share of first-time directors' tenures still in post by months from the start, with 95% " +
-            $"confidence bands. As of {figures.Figures.AsOf:yyyy-MM-dd}, {Group(figures.Groups[0])}; {Group(figures.Groups[1])}. " +
+            $"confidence bands. As of {Upon.Shared.Text.TextFormat.Date(figures.Figures.AsOf)}, {Group(figures.Groups[0])}; {Group(figures.Groups[1])}. " +
             "The table below gives the same figures.";
     }
 }
