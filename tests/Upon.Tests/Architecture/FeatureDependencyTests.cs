@@ -29,7 +29,7 @@ public class FeatureDependencyTests
         ["Impact"] = ["NewDirectors", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
         ["SessionFeedback"] = ["Sessions", "Accounts", "Audit", "Email", "Disclosure"],
         ["Aspirants"] = ["DataProtection", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure"],
-        ["Home"] = ["DataProtection", "Aspirants", "Impact", "NewDirectors", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
+        ["Home"] = ["DataProtection", "Aspirants", "Impact", "NewDirectors", "Coaching", "Participants", "Sessions", "Register", "Accounts", "Audit", "Email", "Disclosure", "Feedback"],
     };
 
     private static readonly Assembly Upon = typeof(global::Upon.Data.UponDbContext).Assembly;
