@@ -77,6 +77,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/coach/coachees"] = [Roles.Coach],
         ["/coach/calendar"] = [Roles.Coach],
         ["/my/coach"] = [Roles.Participant],
+        ["/my/coach/change/{id:int}"] = [Roles.Participant],
         ["/my/coaching-request/{step?}"] = [Roles.Participant],
         ["/admin/audit"] = [Roles.Administrator],
         ["/aspirants/apply"] = Everyone,

@@ -165,8 +165,28 @@ public abstract class CoachingPagesTests(UponApp app)
         Assert.Equal("/my/coaching-request", sent.Headers.Location?.OriginalString);
 
         // Asking to change coach opens the form again, for their next coach.
-        var change = await participant.PostFormAsync("/my/coach", new Dictionary<string, string> { ["relationshipId"] = relationshipId.ToString() }, "/my/coach?handler=Change");
-        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        // First "are you sure?": the button on their coach's page leads to a page that asks, and only its post asks.
+        var changeUrl = $"/my/coach/change/{relationshipId}";
+        Assert.Equal(changeUrl, (await participant.GetDocumentAsync("/my/coach")).QuerySelector($"#change-{relationshipId}")!.GetAttribute("href"));
+        var areYouSure = await participant.GetDocumentAsync(changeUrl);
+        Assert.Equal("Are you sure you want to change coach?", areYouSure.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Cora Coach", areYouSure.QuerySelector("#keep-coach")!.TextContent, StringComparison.Ordinal);
+        await app.WithDbAsync(async db => Assert.Null((await db.CoachingRelationships.AsNoTracking().SingleAsync(r => r.Id == relationshipId)).ChangeRequestedOn));
+        // Someone else's relationship, or one that does not exist, is not found.
+        var otherRelationship = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().CoachingRelationships.Where(r => r.ParticipantId != participantId).Select(r => r.Id).FirstOrDefaultAsync());
+        foreach (var notMine in new[] { otherRelationship, 0 })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await participant.GetAsync($"/my/coach/change/{notMine}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await participant.PostFormAsync(changeUrl, new Dictionary<string, string>(), $"/my/coach/change/{notMine}")).StatusCode);
+        }
+        var change = await participant.PostFormAsync(changeUrl, new Dictionary<string, string>());
+        Assert.Equal("/my/coach", change.Headers.Location?.OriginalString);
+        var changed = await participant.GetDocumentAsync("/my/coach");
+        Assert.Equal("You asked to change coach: the programme team will find you another.", changed.QuerySelector("#notice")!.TextContent.Trim());
+        Assert.Null(changed.QuerySelector($"#change-{relationshipId}"));
+        await app.WithDbAsync(async db => Assert.NotNull((await db.CoachingRelationships.AsNoTracking().SingleAsync(r => r.Id == relationshipId)).ChangeRequestedOn));
+        // Asked once, the page sends them back to their coach's page.
+        Assert.Equal("/my/coach", (await participant.GetAsync(changeUrl)).Headers.Location?.OriginalString);
         Assert.Equal("Tell us what you would like in your next coach", (await participant.GetDocumentAsync("/my/coach")).QuerySelector("#request-link")!.TextContent.Trim());
         Assert.NotNull((await participant.GetDocumentAsync("/")).QuerySelector("#coaching-request-link"));
         Assert.NotNull((await participant.GetDocumentAsync("/my/coaching-request")).QuerySelector("#start"));

@@ -36,9 +36,6 @@ public sealed class CoachModel(UponDbContext db, CurrentParticipant current, Coa
     public Task<IActionResult> OnPostQueryAsync(int sessionId, string? reason, CancellationToken cancellationToken) =>
         Act(p => coaching.AnswerSessionAsync(p, sessionId, false, reason, cancellationToken), "Session queried: the programme team will look into it.");
 
-    public Task<IActionResult> OnPostChangeAsync(int relationshipId, CancellationToken cancellationToken) =>
-        Act(p => coaching.RequestChangeAsync(p, relationshipId, cancellationToken), "You asked to change coach: the programme team will find you another.");
-
     private async Task<IActionResult> Act(Func<int, Task> action, string notice)
     {
         var participant = await current.FindAsync(User);
