@@ -41,6 +41,11 @@ public class CoachingRelationship
     /// </summary>
     public static readonly System.Linq.Expressions.Expression<Func<CoachingRelationship, bool>> CoachingWithoutChangeAsked =
         r => (r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused) && r.ChangeRequestedOn == null;
+
+    private static readonly Func<CoachingRelationship, bool> IsCoachingWithoutChangeAsked = CoachingWithoutChangeAsked.Compile();
+
+    /// <summary><see cref="CoachingWithoutChangeAsked"/> for a relationship already loaded.</summary>
+    public bool CoachesWithoutChangeAsked => IsCoachingWithoutChangeAsked(this);
 }
 
 public enum SessionConfirmation

@@ -137,7 +137,7 @@ public sealed class CohortModel(UponDbContext db, IClock clock, CohortYear.Offer
     }
 
     private static (DateInput Date, string? Time) ForEntry(Instant? at) =>
-        at is { } a ? (DateInput.From(a.InZone(Time.London).Date), FormInput.TimeText(a.InZone(Time.London).TimeOfDay)) : (new DateInput(), null);
+        at?.InZone(Time.London) is { } london ? (DateInput.From(london.Date), FormInput.TimeText(london.TimeOfDay)) : (new DateInput(), null);
 
     /// <summary>A moment of the window entered as a London date and an optional time (<paramref name="whenNoTime"/> if left empty).</summary>
     private Instant? ReadMoment(DateInput dateInput, string dateKey, string? timeText, string timeKey, string what, LocalTime whenNoTime, LocalDate today)

@@ -39,7 +39,7 @@ public sealed class ChangeCoachModel(UponDbContext db, CurrentParticipant curren
         var relationship = await db.CoachingRelationships.AsNoTracking().Include(r => r.Coach)
             .SingleOrDefaultAsync(r => r.Id == id && r.ParticipantId == participant.Id, cancellationToken);
         if (relationship is null) return NotFound();
-        if (!relationship.HoldsPlace || relationship.ChangeRequestedOn is not null) return Redirect("/my/coach");
+        if (!relationship.CoachesWithoutChangeAsked) return Redirect("/my/coach");
         Relationship = relationship;
         return null;
     }
