@@ -38,6 +38,8 @@ namespace Upon.Tests.Impact;
 public abstract class RetentionTests(UponApp app)
 {
     private const string AsOf = "2025-03-31";
+
+    private static readonly string[] DateParts = ["day", "month", "year"];
     private static readonly ConcurrentDictionary<UponApp, Lazy<Task<bool>>> Built = new();
 
     private Task<bool> ScenarioAsync() => Built.GetOrAdd(app, a => new Lazy<Task<bool>>(() => BuildAsync(a))).Value;
@@ -401,7 +403,46 @@ public abstract class RetentionTests(UponApp app)
         var response = await app.CreateClient(Roles.PartnerStaff).GetAsync(new Uri("/impact/retention?asOf=2025-13-01", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(["'2025-13-01' is not a date: use the form YYYY-MM-DD, such as 2025-03-31."], (await Html.ParseAsync(response)).ErrorSummary());
+        var doc = await Html.ParseAsync(response);
+        Assert.Equal(["'2025-13-01' is not a date: use the form YYYY-MM-DD, such as 2025-03-31."], doc.ErrorSummary());
+        Assert.Equal("#AsOfDate-day", doc.QuerySelector(".govuk-error-summary a")?.GetAttribute("href"));
+    }
+
+    [SkippableFact]
+    public async Task Page_TakesTheDayAsAGovUkDateInput()
+    {
+        app.RequireDatabase();
+        await ScenarioAsync();
+        var client = app.CreateClient(Roles.PartnerStaff);
+
+        var asked = await client.GetDocumentAsync("/impact/retention?AsOfDate.day=31&AsOfDate.month=3&AsOfDate.year=2025");
+        Assert.Contains(asked.QuerySelectorAll("h2"), h => h.TextContent.Contains("as of 31 March 2025", StringComparison.Ordinal));
+        Assert.Equal("4", asked.QuerySelector("#groups-table tr[data-set='all'][data-group='participants'] [data-figure='n']")?.GetAttribute("data-value"));
+        Assert.Equal(["31", "3", "2025"], DateParts.Select(p => asked.QuerySelector($"#AsOfDate-{p}")?.GetAttribute("value")));
+
+        var linked = await client.GetDocumentAsync($"/impact/retention?asOf={AsOf}");
+        Assert.Equal(["31", "3", "2025"], DateParts.Select(p => linked.QuerySelector($"#AsOfDate-{p}")?.GetAttribute("value")));
+
+        var today = await client.GetDocumentAsync("/impact/retention");
+        Assert.False(string.IsNullOrEmpty(today.QuerySelector("#AsOfDate-year")?.GetAttribute("value")), "Today is not filled in.");
+        Assert.Null(today.QuerySelector(".govuk-error-summary"));
+
+        foreach (var (query, message, href) in new[]
+        {
+            ("AsOfDate.day=31&AsOfDate.year=2025", "Evaluation date must include a month", "#AsOfDate-month"),
+            ("AsOfDate.day=31&AsOfDate.month=2&AsOfDate.year=2025", "Evaluation date must be a real date", "#AsOfDate-day"),
+            ("AsOfDate.day=1&AsOfDate.month=1&AsOfDate.year=25", "The year of the evaluation date must include 4 numbers", "#AsOfDate-year"),
+            ("AsOfDate.day=1&AsOfDate.month=1&AsOfDate.year=1999", "The evaluation date must be between 1 January 2000 and", "#AsOfDate-day"),
+        })
+        {
+            var response = await client.GetAsync(new Uri($"/impact/retention?{query}", UriKind.Relative));
+            var doc = await Html.ParseAsync(response);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.StartsWith(message, Assert.Single(doc.ErrorSummary()), StringComparison.Ordinal);
+            Assert.Equal(href, doc.QuerySelector(".govuk-error-summary a")?.GetAttribute("href"));
+            Assert.NotNull(doc.QuerySelector($"{href}.govuk-input--error"));
+            Assert.Null(doc.QuerySelector("#groups-table"));
+        }
     }
 
     [SkippableFact]

@@ -7,6 +7,7 @@ using Upon.Core.Impact;
 using Upon.Core.Register;
 using Upon.Disclosure;
 using Upon.Shared.Figures;
+using Upon.Shared.Forms;
 using Upon.Shared.Security;
 
 namespace Upon.Impact.Pages.Retention;
@@ -18,7 +19,9 @@ public sealed record CurveRow(int Months, Disclosed<double?> ParticipantsSurviva
 /// <summary>
 /// The retention evaluation: definitions, the figures overall and by first appointment type, the chart and its table.
 /// Staff see the exact figures; the funder sees them with small numbers suppressed (<see cref="RetentionDisclosure"/>).
-/// <c>?asOf=YYYY-MM-DD</c> evaluates as of another day (400 with the error on the page when it is not one).
+/// The form asks for the as-of day as a GOV.UK date input (<c>AsOfDate.day</c>, <c>.month</c>, <c>.year</c>); links give it
+/// as <c>?asOf=YYYY-MM-DD</c>, as the API and the chart take it. Either way a day that is not one, or is out of range,
+/// answers 400 with the error on the page.
 /// </summary>
 [Authorize(Policy = Policies.Aggregates)]
 public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache figures, FigureReader figureReader, FigureDisclosure disclosure) : PageModel
@@ -28,7 +31,9 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
 
     public const string SuppressedSymbol = "[" + Disclosed.Symbol + "]";
 
-    public string? AsOfText { get; private set; }
+    /// <summary>The day to evaluate as of, as entered in the form; empty for today (or the link's <c>asOf</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateInput AsOfDate { get; set; } = new();
 
     public bool SeesExactFigures { get; private set; }
 
@@ -46,13 +51,11 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
 
     public async Task<IActionResult> OnGetAsync(string? asOf, CancellationToken cancellationToken)
     {
-        AsOfText = asOf;
+        ModelState.Clear();
         SeesExactFigures = FigureDisclosure.SeesExactFigures(User);
         Rule = disclosure.RuleFor(User);
-        var (day, error) = evaluation.ParseAsOf(asOf);
-        if (error is not null)
+        if (ReadAsOf(asOf) is not { } day)
         {
-            ModelState.AddModelError("asOf", error);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -64,6 +67,34 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
         Rows = [.. Figures.Table.Select(Row)];
         ChartAlt = Describe(Figures);
         return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
+    }
+
+    /// <summary>The day asked for (the form's date input first, then the link's <c>asOf</c>), or null with the error recorded.</summary>
+    private NodaTime.LocalDate? ReadAsOf(string? asOf)
+    {
+        const string label = "Evaluation date";
+        if (AsOfDate.IsEmpty)
+        {
+            var (linked, error) = evaluation.ParseAsOf(asOf);
+            if (error is null)
+            {
+                AsOfDate = DateInput.From(linked);
+                return linked;
+            }
+            AsOfDate = new DateInput();
+            ModelState.AddModelError(DateInput.ErrorKey(nameof(AsOfDate)), error);
+            return null;
+        }
+        if (AsOfDate.Read(ModelState, nameof(AsOfDate), label, required: false) is not { } day)
+        {
+            return null;
+        }
+        if (PlausibleDates.CheckAppointmentDate(day, evaluation.Today, "the evaluation date") is { } outside)
+        {
+            ModelState.AddModelError(DateInput.ErrorKey(nameof(AsOfDate)), outside);
+            return null;
+        }
+        return day;
     }
 
     /// <summary>Both curves at one time as published (<see cref="RetentionDisclosure.TableMonths"/>).</summary>
