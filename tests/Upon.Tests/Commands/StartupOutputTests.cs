@@ -5,7 +5,8 @@ namespace Upon.Tests.Commands;
 
 /// <summary>
 /// What the web app prints when it starts on a new database and again on the same one: no alarming EF warning from the
-/// migrations, and where the demo accounts' password comes from and how to set a new one.
+/// migrations, and where the demo accounts' password comes from and how to set a new one; on SQLite, the database it
+/// creates has the product's page size.
 /// </summary>
 public abstract class StartupOutputTests(DatabaseProvider provider)
 {
@@ -29,6 +30,17 @@ public abstract class StartupOutputTests(DatabaseProvider provider)
         Assert.DoesNotContain("have the password", second.Output, StringComparison.Ordinal);
         Assert.Contains("Demo:Password", second.Output, StringComparison.Ordinal);
         Assert.Contains("upon users reset-password admin@upon.test", second.Output, StringComparison.Ordinal);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // A database the app creates has 16 KiB pages (SqlitePragmaInterceptor), in write-ahead logging.
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size";
+            Assert.Equal(16384L, await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", await command.ExecuteScalarAsync());
+        }
     }
 }
 

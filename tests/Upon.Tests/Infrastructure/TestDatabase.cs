@@ -26,10 +26,14 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings__Upon"] = ConnectionString,
     };
 
-    /// <summary>A context on this database, for checking what the product wrote.</summary>
+    /// <summary>
+    /// A context on this database, for checking what the product wrote. On SQLite its connections are set up as the
+    /// product's are, so a database it creates (the migrated template) has the product's page size and journal mode.
+    /// </summary>
     public UponDbContext CreateDbContext() => Provider == DatabaseProvider.Sqlite
         ? new SqliteUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SqliteUponDbContext>()
-            .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options).Use(new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance)
+            .UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations"))
+            .AddInterceptors(new SqlitePragmaInterceptor()).Options).Use(new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance)
         : new PostgresUponDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PostgresUponDbContext>()
             .UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations")).Options).Use(new Upon.Audit.CommandLineAuditActor(), NodaTime.SystemClock.Instance);
 
