@@ -22,7 +22,6 @@ public abstract class ApplyPageModel(ApplicationForm form) : PageModel
     /// <summary>Loads the cohort and the signed-in application; false when the cohort does not exist.</summary>
     protected async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (await form.CohortAsync(CohortName, cancellationToken) is not { } cohort)
         {
             return false;

@@ -18,7 +18,6 @@ public sealed class EndorseModel(Endorsements endorsements) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string secret, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Response.Headers["Referrer-Policy"] = "no-referrer";
         if (await endorsements.FindAsync(secret, cancellationToken) is not { } view)
         {

@@ -18,7 +18,6 @@ public sealed class ResumeModel(ApplicantSignIn signIn) : PageModel
 
     public IActionResult OnGet()
     {
-        Response.Headers.CacheControl = "no-store";
         Response.Headers["Referrer-Policy"] = "no-referrer";
         return Page();
     }

@@ -27,7 +27,6 @@ public sealed class YourDataModel(UponDbContext db, ApplicantSignIn signIn, Pers
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (await ConfirmedSubjectAsync(cancellationToken) is not { } subject)
         {
             if (signIn.SignedIn(HttpContext) is { } key)
@@ -43,7 +42,6 @@ public sealed class YourDataModel(UponDbContext db, ApplicantSignIn signIn, Pers
 
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         if (await ConfirmedSubjectAsync(cancellationToken) is not { } subject)
         {
             return RedirectToPage();

@@ -15,7 +15,6 @@ public sealed class AlumniMatchesModel(AlumniSuggestions suggestions) : PageMode
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         Suggestions = await suggestions.ListAsync(cancellationToken);
     }
 

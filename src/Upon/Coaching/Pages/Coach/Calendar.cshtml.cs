@@ -19,7 +19,6 @@ public sealed class CalendarModel(CurrentCoach current, CoachCalendarFeed feeds)
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Coach = await current.FindAsync(User, cancellationToken);
-        Response.Headers.CacheControl = "no-store";
     }
 
     public async Task<IActionResult> OnPostNewAsync(CancellationToken cancellationToken)
@@ -29,7 +28,6 @@ public sealed class CalendarModel(CurrentCoach current, CoachCalendarFeed feeds)
         var secret = await feeds.NewAsync(coach.Id, cancellationToken);
         Coach = await current.FindAsync(User, cancellationToken);
         NewFeedUrl = feeds.BaseUrl + CoachCalendarFeed.FeedPath(secret);
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 

@@ -19,7 +19,6 @@ public sealed class ChangeCoachModel(UponDbContext db, CurrentParticipant curren
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         return await LoadAsync(id, cancellationToken) ?? Page();
     }
 

@@ -27,7 +27,6 @@ public sealed class CoachModel(UponDbContext db, CurrentParticipant current, Coa
             .Where(r => r.ParticipantId == Participant.Id).OrderByDescending(r => r.StartsOn).ToListAsync(cancellationToken);
         Requests = await requests.ReadOwnAsync(Participant.Id, cancellationToken);
         Labels = await vocabulary.LabelsAsync(cancellationToken);
-        Response.Headers.CacheControl = "no-store";
     }
 
     public Task<IActionResult> OnPostConfirmAsync(int sessionId, CancellationToken cancellationToken) =>

@@ -33,7 +33,6 @@ public sealed class RequestModel(CurrentParticipant current, RequestForm form, C
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         var participant = await current.FindAsync(User, cancellationToken);
         if (participant is null || !Steps.Contains(Step ?? "")) return NotFound();
         if (Step == "done")

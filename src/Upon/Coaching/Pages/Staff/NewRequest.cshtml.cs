@@ -80,7 +80,6 @@ public sealed class NewRequestModel(UponDbContext db, RequestForm form, Coaching
         Characteristics = await vocabulary.CharacteristicsAsync(cancellationToken);
         Labels = await vocabulary.LabelsAsync(cancellationToken);
         Coaches = await form.CoachesAsync(cancellationToken);
-        Response.Headers.CacheControl = "no-store";
         return true;
     }
 }

@@ -29,7 +29,6 @@ public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview rev
         await audit.RecordViewAsync(nameof(MatchingRound), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "coaching requests and proposals of the round, by an administrator", cancellationToken);
         Review = (await review.BuildAsync(id, cancellationToken))!;
         Labels = await vocabulary.LabelsAsync(cancellationToken);
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 

@@ -72,7 +72,6 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
     /// <summary>The day asked for (the form's date input first, then the link's <c>asOf</c>), or null with the error recorded.</summary>
     private NodaTime.LocalDate? ReadAsOf(string? asOf)
     {
-        const string label = "Evaluation date";
         if (AsOfDate.IsEmpty)
         {
             var (linked, error) = evaluation.ParseAsOf(asOf);
@@ -85,7 +84,7 @@ public sealed class IndexModel(RetentionEvaluation evaluation, ImpactFigureCache
             ModelState.AddModelError(DateInput.ErrorKey(nameof(AsOfDate)), error);
             return null;
         }
-        if (AsOfDate.Read(ModelState, nameof(AsOfDate), label, required: false) is not { } day)
+        if (AsOfDate.Read(ModelState, nameof(AsOfDate), "Evaluation date", required: false) is not { } day)
         {
             return null;
         }

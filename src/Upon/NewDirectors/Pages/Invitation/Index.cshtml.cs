@@ -23,7 +23,6 @@ public sealed class IndexModel(InvitationAcceptance acceptance) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string secret, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
         return await LoadAsync(secret, cancellationToken) ? Page() : NotFound();
     }
 

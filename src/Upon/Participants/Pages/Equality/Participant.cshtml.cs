@@ -27,7 +27,6 @@ public sealed class ParticipantModel(UponDbContext db, EqualityRecords records) 
         }
         Participant = participant;
         Record = await records.ReadAsync(id, "equality information, by an administrator", cancellationToken);
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }
