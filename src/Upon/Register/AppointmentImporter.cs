@@ -390,7 +390,25 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         }
         _appointmentsWatch.Stop();
         _auditWatch.Start();
-        await bulk.InsertAuditEventsAsync(AuditLines(plan), cancellationToken);
+        if (bulk.AuditsCreatedRowsItself)
+        {
+            var at = db.Clock.GetCurrentInstant();
+            if (plan.NewPeople.Count > 0)
+            {
+                await bulk.AuditCreatedPeopleAsync(plan.NewPeople[0].AsPlanned.Id, plan.NewPeople[^1].AsPlanned.Id,
+                    Line(at, AuditActions.Created, nameof(Person), null, changes: null), cancellationToken);
+            }
+            if (plan.Added.Count > 0)
+            {
+                await bulk.AuditCreatedAppointmentsAsync(plan.Added[0].Appointment.Id, plan.Added[^1].Appointment.Id,
+                    Line(at, AuditActions.Created, nameof(Appointment), null, changes: null), cancellationToken);
+            }
+            await bulk.InsertAuditEventsAsync(UpdatedLines(plan, at), cancellationToken);
+        }
+        else
+        {
+            await bulk.InsertAuditEventsAsync(AuditLines(plan), cancellationToken);
+        }
         _auditWatch.Stop();
     }
 
@@ -414,6 +432,15 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         {
             yield return Line(at, AuditActions.Created, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture), _createdJson.Write(appointment));
         }
+        foreach (var line in UpdatedLines(plan, at))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>One audit line per appointment the batch changed, with each field's old and new value.</summary>
+    private IEnumerable<AuditEvent> UpdatedLines(WritePlan plan, Instant at)
+    {
         foreach (var appointment in plan.Changed)
         {
             var before = plan.Before[appointment.Id];
@@ -525,7 +552,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         }
     }
 
-    private AuditEvent Line(Instant at, string action, string type, string id, string changes) => new()
+    private AuditEvent Line(Instant at, string action, string type, string? id, string? changes) => new()
     {
         At = at,
         UserId = ActingAs.UserId,
