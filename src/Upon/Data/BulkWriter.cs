@@ -38,8 +38,8 @@ public sealed class BulkWriter(UponDbContext db)
             a => (a.AuthorityCode, a.PersonKey, a.StartDate), (a, id) => a.Id = id, a => a.Id, progress, cancellationToken);
 
     /// <summary>
-    /// Inserts new rows of an entity whose key the database generates, and gives each row its key. SQLite hands each key
-    /// back as the row is written. PostgreSQL's binary COPY returns nothing, so the rows written after the largest key
+    /// Inserts new rows of an entity whose key the database generates, and gives each row its key. On SQLite the keys
+    /// follow on from one another in the rows' order (<see cref="InsertStagedSqliteAsync"/>). PostgreSQL's binary COPY returns nothing, so the rows written after the largest key
     /// before the COPY are read back and matched to the new rows by <paramref name="naturalKey"/> (unique among them); the
     /// caller's transaction keeps other writers of the table out.
     /// </summary>
@@ -56,7 +56,7 @@ public sealed class BulkWriter(UponDbContext db)
         db.MarkFigureDataChanged();
         if (!IsPostgres)
         {
-            await InsertSqliteAsync(map, rows, values, cancellationToken, progress, (row, generated) => setKey(row, checked((int)generated)));
+            await InsertStagedSqliteAsync(map, rows, values, setKey, progress, cancellationToken);
             return;
         }
         var keyName = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
@@ -292,10 +292,8 @@ public sealed class BulkWriter(UponDbContext db)
     /// them back the same. A value equal to the previous row's in the same column is not bound again: SQLite keeps a
     /// statement's bindings when it is reset, and binding text (converting and copying it) was most of the binding's time.
     /// </summary>
-    /// <param name="keys">Given each row and the key SQLite generated for it, as the row is written.</param>
     private Task InsertSqliteAsync<T>(
-        TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress,
-        Action<T, long>? keys = null)
+        TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
             ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
@@ -322,7 +320,6 @@ public sealed class BulkWriter(UponDbContext db)
                 {
                     Check(result, handle);
                 }
-                keys?.Invoke(row, raw.sqlite3_last_insert_rowid(handle));
                 if (++done % 10_000 == 0)
                 {
                     progress?.Report(done);
@@ -332,6 +329,36 @@ public sealed class BulkWriter(UponDbContext db)
             progress?.Report(done);
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Inserts rows whose keys SQLite generates in two steps: each row is bound into a temporary table with no index or
+    /// constraint, then one <c>INSERT ... SELECT</c> moves them all into the table, so that SQLite opens the table's
+    /// indexes and checks its foreign keys in one statement for the batch rather than in one a row. The keys SQLite gives
+    /// them follow on from one another in the rows' order (the caller's transaction keeps every other writer out).
+    /// </summary>
+    private async Task InsertStagedSqliteAsync<T>(
+        TableMap map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, Action<T, int> setKey, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
+            ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
+        var stage = $"temp.{Quote($"upon_staged_{map.Table.Trim('"')}")}";
+        var columns = string.Join(", ", map.Columns);
+        Check(raw.sqlite3_exec(handle, $"DROP TABLE IF EXISTS {stage}; CREATE TEMP TABLE {stage} ({columns});"), handle);
+        await InsertSqliteAsync(map with { Table = stage }, rows, values, cancellationToken, progress);
+        Check(raw.sqlite3_exec(handle, $"INSERT INTO main.{map.Table} ({columns}) SELECT {columns} FROM {stage} ORDER BY rowid;"), handle);
+        var moved = raw.sqlite3_changes(handle);
+        var last = raw.sqlite3_last_insert_rowid(handle);
+        Check(raw.sqlite3_exec(handle, $"DROP TABLE {stage};"), handle);
+        if (moved != rows.Count)
+        {
+            throw new InvalidOperationException($"{moved} of the {rows.Count} rows staged for {map.Table} were written.");
+        }
+        var key = checked((int)(last - rows.Count + 1));
+        foreach (var row in rows)
+        {
+            setKey(row, key++);
+        }
     }
 
     /// <summary>Whether a value binds as the one already bound: both null, or equal text, number, flag, date or time of the same type.</summary>
