@@ -168,6 +168,14 @@ public abstract class CoachingPagesTests(UponApp app)
         // First "are you sure?": the button on their coach's page leads to a page that asks, and only its post asks.
         var changeUrl = $"/my/coach/change/{relationshipId}";
         Assert.Equal(changeUrl, (await participant.GetDocumentAsync("/my/coach")).QuerySelector($"#change-{relationshipId}")!.GetAttribute("href"));
+        // Coaching that is paused still holds the coach's place, and the coachee may ask to change from it too.
+        await SetStatusAsync(RelationshipStatus.Paused);
+        var paused = await participant.GetDocumentAsync("/my/coach");
+        Assert.Equal(changeUrl, paused.QuerySelector($"#change-{relationshipId}")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, (await participant.GetAsync(changeUrl)).StatusCode);
+        await SetStatusAsync(RelationshipStatus.Active);
+        Task SetStatusAsync(RelationshipStatus status) => app.WithDbAsync(db => db.CoachingRelationships.Where(r => r.Id == relationshipId)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status)));
         var areYouSure = await participant.GetDocumentAsync(changeUrl);
         Assert.Equal("Are you sure you want to change coach?", areYouSure.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Cora Coach", areYouSure.QuerySelector("#keep-coach")!.TextContent, StringComparison.Ordinal);
