@@ -39,9 +39,10 @@ public sealed class BulkWriter(UponDbContext db)
 
     /// <summary>
     /// Inserts new rows of an entity whose key the database generates, and gives each row its key. On SQLite the keys
-    /// follow on from one another in the rows' order (<see cref="InsertStagedSqliteAsync"/>). PostgreSQL's binary COPY returns nothing, so the rows written after the largest key
-    /// before the COPY are read back and matched to the new rows by <paramref name="naturalKey"/> (unique among them); the
-    /// caller's transaction keeps other writers of the table out.
+    /// follow on from one another in the rows' order (<see cref="InsertStagedSqliteAsync"/>). PostgreSQL's binary COPY
+    /// returns nothing, so the rows written after the largest key before the COPY are read back and matched to the new
+    /// rows by <paramref name="naturalKey"/> (unique among them); the caller's transaction keeps other writers of the
+    /// table out.
     /// </summary>
     private async Task InsertSettingKeysAsync<T, TKey>(
         TableMap map, IReadOnlyCollection<T> rows, Func<T, object?[]> values,
@@ -76,12 +77,14 @@ public sealed class BulkWriter(UponDbContext db)
     /// <summary>Appends audit lines for rows written in bulk (the change tracker, which audits everything else, is bypassed).</summary>
     public async Task InsertAuditEventsAsync(IEnumerable<AuditEvent> events, CancellationToken cancellationToken)
     {
-        var map = Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
-            nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
-        await InsertAsync(map, events,
+        await InsertAsync(AuditColumns(), events,
             e => [e.At.ToDateTimeUtc(), e.UserId, e.Actor, e.Action, e.EntityType, e.EntityId, e.Changes, e.Detail],
             cancellationToken);
     }
+
+    /// <summary>The columns an audit line written in bulk sets, in the order both ways of writing one bind them.</summary>
+    private TableMap AuditColumns() => Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
+        nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
 
     /// <summary>
     /// Whether <see cref="AuditCreatedPeopleAsync"/> and <see cref="AuditCreatedAppointmentsAsync"/> can write created lines
@@ -151,13 +154,11 @@ public sealed class BulkWriter(UponDbContext db)
             return Task.CompletedTask;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        var audit = Columns<AuditEvent>(nameof(AuditEvent.At), nameof(AuditEvent.UserId), nameof(AuditEvent.Actor), nameof(AuditEvent.Action),
-            nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
+        var audit = AuditColumns();
         var changes = $"json_object({string.Join(", ", fields.Select(f => $"{Literal(f.Field)}, json_object('new', {f.Value})"))})";
         var sql = $"INSERT INTO {audit.Table} ({string.Join(", ", audit.Columns)}) "
             + $"SELECT ?1, ?2, ?3, ?4, ?5, CAST({keyColumn} AS TEXT), {changes}, ?6 FROM {table} WHERE {keyColumn} BETWEEN ?7 AND ?8 ORDER BY {keyColumn}";
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
-            ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
+        var handle = SqliteHandle();
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
         {
@@ -295,8 +296,7 @@ public sealed class BulkWriter(UponDbContext db)
     private Task InsertSqliteAsync<T>(
         TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
     {
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
-            ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
+        var handle = SqliteHandle();
         var sql = $"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES ({string.Join(", ", map.Columns.Select((_, i) => $"?{i + 1}"))})";
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
@@ -340,8 +340,7 @@ public sealed class BulkWriter(UponDbContext db)
     private async Task InsertStagedSqliteAsync<T>(
         TableMap map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, Action<T, int> setKey, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
-            ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
+        var handle = SqliteHandle();
         var stage = $"temp.{Quote($"upon_staged_{map.Table.Trim('"')}")}";
         var columns = string.Join(", ", map.Columns);
         Check(raw.sqlite3_exec(handle, $"DROP TABLE IF EXISTS {stage}; CREATE TEMP TABLE {stage} ({columns});"), handle);
@@ -360,6 +359,10 @@ public sealed class BulkWriter(UponDbContext db)
             setKey(row, key++);
         }
     }
+
+    /// <summary>The SQLite handle of the context's connection, which must be open (in the caller's transaction).</summary>
+    private sqlite3 SqliteHandle() => ((SqliteConnection)db.Database.GetDbConnection()).Handle
+        ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
 
     /// <summary>Whether a value binds as the one already bound: both null, or equal text, number, flag, date or time of the same type.</summary>
     private static bool SameValue(object? bound, object? value) =>

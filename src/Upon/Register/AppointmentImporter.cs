@@ -416,7 +416,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     /// One audit line per person and appointment the import created or changed, with the fields it set: made one at a
     /// time as the bulk writer writes them, so that the lines of a large import are never all held at once. The lines of a
     /// batch carry one time, read when the batch is written (reading the clock and formatting the time for each line was a
-    /// tenth of the writing).
+    /// tenth of the writing). Used where the bulk writer does not build the created lines itself (PostgreSQL).
     /// </summary>
     private IEnumerable<AuditEvent> AuditLines(WritePlan plan)
     {
