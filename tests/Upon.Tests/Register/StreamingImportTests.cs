@@ -29,7 +29,7 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
     private const int Rows = 2 * AppointmentImporter.BatchSize + 1_000;
 
     /// <summary>
-    /// One six-day past appointment after another in each authority from 1 January of <paramref name="year"/> (for under three
+    /// One three-day past appointment after another in each authority from 1 January of <paramref name="year"/> (for under three
     /// years), each of a new person. Each test takes its own years, as they share a database.
     /// </summary>
     private static StringBuilder History(string prefix, int year)
@@ -38,9 +38,9 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
         var first = new LocalDate(year, 1, 1);
         for (var i = 0; i < Rows; i++)
         {
-            var start = first.PlusDays(i / Authorities.Length * 6);
+            var start = first.PlusDays(i / Authorities.Length * 3);
             text.Append(Authorities[i % Authorities.Length]).Append(',').Append(prefix).Append(i.ToString(CultureInfo.InvariantCulture)).Append(",Given,Family,interim,")
-                .Append(start.ToString("yyyy-MM-dd", null)).Append(',').Append(start.PlusDays(5).ToString("yyyy-MM-dd", null)).Append(",end_of_interim,no\n");
+                .Append(start.ToString("yyyy-MM-dd", null)).Append(',').Append(start.PlusDays(2).ToString("yyyy-MM-dd", null)).Append(",end_of_interim,no\n");
         }
         return text;
     }
@@ -114,11 +114,11 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
         var first = new LocalDate(2013, 1, 1);
         for (var i = 0; i < 2 * AppointmentImporter.BatchSize; i++)
         {
-            var start = first.PlusDays(i / Authorities.Length * 6);
+            var start = first.PlusDays(i / Authorities.Length * 3);
             // The first batch's last row and the second batch's first row are the same person, named differently.
             var (id, given) = i == AppointmentImporter.BatchSize ? ("REN-EDGE", "Second") : i == AppointmentImporter.BatchSize - 1 ? ("REN-EDGE", "First") : ($"REN-{i}", "Given");
             file.Append(Authorities[i % Authorities.Length]).Append(',').Append(id).Append(',').Append(given).Append(",Family,interim,")
-                .Append(start.ToString("yyyy-MM-dd", null)).Append(',').Append(start.PlusDays(5).ToString("yyyy-MM-dd", null)).Append(",end_of_interim,no\n");
+                .Append(start.ToString("yyyy-MM-dd", null)).Append(',').Append(start.PlusDays(2).ToString("yyyy-MM-dd", null)).Append(",end_of_interim,no\n");
         }
 
         var result = await ImportAsync(file.ToString());
@@ -210,7 +210,7 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
     public async Task AnOverlapFoundAtTheEnd_WithTheFirstBatch_WritesNothing()
     {
         fixture.RequireDatabase();
-        // Overlaps the file's second row (Authorities[1] from 2009-01-01 to 2009-01-06), written in the first batch.
+        // Overlaps the file's second row (Authorities[1] from 2009-01-01 to 2009-01-03), written in the first batch.
         var file = History("OVL-", 2009).Append(CultureInfo.InvariantCulture, $"{Authorities[1]},OVL-LAST,A,B,permanent,2009-01-03,2009-01-04,retired,no\n");
         await AssertNothingWrittenAsync(file.ToString(), "OVL-", $"Line {Rows + 2}, column start_date ('2009-01-03')", "Two people cannot be in post");
     }
