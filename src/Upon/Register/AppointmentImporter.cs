@@ -381,27 +381,24 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         _appointmentsWatch.Start();
         await bulk.UpdateAppointmentEndingsAsync(plan.Changed, cancellationToken);
         var added = new List<Appointment>(plan.Added.Count);
-        if (plan.Added.Count > 0)
+        foreach (var (appointment, person) in plan.Added)
         {
-            foreach (var (appointment, person) in plan.Added)
-            {
-                appointment.PersonKey = person.Id;
-                added.Add(appointment);
-            }
-            added.Sort(InAuthorityAndStartOrder);
-            await bulk.InsertAppointmentsAsync(added, null, cancellationToken);
+            appointment.PersonKey = person.Id;
+            added.Add(appointment);
         }
+        added.Sort(InAuthorityAndStartOrder);
+        await bulk.InsertAppointmentsAsync(added, null, cancellationToken);
         _appointmentsWatch.Stop();
         _auditWatch.Start();
         if (bulk.AuditsCreatedRowsItself)
         {
             var at = db.Clock.GetCurrentInstant();
-            if (plan.NewPeople.Count > 0)
+            if (people.Count > 0)
             {
                 await bulk.AuditCreatedPeopleAsync(people[0].Id, people[^1].Id,
                     Line(at, AuditActions.Created, nameof(Person), null, changes: null), cancellationToken);
             }
-            if (plan.Added.Count > 0)
+            if (added.Count > 0)
             {
                 await bulk.AuditCreatedAppointmentsAsync(added[0].Id, added[^1].Id,
                     Line(at, AuditActions.Created, nameof(Appointment), null, changes: null), cancellationToken);
