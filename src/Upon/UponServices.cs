@@ -114,7 +114,8 @@ public static class UponServices
     /// Applies migrations, loads the reference data (authorities; bank holidays when the table is empty) and makes sure the
     /// programme's standing strands exist; on an empty register, creates the demo data if asked. A command that only reads
     /// (<paramref name="readOnly"/>: the reports) skips the programme's set-up (roles, strands, the feedback form) when the
-    /// database was already up to date: it has been done by whatever brought it up to date.
+    /// database was already up to date: it has been done by whatever brought it up to date. When the database was up to date
+    /// and <see cref="SetUpCheck"/> finds every step's data in place (one query), no step runs.
     /// </summary>
     public static Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default) =>
         services.InitialiseAsync(createDemoDataWhenEmpty, readOnly: false, cancellationToken);
@@ -123,11 +124,19 @@ public static class UponServices
     public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, bool readOnly, CancellationToken cancellationToken = default)
     {
         // Each step is timed (logged at Debug under Upon.Startup; bench/README.md gives the breakdown). When the database
-        // is up to date, each is one query.
+        // is up to date and set up, the steps are one query in all.
         var steps = new StartupSteps(services.GetRequiredService<ILoggerFactory>().CreateLogger("Upon.Startup"));
         await steps.TimeAsync("EF model", () => DatabaseSetup.LoadModelAsync(services));
         var migrated = await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, cancellationToken));
         await using var scope = services.CreateAsyncScope();
+        // A database that was up to date before this start has usually been set up by an earlier one: one query says so.
+        var complete = !migrated && await steps.TimeAsync("set-up check", () => SetUpCheck.IsCompleteAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        if (complete)
+        {
+            await CreateDemoDataAsync();
+            steps.LogTotal();
+            return;
+        }
         var setUp = !readOnly || migrated;
         if (setUp)
         {
@@ -141,11 +150,16 @@ public static class UponServices
         }
         await steps.TimeAsync("bank holidays", () => scope.ServiceProvider.GetRequiredService<BankHolidayImporter>().EnsureLoadedAsync(cancellationToken));
         await steps.TimeAsync("workforce reference data", () => scope.ServiceProvider.GetRequiredService<WorkforceImporter>().EnsureLoadedAsync(cancellationToken));
-        if (createDemoDataWhenEmpty)
-        {
-            await steps.TimeAsync("demo data", () => scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken));
-        }
+        await CreateDemoDataAsync();
         steps.LogTotal();
+
+        async Task CreateDemoDataAsync()
+        {
+            if (createDemoDataWhenEmpty)
+            {
+                await steps.TimeAsync("demo data", () => scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken));
+            }
+        }
     }
 
     private sealed class StartupSteps(ILogger logger)

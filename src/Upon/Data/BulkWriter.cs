@@ -157,7 +157,7 @@ public sealed class BulkWriter(UponDbContext db)
         cancellationToken.ThrowIfCancellationRequested();
         var audit = AuditColumns();
         var changes = $"json_object({string.Join(", ", fields.Select(f => $"{Literal(f.Field)}, json_object('new', {f.Value})"))})";
-        var sql = $"INSERT INTO {audit.Table} ({string.Join(", ", audit.Columns)}) "
+        var sql = $"INSERT INTO {audit.Table} ({audit.ColumnList}) "
             + $"SELECT ?1, ?2, ?3, ?4, ?5, CAST({keyColumn} AS TEXT), {changes}, ?6 FROM {table} WHERE {keyColumn} BETWEEN ?7 AND ?8 ORDER BY {keyColumn}";
         var handle = SqliteHandle();
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
@@ -215,26 +215,9 @@ public sealed class BulkWriter(UponDbContext db)
         await ExecuteEachAsync(sql, people, p => [p.GivenName, p.FamilyName, p.Email, p.Id], cancellationToken);
     }
 
-    private TableMap Columns<T>(params string[] properties)
-    {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var mapped = properties.Select(p => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p} is not mapped.")).ToList();
-        return new TableMap(Quote(entity.GetTableName()!), [.. mapped.Select(p => Quote(p.GetColumnName(store)!))], [.. mapped.Select(p => StoreType(p.GetColumnType(store)))]);
-    }
+    private TableMap Columns<T>(params string[] properties) => TableMap.Of<T>(db.Model, properties);
 
-    /// <summary>The column's type without its length ("character varying(100)" is written as "character varying").</summary>
-    private static string StoreType(string columnType) =>
-        columnType.IndexOf('(', StringComparison.Ordinal) is var open and > 0 ? columnType[..open].TrimEnd() : columnType;
-
-    /// <summary>
-    /// A table's quoted name, and its columns' quoted names and store types, from the EF model. Binary COPY names each
-    /// value's type from the store type, so that no Npgsql type appears outside its PostgreSQL path (a SQLite server then
-    /// never loads Npgsql's assembly).
-    /// </summary>
-    private sealed record TableMap(string Table, string[] Columns, string[] StoreTypes);
-
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    private static string Quote(string identifier) => TableMap.Quote(identifier);
 
     private async Task InsertAsync<T>(
         TableMap map, IEnumerable<T> rows, Func<T, object?[]> values,
@@ -259,7 +242,7 @@ public sealed class BulkWriter(UponDbContext db)
     /// </summary>
     private async Task CopyAsync<T>(TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
     {
-        var copy = $"COPY {map.Table} ({string.Join(", ", map.Columns)}) FROM STDIN (FORMAT BINARY)";
+        var copy = $"COPY {map.Table} ({map.ColumnList}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(copy, cancellationToken);
         var done = 0;
         foreach (var row in rows)
@@ -298,7 +281,7 @@ public sealed class BulkWriter(UponDbContext db)
         TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         var handle = SqliteHandle();
-        var sql = $"INSERT INTO {map.Table} ({string.Join(", ", map.Columns)}) VALUES ({string.Join(", ", map.Columns.Select((_, i) => $"?{i + 1}"))})";
+        var sql = $"INSERT INTO {map.Table} ({map.ColumnList}) VALUES ({string.Join(", ", map.Columns.Select((_, i) => $"?{i + 1}"))})";
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
         {
@@ -343,7 +326,7 @@ public sealed class BulkWriter(UponDbContext db)
     {
         var handle = SqliteHandle();
         var stage = $"temp.{Quote($"upon_staged_{map.Table.Trim('"')}")}";
-        var columns = string.Join(", ", map.Columns);
+        var columns = map.ColumnList;
         Check(raw.sqlite3_exec(handle, $"DROP TABLE IF EXISTS {stage}; CREATE TEMP TABLE {stage} ({columns});"), handle);
         await InsertSqliteAsync(map with { Table = stage }, rows, values, cancellationToken, progress);
         Check(raw.sqlite3_exec(handle, $"INSERT INTO main.{map.Table} ({columns}) SELECT {columns} FROM {stage} ORDER BY rowid;"), handle);

@@ -264,32 +264,22 @@ public static partial class DatabaseSetup
         {
             return false;
         }
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
+        return await db.WithOpenConnectionAsync(async connection =>
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*), MAX(\"MigrationId\") FROM \"__ef_migrations\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                && Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == known.Count
-                && !reader.IsDBNull(1) && reader.GetString(1) == known[^1];
-        }
-        catch (System.Data.Common.DbException)
-        {
-            // No history table yet: a new database.
-            return false;
-        }
-        finally
-        {
-            if (opened)
+            try
             {
-                await db.Database.CloseConnectionAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*), MAX(\"MigrationId\") FROM \"__ef_migrations\"";
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken)
+                    && Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == known.Count
+                    && !reader.IsDBNull(1) && reader.GetString(1) == known[^1];
             }
-        }
+            catch (System.Data.Common.DbException)
+            {
+                // No history table yet: a new database.
+                return false;
+            }
+        }, cancellationToken);
     }
 }

@@ -29,7 +29,9 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
 
     public async Task<bool> CreateIfEmptyAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.Appointments.AnyAsync(cancellationToken) || await db.People.AnyAsync(cancellationToken))
+        // Plain queries: on a start that finds a register, the first EF Core query is left to the first request that needs one.
+        if (await db.ExistsAsync(TableMap.Of<Appointment>(db.Model).Table, [], cancellationToken)
+            || await db.ExistsAsync(TableMap.Of<Person>(db.Model).Table, [], cancellationToken))
         {
             return false;
         }
@@ -73,8 +75,9 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
     /// </summary>
     public async Task<string?> PasswordHintAsync(CancellationToken cancellationToken = default)
     {
-        var emails = Accounts.Select(a => a.Email.ToUpperInvariant()).ToList();
-        if (!await db.Users.AnyAsync(u => emails.Contains(u.NormalizedEmail!), cancellationToken))
+        var users = TableMap.Of<Upon.Accounts.UponUser>(db.Model, nameof(Upon.Accounts.UponUser.NormalizedEmail));
+        var emails = Accounts.Select(a => (object)a.Email.ToUpperInvariant()).ToList();
+        if (!await db.ExistsAsync($"{users.Table} WHERE {users.Columns[0]} IN ({ConnectionUse.ValueNames(emails.Count)})", emails, cancellationToken))
         {
             return null;
         }

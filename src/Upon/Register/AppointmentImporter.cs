@@ -54,7 +54,9 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         string text;
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             text = Upon.Shared.Files.Utf8File.Decode(file);
+            logger.LogDebug("Import: the file decoded in {Milliseconds} ms", watch.ElapsedMilliseconds);
         }
         catch (Upon.Shared.Files.Utf8FileException e)
         {
@@ -87,7 +89,14 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         var expectedRows = Math.Max(1, text.AsSpan().TrimEnd('\n').Count('\n'));
         progress?.Report(new ImportProgress("Saving", 0, expectedRows));
         var today = db.Clock.TodayInLondon();
-        var authorities = await db.Authorities.AsNoTracking().Include(a => a.GssCodes).ToListAsync(cancellationToken);
+
+        // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
+        // import on another instance waits here), so the checks against the register hold until the rows are written. On
+        // SQLite the transaction holds the database's write lock already (IMMEDIATE).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockRegisterAsync(cancellationToken);
+        var tables = new BulkReader(db);
+        var authorities = await tables.AuthoritiesAsync(cancellationToken);
         var byCode = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
         foreach (var authority in authorities)
         {
@@ -97,14 +106,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                 byCode.TryAdd(gss.Code, authority);
             }
         }
-
-        // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
-        // import on another instance waits here), so the checks against the register hold until the rows are written. On
-        // SQLite the transaction holds the database's write lock already (IMMEDIATE).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockRegisterAsync(cancellationToken);
-        var register = await RegisterSnapshot.ReadAsync(db, cancellationToken);
-        logger.LogDebug("Import: the register read in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        var register = await RegisterSnapshot.ReadAsync(tables, cancellationToken);
+        logger.LogDebug("Import: the authorities and the register read in {Milliseconds} ms", _stage.ElapsedMilliseconds);
         _stage.Restart();
 
         var invalidRows = new List<(int Line, string LaCode)>();
@@ -173,8 +176,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         await writer.WriteAsync(batch, cancellationToken);
         await writer.FinishAsync(cancellationToken);
         logger.LogDebug("Import: the writing finished, with the last batch and the changed people, {Milliseconds} ms later", _stage.ElapsedMilliseconds);
-        logger.LogDebug("Import: writing took {People} ms for new people, {Appointments} ms for appointments, {Audit} ms for audit lines in all",
-            _peopleWatch.ElapsedMilliseconds, _appointmentsWatch.ElapsedMilliseconds, _auditWatch.ElapsedMilliseconds);
+        logger.LogDebug("Import: writing took {People} ms for new people, {Appointments} ms for appointments, {Audit} ms for audit lines in all; the log flushed {Flushes} times meanwhile",
+            _peopleWatch.ElapsedMilliseconds, _appointmentsWatch.ElapsedMilliseconds, _auditWatch.ElapsedMilliseconds, writer.LogFlusher?.Flushes ?? 0);
         _stage.Restart();
 
         var recordedEvent = new AppointmentsRecorded(writer.Recorded);
@@ -189,7 +192,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        logger.LogDebug("Import: committed in {Milliseconds} ms", _stage.ElapsedMilliseconds);
+        logger.LogDebug("Import: committed in {Milliseconds} ms; the process so far: {Allocated} MB allocated, {Gen0} gen0, {Gen1} gen1 and {Gen2} gen2 garbage collections, paused {Paused} ms in all",
+            _stage.ElapsedMilliseconds, GC.GetTotalAllocatedBytes() >> 20, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), (long)GC.GetTotalPauseDuration().TotalMilliseconds);
         progress?.Report(new ImportProgress("Saving", expectedRows, expectedRows));
         return new AppointmentImportResult(rowCount, writer.Recorded.Count, writer.Changed, writer.Unchanged, writer.NewPeople, [])
         {
@@ -206,10 +210,10 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         public required Dictionary<(string, int, LocalDate), Appointment> AppointmentsByKey { get; init; }
         public required Dictionary<int, string> PersonIdByKey { get; init; }
 
-        public static async Task<RegisterSnapshot> ReadAsync(UponDbContext db, CancellationToken cancellationToken)
+        public static async Task<RegisterSnapshot> ReadAsync(BulkReader tables, CancellationToken cancellationToken)
         {
-            var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.PersonId, StringComparer.Ordinal, cancellationToken);
-            var appointments = await db.Appointments.AsNoTracking().ToListAsync(cancellationToken);
+            var people = (await tables.PeopleAsync(cancellationToken)).ToDictionary(p => p.PersonId, StringComparer.Ordinal);
+            var appointments = await tables.AppointmentsAsync(cancellationToken);
             return new RegisterSnapshot
             {
                 People = people,
@@ -226,7 +230,8 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     /// planned. Only the writer uses the database until <see cref="FinishAsync"/> or <see cref="StopAsync"/> has waited for
     /// it. The writer never reads what the planner may still change: each new person is written from a copy taken when its
     /// batch's plan is complete (a later row's new names reach the register with the changed people, at the end); the only
-    /// thing it changes that the planner reads is each new person's generated key, which planning does not need.
+    /// thing it changes that the planner reads is each new person's generated key, which planning does not need. On SQLite,
+    /// after each batch the writer has the write-ahead log flushed in the background (<see cref="SqliteLogFlusher"/>).
     /// </summary>
     private sealed class BatchPipeline : IAsyncDisposable
     {
@@ -251,6 +256,9 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             _collectChanges = collectChanges;
             _writing = Task.Run(() => WriteAllAsync(cancellationToken), CancellationToken.None);
         }
+
+        /// <summary>Set by the writer after its first batch (null on PostgreSQL); read only once it has finished.</summary>
+        public SqliteLogFlusher? LogFlusher { get; private set; }
 
         /// <summary>Added by the writer; read only once it has finished.</summary>
         public List<RecordedAppointment> Recorded { get; } = [];
@@ -290,6 +298,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                 await foreach (var plan in _plans.Reader.ReadAllAsync(cancellationToken))
                 {
                     await _importer.WriteAsync(_bulk, plan, cancellationToken);
+                    (LogFlusher ??= _importer.StartLogFlusher())?.Flush();
                     Recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
                 }
             }
@@ -323,8 +332,17 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
             }
         }
 
-        public async ValueTask DisposeAsync() => await StopAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            if (LogFlusher is not null)
+            {
+                await LogFlusher.DisposeAsync();
+            }
+        }
     }
+
+    private SqliteLogFlusher? StartLogFlusher() => SqliteLogFlusher.For(db);
 
     /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
     private async Task LockRegisterAsync(CancellationToken cancellationToken)

@@ -36,22 +36,20 @@ public static class Utf8File
             throw new Utf8FileException(null, $"The file is saved as UTF-32, not UTF-8. {Advice}");
         }
 
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
-        try
+        // Decoded straight into the string: a large file's text is made once, not in a buffer and then copied.
+        var read = 0;
+        var status = OperationStatus.Done;
+        var text = string.Create(Encoding.UTF8.GetCharCount(bytes), bytes, (chars, utf8) =>
         {
-            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
-            if (status != OperationStatus.Done)
-            {
-                var line = bytes[..read].Count((byte)'\n') + 1;
-                var bad = read < bytes.Length ? $" (byte 0x{bytes[read]:X2})" : "";
-                throw new Utf8FileException(line, $"Line {line} is not UTF-8 text{bad}: the file may be saved as Latin-1 or Windows-1252. {Advice}");
-            }
-            return new string(chars, 0, written);
-        }
-        finally
+            status = Utf8.ToUtf16(utf8, chars, out read, out _, replaceInvalidSequences: false);
+        });
+        if (status != OperationStatus.Done)
         {
-            ArrayPool<char>.Shared.Return(chars);
+            var line = bytes[..read].Count((byte)'\n') + 1;
+            var bad = read < bytes.Length ? $" (byte 0x{bytes[read]:X2})" : "";
+            throw new Utf8FileException(line, $"Line {line} is not UTF-8 text{bad}: the file may be saved as Latin-1 or Windows-1252. {Advice}");
         }
+        return text;
     }
 
     /// <summary>Reads a whole stream and decodes it.</summary>
