@@ -181,8 +181,9 @@ import_into() {
 }
 median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 # The import: the median of three of the shuffled file, each into a set-up database, then of three of the register file
-# the same way, then of three each into a new database (the last one is kept for the report and the floor below). The first run on a machine writes the command's multicore JIT profile, which
-# the next runs use, as a repeated import in production would.
+# the same way, then of three each into a new database (the last one is kept for the report and the floor below). The
+# first run on a machine writes the command's multicore JIT profile, which the next runs use, as a repeated import in
+# production would.
 IMPORTS=(); for _ in 1 2 3; do import_into SETUP "$SHUFFLED_CSV"; done; SHUFFLED_IMPORT=$(median "${IMPORTS[@]}")
 IMPORTS=(); for _ in 1 2 3; do import_into SETUP; done; SETUP_IMPORT=$(median "${IMPORTS[@]}")
 IMPORTS=(); for _ in 1 2 3; do import_into FRESH; done; IMPORT=$(median "${IMPORTS[@]}")

@@ -30,16 +30,16 @@ public static class SetUpCheck
         return await db.WithOpenConnectionAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
-            var roleNames = Parameters(command, "r", Roles.All);
-            var slugNames = Parameters(command, "s", slugs);
+            ConnectionUse.BindValues(command, "r", Roles.All);
+            ConnectionUse.BindValues(command, "s", slugs);
             command.CommandText = $"""
                 SELECT
-                  (SELECT COUNT(DISTINCT {roles.Columns[0]}) FROM {roles.Table} WHERE {roles.Columns[0]} IN ({roleNames})),
-                  (SELECT COUNT(DISTINCT {strands.Columns[0]}) FROM {strands.Table} WHERE {strands.Columns[0]} IN ({slugNames})),
-                  {Exists($"{forms.Table} WHERE {forms.Columns[0]} IS NULL AND {forms.Columns[1]} IS NULL")},
-                  {Exists(TableMap.Of<Authority>(db.Model).Table)},
-                  {Exists(TableMap.Of<BankHoliday>(db.Model).Table)},
-                  {Exists(TableMap.Of<WorkforceEthnicityFigure>(db.Model).Table)} + {Exists(TableMap.Of<CensusEthnicityFigure>(db.Model).Table)}
+                  (SELECT COUNT(DISTINCT {roles.Columns[0]}) FROM {roles.Table} WHERE {roles.Columns[0]} IN ({ConnectionUse.ValueNames("r", Roles.All.Count)})),
+                  (SELECT COUNT(DISTINCT {strands.Columns[0]}) FROM {strands.Table} WHERE {strands.Columns[0]} IN ({ConnectionUse.ValueNames("s", slugs.Count)})),
+                  {ConnectionUse.Exists($"{forms.Table} WHERE {forms.Columns[0]} IS NULL AND {forms.Columns[1]} IS NULL")},
+                  {ConnectionUse.Exists(TableMap.Of<Authority>(db.Model).Table)},
+                  {ConnectionUse.Exists(TableMap.Of<BankHoliday>(db.Model).Table)},
+                  {ConnectionUse.Exists(TableMap.Of<WorkforceEthnicityFigure>(db.Model).Table)} + {ConnectionUse.Exists(TableMap.Of<CensusEthnicityFigure>(db.Model).Table)}
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
@@ -49,23 +49,5 @@ public static class SetUpCheck
         }, cancellationToken);
     }
 
-    /// <summary>1 when the table (and condition) has a row, else 0: a number on both providers, where EXISTS is a flag on one and a number on the other.</summary>
-    private static string Exists(string from) => $"(CASE WHEN EXISTS (SELECT 1 FROM {from}) THEN 1 ELSE 0 END)";
-
     private static long Number(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-
-    /// <summary>Adds one parameter a value (a short, fixed list from this build) and returns their names for an IN list.</summary>
-    private static string Parameters(DbCommand command, string prefix, IReadOnlyList<string> values)
-    {
-        var names = new List<string>(values.Count);
-        for (var i = 0; i < values.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@{prefix}{i}";
-            parameter.Value = values[i];
-            command.Parameters.Add(parameter);
-            names.Add(parameter.ParameterName);
-        }
-        return string.Join(", ", names);
-    }
 }

@@ -217,8 +217,6 @@ public sealed class BulkWriter(UponDbContext db)
 
     private TableMap Columns<T>(params string[] properties) => TableMap.Of<T>(db.Model, properties);
 
-    private static string Quote(string identifier) => TableMap.Quote(identifier);
-
     private async Task InsertAsync<T>(
         TableMap map, IEnumerable<T> rows, Func<T, object?[]> values,
         CancellationToken cancellationToken, IProgress<int>? progress = null)
@@ -325,7 +323,7 @@ public sealed class BulkWriter(UponDbContext db)
         TableMap map, IReadOnlyCollection<T> rows, Func<T, object?[]> values, Action<T, int> setKey, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var handle = SqliteHandle();
-        var stage = $"temp.{Quote($"upon_staged_{map.Table.Trim('"')}")}";
+        var stage = $"temp.{TableMap.Quote($"upon_staged_{map.Table.Trim('"')}")}";
         var columns = map.ColumnList;
         Check(raw.sqlite3_exec(handle, $"DROP TABLE IF EXISTS {stage}; CREATE TEMP TABLE {stage} ({columns});"), handle);
         await InsertSqliteAsync(map with { Table = stage }, rows, values, cancellationToken, progress);

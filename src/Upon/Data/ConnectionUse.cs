@@ -36,23 +36,32 @@ internal static class ConnectionUse
 
     /// <summary>
     /// Whether <c>SELECT 1 FROM <paramref name="fromWhere"/></c> finds a row, with one plain query; each value of
-    /// <paramref name="values"/> is bound as <c>@v0</c>, <c>@v1</c> ... (a short, fixed list: never the rows of a file).
+    /// <paramref name="values"/> is bound as <c>@v0</c>, <c>@v1</c> ... (<see cref="ValueNames"/> with the prefix <c>v</c>).
     /// </summary>
     public static Task<bool> ExistsAsync(this UponDbContext db, string fromWhere, IReadOnlyList<object> values, CancellationToken cancellationToken) =>
         db.WithOpenConnectionAsync(async connection =>
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT CASE WHEN EXISTS (SELECT 1 FROM {fromWhere}) THEN 1 ELSE 0 END";
-            for (var i = 0; i < values.Count; i++)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@v{i}";
-                parameter.Value = values[i];
-                command.Parameters.Add(parameter);
-            }
+            command.CommandText = $"SELECT {Exists(fromWhere)}";
+            BindValues(command, "v", values);
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }, cancellationToken);
 
-    /// <summary>The names <see cref="ExistsAsync"/> binds <paramref name="count"/> values as, for an <c>IN</c> list.</summary>
-    public static string ValueNames(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@v{i}"));
+    /// <summary>1 when <c>SELECT 1 FROM <paramref name="fromWhere"/></c> finds a row, else 0: a number on both providers, where EXISTS is a flag on one and a number on the other.</summary>
+    public static string Exists(string fromWhere) => $"(CASE WHEN EXISTS (SELECT 1 FROM {fromWhere}) THEN 1 ELSE 0 END)";
+
+    /// <summary>The names <see cref="BindValues"/> binds <paramref name="count"/> values as (<c>@{prefix}0</c>, ...), for an <c>IN</c> list.</summary>
+    public static string ValueNames(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@{prefix}{i}"));
+
+    /// <summary>Binds each value as <c>@{prefix}0</c>, <c>@{prefix}1</c> ...: a short, fixed list from this build, never the rows of a file.</summary>
+    public static void BindValues(DbCommand command, string prefix, IReadOnlyList<object> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@{prefix}{i}";
+            parameter.Value = values[i];
+            command.Parameters.Add(parameter);
+        }
+    }
 }

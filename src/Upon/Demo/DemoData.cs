@@ -77,7 +77,7 @@ public sealed class DemoData(UponDbContext db, IClock clock, Upon.Accounts.Accou
     {
         var users = TableMap.Of<Upon.Accounts.UponUser>(db.Model, nameof(Upon.Accounts.UponUser.NormalizedEmail));
         var emails = Accounts.Select(a => (object)a.Email.ToUpperInvariant()).ToList();
-        if (!await db.ExistsAsync($"{users.Table} WHERE {users.Columns[0]} IN ({ConnectionUse.ValueNames(emails.Count)})", emails, cancellationToken))
+        if (!await db.ExistsAsync($"{users.Table} WHERE {users.Columns[0]} IN ({ConnectionUse.ValueNames("v", emails.Count)})", emails, cancellationToken))
         {
             return null;
         }
