@@ -13,7 +13,9 @@ namespace Upon.Core.Impact;
 /// (<see cref="DisclosureRule.Breakdown"/>, with secondary suppression), so that no quarter can be worked out from the
 /// year and the other quarters. When the year itself is suppressed, every quarter that is not zero is too.</item>
 /// <item>A share is suppressed when its numerator, or the rest of its denominator (those without), is, each disclosed
-/// as above, or when its denominator is a small group (<see cref="DisclosureRule.Rate"/>).</item>
+/// as above, or when its denominator is a small group (<see cref="DisclosureRule.Rate"/>). A share that is one part of
+/// a breakdown another report publishes in full (<see cref="ReturnMeasure.Parts"/>: the participants' ethnic major
+/// groups, on the equality page) is also suppressed wherever that breakdown suppresses it.</item>
 /// <item>A share estimated from a survival curve (<see cref="ReturnMeasure.Survival"/>) is shown exactly when the
 /// retention evaluation shows it for the same quarter end (<see cref="RetentionSeries.ParticipantsSurvival"/>, which
 /// compares it with every earlier quarter end and with the evaluation's other figures).</item>
@@ -65,7 +67,8 @@ public static class ReturnDisclosure
                 var without = figure.AddsUpOverQuarters
                     ? AddingUp(rule, period, p => measureOf(p).Denominator - measureOf(p).Numerator, null)
                     : rule.Count(measure.Denominator - measure.Numerator);
-                return numerator.IsSuppressed || without.IsSuppressed || rule.IsSmall(measure.Denominator)
+                var partSuppressed = measure.Parts is { } parts && rule.Breakdown(measure.Denominator, parts).Parts[measure.PartIndex].IsSuppressed;
+                return numerator.IsSuppressed || without.IsSuppressed || partSuppressed || rule.IsSmall(measure.Denominator)
                     ? Disclosed.Suppressed<double?>()
                     : Disclosed.Shown(value);
             default:

@@ -98,6 +98,25 @@ public sealed record ReturnMeasure
             ? throw new ArgumentOutOfRangeException(nameof(numerator), numerator, "A share of nobody has no numerator.")
             : new(numerator, denominator, null, null);
 
+    /// <summary>
+    /// For a share that is one part of a breakdown another report publishes to the funder in full (an ethnic major group's
+    /// share of those who answered, <see cref="EthnicGroupCounts"/>): every part, adding up to <see cref="Denominator"/>,
+    /// so that the share is suppressed wherever that breakdown suppresses its part; null otherwise.
+    /// </summary>
+    public IReadOnlyList<int>? Parts { get; private init; }
+
+    /// <summary>With <see cref="Parts"/>: which part this share is.</summary>
+    public int PartIndex { get; private init; }
+
+    /// <summary>The share of the part at <paramref name="index"/> of <paramref name="parts"/> in their sum (see <see cref="Parts"/>).</summary>
+    public static ReturnMeasure ShareOfParts(IReadOnlyList<int> parts, int index)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, parts.Count);
+        return Share(parts[index], parts.Sum()) with { Parts = [.. parts], PartIndex = index };
+    }
+
     /// <summary>Hours.</summary>
     public static ReturnMeasure Hours(double hours) =>
         hours < 0 || !double.IsFinite(hours) ? throw new ArgumentOutOfRangeException(nameof(hours)) : new(0, 0, hours, null);

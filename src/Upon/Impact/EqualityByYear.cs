@@ -139,14 +139,16 @@ public sealed class EqualityByYear(ReturnParticipants participants, WorkforceBen
     {
         ArgumentNullException.ThrowIfNull(people);
         ArgumentNullException.ThrowIfNull(rule);
-        var known = people.Where(p => p.EthnicityCode is not null).Select(p => Ethnicity.TryFind(p.EthnicityCode, out var g) ? g.Major : "").ToList();
-        Disclosed<double?> Share(int count, int of) =>
-            rule.Rate(of == 0 ? 0 : (double)count / of, rule.PartOf(of, count), of).Select(v => of == 0 ? null : (double?)v);
+        var known = EthnicGroupCounts.Of(people.Where(p => p.EthnicityCode is not null).Select(p => Ethnicity.TryFind(p.EthnicityCode, out var g) ? g.Major : ""));
+        Disclosed<double?> ShareOf(int count, int of, Disclosed<int> disclosed) =>
+            rule.Rate(of == 0 ? 0 : (double)count / of, disclosed, of).Select(v => of == 0 ? null : (double?)v);
+        Disclosed<double?> Share(int count, int of) => ShareOf(count, of, rule.PartOf(of, count));
         var sex = people.Where(p => p.Female is not null).ToList();
         var disability = people.Where(p => p.Disabled is not null).ToList();
         return new EqualityStage(key, name, source, true,
-            Groups.ToDictionary(g => g, g => Share(known.Count(m => m == g), known.Count)),
-            Share(known.Count, people.Count),
+            // The groups add up to those who answered: disclosed together, so that no hidden group can be worked out from the rest.
+            Groups.ToDictionary(g => g, g => ShareOf(known.Count(g), known.Answered, known.Disclose(rule, g))),
+            Share(known.Answered, people.Count),
             Share(sex.Count(p => p.Female == true), sex.Count),
             Share(sex.Count, people.Count),
             Share(disability.Count(p => p.Disabled == true), disability.Count),

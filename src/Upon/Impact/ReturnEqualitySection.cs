@@ -85,9 +85,10 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
         foreach (var period in periods)
         {
             var people = participantsOf(period);
-            var ethnic = people.Where(p => p.EthnicityKnown).Select(p => Ethnicity.TryFind(p.EthnicityCode, out var g) ? g.Major : "").ToList();
-            measures.Add(period, BlackShare, ReturnMeasure.Share(ethnic.Count(m => m == Black), ethnic.Count));
-            measures.Add(period, WhiteShare, ReturnMeasure.Share(ethnic.Count(m => m == Ethnicity.White), ethnic.Count));
+            // The equality page shows every major group of the year's participants: these two shares are disclosed as parts of it.
+            var ethnic = EthnicGroupCounts.Of(people.Where(p => p.EthnicityKnown).Select(p => Ethnicity.TryFind(p.EthnicityCode, out var g) ? g.Major : ""));
+            measures.Add(period, BlackShare, ReturnMeasure.ShareOfParts(ethnic.Parts, EthnicGroupCounts.Index(Black)));
+            measures.Add(period, WhiteShare, ReturnMeasure.ShareOfParts(ethnic.Parts, EthnicGroupCounts.Index(Ethnicity.White)));
             var sex = people.Where(p => p.SexKnown).ToList();
             measures.Add(period, FemaleShare, ReturnMeasure.Share(sex.Count(p => p.Sex == Sex.Female), sex.Count));
             var disability = people.Where(p => p.DisabilityKnown).ToList();
