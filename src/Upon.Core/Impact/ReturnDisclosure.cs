@@ -15,7 +15,9 @@ namespace Upon.Core.Impact;
 /// <item>A share is suppressed when its numerator, or the rest of its denominator (those without), is, each disclosed
 /// as above, or when its denominator is a small group (<see cref="DisclosureRule.Rate"/>). A share that is one part of
 /// a breakdown another report publishes in full (<see cref="ReturnMeasure.Parts"/>: the participants' ethnic major
-/// groups, on the equality page) is also suppressed wherever that breakdown suppresses it.</item>
+/// groups, on the equality page) is also suppressed wherever that breakdown suppresses it, and a share over 1 to 4
+/// people whose denominator counts something else (<see cref="ReturnMeasure.GroupSize"/>: sessions entitled, over the
+/// coaching relationships) is suppressed too.</item>
 /// <item>A share estimated from a survival curve (<see cref="ReturnMeasure.Survival"/>) is shown exactly when the
 /// retention evaluation shows it for the same quarter end (<see cref="RetentionSeries.ParticipantsSurvival"/>, which
 /// compares it with every earlier quarter end and with the evaluation's other figures).</item>
@@ -68,7 +70,8 @@ public static class ReturnDisclosure
                     ? AddingUp(rule, period, p => measureOf(p).Denominator - measureOf(p).Numerator, null)
                     : rule.Count(measure.Denominator - measure.Numerator);
                 var partSuppressed = measure.Parts is { } parts && rule.Breakdown(measure.Denominator, parts).Parts[measure.PartIndex].IsSuppressed;
-                return numerator.IsSuppressed || without.IsSuppressed || partSuppressed || rule.IsSmall(measure.Denominator)
+                var overFew = measure.GroupSize is { } people && rule.IsSmall(people);
+                return numerator.IsSuppressed || without.IsSuppressed || partSuppressed || overFew || rule.IsSmall(measure.Denominator)
                     ? Disclosed.Suppressed<double?>()
                     : Disclosed.Shown(value);
             default:

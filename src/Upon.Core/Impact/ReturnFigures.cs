@@ -117,6 +117,19 @@ public sealed record ReturnMeasure
         return Share(parts[index], parts.Sum()) with { Parts = [.. parts], PartIndex = index };
     }
 
+    /// <summary>
+    /// For a share whose denominator is not a count of people (sessions entitled): how many people it is over (the
+    /// coaching relationships whose sessions it counts), so that a share about 1 to 4 people is suppressed; null otherwise.
+    /// </summary>
+    public int? GroupSize { get; private init; }
+
+    /// <summary>A share: <paramref name="numerator"/> out of <paramref name="denominator"/>, over <paramref name="groupSize"/> people (see <see cref="GroupSize"/>).</summary>
+    public static ReturnMeasure ShareOverGroup(int numerator, int denominator, int groupSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(groupSize);
+        return Share(numerator, denominator) with { GroupSize = groupSize };
+    }
+
     /// <summary>Hours.</summary>
     public static ReturnMeasure Hours(double hours) =>
         hours < 0 || !double.IsFinite(hours) ? throw new ArgumentOutOfRangeException(nameof(hours)) : new(0, 0, hours, null);

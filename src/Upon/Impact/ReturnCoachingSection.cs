@@ -60,7 +60,7 @@ public sealed class ReturnCoachingSection(UponDbContext db) : IDfeReturnSection
             measures.Add(period, HoursDelivered, ReturnMeasure.Hours(delivered.Sum(s => s.Minutes) / 60.0));
             var ended = relationships.Where(r => period.Contains(r.Ends)).ToList();
             var used = ended.Sum(r => Math.Min(r.EntitledSessions, sessionsOf[r.Id].Count(s => s.Date <= r.Ends)));
-            measures.Add(period, EntitlementUsedShare, ReturnMeasure.Share(used, ended.Sum(r => r.EntitledSessions)));
+            measures.Add(period, EntitlementUsedShare, ReturnMeasure.ShareOverGroup(used, ended.Sum(r => r.EntitledSessions), ended.Count));
         }
         return measures.ToDictionary();
     }

@@ -56,6 +56,18 @@ public sealed class ReturnDisclosureTests
     }
 
     [Fact]
+    public void AShareOfSessions_IsSuppressedWhenItIsOverOneToFourPeople()
+    {
+        // One coaching relationship ended in the quarter, all 6 sessions used: 100% would be about one coachee.
+        var used = new ReturnFigureDefinition("coachingEntitlementUsedShare", "Used", ReturnUnit.Share, "d") { AddsUpOverQuarters = true };
+        ReturnMeasure Measure(ReturnPeriod p, int people) => p.IsYear ? ReturnMeasure.ShareOverGroup(60, 60, 10) : ReturnMeasure.ShareOverGroup(6, 6, people);
+        Assert.True(Disclose(used, ReturnPeriod.OfQuarter(Year, 1), p => Measure(p, 1)).IsSuppressed);
+        Assert.True(Disclose(used, ReturnPeriod.OfQuarter(Year, 1), p => Measure(p, 4)).IsSuppressed);
+        Assert.Equal(1.0, Disclose(used, ReturnPeriod.OfQuarter(Year, 1), p => Measure(p, 5)).Value);
+        Assert.Equal(1.0, ReturnDisclosure.Disclose(DisclosureRule.None, used, ReturnPeriod.OfQuarter(Year, 1), p => Measure(p, 1), (_, _) => throw new InvalidOperationException()).Value);
+    }
+
+    [Fact]
     public void ReferenceData_IsShownAsPublished()
     {
         var reference = new ReturnFigureDefinition("ref", "Ref", ReturnUnit.Share, "d") { IsReference = true };
