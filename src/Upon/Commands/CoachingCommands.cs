@@ -78,6 +78,9 @@ public static class CoachingCommands
                 throw new CommandException(e.Message);
             }
 
+            // The reasons name participants' wishes (special-category data): printing them is a view, audited as the round page's is.
+            await scope.ServiceProvider.GetRequiredService<Upon.Audit.AuditLog>().RecordViewAsync(nameof(MatchingRound),
+                id.ToString(System.Globalization.CultureInfo.InvariantCulture), "coaching requests and proposals of the round, printed by upon coaching match", cancellationToken);
             if (parse.GetValue(format) == "json") Console.WriteLine(MatchJson.Write(loaded.Round.Name, result));
             else WriteTable(loaded, result);
             return 0;

@@ -138,6 +138,11 @@ public abstract class CoachingCommandsTests(DatabaseFixture fixture)
         var round = await db.MatchingRounds.SingleAsync(r => r.Name == "JSON round");
         Assert.Equal(Upon.Coaching.RoundStatus.Pending, round.Status);
         Assert.Equal(3, await db.RoundProposals.CountAsync(p => p.RoundId == round.Id));
+        // The reasons printed name the participants' wishes: the view is audited, as on the round page.
+        var viewed = Assert.Single(await db.AuditEvents.Where(e => e.Action == Upon.Audit.AuditActions.Viewed && e.EntityType == nameof(Upon.Coaching.MatchingRound)
+            && e.EntityId == round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Contains("upon coaching match", viewed.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("command line", viewed.Actor, StringComparison.Ordinal);
     }
 
     [SkippableFact]
