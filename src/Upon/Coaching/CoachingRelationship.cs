@@ -32,8 +32,12 @@ public class CoachingRelationship
     public LocalDate? ChangeRequestedOn { get; set; }
     public List<CoachingSessionLog> Sessions { get; set; } = [];
 
-    /// <summary>Whether the relationship holds one of the coach's places.</summary>
+    /// <summary>Whether the relationship holds one of the coach's places: while active or paused, not once it ended early or completed.</summary>
     public bool HoldsPlace => Status is RelationshipStatus.Active or RelationshipStatus.Paused;
+
+    /// <summary><see cref="HoldsPlace"/> for a query: the relationships that count against a coach's capacity.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CoachingRelationship, bool>> HoldingPlace =
+        r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused;
 
     /// <summary>
     /// Holds a coach's place and the coachee has not asked to change coach: they have a coach, and nothing to ask for

@@ -35,11 +35,30 @@ public sealed class CoachingService(UponDbContext db, IClock clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The coach logs a session of a relationship of theirs (no notes of content).</summary>
+    /// <summary>
+    /// Staff pause, resume, end early or complete a relationship (<see cref="RelationshipStatusRules"/>), recording the
+    /// reason and the day; a coachee's ask to change coach is left as it is. Returns the problems and writes nothing when
+    /// the change is refused.
+    /// </summary>
+    public async Task<IReadOnlyList<RelationshipStatusProblem>> ChangeRelationshipStatusAsync(RelationshipStatusChange change, CancellationToken cancellationToken = default)
+    {
+        var relationship = await db.CoachingRelationships.SingleOrDefaultAsync(r => r.Id == change.RelationshipId, cancellationToken)
+            ?? throw new CoachingRuleException("There is no such coaching relationship.");
+        var problems = RelationshipStatusRules.Check(relationship, change.To, change.On, change.Reason, clock.TodayInLondon());
+        if (problems.Count > 0) return problems;
+        relationship.Status = change.To;
+        relationship.StatusReason = RelationshipStatusRules.CleanReason(change.Reason);
+        relationship.StatusChangedOn = change.On;
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>The coach logs a session of a relationship of theirs (no notes of content); not once it has ended early or completed.</summary>
     public async Task LogSessionAsync(int coachId, int relationshipId, LocalDate date, int minutes, bool inPerson, CancellationToken cancellationToken = default)
     {
         var relationship = await db.CoachingRelationships.SingleOrDefaultAsync(r => r.Id == relationshipId && r.CoachId == coachId, cancellationToken)
             ?? throw new CoachingRuleException("This is not one of your coachees.");
+        if (RelationshipStatusRules.IsFinal(relationship.Status)) throw new CoachingRuleException(RelationshipStatusRules.EndedLoggingRefused);
         var today = clock.TodayInLondon();
         if (date > today) throw new CoachingRuleException("The date of the session must be today or in the past.");
         if (date < relationship.StartsOn) throw new CoachingRuleException("The date of the session must be on or after the relationship started.");

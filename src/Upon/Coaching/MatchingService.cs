@@ -37,7 +37,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
             .OrderBy(c => c.Email).ToListAsync(cancellationToken);
         var allCoachEmails = await db.CoachProfiles.Select(c => new { c.Id, c.Email }).ToDictionaryAsync(c => c.Id, c => c.Email, cancellationToken);
         var holding = await db.CoachingRelationships
-            .Where(r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused)
+            .Where(CoachingRelationship.HoldingPlace)
             .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var register = await RegisterLinksAsync(coaches, cancellationToken);

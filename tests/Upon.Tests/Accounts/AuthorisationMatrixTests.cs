@@ -73,6 +73,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/api/reports/coaching"] = Aggregates,
         ["/coaching/rounds/{id:int}"] = [Roles.Administrator],
         ["/coaching/rounds/{id:int}/request"] = [Roles.Administrator],
+        ["/coaching/relationships/{id:int}"] = Staff,
         ["/coach/profile"] = [Roles.Coach],
         ["/coach/coachees"] = [Roles.Coach],
         ["/coach/calendar"] = [Roles.Coach],

@@ -32,8 +32,14 @@ public sealed class CoacheesModel(UponDbContext db, CurrentCoach current, Coachi
     {
         await LoadAsync(cancellationToken);
         // Only one of the coach's own relationships has a form here to show errors by (a changed hidden field is not one).
-        if (Coach is null || !Relationships.Any(r => r.Id == relationshipId)) return NotFound();
+        if (Coach is null || Relationships.SingleOrDefault(r => r.Id == relationshipId) is not { } relationship) return NotFound();
         var key = Key(relationshipId);
+        if (RelationshipStatusRules.IsFinal(relationship.Status))
+        {
+            // Its form is gone from the page: the error is shown by the coachee's section, which the summary links to.
+            ModelState.AddModelError(key, RelationshipStatusRules.EndedLoggingRefused);
+            return Page();
+        }
         // The date's and the length's fields are named after the relationship's form, like the ids the error summary links to.
         var minutes = Request.Form[$"{key}-minutes"].FirstOrDefault();
         var dateInput = new DateInput
@@ -57,8 +63,9 @@ public sealed class CoacheesModel(UponDbContext db, CurrentCoach current, Coachi
             }
             catch (CoachingRuleException e)
             {
-                // What is left to refuse is the date: in the future, or before the relationship started.
-                ModelState.AddModelError(DateInput.ErrorKey($"{key}-date"), e.Message);
+                // What is left to refuse is the date (in the future, or before the relationship started), unless the
+                // relationship ended since the page was read.
+                ModelState.AddModelError(e.Message == RelationshipStatusRules.EndedLoggingRefused ? key : DateInput.ErrorKey($"{key}-date"), e.Message);
             }
         }
 

@@ -25,7 +25,7 @@ public sealed class IndexModel(UponDbContext db, CoachingService coaching, ICloc
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = clock.TodayInLondon();
-        var holding = await db.CoachingRelationships.Where(r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused)
+        var holding = await db.CoachingRelationships.Where(CoachingRelationship.HoldingPlace)
             .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Coaches = [.. (await db.CoachProfiles.AsNoTracking().OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ToListAsync(cancellationToken)).Select(c => (c, holding.GetValueOrDefault(c.Id)))];
         var relationships = await db.CoachingRelationships.AsNoTracking().Include(r => r.Coach).Include(r => r.Participant).Include(r => r.Sessions)
