@@ -63,7 +63,9 @@ public static class UponServices
         services.AddScoped<RetentionDemo>();
         services.AddScoped<EqualityDemo>();
         services.AddScoped<DomainEvents>();
-        services.AddScoped<IDomainEventHandler<AppointmentsRecorded>, InvitationPlanner>();
+        services.AddScoped<InvitationPlanner>();
+        services.AddScoped<IDomainEventHandler<AppointmentsRecorded>>(s => s.GetRequiredService<InvitationPlanner>());
+        services.AddScoped<IDomainEventHandler<AppointmentChanged>, PendingInvitationFollower>();
         services.AddScoped<InvitationLinks>();
         services.AddScoped<InvitationAcceptance>();
         services.AddScoped<InvitationReport>();

@@ -123,6 +123,10 @@ public sealed class AppointmentService(UponDbContext db, DomainEvents events)
         {
             await events.RaiseAsync(new AppointmentsRecorded([new RecordedAppointment(appointment.AuthorityCode, appointment.PersonKey, appointment.StartDate)]), cancellationToken);
         }
+        else
+        {
+            await events.RaiseAsync(new AppointmentChanged(appointment.Id), cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return new AppointmentChangeResult(appointment.Id, errors);
     }

@@ -57,6 +57,63 @@ public abstract class InvitationTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task ChangingTheStartDate_MovesAPendingInvitation_SoItIsStillNeverSentBeforeTheStart()
+    {
+        app.RequireDatabase();
+        var person = await InvitationSeed.RecordAsync(app, start: new LocalDate(2026, 12, 1));
+        var pending = Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person));
+
+        await EditStartAsync(pending.AppointmentId!.Value, new LocalDate(2026, 12, 20));
+
+        var moved = Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person));
+        Assert.Equal((InvitationStatus.Pending, new LocalDate(2026, 12, 20), new LocalDate(2026, 12, 20), new LocalDate(2027, 1, 3), Today),
+            (moved.Status, moved.StartDate, moved.SendOn, moved.DueBy, moved.RecordedOn));
+        await InvitationSeed.RunAsync(app, new LocalDate(2026, 12, 1));
+        Assert.Equal(InvitationStatus.Pending, Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person)).Status);
+        await InvitationSeed.RunAsync(app, new LocalDate(2026, 12, 20));
+        var sent = Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person));
+        Assert.Equal((InvitationStatus.Sent, 0), (sent.Status, sent.DaysToInvitation));
+    }
+
+    [SkippableFact]
+    public async Task ChangingWhichPostCameFirst_MovesThePendingInvitationToTheFirst_AndHistoryWithdrawsIt()
+    {
+        app.RequireDatabase();
+        var person = await InvitationSeed.RecordAsync(app, start: new LocalDate(2026, 12, 1));
+        await InvitationSeed.RecordAsync(app, start: new LocalDate(2026, 12, 10), personId: person);
+        var (first, second) = await app.WithScopeAsync(async s =>
+        {
+            var theirs = await s.GetRequiredService<UponDbContext>().Appointments.AsNoTracking().Where(a => a.Person!.PersonId == person).OrderBy(a => a.StartDate).Select(a => a.Id).ToListAsync();
+            return (theirs[0], theirs[1]);
+        });
+        Assert.Equal(first, Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person)).AppointmentId);
+
+        // The first post now starts after the second: the second is their first post, and the invitation follows it.
+        await EditStartAsync(first, new LocalDate(2026, 12, 15));
+        var followed = Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person));
+        Assert.Equal((InvitationStatus.Pending, second, new LocalDate(2026, 12, 10), new LocalDate(2026, 12, 10), new LocalDate(2026, 12, 24)),
+            (followed.Status, followed.AppointmentId, followed.StartDate, followed.SendOn, followed.DueBy));
+
+        // Their first post now started more than six months before the register heard of it: history, so no invitation.
+        await EditStartAsync(second, new LocalDate(2026, 4, 1));
+        var withdrawn = Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person));
+        Assert.Equal(InvitationStatus.Withdrawn, withdrawn.Status);
+        await InvitationSeed.RunAsync(app, new LocalDate(2026, 12, 15));
+        Assert.Equal(InvitationStatus.Withdrawn, Assert.Single(await InvitationSeed.InvitationsOfAsync(app, person)).Status);
+    }
+
+    private Task<bool> EditStartAsync(int appointmentId, LocalDate start) => app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<UponDbContext>();
+        var appointment = await db.Appointments.AsNoTracking().Include(a => a.Person).SingleAsync(a => a.Id == appointmentId);
+        var result = await s.GetRequiredService<Upon.Register.AppointmentService>().EditAsync(appointmentId, new Upon.Register.AppointmentChange(
+            appointment.AuthorityCode, appointment.Person!.PersonId, appointment.Person.GivenName, appointment.Person.FamilyName, appointment.Person.Email,
+            appointment.Type, start, appointment.EndDate, appointment.LeavingReason, appointment.Unplanned));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
+        return true;
+    });
+
+    [SkippableFact]
     public async Task ASecondPost_History_AndAPostRecordedAfterItEnded_InviteNobody()
     {
         app.RequireDatabase();
