@@ -104,7 +104,8 @@ public static class RetentionDisclosure
     /// that started from <c>NewDirectors:InvitingSince</c> up to 89 days before it (those that would be in the
     /// population had they lasted 90 days), which the funder can come close to from the turnover figures' and the
     /// return's first-time directors. When it exceeds both groups' <c>n</c> together by 1 to threshold − 1 (the short
-    /// tenures), the comparison group's <c>n</c> is suppressed.</item>
+    /// tenures), and both can be worked out (shown, from their permanent and interim parts, or as the number at risk at
+    /// the start), the figures that give away the comparison group's <c>n</c> are suppressed until it cannot be.</item>
     /// </list>
     /// The rules of <see cref="Disclose(RetentionEvaluationResult, DisclosureRule)"/> apply as well.
     /// </summary>
@@ -122,12 +123,7 @@ public static class RetentionDisclosure
         for (var k = 0; k < quarterEnds.Count; k++)
         {
             var result = quarterEnds[k];
-            var extra = new HashSet<string>(StringComparer.Ordinal);
-            if (rule.IsSmall(startedTenures[k] - result.All.Participants.N - result.All.Comparison.N))
-            {
-                extra.Add($"{RetentionNames.Of(RetentionGroup.Comparison)}.n");
-            }
-            disclosed.Add(DiscloseAgainst(result, rule, extra, history));
+            disclosed.Add(DiscloseAgainst(result, rule, new HashSet<string>(StringComparer.Ordinal), history, startedTenures[k]));
         }
         return disclosed;
     }
@@ -137,7 +133,8 @@ public static class RetentionDisclosure
     /// as it takes for every count the figures give away to differ by 0 or at least the threshold from zero and from
     /// every value of it in <paramref name="history"/>; then adds the counts given away to the history.
     /// </summary>
-    private static DisclosedRetentionFigures DiscloseAgainst(RetentionEvaluationResult result, DisclosureRule rule, HashSet<string> extra, Dictionary<string, List<int>> history)
+    private static DisclosedRetentionFigures DiscloseAgainst(
+        RetentionEvaluationResult result, DisclosureRule rule, HashSet<string> extra, Dictionary<string, List<int>> history, int? startedTenures = null)
     {
         var knowledge = new RetentionKnowledge(result);
         while (true)
@@ -150,6 +147,12 @@ public static class RetentionDisclosure
             var known = knowledge.GivenAway(figures);
             var conflict = known.FirstOrDefault(c => rule.IsSmall(c.Value)
                 || (history.TryGetValue(c.Key, out var before) && before.Exists(b => rule.IsSmall(Math.Abs(c.Value - b)))));
+            if (conflict.Key is null && startedTenures is { } started && known.TryGetValue(ParticipantsN, out var participants)
+                && known.TryGetValue(ComparisonN, out var comparison) && rule.IsSmall(started - participants - comparison))
+            {
+                // Both groups' n, however they are worked out, would tell the short tenures against turnover.
+                conflict = new KeyValuePair<string, int>(ComparisonN, comparison);
+            }
             if (conflict.Key is null)
             {
                 foreach (var (key, value) in known)
@@ -168,6 +171,10 @@ public static class RetentionDisclosure
             }
         }
     }
+
+    // The whole groups' sizes as RetentionKnowledge names them.
+    private const string ParticipantsN = "all.participants.n";
+    private const string ComparisonN = "all.comparison.n";
 
     /// <summary>Every count of an evaluation by name: <c>participants.n</c>, <c>comparison.events</c>, <c>interim.participants.n</c> ...</summary>
     public static IReadOnlyDictionary<string, int> CountsOf(RetentionEvaluationResult result)

@@ -13,7 +13,7 @@ namespace Upon.Core.Impact;
 /// <item>A shown survival share at t days gives away, as if nobody were censored before t, those who left by t
 /// (<c>left{⌊t⌋}</c>) and those still in post beyond t (<c>atLeast{⌊t⌋+1}</c>); a share shown as null (nobody observed
 /// that long) gives away that the second is zero.</item>
-/// <item>A shown number at risk at t gives away <c>atLeast{⌈t⌉}</c>.</item>
+/// <item>A shown number at risk at t gives away <c>atLeast{⌈t⌉}</c>; at the start, the group's <c>n</c> as well.</item>
 /// <item>Within one as-of day, the whole set is the permanent and interim sets together: any two of a quantity give the
 /// third. With <c>n</c> known, every other quantity known gives the rest of the group, <c>n-</c> it.</item>
 /// </list>
@@ -83,6 +83,11 @@ internal sealed class RetentionKnowledge(RetentionEvaluationResult result)
                 if (read.AtRisk.TryGetValue(out _))
                 {
                     Direct(Key("all", group, $"atLeast{(int)Math.Ceiling(row.Months * TurnoverCalculator.DaysPerMonth)}"), $"{prefix}.atRisk{row.Months}");
+                    if (row.Months == 0)
+                    {
+                        // Everyone is observed for at least no days: the number at risk at the start is the group's n.
+                        Direct(Key("all", group, "n"), $"{prefix}.atRisk0");
+                    }
                 }
             }
         }

@@ -139,8 +139,9 @@ public sealed class RetentionFiguresPropertyTests
                 list.Add((ends[k], value));
             }
             var participants = disclosed.Groups[0];
-            var comparison = disclosed.Groups[1];
-            if (participants.N.TryGetValue(out var p) && comparison.N.TryGetValue(out var c))
+            var known = FunderKnowledge(results[k], disclosed);
+            // Both groups' n however the funder works them out: shown, or from their permanent and interim parts, or at risk at the start.
+            if (known.TryGetValue("all.participants.n", out var p) && known.TryGetValue("all.comparison.n", out var c))
             {
                 Assert.False(rule.IsSmall(started[k] - p - c), $"seed {seed}, {ends[k]}: {started[k]} started, {p} + {c} in the groups");
             }
@@ -261,6 +262,11 @@ public sealed class RetentionFiguresPropertyTests
                 {
                     // Observed for at least t days: the same tenures as those beyond t when t is not a whole number of days.
                     known.Add(Math.Floor(days) == days ? $"all.{group}.atLeast:{Days(days)}" : $"all.{group}.beyond:{Days(days)}");
+                    if (days == 0)
+                    {
+                        // Everyone is observed for at least no days: the number at risk at the start is the group's n.
+                        known.Add($"all.{group}.n");
+                    }
                 }
             }
         }
