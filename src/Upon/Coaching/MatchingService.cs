@@ -145,6 +145,20 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
     }
 
     /// <summary>
+    /// Staff allow (or stop allowing) a coach who coached the participant before for one request of a round not yet
+    /// published; the next run may then propose that coach. Saved, and so audited, at once.
+    /// </summary>
+    public async Task AllowPreviousCoachAsync(int roundId, int requestId, bool allow, CancellationToken cancellationToken = default)
+    {
+        var round = await db.MatchingRounds.SingleAsync(r => r.Id == roundId, cancellationToken);
+        if (round.Status == RoundStatus.Published) throw new CoachingRuleException("This round is published: its requests can no longer change.");
+        var request = await db.CoachingRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.RoundId == roundId, cancellationToken)
+            ?? throw new CoachingRuleException("There is no such request in this round.");
+        request.PreviousCoachAllowed = allow;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Publishes a pending round: a coaching relationship for each pair, an email to each side (separately: the
     /// participant's says which wishes were met; the coach's never names what was asked), audited.
     /// </summary>

@@ -10,8 +10,8 @@ using Upon.Data;
 namespace Upon.Coaching.Pages.Staff;
 
 /// <summary>
-/// A round: its definitions, run and re-run, review (lock, forbid, swap with warnings), the fairness check and
-/// publishing. Administrators only; every view is audited before the requests are read.
+/// A round: its definitions, run and re-run, review (lock, forbid, swap with warnings, allow a previous coach), the
+/// fairness check and publishing. Administrators only; every view is audited before the requests are read.
 /// </summary>
 [Authorize(Policy = Policies.Administrators)]
 public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview review, MatchingService matching, CoachingVocabulary vocabulary) : PageModel
@@ -75,6 +75,20 @@ public sealed class RoundModel(UponDbContext db, AuditLog audit, RoundReview rev
             }
 
             return "Decision cleared.";
+        });
+
+    public Task<IActionResult> OnPostAllowPreviousAsync(int id, int requestId, CancellationToken cancellationToken) =>
+        Act(id, async () =>
+        {
+            await matching.AllowPreviousCoachAsync(id, requestId, allow: true, cancellationToken);
+            return "Previous coach allowed for this participant: re-run the round to propose them.";
+        });
+
+    public Task<IActionResult> OnPostDisallowPreviousAsync(int id, int requestId, CancellationToken cancellationToken) =>
+        Act(id, async () =>
+        {
+            await matching.AllowPreviousCoachAsync(id, requestId, allow: false, cancellationToken);
+            return "Previous coach no longer allowed for this participant: re-run the round.";
         });
 
     public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken) =>
