@@ -16,6 +16,7 @@ public static class AspirantsSetup
         services.AddScoped<AlumniFigures>();
         services.AddScoped<AlumniRecords>();
         services.AddScoped<Upon.Shared.IParticipantRecordSource>(s => s.GetRequiredService<AlumniRecords>());
+        services.AddScoped<Upon.Shared.IParticipantAuthoritySource, AspirantAuthorities>();
         services.AddScoped<Upon.Shared.Reports.IDfeReturnSection, ReturnAspirantsSection>();
         services.AddScoped<Upon.Shared.Reports.IEqualityStageSource, AspirantEqualityStages>();
         return services;

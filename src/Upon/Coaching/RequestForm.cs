@@ -40,10 +40,30 @@ public sealed class RequestDraft
 
 /// <summary>
 /// The participant's own coaching request: who is offered it, and saving it into the newest round not yet published
-/// (replacing their earlier request in that round). The participant's authority comes from the register.
+/// (replacing their earlier request in that round). The participant's authority comes from the register, or, when it
+/// has no post for them (an aspirant, say), from their enrolment (<see cref="Shared.IParticipantAuthoritySource"/>).
 /// </summary>
-public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabulary vocabulary, Audit.AuditLog audit)
+public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabulary vocabulary, Audit.AuditLog audit, IEnumerable<Shared.IParticipantAuthoritySource> authoritySources)
 {
+    /// <summary>
+    /// The participant's own authority (DfE LA code): their latest post in the register, else the first a feature that
+    /// enrolled them recorded (an aspirant's application); null when none knows it.
+    /// </summary>
+    public async Task<string?> OwnAuthorityAsync(int participantId, CancellationToken cancellationToken = default)
+    {
+        var person = await db.Participants.Where(p => p.Id == participantId).Select(p => p.PersonKey).SingleOrDefaultAsync(cancellationToken);
+        var authority = person is { } key
+            ? await db.Appointments.Where(a => a.PersonKey == key).OrderByDescending(a => a.StartDate).Select(a => a.AuthorityCode).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        foreach (var source in authoritySources)
+        {
+            if (authority is not null) break;
+            authority = await source.AuthorityOfAsync(participantId, cancellationToken);
+        }
+
+        return authority;
+    }
+
     /// <summary>Whether the participant is due coaching: a New Director in their coaching year, or an aspirant after their cohort's taught days.</summary>
     public async Task<bool> IsDueAsync(int participantId, CancellationToken cancellationToken = default)
     {
@@ -105,10 +125,7 @@ public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabula
 
         var round = await db.MatchingRounds.Where(r => r.Status != RoundStatus.Published && (roundId == null || r.Id == roundId)).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken)
             ?? throw new CoachingRuleException(roundId is null ? "The programme team has no matching round open: try again later." : "This round is published: its requests can no longer change.");
-        var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == participantId, cancellationToken);
-        var authority = participant.PersonKey is { } person
-            ? await db.Appointments.Where(a => a.PersonKey == person).OrderByDescending(a => a.StartDate).Select(a => a.AuthorityCode).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var authority = await OwnAuthorityAsync(participantId, cancellationToken);
 
         var request = await db.CoachingRequests.SingleOrDefaultAsync(r => r.RoundId == round.Id && r.ParticipantId == participantId, cancellationToken);
         if (request is null)
