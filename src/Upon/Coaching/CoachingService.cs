@@ -7,7 +7,7 @@ using Upon.Data;
 namespace Upon.Coaching;
 
 /// <summary>Changes to the pool, consents, relationships and logged sessions; each saved (and audited) at once.</summary>
-public sealed class CoachingService(UponDbContext db, IClock clock)
+public sealed class CoachingService(UponDbContext db, IClock clock, Rematches rematches)
 {
     public async Task SetCapacityAsync(int coachId, int capacity, CancellationToken cancellationToken = default)
     {
@@ -78,32 +78,18 @@ public sealed class CoachingService(UponDbContext db, IClock clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The coachee asks to change coach: flagged for staff, with a rematch request (current coach excluded) in the newest open round.</summary>
+    /// <summary>
+    /// The coachee asks to change coach: flagged for staff, with a rematch request (current coach excluded) in the newest
+    /// round not yet published; when staff have none open, the ask waits for the next round opened (<see cref="Rematches"/>).
+    /// </summary>
     public async Task RequestChangeAsync(int participantId, int relationshipId, CancellationToken cancellationToken = default)
     {
         var relationship = await db.CoachingRelationships.SingleOrDefaultAsync(r => r.Id == relationshipId && r.ParticipantId == participantId, cancellationToken)
             ?? throw new CoachingRuleException("This is not your coaching relationship.");
         relationship.ChangeRequestedOn ??= clock.TodayInLondon();
-        var round = await db.MatchingRounds.Where(r => r.Status != RoundStatus.Published).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (round is not null && !await db.CoachingRequests.AnyAsync(r => r.RoundId == round.Id && r.ParticipantId == participantId, cancellationToken))
-        {
-            var earlier = await db.CoachingRequests.Where(r => r.ParticipantId == participantId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-            db.CoachingRequests.Add(new CoachingRequest
-            {
-                RoundId = round.Id,
-                ParticipantId = participantId,
-                AuthorityCode = earlier?.AuthorityCode,
-                Must = earlier?.Must ?? "",
-                WouldLike = earlier?.WouldLike ?? "",
-                AuthorityKind = earlier?.AuthorityKind,
-                Mode = earlier?.Mode ?? RequestedMode.Either,
-                Region = earlier?.Region,
-                AvoidCoachIds = earlier?.AvoidCoachIds ?? "",
-                RematchFromCoachId = relationship.CoachId,
-                CreatedAt = clock.GetCurrentInstant(),
-            });
-        }
-
+        var round = await db.MatchingRounds.Include(r => r.Requests.Where(q => q.ParticipantId == participantId))
+            .Where(r => r.Status != RoundStatus.Published).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (round is not null) await rematches.AddAsync(round, relationship, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -16,6 +16,7 @@ public static class CoachingSetup
         services.AddScoped<RequestImporter>();
         services.AddScoped<MatchingService>();
         services.AddScoped<CoachingService>();
+        services.AddScoped<Rematches>();
         services.AddScoped<CoachingRequests>();
         services.AddScoped<RequestForm>();
         services.AddScoped<CoachingSummaries>();

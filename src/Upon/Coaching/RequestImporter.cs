@@ -17,7 +17,7 @@ public sealed record RequestImportResult(IReadOnlyList<ImportError> Errors, int 
 /// it does not exist and a participant for an email address Upon does not know. A participant's new request replaces
 /// their earlier one in the same round.
 /// </summary>
-public sealed class RequestImporter(UponDbContext db, IClock clock, CoachingVocabulary vocabulary)
+public sealed class RequestImporter(UponDbContext db, IClock clock, CoachingVocabulary vocabulary, Rematches rematches)
 {
     public async Task<RequestImportResult> ImportAsync(string roundName, TextReader reader, CancellationToken cancellationToken = default)
     {
@@ -156,6 +156,8 @@ public sealed class RequestImporter(UponDbContext db, IClock clock, CoachingVoca
             }
         }
 
+        // A round the import opens takes in the rematch requests waiting for one, as a round staff open does.
+        if (created) await rematches.TakeInWaitingAsync(round, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new RequestImportResult([], rows.Count, added, replaced, participantsAdded, created);
     }

@@ -15,10 +15,13 @@ public sealed record RelationshipRow(CoachingRelationship Relationship, int Minu
 
 /// <summary>The coaching pool (capacity, pause, retire) and the relationships with their health flags, for staff.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(UponDbContext db, CoachingService coaching, IClock clock) : PageModel
+public sealed class IndexModel(UponDbContext db, CoachingService coaching, IClock clock, Rematches rematches) : PageModel
 {
     public IReadOnlyList<(CoachProfile Coach, int Holding)> Coaches { get; private set; } = [];
     public IReadOnlyList<RelationshipRow> Relationships { get; private set; } = [];
+
+    /// <summary>Relationships whose coachee asked to change coach while no round was open: their rematch request waits for the next round.</summary>
+    public IReadOnlySet<int> WaitingForRound { get; private set; } = new HashSet<int>();
 
     [TempData] public string? Notice { get; set; }
 
@@ -35,7 +38,8 @@ public sealed class IndexModel(UponDbContext db, CoachingService coaching, ICloc
             CoachingHours.MinutesUsed(r.Sessions),
             r.Status == RelationshipStatus.Active
                 ? RelationshipHealth.Flags(r.StartsOn, r.EndsOn, r.EntitledSessions, [.. r.Sessions.Where(s => s.Confirmation != SessionConfirmation.Queried).Select(s => s.Date)], r.ChangeRequestedOn is not null, today)
-                : []))];
+                : r.Status == RelationshipStatus.Paused && r.ChangeRequestedOn is not null ? [HealthConcern.ChangeRequested] : []))];
+        WaitingForRound = (await rematches.Waiting.Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
     public async Task<IActionResult> OnPostCapacityAsync(int coachId, string? capacity, CancellationToken cancellationToken)

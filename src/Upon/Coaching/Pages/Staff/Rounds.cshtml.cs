@@ -9,9 +9,12 @@ using Upon.Data;
 
 namespace Upon.Coaching.Pages.Staff;
 
-/// <summary>Matching rounds, for administrators (a round holds requests, which are special-category data).</summary>
+/// <summary>
+/// Matching rounds, for administrators (a round holds requests, which are special-category data). A round opened takes
+/// in the rematch requests of coachees who asked to change coach while no round was open.
+/// </summary>
 [Authorize(Policy = Policies.Administrators)]
-public sealed class RoundsModel(UponDbContext db, IClock clock) : PageModel
+public sealed class RoundsModel(UponDbContext db, IClock clock, Rematches rematches) : PageModel
 {
     public IReadOnlyList<(MatchingRound Round, int Requests)> Rounds { get; private set; } = [];
 
@@ -36,6 +39,7 @@ public sealed class RoundsModel(UponDbContext db, IClock clock) : PageModel
         }
 
         var round = db.MatchingRounds.Add(new MatchingRound { Name = Name!, WouldLikeWeight = WouldLike, AuthorityKindWeight = AuthorityKind, InPersonWeight = InPerson, CreatedAt = clock.GetCurrentInstant() }).Entity;
+        await rematches.TakeInWaitingAsync(round, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/coaching/rounds/{round.Id}");
     }
