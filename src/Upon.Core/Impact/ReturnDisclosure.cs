@@ -21,6 +21,9 @@ namespace Upon.Core.Impact;
 /// <item>A share estimated from a survival curve (<see cref="ReturnMeasure.Survival"/>) is shown exactly when the
 /// retention evaluation shows it for the same quarter end (<see cref="RetentionSeries.ParticipantsSurvival"/>, which
 /// compares it with every earlier quarter end and with the evaluation's other figures).</item>
+/// <item>A count of some of the people another figure of the return counts in the same period
+/// (<see cref="ReturnMeasure.Whole"/>: BALI graduates appointed, invitations without an email, among the first-time
+/// directors) is suppressed too wherever the rest of them, disclosed the same way, would be.</item>
 /// <item>Hours are suppressed when the count of sessions they come from is.</item>
 /// <item>Published reference data is shown as it is.</item>
 /// </list>
@@ -59,7 +62,7 @@ public static class ReturnDisclosure
                 var count = figure.AddsUpOverQuarters
                     ? AddingUp(rule, period, p => measureOf(p).Numerator, measureOf(ReturnPeriod.OfYear(period.Year)).Linked)
                     : rule.Linked(rule.Count(measure.Numerator), measure.Numerator, measure.Linked);
-                return count.Select(c => (double?)c);
+                return (count.IsSuppressed || !RestOfWholeSuppressed(rule, figure, period, measureOf) ? count : Disclosed.Suppressed<int>()).Select(c => (double?)c);
             case ReturnUnit.Share when measure.Series is { } series:
                 return series.ParticipantsSurvival(measure.Months, rule).IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(value);
             case ReturnUnit.Share:
@@ -80,6 +83,29 @@ public static class ReturnDisclosure
                     : throw new InvalidOperationException($"The hours figure {figure.Key} names no count to be disclosed with.");
                 return sessions.IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(value);
         }
+    }
+
+    /// <summary>
+    /// Whether, for a count of some of the people another figure counts (<see cref="ReturnMeasure.Whole"/>), the rest (the
+    /// whole less this count) is suppressed where the return's own figures would otherwise give it away, disclosed as this
+    /// count is (over the quarters of its year when it adds up over them). False when there is no whole, or when the
+    /// figures do not fit together (a count larger than its whole in some period).
+    /// </summary>
+    private static bool RestOfWholeSuppressed(DisclosureRule rule, ReturnFigureDefinition figure, ReturnPeriod period, Func<ReturnPeriod, ReturnMeasure> measureOf)
+    {
+        var periods = figure.AddsUpOverQuarters ? [.. period.QuartersOfYear(), ReturnPeriod.OfYear(period.Year)] : new[] { period };
+        var rest = new Dictionary<ReturnPeriod, int>();
+        foreach (var p in periods)
+        {
+            var measure = measureOf(p);
+            if (measure.Whole is not { } whole || whole < measure.Numerator)
+            {
+                return false;
+            }
+            rest[p] = whole - measure.Numerator;
+        }
+        var disclosed = figure.AddsUpOverQuarters ? AddingUp(rule, period, p => rest[p], null) : rule.Count(rest[period]);
+        return disclosed.IsSuppressed;
     }
 
     /// <summary>

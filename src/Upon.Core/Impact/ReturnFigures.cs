@@ -92,6 +92,20 @@ public sealed record ReturnMeasure
     /// <summary>A count.</summary>
     public static ReturnMeasure Count(int count, int? linked = null) => new(count, 0, null, linked);
 
+    /// <summary>
+    /// For a count of some of the people another figure of the return counts in the same period (BALI graduates among the
+    /// first-time directors): that figure's exact value, so that those it counts and this one does not are never 1 to 4
+    /// given away by subtraction; null otherwise. See <see cref="ReturnDisclosure.AddingUp"/>.
+    /// </summary>
+    public int? Whole { get; private init; }
+
+    /// <summary>A count of <paramref name="count"/> of the <paramref name="whole"/> people another figure of the return counts in the same period (see <see cref="Whole"/>).</summary>
+    public static ReturnMeasure CountOf(int count, int whole)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(whole);
+        return Count(count) with { Whole = whole };
+    }
+
     /// <summary>A share: <paramref name="numerator"/> out of <paramref name="denominator"/>.</summary>
     public static ReturnMeasure Share(int numerator, int denominator) =>
         denominator == 0 && numerator > 0

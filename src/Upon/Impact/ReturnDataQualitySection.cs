@@ -45,6 +45,8 @@ public sealed class ReturnDataQualitySection(UponDbContext db, ReturnParticipant
             .Distinct()
             .ToListAsync(cancellationToken);
 
+        // The return's first-time directors: those whose invitation waits for an email are some of them.
+        var firstTimeStarts = (await invitations.FirstTimeDirectorsAsync(null, cancellationToken)).Select(d => d.Fact.Start).ToList();
         var measures = new ReturnMeasures();
         foreach (var period in periods)
         {
@@ -52,7 +54,7 @@ public sealed class ReturnDataQualitySection(UponDbContext db, ReturnParticipant
             measures.Add(period, EthnicityKnownShare, ReturnMeasure.Share(people.Count(p => p.EthnicityKnown), people.Count));
             measures.Add(period, SexKnownShare, ReturnMeasure.Share(people.Count(p => p.SexKnown), people.Count));
             measures.Add(period, DisabilityKnownShare, ReturnMeasure.Share(people.Count(p => p.DisabilityKnown), people.Count));
-            measures.Add(period, InvitationsWithoutEmail, ReturnMeasure.Count(withoutEmail.Count(i => period.Contains(i.StartDate))));
+            measures.Add(period, InvitationsWithoutEmail, ReturnMeasure.CountOf(withoutEmail.Count(i => period.Contains(i.StartDate)), firstTimeStarts.Count(period.Contains)));
         }
         return measures.ToDictionary();
     }

@@ -11,7 +11,7 @@ namespace Upon.Impact;
 /// The return's equality figures: the New Directors participants' shares, of those who answered, beside the workforce's
 /// (see <see cref="WorkforceBenchmarks"/>).
 /// </summary>
-public sealed class ReturnEqualitySection(ReturnParticipants participants, WorkforceBenchmarks benchmarks, UponDbContext db) : IDfeReturnSection
+public sealed class ReturnEqualitySection(ReturnParticipants participants, WorkforceBenchmarks benchmarks, UponDbContext db, Upon.NewDirectors.InvitationReport invitations) : IDfeReturnSection
 {
     public const string BlackShare = "participantsBlackShare";
     public const string WhiteShare = "participantsWhiteShare";
@@ -81,6 +81,8 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
             .Where(p => graduates.Contains(p.Email!))
             .Select(p => p.Start)
             .ToList();
+        // The return's first-time directors: the graduates appointed are some of them.
+        var firstTimeStarts = (await invitations.FirstTimeDirectorsAsync(null, cancellationToken)).Select(d => d.Fact.Start).ToList();
         var measures = new ReturnMeasures();
         foreach (var period in periods)
         {
@@ -103,7 +105,7 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
             measures.Add(period, SocialWorkersWhiteShare, Reference(everyone?.Share(Ethnicity.White)));
             measures.Add(period, DcsBlackShare, Reference(dcs?.BlackShare));
             measures.Add(period, DcsWhiteShare, Reference(dcs?.WhiteShare));
-            measures.Add(period, BaliGraduatesAppointed, ReturnMeasure.Count(firstPosts.Count(period.Contains)));
+            measures.Add(period, BaliGraduatesAppointed, ReturnMeasure.CountOf(firstPosts.Count(period.Contains), firstTimeStarts.Count(period.Contains)));
         }
         return measures.ToDictionary();
     }

@@ -56,6 +56,24 @@ public sealed class ReturnDisclosureTests
     }
 
     [Fact]
+    public void ACountOfSomeOfTheFirstTimeDirectors_IsSuppressedWhereTheRestWouldBeGivenAway()
+    {
+        // First-time directors 7 and 10 in the first two quarters; BALI graduates among them 5 and 10. Shown as they are,
+        // the year and the first quarter would tell of the 2 first-time directors who are not graduates.
+        int[] whole = [7, 10, 0, 0], part = [5, 10, 0, 0];
+        ReturnMeasure Linked(ReturnPeriod p) => p.IsYear ? ReturnMeasure.CountOf(part.Sum(), whole.Sum()) : ReturnMeasure.CountOf(part[p.Quarter - 1], whole[p.Quarter - 1]);
+        var shown = Periods().ToDictionary(p => p.Quarter, p => Disclose(Flow, p, Linked));
+        Assert.True(shown[1].IsSuppressed);
+        Assert.True(shown[0].IsSuppressed, "the year would give the first quarter's rest away");
+        Assert.Equal(10, shown[2].Value);
+        Assert.Equal(0, shown[3].Value);
+        // Without the whole, nothing is small: all shown.
+        Assert.All(Periods(), p => Assert.False(Disclose(Flow, p, Counts(part)).IsSuppressed));
+        // A count larger than its whole somewhere (figures that do not fit together) is disclosed on its own.
+        Assert.False(Disclose(Flow, ReturnPeriod.OfQuarter(Year, 2), p => p.IsYear ? ReturnMeasure.CountOf(15, 3) : ReturnMeasure.CountOf(part[p.Quarter - 1], 0)).IsSuppressed);
+    }
+
+    [Fact]
     public void AShareOfSessions_IsSuppressedWhenItIsOverOneToFourPeople()
     {
         // One coaching relationship ended in the quarter, all 6 sessions used: 100% would be about one coachee.
