@@ -228,25 +228,29 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         var linked = coaches.Where(c => c.PersonKey is not null).ToDictionary(c => c.PersonKey!.Value, c => c.Id);
         var result = new Dictionary<int, RegisterLed>();
         if (linked.Count == 0) return result;
-        var led = new List<(int PersonKey, string AuthorityCode)>();
+        var led = new List<(int PersonKey, string AuthorityCode, LocalDate Start, LocalDate? End)>();
         foreach (var chunk in linked.Keys.Chunk(500))
         {
-            led.AddRange((await db.Appointments.Where(a => chunk.Contains(a.PersonKey)).Select(a => new { a.PersonKey, a.AuthorityCode }).Distinct().ToListAsync(cancellationToken))
-                .Select(a => (a.PersonKey, a.AuthorityCode)));
+            led.AddRange((await db.Appointments.Where(a => chunk.Contains(a.PersonKey)).Select(a => new { a.PersonKey, a.AuthorityCode, a.StartDate, a.EndDate }).ToListAsync(cancellationToken))
+                .Select(a => (a.PersonKey, a.AuthorityCode, a.StartDate, a.EndDate)));
         }
 
         var codes = led.Select(l => l.AuthorityCode).Distinct().ToList();
-        var gss = new List<(string AuthorityCode, string Code)>();
+        var gss = new List<(string AuthorityCode, string Code, LocalDate ValidFrom, LocalDate? ValidTo)>();
         foreach (var chunk in codes.Chunk(500))
         {
-            gss.AddRange((await db.AuthorityGssCodes.Where(g => chunk.Contains(g.AuthorityCode)).Select(g => new { g.AuthorityCode, g.Code }).ToListAsync(cancellationToken))
-                .Select(g => (g.AuthorityCode, g.Code)));
+            gss.AddRange((await db.AuthorityGssCodes.Where(g => chunk.Contains(g.AuthorityCode)).Select(g => new { g.AuthorityCode, g.Code, g.ValidFrom, g.ValidTo }).ToListAsync(cancellationToken))
+                .Select(g => (g.AuthorityCode, g.Code, g.ValidFrom, g.ValidTo)));
         }
 
         foreach (var group in led.GroupBy(l => l.PersonKey))
         {
             var authorities = group.Select(g => g.AuthorityCode).Distinct().ToList();
-            var kinds = gss.Where(g => authorities.Contains(g.AuthorityCode)).Select(g => AuthorityKinds.FromGssCode(g.Code)).OfType<AuthorityKind>().Distinct().ToList();
+            // The kinds of authority they led: each post counts the kind its authority was while they held it (Buckinghamshire
+            // was a county until March 2020, a unitary authority since).
+            var kinds = group
+                .SelectMany(post => gss.Where(g => g.AuthorityCode == post.AuthorityCode && g.ValidFrom <= (post.End ?? LocalDate.MaxIsoValue) && (g.ValidTo ?? LocalDate.MaxIsoValue) >= post.Start))
+                .Select(g => AuthorityKinds.FromGssCode(g.Code)).OfType<AuthorityKind>().Distinct().ToList();
             result[linked[group.Key]] = new RegisterLed(authorities, kinds);
         }
 

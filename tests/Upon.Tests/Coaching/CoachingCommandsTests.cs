@@ -146,6 +146,29 @@ public abstract class CoachingCommandsTests(DatabaseFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Match_TheKindsOfAuthorityACoachLed_AreTheKindsTheyWereWhileTheyLedThem()
+    {
+        fixture.RequireDatabase();
+        // Buckinghamshire (825) was a county until 31 March 2020 and has been a unitary authority since.
+        var register = await UponCli.RunAsync(fixture.Database, "import", "appointments",
+            CsvFiles.Write(CsvFiles.Lines(CsvFiles.Header, "825,BUCKS-COACH-1,Bo,Kay,permanent,2012-01-01,2016-12-31,retired,no")));
+        Assert.True(register.ExitCode == 0, register.ToString());
+        Assert.Equal(0, (await ImportCoachesAsync("bk-coach@coach.test,Bo,Kay,2,online,,,,,BUCKS-COACH-1")).ExitCode);
+        var requests = await ImportRequestsAsync("Kinds round",
+            "bk-p1@p.test,Pia,Unitary,,,,unitary,online,E12000002,",
+            "bk-p2@p.test,Pat,County,,,,county,online,E12000002,");
+        Assert.True(requests.ExitCode == 0, requests.ToString());
+
+        var result = await UponCli.RunAsync(fixture.Database, "coaching", "match", "Kinds round", "--format", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var reasons = json.RootElement.GetProperty("pairs").EnumerateArray().ToDictionary(
+            p => p.GetProperty("participant").GetString()!, p => p.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList());
+        Assert.Contains("Led a county (+4).", reasons["bk-p2@p.test"]);
+        Assert.DoesNotContain(reasons["bk-p1@p.test"], r => r!.Contains("unitary", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SkippableFact]
     public async Task Match_Table_PrintsPairsAndUnknownRoundIsAClearError()
     {
         fixture.RequireDatabase();
