@@ -170,6 +170,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         var pairs = await db.RoundProposals.Where(p => p.RoundId == roundId && p.CoachId != null)
             .Include(p => p.Request).ThenInclude(r => r!.Participant).Include(p => p.Coach)
             .ToListAsync(cancellationToken);
+        await CheckPlacesAsync(pairs, cancellationToken);
         var today = clock.TodayInLondon();
         var consents = await db.CoachConsents.Where(c => c.WithdrawnOn == null).ToListAsync(cancellationToken);
         var labels = await vocabulary.LabelsAsync(cancellationToken);
@@ -200,6 +201,48 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         await audit.RecordAsync("CoachingRoundPublished", nameof(MatchingRound), round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{round.Name}: {pairs.Count} pairs", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return pairs.Count;
+    }
+
+    /// <summary>
+    /// Refuses to publish pairs the pool can no longer take, as it is now rather than when the round ran: a coach who is no
+    /// longer active, or whose places have since been taken (by another round published meanwhile, say). Each proposed
+    /// coach's row is locked first, so that two rounds published at once cannot both take the same last place.
+    /// </summary>
+    private async Task CheckPlacesAsync(IReadOnlyList<RoundProposal> pairs, CancellationToken cancellationToken)
+    {
+        var proposed = pairs.GroupBy(p => p.Coach!).OrderBy(g => g.Key.Id).ToList();
+        foreach (var group in proposed)
+        {
+            await db.LockRowAsync<CoachProfile>(group.Key.Id, cancellationToken);
+        }
+        var ids = proposed.Select(g => g.Key.Id).ToList();
+        var holding = new Dictionary<int, int>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var held in await db.CoachingRelationships.Where(CoachingRelationship.HoldingPlace).Where(r => chunk.Contains(r.CoachId))
+                .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            {
+                holding[held.Key] = held.Count;
+            }
+        }
+        var problems = new List<string>();
+        foreach (var group in proposed)
+        {
+            var coach = group.Key;
+            var free = Math.Max(0, coach.Capacity - holding.GetValueOrDefault(coach.Id));
+            if (coach.Status != CoachStatus.Active)
+            {
+                problems.Add($"{coach.FullName} is no longer an active coach.");
+            }
+            else if (group.Count() > free)
+            {
+                problems.Add($"{coach.FullName} has {free} free {(free == 1 ? "place" : "places")} now, for {group.Count()} proposed {(group.Count() == 1 ? "coachee" : "coachees")}.");
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new CoachingRuleException($"This round cannot be published as it stands: {string.Join(" ", problems)} Run it again to match against the pool as it is now.");
+        }
     }
 
     private static string ParticipantEmail(CoachingRequest request, CoachProfile coach, HashSet<string> shared, CharacteristicLabels labels)
