@@ -16,14 +16,20 @@ namespace Upon.Core.Coaching;
 /// The flow network: source → each participant (capacity 1), participant → coach for each allowed pair (capacity 1,
 /// cost −(M + S × score) + i × m + j), coach → sink (capacity: free places left after locked pairs), and source → sink
 /// (capacity: number of participants, cost 0) for those left unmatched. M and S are chosen so that one more match
-/// outweighs any total score, and one more point outweighs any tie-break sum.
+/// outweighs any total score, and one more point outweighs any tie-break sum. When those costs, multiplied by the number
+/// of nodes as OR-Tools does, would not fit in 64 bits, the same optimum is found exactly in two stages with small costs.
 /// </para>
 /// </summary>
 public static class CoachMatcher
 {
     /// <summary>The optimal pairs of the round, with an explanation for each participant left unmatched.</summary>
-    public static MatchingResult Solve(MatchingProblem problem)
+    /// <exception cref="ArgumentException">The round has more requests or coaches than <see cref="MatchingProblem.MaxRequests"/> or <see cref="MatchingProblem.MaxCoaches"/>, or a weight outside 0 to <see cref="MatchingWeights.Max"/>.</exception>
+    public static MatchingResult Solve(MatchingProblem problem) => Solve(problem, staged: false);
+
+    /// <summary>As <see cref="Solve(MatchingProblem)"/>; with <paramref name="staged"/>, always in two stages (for tests).</summary>
+    internal static MatchingResult Solve(MatchingProblem problem, bool staged)
     {
+        if (problem.WhyUnsolvable() is { } why) throw new ArgumentException(why, nameof(problem));
         var requests = problem.Requests.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         var coaches = problem.Coaches.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
         var coachIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -46,7 +52,7 @@ public static class CoachMatcher
             if (!lockedByParticipant.ContainsKey(requests[i].Key)) free.Add(i);
         }
 
-        var chosen = SolveFlow(requests, coaches, free, placesLeft, forbidden, problem.Weights);
+        var chosen = SolveFlow(requests, coaches, free, placesLeft, forbidden, problem.Weights, staged);
 
         var pairs = new List<ProposedPair>();
         var takenByCoach = new int[coaches.Count];
@@ -82,62 +88,237 @@ public static class CoachMatcher
 
     /// <summary>Participant index → coach index for the free participants, at the optimum.</summary>
     private static Dictionary<int, int> SolveFlow(
-        List<MatchRequest> requests, List<MatchCoach> coaches, List<int> free, int[] placesLeft, HashSet<PairKey> forbidden, MatchingWeights weights)
+        List<MatchRequest> requests, List<MatchCoach> coaches, List<int> free, int[] placesLeft, HashSet<PairKey> forbidden, MatchingWeights weights,
+        bool staged = false)
     {
-        var arcs = new List<(int Participant, int Coach, int Score)>();
+        var arcs = new List<FlowArc>();
         foreach (var i in free)
         {
             for (var j = 0; j < coaches.Count; j++)
             {
                 if (placesLeft[j] <= 0) continue;
                 if (!PairRules.IsAllowed(requests[i], coaches[j], forbidden.Contains(Normalise(new PairKey(requests[i].Key, coaches[j].Key))))) continue;
-                arcs.Add((i, j, PairScore.Of(requests[i], coaches[j], weights).Total));
+                arcs.Add(new FlowArc(i, j, PairScore.Of(requests[i], coaches[j], weights).Total));
             }
         }
 
-        var result = new Dictionary<int, int>();
-        if (arcs.Count == 0) return result;
+        if (arcs.Count == 0) return [];
+        var network = new FlowNetwork(requests.Count, coaches.Count, free, placesLeft, arcs);
+        return (staged ? null : network.SolveInOneStage()) ?? network.SolveInTwoStages();
+    }
 
-        long n = requests.Count, m = coaches.Count;
-        long flowBound = Math.Min(free.Count, placesLeft.Sum(p => (long)p));
-        // Tie-break sums are below flowBound × n × m + 1 (T); scores below flowBound × maxScore + 1.
-        var tieBound = checked(flowBound * n * m + 1);
-        long scale = tieBound;
-        long maxScore = arcs.Max(a => a.Score);
-        var big = checked((flowBound * maxScore + 1) * scale);
-        _ = checked(flowBound * (big + maxScore * scale));
+    /// <summary>An allowed pair: participant index, coach index and score.</summary>
+    private readonly record struct FlowArc(int Participant, int Coach, int Score);
 
-        var source = 0;
-        var sink = requests.Count + coaches.Count + 1;
-        using var flow = new MinCostFlow();
-        foreach (var i in free) flow.AddArcWithCapacityAndUnitCost(source, 1 + i, 1, 0);
-        var arcIds = new int[arcs.Count];
-        for (var k = 0; k < arcs.Count; k++)
+    /// <summary>
+    /// The flow network of a round. Nodes: 0 the source, 1 + i participant i, 1 + n + j coach j, n + m + 1 the sink.
+    /// </summary>
+    private sealed class FlowNetwork(int n, int m, List<int> free, int[] placesLeft, List<FlowArc> pairs)
+    {
+        private readonly long flowBound = Math.Min(free.Count, placesLeft.Sum(p => (long)p));
+        private readonly long maxScore = pairs.Max(a => a.Score);
+
+        private int Sink => n + m + 1;
+
+        /// <summary>
+        /// The optimum with one cost per pair, −(M + S × score) + i × m + j, as documented; null when those costs (which
+        /// OR-Tools multiplies by the number of nodes) do not fit in 64 bits.
+        /// </summary>
+        public Dictionary<int, int>? SolveInOneStage()
         {
-            var (i, j, score) = arcs[k];
-            var cost = -(big + score * scale) + (i * m + j);
-            arcIds[k] = flow.AddArcWithCapacityAndUnitCost(1 + i, 1 + requests.Count + j, 1, cost);
+            long cost;
+            long[] costs;
+            try
+            {
+                // Tie-break sums are below flowBound × n × m + 1 (T); scores below flowBound × maxScore + 1.
+                var scale = checked(flowBound * n * m + 1);
+                var big = checked((flowBound * maxScore + 1) * scale);
+                cost = checked(big + maxScore * scale);
+                _ = checked(flowBound * cost);
+                costs = [.. pairs.Select(a => -(big + a.Score * scale) + ((long)a.Participant * m + a.Coach))];
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+
+            using var flow = new MinCostFlow();
+            var arcIds = Build(flow, costs);
+            var status = flow.Solve();
+            if (status == MinCostFlowBase.Status.BAD_COST_RANGE) return null;
+            if (status != MinCostFlowBase.Status.OPTIMAL) throw NotOptimal(status);
+            var result = new Dictionary<int, int>();
+            for (var k = 0; k < pairs.Count; k++)
+            {
+                if (flow.Flow(arcIds[k]) > 0) result[pairs[k].Participant] = pairs[k].Coach;
+            }
+
+            return result;
         }
 
-        for (var j = 0; j < coaches.Count; j++)
+        /// <summary>
+        /// The same optimum in two exact stages with small costs. Stage 1 maximises the number matched and then the
+        /// total score (cost −(M + score), M = flowBound × maxScore + 1). The optimal flows of stage 1 are exactly the
+        /// feasible flows that leave every arc of positive reduced cost empty and fill every arc of negative reduced cost
+        /// (reduced costs from node potentials: shortest distances in the residual network of the stage-1 optimum, which
+        /// has no negative cycle). Stage 2 minimises the tie-break sum i × m + j over those flows.
+        /// </summary>
+        public Dictionary<int, int> SolveInTwoStages()
         {
-            if (placesLeft[j] > 0) flow.AddArcWithCapacityAndUnitCost(1 + requests.Count + j, sink, placesLeft[j], 0);
+            var big = checked(flowBound * maxScore + 1);
+            var stage1 = pairs.Select(a => -(big + a.Score)).ToArray();
+            _ = checked(flowBound * (big + maxScore));
+
+            // Stage 1.
+            var arcs = Arcs(stage1);
+            long[] flows;
+            using (var flow = new MinCostFlow())
+            {
+                foreach (var a in arcs) flow.AddArcWithCapacityAndUnitCost(a.Tail, a.Head, a.Capacity, a.Cost);
+                flow.SetNodeSupply(0, free.Count);
+                flow.SetNodeSupply(Sink, -free.Count);
+                var status = flow.Solve();
+                if (status != MinCostFlowBase.Status.OPTIMAL) throw NotOptimal(status);
+                flows = [.. Enumerable.Range(0, arcs.Count).Select(k => flow.Flow(k))];
+            }
+
+            var potential = Potentials(arcs, flows);
+
+            // Stage 2, on the arcs of zero reduced cost; arcs of negative reduced cost are full in every optimum of stage 1.
+            var result = new Dictionary<int, int>();
+            var supply = new long[n + m + 2];
+            supply[0] = free.Count;
+            supply[Sink] = -free.Count;
+            using var second = new MinCostFlow();
+            var kept = new List<(int Arc, int Id)>();
+            for (var k = 0; k < arcs.Count; k++)
+            {
+                var a = arcs[k];
+                var reduced = a.Cost + potential[a.Tail] - potential[a.Head];
+                if (reduced > 0) continue;
+                if (reduced < 0)
+                {
+                    supply[a.Tail] -= a.Capacity;
+                    supply[a.Head] += a.Capacity;
+                    if (a.Pair >= 0) result[pairs[a.Pair].Participant] = pairs[a.Pair].Coach;
+                    continue;
+                }
+
+                var tie = a.Pair >= 0 ? (long)pairs[a.Pair].Participant * m + pairs[a.Pair].Coach : 0;
+                kept.Add((k, second.AddArcWithCapacityAndUnitCost(a.Tail, a.Head, a.Capacity, tie)));
+            }
+
+            for (var v = 0; v < supply.Length; v++)
+            {
+                if (supply[v] != 0) second.SetNodeSupply(v, supply[v]);
+            }
+
+            if (kept.Count > 0)
+            {
+                var status = second.Solve();
+                if (status != MinCostFlowBase.Status.OPTIMAL) throw NotOptimal(status);
+                foreach (var (k, id) in kept)
+                {
+                    if (arcs[k].Pair >= 0 && second.Flow(id) > 0) result[pairs[arcs[k].Pair].Participant] = pairs[arcs[k].Pair].Coach;
+                }
+            }
+
+            return result;
         }
 
-        flow.AddArcWithCapacityAndUnitCost(source, sink, free.Count, 0);
-        flow.SetNodeSupply(source, free.Count);
-        flow.SetNodeSupply(sink, -free.Count);
-        var status = flow.Solve();
-        if (status != MinCostFlowBase.Status.OPTIMAL)
+        /// <summary>Adds the network's arcs to <paramref name="flow"/> with <paramref name="pairCosts"/> on the pairs; the pairs' arc ids.</summary>
+        private int[] Build(MinCostFlow flow, long[] pairCosts)
         {
-            throw new InvalidOperationException($"The min-cost flow solver did not find the optimum ({status}).");
+            var arcs = Arcs(pairCosts);
+            var ids = new int[pairs.Count];
+            foreach (var a in arcs)
+            {
+                var id = flow.AddArcWithCapacityAndUnitCost(a.Tail, a.Head, a.Capacity, a.Cost);
+                if (a.Pair >= 0) ids[a.Pair] = id;
+            }
+
+            flow.SetNodeSupply(0, free.Count);
+            flow.SetNodeSupply(Sink, -free.Count);
+            return ids;
         }
 
-        for (var k = 0; k < arcs.Count; k++)
+        private List<Arc> Arcs(long[] pairCosts)
         {
-            if (flow.Flow(arcIds[k]) > 0) result[arcs[k].Participant] = arcs[k].Coach;
+            var arcs = new List<Arc>(free.Count + pairs.Count + m + 1);
+            foreach (var i in free) arcs.Add(new Arc(0, 1 + i, 1, 0, -1));
+            for (var k = 0; k < pairs.Count; k++) arcs.Add(new Arc(1 + pairs[k].Participant, 1 + n + pairs[k].Coach, 1, pairCosts[k], k));
+            for (var j = 0; j < m; j++)
+            {
+                if (placesLeft[j] > 0) arcs.Add(new Arc(1 + n + j, Sink, placesLeft[j], 0, -1));
+            }
+
+            arcs.Add(new Arc(0, Sink, free.Count, 0, -1));
+            return arcs;
         }
 
-        return result;
+        /// <summary>
+        /// Node potentials for an optimal flow: shortest distances from a virtual root joined to every node at cost 0, in the
+        /// residual network (queue-based Bellman-Ford), so every residual arc has a reduced cost of at least 0.
+        /// </summary>
+        private long[] Potentials(List<Arc> arcs, long[] flows)
+        {
+            var nodes = n + m + 2;
+            var degree = new int[nodes + 1];
+            for (var k = 0; k < arcs.Count; k++)
+            {
+                if (flows[k] < arcs[k].Capacity) degree[arcs[k].Tail + 1]++;
+                if (flows[k] > 0) degree[arcs[k].Head + 1]++;
+            }
+
+            for (var v = 0; v < nodes; v++) degree[v + 1] += degree[v];
+            var head = new int[degree[nodes]];
+            var cost = new long[degree[nodes]];
+            var next = degree[..nodes];
+            for (var k = 0; k < arcs.Count; k++)
+            {
+                var a = arcs[k];
+                if (flows[k] < a.Capacity)
+                {
+                    head[next[a.Tail]] = a.Head;
+                    cost[next[a.Tail]++] = a.Cost;
+                }
+
+                if (flows[k] > 0)
+                {
+                    head[next[a.Head]] = a.Tail;
+                    cost[next[a.Head]++] = -a.Cost;
+                }
+            }
+
+            var distance = new long[nodes];
+            var queued = new bool[nodes];
+            var visits = new int[nodes];
+            var queue = new Queue<int>(Enumerable.Range(0, nodes));
+            Array.Fill(queued, true);
+            while (queue.TryDequeue(out var u))
+            {
+                queued[u] = false;
+                if (++visits[u] > nodes) throw new InvalidOperationException("The min-cost flow solver's answer is not optimal (a negative cycle is left).");
+                for (var e = degree[u]; e < degree[u + 1]; e++)
+                {
+                    var v = head[e];
+                    if (distance[u] + cost[e] >= distance[v]) continue;
+                    distance[v] = distance[u] + cost[e];
+                    if (!queued[v])
+                    {
+                        queued[v] = true;
+                        queue.Enqueue(v);
+                    }
+                }
+            }
+
+            return distance;
+        }
+
+        private static InvalidOperationException NotOptimal(MinCostFlowBase.Status status) =>
+            new($"The min-cost flow solver did not find the optimum ({status}).");
+
+        /// <summary>An arc of the network; <see cref="Pair"/> is the index of its pair, or −1 for the other arcs.</summary>
+        private readonly record struct Arc(int Tail, int Head, long Capacity, long Cost, int Pair);
     }
 }

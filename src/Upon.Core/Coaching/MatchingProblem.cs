@@ -16,6 +16,24 @@ public sealed record MatchingProblem(
     IReadOnlyCollection<PairKey> Locked,
     IReadOnlyCollection<PairKey> Forbidden)
 {
+    /// <summary>The most requests a round may have.</summary>
+    public const int MaxRequests = 5_000;
+
+    /// <summary>The most coaches a round may have.</summary>
+    public const int MaxCoaches = 1_000;
+
+    /// <summary>
+    /// Why the round cannot be solved, as a sentence for staff (too many requests or coaches, or a weight out of range);
+    /// null when it can. Within these bounds, and with capacities and weights as validated, the solver's costs fit.
+    /// </summary>
+    public string? WhyUnsolvable()
+    {
+        if (Requests.Count > MaxRequests) return $"A matching round can have at most {MaxRequests:N0} requests; this one has {Requests.Count:N0}.";
+        if (Coaches.Count > MaxCoaches) return $"A matching round can have at most {MaxCoaches:N0} coaches; this one has {Coaches.Count:N0}.";
+        if (!Weights.IsValid) return $"Each weight must be from 0 to {MatchingWeights.Max}.";
+        return null;
+    }
+
     /// <summary>A round with no staff decisions: nothing locked and nothing forbidden.</summary>
     /// <param name="requests">The participants' requests in the round.</param>
     /// <param name="coaches">The active coaches in the pool, with their free places.</param>

@@ -98,6 +98,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
     {
         var loaded = await LoadAsync(roundId, cancellationToken) ?? throw new InvalidOperationException($"There is no round {roundId}.");
         if (loaded.Round.Status == RoundStatus.Published) throw new CoachingRuleException("This round is published: it cannot be run again.");
+        if (loaded.Problem.WhyUnsolvable() is { } why) throw new CoachingRuleException(why);
         var result = CoachMatcher.Solve(loaded.Problem);
         await db.RoundProposals.Where(p => p.RoundId == roundId).ExecuteDeleteAsync(cancellationToken);
         foreach (var pair in result.Pairs)

@@ -175,6 +175,76 @@ public class CoachMatcherTests
             CoachMatcher.Solve(shuffled).Pairs.Select(p => (p.Participant, p.Coach)));
     }
 
+    [Fact]
+    public void Solve_InTwoStages_MatchesBruteForceOnSmallRandomPools()
+    {
+        for (var seed = 1; seed <= 400; seed++)
+        {
+            var random = new Random(seed * 7919);
+            var problem = RandomPools.Make(seed, random.Next(1, 7), random.Next(1, 5), 2);
+            if (seed % 2 == 0) problem = problem with { Weights = new MatchingWeights(MatchingWeights.Max, MatchingWeights.Max, MatchingWeights.Max) };
+            var (count, score, tie) = BruteForce(problem);
+            var result = CoachMatcher.Solve(problem, staged: true);
+            Assert.True(count == result.Matched, $"seed {seed}: matched {result.Matched}, brute force {count}");
+            Assert.True(score == result.TotalScore, $"seed {seed}: score {result.TotalScore}, brute force {score}");
+            Assert.True(tie == TieSum(problem, result), $"seed {seed}: tie-break sum {TieSum(problem, result)}, brute force {tie}");
+            AssertFeasible(problem, result);
+        }
+    }
+
+    [Fact]
+    public void Solve_InTwoStages_GivesTheOneStageOptimumOnLargerRandomPools()
+    {
+        for (var seed = 1; seed <= 12; seed++)
+        {
+            var problem = RandomPools.Make(2000 + seed, 60 + seed * 5, 25 + seed, 3);
+            var oneStage = CoachMatcher.Solve(problem);
+            var twoStages = CoachMatcher.Solve(problem, staged: true);
+            Assert.Equal(oneStage.Matched, twoStages.Matched);
+            Assert.Equal(oneStage.TotalScore, twoStages.TotalScore);
+            Assert.Equal(TieSum(problem, oneStage), TieSum(problem, twoStages));
+            AssertFeasible(problem, twoStages);
+        }
+    }
+
+    [Theory]
+    [InlineData(2_000, 500, 4)]
+    [InlineData(5_000, 500, 10)]
+    public void Solve_AtTheReportedSizesWithTheLargestWeights_MatchesEveryone(int participants, int coaches, int capacity)
+    {
+        // Five regions, each with a fifth of the participants and a fifth of the coaches: exactly enough places.
+        var weights = new MatchingWeights(MatchingWeights.Max, MatchingWeights.Max, MatchingWeights.Max);
+        var regions = Enumerable.Range(1, 5).Select(r => $"E1200000{r}").ToArray();
+        var characteristics = Characteristics.Standard.ToArray();
+        var coachList = Enumerable.Range(0, coaches).Select(j => Coach(
+            $"c{j:0000}@example.test", $"Coach {j}", capacity, online: false, inPerson: true, regions: [regions[j % 5]],
+            characteristics: [.. characteristics.Where((_, k) => (j >> k) % 2 == 0)], kinds: [(AuthorityKind)(j % 4)])).ToList();
+        var requests = Enumerable.Range(0, participants).Select(i => Request(
+            $"p{i:0000}@example.test", wouldLike: characteristics, kind: (AuthorityKind)(i % 4), mode: RequestedMode.InPerson, region: regions[i % 5])).ToList();
+        var problem = new MatchingProblem(requests, coachList, weights);
+
+        var result = CoachMatcher.Solve(problem);
+
+        Assert.Equal(participants, result.Matched);
+        Assert.Empty(result.Unmatched);
+        AssertFeasible(problem, result);
+        // Every place is filled, so each coach scores their shared characteristics and in person on every place; the
+        // optimum then gives as many participants as it can a coach of the kind of authority they asked for, region by region.
+        var kindMatches = Enumerable.Range(0, 5).Sum(r => Enumerable.Range(0, 4).Sum(k => Math.Min(
+            requests.Where((_, i) => i % 5 == r && i % 4 == k).Count(),
+            coachList.Where((_, j) => j % 5 == r && j % 4 == k).Count() * capacity)));
+        var expected = coachList.Sum(c => capacity * (c.Characteristics.Count * weights.WouldLike + weights.InPerson)) + kindMatches * weights.AuthorityKind;
+        Assert.Equal(expected, result.TotalScore);
+    }
+
+    [Fact]
+    public void Solve_TooManyRequests_SaysSo()
+    {
+        var requests = Enumerable.Range(0, MatchingProblem.MaxRequests + 1).Select(i => Request($"p{i}@example.test")).ToList();
+        var error = Assert.Throws<ArgumentException>(() => CoachMatcher.Solve(new MatchingProblem(requests, [Coach()])));
+        Assert.StartsWith("A matching round can have at most 5,000 requests; this one has 5,001.", error.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertFeasible(MatchingProblem problem, MatchingResult result)
     {
         var coaches = problem.Coaches.ToDictionary(c => c.Key);
