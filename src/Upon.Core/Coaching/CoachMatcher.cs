@@ -30,29 +30,8 @@ public static class CoachMatcher
     internal static MatchingResult Solve(MatchingProblem problem, bool staged)
     {
         if (problem.WhyUnsolvable() is { } why) throw new ArgumentException(why, nameof(problem));
-        var requests = problem.Requests.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
-        var coaches = problem.Coaches.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
-        var coachIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var j = 0; j < coaches.Count; j++) coachIndex.TryAdd(coaches[j].Key, j);
-        var forbidden = new HashSet<PairKey>(problem.Forbidden.Select(Normalise));
-
-        var lockedByParticipant = new Dictionary<string, MatchCoach>(StringComparer.OrdinalIgnoreCase);
-        var placesLeft = coaches.Select(c => Math.Max(0, c.FreePlaces)).ToArray();
-        foreach (var locked in problem.Locked)
-        {
-            if (!coachIndex.TryGetValue(locked.Coach, out var j)) continue;
-            if (!requests.Any(r => string.Equals(r.Key, locked.Participant, StringComparison.OrdinalIgnoreCase))) continue;
-            if (!lockedByParticipant.TryAdd(locked.Participant, coaches[j])) continue;
-            placesLeft[j] = Math.Max(0, placesLeft[j] - 1);
-        }
-
-        var free = new List<int>();
-        for (var i = 0; i < requests.Count; i++)
-        {
-            if (!lockedByParticipant.ContainsKey(requests[i].Key)) free.Add(i);
-        }
-
-        var chosen = SolveFlow(requests, coaches, free, placesLeft, forbidden, problem.Weights, staged);
+        var assigned = Assign(problem, staged);
+        var (requests, coaches, coachIndex, forbidden, lockedByParticipant, chosen) = assigned;
 
         var pairs = new List<ProposedPair>();
         var takenByCoach = new int[coaches.Count];
@@ -77,33 +56,131 @@ public static class CoachMatcher
             }
         }
 
-        var unmatched = requests
-            .Where((r, i) => !lockedByParticipant.ContainsKey(r.Key) && !chosen.ContainsKey(i))
-            .Select(r => MatchExplainer.ExplainUnmatched(r, coaches, takenByCoach, forbidden))
+        var left = requests.Where((r, i) => !lockedByParticipant.ContainsKey(r.Key) && !chosen.ContainsKey(i)).ToList();
+        var probe = Probe(assigned, left, staged);
+        var unmatched = left.Select(r => MatchExplainer.ExplainUnmatched(r, coaches, takenByCoach, forbidden, probe)).ToList();
+        return new MatchingResult(pairs, unmatched, probe);
+    }
+
+    /// <summary>
+    /// The most work spent re-solving a round to find what one more place for each coach would do, counted as requests ×
+    /// coaches per re-run: every coach of a round of 100 requests and 60 coaches is checked, and a few of a round of
+    /// 2,000 × 500.
+    /// </summary>
+    public const long CapacityProbeBudget = 2_000_000;
+
+    /// <summary>
+    /// What one more place would do, found by re-solving <paramref name="problem"/> with one coach's free places raised
+    /// by one, for each coach who breaks no rule but the lack of a place for someone in <paramref name="unmatched"/>
+    /// (in email order, within <see cref="CapacityProbeBudget"/>; the rest are listed as not checked).
+    /// </summary>
+    /// <param name="problem">The round.</param>
+    /// <param name="unmatched">The participants (keys) left unmatched.</param>
+    public static CapacityProbe ProbeCapacity(MatchingProblem problem, IEnumerable<string> unmatched)
+    {
+        if (problem.WhyUnsolvable() is { } why) throw new ArgumentException(why, nameof(problem));
+        var keys = unmatched.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Probe(Assign(problem, staged: false), [.. problem.Requests.Where(r => keys.Contains(r.Key))], staged: false);
+    }
+
+    private static CapacityProbe Probe(Assignment assigned, List<MatchRequest> unmatched, bool staged)
+    {
+        var (_, coaches, coachIndex, forbidden, _, _) = assigned;
+        var candidates = Enumerable.Range(0, coaches.Count)
+            .Where(j => coachIndex[coaches[j].Key] == j)
+            .Where(j => unmatched.Any(r => PairRules.Exclusions(r, coaches[j], forbidden.Contains(Normalise(new PairKey(r.Key, coaches[j].Key)))).All(e => e == PairExclusion.NoFreePlace)))
             .ToList();
-        return new MatchingResult(pairs, unmatched);
+        var runs = (int)Math.Min(candidates.Count, CapacityProbeBudget / Math.Max(1L, (long)assigned.Requests.Count * coaches.Count));
+        var raised = new Dictionary<string, RaisedPlace>(StringComparer.OrdinalIgnoreCase);
+        foreach (var j in candidates.Take(runs))
+        {
+            var places = assigned.PlacesLeft(j);
+            var chosen = SolveFlow(assigned.Requests.Count, coaches.Count, assigned.Free, places, assigned.AllowedPairs, staged);
+            raised[coaches[j].Key] = new RaisedPlace(coaches[j].Key, assigned.LockedByParticipant.Count + chosen.Count, assigned.Participants(chosen));
+        }
+
+        return new CapacityProbe(assigned.Matched, raised, candidates.Skip(runs).Select(j => coaches[j].Key).ToHashSet(StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The optimum's pairs: locked ones and, for the other participants, those the flow chose.</summary>
+    private static Assignment Assign(MatchingProblem problem, bool staged)
+    {
+        var requests = problem.Requests.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var coaches = problem.Coaches.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var coachIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var j = 0; j < coaches.Count; j++) coachIndex.TryAdd(coaches[j].Key, j);
+        var forbidden = new HashSet<PairKey>(problem.Forbidden.Select(Normalise));
+
+        var lockedByParticipant = new Dictionary<string, MatchCoach>(StringComparer.OrdinalIgnoreCase);
+        var lockedCount = new int[coaches.Count];
+        foreach (var locked in problem.Locked)
+        {
+            if (!coachIndex.TryGetValue(locked.Coach, out var j)) continue;
+            if (!requests.Any(r => string.Equals(r.Key, locked.Participant, StringComparison.OrdinalIgnoreCase))) continue;
+            if (!lockedByParticipant.TryAdd(locked.Participant, coaches[j])) continue;
+            lockedCount[j]++;
+        }
+
+        var free = new List<int>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            if (!lockedByParticipant.ContainsKey(requests[i].Key)) free.Add(i);
+        }
+
+        // Every pair allowed but for the coach's places, so that re-solving with one more place needs no new arcs.
+        var withPlace = coaches.Select(c => c.FreePlaces > 0 ? c : c with { FreePlaces = 1 }).ToList();
+        var allowed = new List<FlowArc>();
+        foreach (var i in free)
+        {
+            for (var j = 0; j < coaches.Count; j++)
+            {
+                if (!PairRules.IsAllowed(requests[i], withPlace[j], forbidden.Contains(Normalise(new PairKey(requests[i].Key, coaches[j].Key))))) continue;
+                allowed.Add(new FlowArc(i, j, PairScore.Of(requests[i], coaches[j], problem.Weights).Total));
+            }
+        }
+
+        var assignment = new Assignment(requests, coaches, coachIndex, forbidden, lockedByParticipant, [])
+        {
+            Free = free,
+            LockedCount = lockedCount,
+            AllowedPairs = allowed,
+        };
+        return assignment with { Chosen = SolveFlow(requests.Count, coaches.Count, free, assignment.PlacesLeft(), allowed, staged) };
+    }
+
+    private sealed record Assignment(
+        List<MatchRequest> Requests,
+        List<MatchCoach> Coaches,
+        Dictionary<string, int> CoachIndex,
+        HashSet<PairKey> Forbidden,
+        Dictionary<string, MatchCoach> LockedByParticipant,
+        Dictionary<int, int> Chosen)
+    {
+        public required List<int> Free { get; init; }
+
+        public required int[] LockedCount { get; init; }
+
+        public required List<FlowArc> AllowedPairs { get; init; }
+
+        public int Matched => LockedByParticipant.Count + Chosen.Count;
+
+        /// <summary>Free places left after locked pairs, with one more for coach <paramref name="raised"/> (none when −1).</summary>
+        public int[] PlacesLeft(int raised = -1) =>
+            [.. Coaches.Select((c, j) => Math.Max(0, Math.Max(0, c.FreePlaces) + (j == raised ? 1 : 0) - LockedCount[j]))];
+
+        /// <summary>The participants matched with <paramref name="chosen"/> as the flow's choice: locked ones and chosen ones.</summary>
+        public HashSet<string> Participants(Dictionary<int, int> chosen) =>
+            new(Requests.Where((r, i) => LockedByParticipant.ContainsKey(r.Key) || chosen.ContainsKey(i)).Select(r => r.Key), StringComparer.OrdinalIgnoreCase);
     }
 
     internal static PairKey Normalise(PairKey key) => new(key.Participant.ToUpperInvariant(), key.Coach.ToUpperInvariant());
 
     /// <summary>Participant index → coach index for the free participants, at the optimum.</summary>
-    private static Dictionary<int, int> SolveFlow(
-        List<MatchRequest> requests, List<MatchCoach> coaches, List<int> free, int[] placesLeft, HashSet<PairKey> forbidden, MatchingWeights weights,
-        bool staged = false)
+    private static Dictionary<int, int> SolveFlow(int n, int m, List<int> free, int[] placesLeft, List<FlowArc> allowed, bool staged)
     {
-        var arcs = new List<FlowArc>();
-        foreach (var i in free)
-        {
-            for (var j = 0; j < coaches.Count; j++)
-            {
-                if (placesLeft[j] <= 0) continue;
-                if (!PairRules.IsAllowed(requests[i], coaches[j], forbidden.Contains(Normalise(new PairKey(requests[i].Key, coaches[j].Key))))) continue;
-                arcs.Add(new FlowArc(i, j, PairScore.Of(requests[i], coaches[j], weights).Total));
-            }
-        }
-
+        var arcs = allowed.Where(a => placesLeft[a.Coach] > 0).ToList();
         if (arcs.Count == 0) return [];
-        var network = new FlowNetwork(requests.Count, coaches.Count, free, placesLeft, arcs);
+        var network = new FlowNetwork(n, m, free, placesLeft, arcs);
         return (staged ? null : network.SolveInOneStage()) ?? network.SolveInTwoStages();
     }
 

@@ -10,7 +10,10 @@ namespace Upon.Core.Coaching;
 /// <param name="WouldLikeMet">Of those, how many were matched with a coach who shares it.</param>
 public sealed record CharacteristicFairness(string Characteristic, int Asked, int Matched, int MustAsked, int MustMet, int WouldLikeAsked, int WouldLikeMet);
 
-/// <summary>A coach whose one more place would match unmatched participants.</summary>
+/// <summary>A coach whose one more place would match more participants when the round is re-solved.</summary>
+/// <param name="Coach">The coach's key (email address).</param>
+/// <param name="Name">The coach's name.</param>
+/// <param name="WouldMatch">How many more participants the re-solved round matches (at most 1: one place).</param>
 public sealed record WideningCoach(string Coach, string Name, int WouldMatch);
 
 /// <summary>
@@ -28,7 +31,10 @@ public sealed record FairnessReport(
     IReadOnlyList<CharacteristicFairness> ByCharacteristic,
     IReadOnlyList<WideningCoach> WideningCoaches)
 {
-    /// <summary>The fairness check of <paramref name="result"/>, the optimum of <paramref name="problem"/>.</summary>
+    /// <summary>
+    /// The fairness check of <paramref name="result"/>, the optimum of <paramref name="problem"/>; the widening coaches
+    /// come from <see cref="MatchingResult.Capacity"/>, or from re-solving the round when it is null.
+    /// </summary>
     public static FairnessReport Of(MatchingProblem problem, MatchingResult result)
     {
         var coaches = problem.Coaches.GroupBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
@@ -51,10 +57,10 @@ public sealed record FairnessReport(
                 wish.Count(r => Shares(r, c)));
         }).ToList();
 
-        var widening = result.Unmatched
-            .SelectMany(u => u.Suggestions.Where(s => s.Kind == SuggestionKind.RaiseCapacity).Select(s => s.Coach))
-            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
-            .Select(g => new WideningCoach(coaches[g.Key].Key, coaches[g.Key].Name, g.Count()))
+        var capacity = result.Capacity ?? CoachMatcher.ProbeCapacity(problem, result.Unmatched.Select(u => u.Participant));
+        var widening = capacity.Raised.Values
+            .Where(r => capacity.ExtraMatched(r.Coach) > 0)
+            .Select(r => new WideningCoach(coaches[r.Coach].Key, coaches[r.Coach].Name, capacity.ExtraMatched(r.Coach)))
             .OrderByDescending(w => w.WouldMatch).ThenBy(w => w.Coach, StringComparer.OrdinalIgnoreCase)
             .ToList();
 

@@ -2,8 +2,9 @@ namespace Upon.Core.Coaching;
 
 /// <summary>
 /// Why a participant was left unmatched: how many coaches each rule excluded, how many allowed coaches were filled by
-/// others, and which single change would match them (a coach who fails no rule but is full, and one more place for
-/// them; or a coach with a place left who fails one rule the participant or staff could change).
+/// others, and which single change would match them (one more place for a coach who fails no other rule, when
+/// re-solving the round with it matches them; or a coach with a place left who fails one rule the participant or staff
+/// could change: the round re-solved would then match them, as only their own pair is added and the place is free).
 /// </summary>
 public static class MatchExplainer
 {
@@ -15,8 +16,9 @@ public static class MatchExplainer
     /// <param name="coaches">Every coach in the round.</param>
     /// <param name="takenByCoach">Places each coach (same order as <paramref name="coaches"/>) was given in the result.</param>
     /// <param name="forbidden">The pairs staff forbade in the round.</param>
+    /// <param name="capacity">What one more place for each coach would do (<see cref="CoachMatcher.ProbeCapacity"/>).</param>
     public static UnmatchedParticipant ExplainUnmatched(
-        MatchRequest request, IReadOnlyList<MatchCoach> coaches, IReadOnlyList<int> takenByCoach, IReadOnlySet<PairKey> forbidden)
+        MatchRequest request, IReadOnlyList<MatchCoach> coaches, IReadOnlyList<int> takenByCoach, IReadOnlySet<PairKey> forbidden, CapacityProbe capacity)
     {
         var reasons = new List<string>();
         if (coaches.Count == 0)
@@ -30,6 +32,7 @@ public static class MatchExplainer
         var sharingMustFull = 0;
         var allowedButFilled = 0;
         var suggestions = new List<MatchSuggestion>();
+        var notChecked = 0;
         for (var j = 0; j < coaches.Count; j++)
         {
             var coach = coaches[j];
@@ -45,7 +48,8 @@ public static class MatchExplainer
 
             var others = exclusions.Where(e => e != PairExclusion.NoFreePlace).ToList();
             if (others.Count == 0 && coach.FreePlaces > 0) allowedButFilled++;
-            if (Suggest(request, coach, others, full) is { } suggestion) suggestions.Add(suggestion);
+            if (others.Count == 0 && capacity.Unchecked.Contains(coach.Key)) notChecked++;
+            if (Suggest(request, coach, others, full, capacity) is { } suggestion) suggestions.Add(suggestion);
         }
 
         var total = coaches.Count;
@@ -80,7 +84,7 @@ public static class MatchExplainer
             .ThenBy(s => s.Coach, StringComparer.OrdinalIgnoreCase)
             .DistinctBy(s => s.Sentence)
             .ToList();
-        if (ordered.Count == 0)
+        if (ordered.Count == 0 && notChecked == 0)
         {
             reasons.Add("No single change would match them.");
         }
@@ -90,14 +94,19 @@ public static class MatchExplainer
             if (ordered.Count > MaxSuggestions) reasons.Add($"{ordered.Count - MaxSuggestions} more single changes would match them.");
         }
 
+        if (notChecked > 0)
+        {
+            reasons.Add($"Whether one more place for {(notChecked == 1 ? "1 other coach who breaks no other rule" : $"{notChecked} other coaches who break no other rule")} would match them was not checked: the round is too large to re-run for each coach.");
+        }
+
         return new UnmatchedParticipant(request.Key, reasons, ordered);
     }
 
-    private static MatchSuggestion? Suggest(MatchRequest request, MatchCoach coach, List<PairExclusion> others, bool full)
+    private static MatchSuggestion? Suggest(MatchRequest request, MatchCoach coach, List<PairExclusion> others, bool full, CapacityProbe capacity)
     {
         if (others.Count == 0)
         {
-            return full ? new MatchSuggestion(SuggestionKind.RaiseCapacity, coach.Key, $"raising {coach.Name}'s capacity by one") : null;
+            return capacity.WouldMatch(coach.Key, request.Key) ? new MatchSuggestion(SuggestionKind.RaiseCapacity, coach.Key, $"raising {coach.Name}'s capacity by one") : null;
         }
 
         if (full || others.Count != 1) return null;

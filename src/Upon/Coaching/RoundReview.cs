@@ -54,8 +54,11 @@ public sealed class RoundReview(UponDbContext db, MatchingService matching)
         var coachesInOrder = loaded.Problem.Coaches.OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase).ToList();
         var taken = coachesInOrder.Select(c => proposed.Count(p => string.Equals(p.Coach, c.Key, StringComparison.OrdinalIgnoreCase))).ToList();
         var forbiddenKeys = loaded.Problem.Forbidden.Select(k => new PairKey(k.Participant.ToUpperInvariant(), k.Coach.ToUpperInvariant())).ToHashSet();
-        var unmatchedExplained = unmatched.Select(u => MatchExplainer.ExplainUnmatched(matchRequests[u.Request.Participant!.Email], coachesInOrder, taken, forbiddenKeys)).ToList();
-        var fairness = FairnessReport.Of(loaded.Problem, new MatchingResult(proposed, unmatchedExplained));
+        var capacity = loaded.Problem.WhyUnsolvable() is null
+            ? CoachMatcher.ProbeCapacity(loaded.Problem, unmatched.Select(u => matchRequests[u.Request.Participant!.Email].Key))
+            : CapacityProbe.None;
+        var unmatchedExplained = unmatched.Select(u => MatchExplainer.ExplainUnmatched(matchRequests[u.Request.Participant!.Email], coachesInOrder, taken, forbiddenKeys, capacity)).ToList();
+        var fairness = FairnessReport.Of(loaded.Problem, new MatchingResult(proposed, unmatchedExplained, capacity));
         return new RoundReviewModel(loaded, pairs, unmatched, fairness, loaded.Round.Decisions);
     }
 }

@@ -111,6 +111,35 @@ public class CoachMatcherTests
     }
 
     [Fact]
+    public void Explain_RaisingACapacity_IsSuggestedOnlyToTheParticipantItWouldMatch()
+    {
+        // x has no free place; one more place goes to b, who would like a woman coach, not to a.
+        var x = Coach("x@example.test", "Xan Yu", freePlaces: 0, characteristics: [Characteristics.Woman]);
+        var a = Request("a@example.test");
+        var b = Request("b@example.test", wouldLike: [Characteristics.Woman]);
+        var result = CoachMatcher.Solve(new MatchingProblem([a, b], [x]));
+
+        Assert.Equal(2, result.Unmatched.Count);
+        var raised = CoachMatcher.Solve(new MatchingProblem([a, b], [x with { FreePlaces = 1 }]));
+        Assert.Equal(("b@example.test", "x@example.test"), (Assert.Single(raised.Pairs).Participant, raised.Pairs[0].Coach));
+        Assert.DoesNotContain("Would match them: raising Xan Yu's capacity by one.", result.Unmatched.Single(u => u.Participant == "a@example.test").Reasons);
+        Assert.Empty(result.Unmatched.Single(u => u.Participant == "a@example.test").Suggestions);
+        Assert.Contains("Would match them: raising Xan Yu's capacity by one.", result.Unmatched.Single(u => u.Participant == "b@example.test").Reasons);
+    }
+
+    [Fact]
+    public void Fairness_WideningCoach_CountsTheParticipantsOneMorePlaceMatches()
+    {
+        var x = Coach("x@example.test", "Xan Yu", freePlaces: 0, characteristics: [Characteristics.Woman]);
+        var problem = new MatchingProblem([Request("a@example.test"), Request("b@example.test", wouldLike: [Characteristics.Woman])], [x]);
+        var result = CoachMatcher.Solve(problem);
+
+        Assert.Equal(new WideningCoach("x@example.test", "Xan Yu", 1), Assert.Single(FairnessReport.Of(problem, result).WideningCoaches));
+        // The same without the probe the matcher found: the report re-solves the round itself.
+        Assert.Equal(new WideningCoach("x@example.test", "Xan Yu", 1), Assert.Single(FairnessReport.Of(problem, result with { Capacity = null }).WideningCoaches));
+    }
+
+    [Fact]
     public void Explain_NoSingleChange_SaysSo()
     {
         var result = CoachMatcher.Solve(new MatchingProblem([Request(authority: "202")], [Coach(conflicts: ["202"])]));
