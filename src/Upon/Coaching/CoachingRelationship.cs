@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Sessions;
 
@@ -38,6 +39,11 @@ public class CoachingRelationship
     /// <summary><see cref="HoldsPlace"/> for a query: the relationships that count against a coach's capacity.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<CoachingRelationship, bool>> HoldingPlace =
         r => r.Status == RelationshipStatus.Active || r.Status == RelationshipStatus.Paused;
+
+    /// <summary>How many places each coach's relationships hold (<see cref="HoldingPlace"/>), by coach id; a coach holding none is left out.</summary>
+    public static Task<Dictionary<int, int>> PlacesHeldAsync(IQueryable<CoachingRelationship> relationships, CancellationToken cancellationToken) =>
+        relationships.Where(HoldingPlace).GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     /// <summary>
     /// Holds a coach's place and the coachee has not asked to change coach: they have a coach, and nothing to ask for

@@ -36,10 +36,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         var coaches = await db.CoachProfiles.Include(c => c.Consents).Where(c => c.Status == CoachStatus.Active && !c.Email.EndsWith(ErasedAddressEnd))
             .OrderBy(c => c.Email).ToListAsync(cancellationToken);
         var allCoachEmails = await db.CoachProfiles.Select(c => new { c.Id, c.Email }).ToDictionaryAsync(c => c.Id, c => c.Email, cancellationToken);
-        var holding = await db.CoachingRelationships
-            .Where(CoachingRelationship.HoldingPlace)
-            .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var holding = await CoachingRelationship.PlacesHeldAsync(db.CoachingRelationships, cancellationToken);
         var register = await RegisterLinksAsync(coaches, cancellationToken);
 
         var matchCoaches = coaches.Select(c =>
@@ -216,16 +213,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
         {
             await db.LockRowAsync<CoachProfile>(group.Key.Id, cancellationToken);
         }
-        var ids = proposed.Select(g => g.Key.Id).ToList();
-        var holding = new Dictionary<int, int>();
-        foreach (var chunk in ids.Chunk(500))
-        {
-            foreach (var held in await db.CoachingRelationships.Where(CoachingRelationship.HoldingPlace).Where(r => chunk.Contains(r.CoachId))
-                .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            {
-                holding[held.Key] = held.Count;
-            }
-        }
+        var holding = await CoachingRelationship.PlacesHeldAsync(db.CoachingRelationships, cancellationToken);
         var problems = new List<string>();
         foreach (var group in proposed)
         {

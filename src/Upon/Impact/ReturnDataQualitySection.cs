@@ -46,7 +46,7 @@ public sealed class ReturnDataQualitySection(UponDbContext db, ReturnParticipant
             .ToListAsync(cancellationToken);
 
         // The return's first-time directors: those whose invitation waits for an email are some of them.
-        var firstTimeStarts = (await invitations.FirstTimeDirectorsAsync(null, cancellationToken)).Select(d => d.Fact.Start).ToList();
+        var firstTimeStarts = await invitations.FirstPostStartsAsync(cancellationToken);
         var measures = new ReturnMeasures();
         foreach (var period in periods)
         {

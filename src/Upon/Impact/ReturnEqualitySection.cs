@@ -82,7 +82,7 @@ public sealed class ReturnEqualitySection(ReturnParticipants participants, Workf
             .Select(p => p.Start)
             .ToList();
         // The return's first-time directors: the graduates appointed are some of them.
-        var firstTimeStarts = (await invitations.FirstTimeDirectorsAsync(null, cancellationToken)).Select(d => d.Fact.Start).ToList();
+        var firstTimeStarts = await invitations.FirstPostStartsAsync(cancellationToken);
         var measures = new ReturnMeasures();
         foreach (var period in periods)
         {

@@ -60,6 +60,17 @@ public sealed class InvitationReport(UponDbContext db, IClock clock, Microsoft.E
     public async Task<IReadOnlyList<DisclosedInvitationYearFigures>> DisclosedYearsAsync(DisclosureRule rule, CancellationToken cancellationToken = default) =>
         InvitationDisclosure.Disclose(rule, await AllYearsAsync(cancellationToken));
 
+    /// <summary>
+    /// The start of every first-time director's first post, one a person, as <see cref="FirstTimeDirectorsAsync"/> finds them
+    /// (earliest start, from <c>NewDirectors:InvitingSince</c>), without reading their invitations or the audit log: for
+    /// the figures of the return that count some of them.
+    /// </summary>
+    public async Task<IReadOnlyList<LocalDate>> FirstPostStartsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await db.Appointments.AsNoTracking().Select(a => new { a.PersonKey, a.StartDate }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.PersonKey)
+            .Select(g => g.Min(a => a.StartDate))
+            .Where(start => start >= InvitingSince)];
+
     /// <summary>The first-time directors of <paramref name="year"/> (every year when null), by start date then name.</summary>
     public async Task<IReadOnlyList<FirstTimeDirector>> FirstTimeDirectorsAsync(FinancialYear? year, CancellationToken cancellationToken = default)
     {

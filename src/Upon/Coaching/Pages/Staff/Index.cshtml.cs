@@ -28,8 +28,7 @@ public sealed class IndexModel(UponDbContext db, CoachingService coaching, ICloc
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = clock.TodayInLondon();
-        var holding = await db.CoachingRelationships.Where(CoachingRelationship.HoldingPlace)
-            .GroupBy(r => r.CoachId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var holding = await CoachingRelationship.PlacesHeldAsync(db.CoachingRelationships, cancellationToken);
         Coaches = [.. (await db.CoachProfiles.AsNoTracking().OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ToListAsync(cancellationToken)).Select(c => (c, holding.GetValueOrDefault(c.Id)))];
         var relationships = await db.CoachingRelationships.AsNoTracking().Include(r => r.Coach).Include(r => r.Participant).Include(r => r.Sessions)
             .OrderBy(r => r.Participant!.FamilyName).ToListAsync(cancellationToken);
