@@ -66,10 +66,22 @@ public sealed class InvitationReport(UponDbContext db, IClock clock, Microsoft.E
     /// the figures of the return that count some of them.
     /// </summary>
     public async Task<IReadOnlyList<LocalDate>> FirstPostStartsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await db.Appointments.AsNoTracking().Select(a => new { a.PersonKey, a.StartDate }).ToListAsync(cancellationToken))
-            .GroupBy(a => a.PersonKey)
-            .Select(g => g.Min(a => a.StartDate))
-            .Where(start => start >= InvitingSince)];
+        [.. FirstPosts(await db.Appointments.AsNoTracking().Select(a => new { a.PersonKey, a.StartDate }).ToListAsync(cancellationToken), a => a.PersonKey, a => a.StartDate)
+            .Select(posts => posts[0].StartDate)];
+
+    /// <summary>
+    /// The one rule for a first post: each person's appointments that start on their earliest start date, when that date is
+    /// on or after <see cref="InvitingSince"/> (two posts starting the same day are one first post, a joint appointment).
+    /// </summary>
+    private IEnumerable<List<T>> FirstPosts<T, TKey>(IEnumerable<T> appointments, Func<T, TKey> person, Func<T, LocalDate> start) =>
+        appointments
+            .GroupBy(person)
+            .Select(g =>
+            {
+                var first = g.Min(start);
+                return g.Where(a => start(a) == first).ToList();
+            })
+            .Where(posts => start(posts[0]) >= InvitingSince);
 
     /// <summary>The first-time directors of <paramref name="year"/> (every year when null), by start date then name.</summary>
     public async Task<IReadOnlyList<FirstTimeDirector>> FirstTimeDirectorsAsync(FinancialYear? year, CancellationToken cancellationToken = default)
@@ -77,14 +89,9 @@ public sealed class InvitationReport(UponDbContext db, IClock clock, Microsoft.E
         var appointments = await db.Appointments.AsNoTracking()
             .Select(a => new { a.Id, a.PersonKey, a.StartDate, a.Type, AuthorityName = a.Authority!.Name, a.Person!.PersonId, a.Person.GivenName, a.Person.FamilyName })
             .ToListAsync(cancellationToken);
-        var firstPosts = appointments
-            .GroupBy(a => a.PersonKey)
-            .Select(g =>
-            {
-                var start = g.Min(a => a.StartDate);
-                return g.Where(a => a.StartDate == start).OrderBy(a => a.Id).ToList();
-            })
-            .Where(posts => posts[0].StartDate >= InvitingSince && (year is not { } only || only.Contains(posts[0].StartDate)))
+        var firstPosts = FirstPosts(appointments, a => a.PersonKey, a => a.StartDate)
+            .Where(posts => year is not { } only || only.Contains(posts[0].StartDate))
+            .Select(posts => posts.OrderBy(a => a.Id).ToList())
             .ToList();
         if (firstPosts.Count == 0)
         {
