@@ -119,7 +119,9 @@ public sealed class SubjectAccessExport(PersonalData personalData, AuditLog audi
                 await WriteTextAsync(zip, $"csv/{table.Key}.csv", text.ToString(), cancellationToken);
             }
         }
-        await audit.RecordAsync(AuditActions.Exported, "DataSubject", null, $"{why}: {rows.Count} rows in {rows.Select(r => r.Row.Table).Distinct().Count()} tables", cancellationToken: cancellationToken);
+        // The subject is named in the detail, which an erasure of them rewrites, not in the entity id, which the audit log's
+        // append-only trigger keeps as it is.
+        await audit.RecordAsync(AuditActions.Exported, "DataSubject", null, $"{why}, for {subject.Email}: {rows.Count} rows in {rows.Select(r => r.Row.Table).Distinct().Count()} tables", cancellationToken: cancellationToken);
         return true;
     }
 

@@ -467,6 +467,9 @@ public abstract class PersonalDataTests(UponApp app)
         {
             var export = await UponCli.RunAsync(app.Database, "privacy", "export", canary.Email, "--output", file);
             Assert.True(export.ExitCode == 0, export.ToString());
+            // The audit log says whose data was exported (and the erasure below leaves no trace of it there either).
+            Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AuditEvents.AnyAsync(e => e.Action == AuditActions.Exported && e.Detail!.Contains(canary.Email))),
+                "The exported entry does not name the subject.");
             using (var zip = ZipFile.OpenRead(file))
             {
                 Assert.Contains(canary.GivenName, Read(zip, "csv/participants.csv"));
