@@ -65,6 +65,17 @@ public static partial class Ethnicity
         return group is not null;
     }
 
+    /// <summary>
+    /// The group a person may choose with <paramref name="code"/> (exact, ignoring surrounding spaces): one of
+    /// <see cref="Groups"/>, never a <see cref="MajorGroupOnly"/> code, which only an erasure writes.
+    /// </summary>
+    public static bool TryFindChoice(string? code, [NotNullWhen(true)] out EthnicGroup? group)
+    {
+        var trimmed = code?.Trim();
+        group = Groups.FirstOrDefault(g => string.Equals(g.Code, trimmed, StringComparison.Ordinal));
+        return group is not null;
+    }
+
     /// <summary>The <see cref="MajorGroupOnly"/> code of the group's major group ("white-roma" becomes "white"); null when the code is no group.</summary>
     public static string? ToMajorGroupOnly(string? code) =>
         TryFind(code, out var group) ? MajorGroupOnly.First(g => g.Major == group.Major).Code : null;

@@ -56,6 +56,8 @@ public class EthnicityTests
             return;
         }
         Assert.DoesNotContain(Ethnicity.Groups, g => g.Code == expected);
+        Assert.False(Ethnicity.TryFindChoice(expected, out _));
+        Assert.True(Ethnicity.TryFindChoice($" {code} ", out var choice) && choice.Code == code || code == expected);
         Assert.True(Ethnicity.TryFind(code, out var chosen));
         Assert.True(Ethnicity.TryFind(expected, out var kept));
         Assert.Equal(chosen.Major, kept.Major);

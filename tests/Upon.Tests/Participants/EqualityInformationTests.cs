@@ -33,6 +33,9 @@ public abstract class EqualityInformationTests(UponApp app)
 
         var invalid = await Html.ParseAsync(await client.PostFormAsync("/my/equality", new Dictionary<string, string> { ["EthnicityCode"] = "martian", ["Sex"] = "Female" }));
         Assert.Equal(["Select your ethnic group, or prefer not to say", "Select whether you are disabled, or prefer not to say"], invalid.ErrorSummary());
+        // A major-group-only code is what an erasure leaves; no one can choose it.
+        var majorOnly = await Html.ParseAsync(await client.PostFormAsync("/my/equality", new Dictionary<string, string> { ["EthnicityCode"] = "white", ["Sex"] = "Female", ["Disability"] = "No" }));
+        Assert.Equal(["Select your ethnic group, or prefer not to say"], majorOnly.ErrorSummary());
 
         var saved = await client.PostFormAsync("/my/equality", new Dictionary<string, string> { ["EthnicityCode"] = "black-caribbean", ["Sex"] = "Female", ["Disability"] = "PreferNotToSay" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -51,7 +51,7 @@ public sealed class EqualityModel(ApplicationForm form, EqualityMonitoringForm e
         var answers = new AspirantEqualityMonitoring
         {
             EthnicityPreferNotToSay = EthnicityCode == PreferNotToSay,
-            EthnicityCode = Ethnicity.TryFind(EthnicityCode, out var group) ? group.Code : null,
+            EthnicityCode = Ethnicity.TryFindChoice(EthnicityCode, out var group) ? group.Code : null,
             Sex = Parse<MonitoringSex>(nameof(Sex), Sex),
             GenderSameAsAtBirth = Parse<YesNoPreferNot>(nameof(GenderSameAsAtBirth), GenderSameAsAtBirth),
             SexualOrientation = Parse<SexualOrientation>(nameof(SexualOrientation), SexualOrientation),

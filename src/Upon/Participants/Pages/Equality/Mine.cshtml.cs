@@ -55,7 +55,7 @@ public sealed class MineModel(CurrentParticipant current, CurrentCoach currentCo
         {
             return NotFound();
         }
-        if (EthnicityCode != EqualityChoices.PreferNotToSay && !Ethnicity.TryFind(EthnicityCode, out _))
+        if (EthnicityCode != EqualityChoices.PreferNotToSay && !Ethnicity.TryFindChoice(EthnicityCode, out _))
         {
             ModelState.AddModelError(nameof(EthnicityCode), "Select your ethnic group, or prefer not to say");
         }
