@@ -57,7 +57,10 @@ public sealed record DisclosedCoachingFigures(Disclosed<int> CoachesInPool, Disc
 /// (<see cref="DisclosureRule.PartOf"/>); each rate with its part or over a small whole.</item>
 /// </list>
 /// No coaching count is a part of a turnover or invitation figure (those count appointments and first-time directors by
-/// financial year; coaching counts relationships, sessions and requests), so no figure is linked across the reports.
+/// financial year; coaching counts relationships, sessions and requests), so none is linked to those reports. The DfE
+/// return counts the same sessions by quarter and year over every strand: it is disclosed against these figures (shown
+/// only where the strands' months already give it, <see cref="CoachingFigures.SessionsBetween"/>,
+/// <see cref="DisclosureRule.IsGivenBy"/>), so these figures need nothing more.
 /// </summary>
 public static class CoachingDisclosure
 {

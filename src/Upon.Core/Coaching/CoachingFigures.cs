@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using Upon.Core.Disclosure;
 
 namespace Upon.Core.Coaching;
 
@@ -103,6 +104,25 @@ public sealed record CoachingFigures(int CoachesInPool, int Coachees, IReadOnlyL
         var roundFigures = rounds.Select(r => new CoachingRoundFigures(r.Round, r.Requests, r.Matched, Share(r.Matched, r.Requests),
             r.MustWishes, r.MustWishesMet, Share(r.MustWishesMet, r.MustWishes), r.WouldLikeWishes, r.WouldLikeWishesMet, Share(r.WouldLikeWishesMet, r.WouldLikeWishes))).ToList();
         return new CoachingFigures(coachesInPool, strands.Sum(s => s.Coachees), strands, roundFigures);
+    }
+
+    /// <summary>
+    /// The sessions delivered from <paramref name="first"/> to <paramref name="last"/> over every strand, as what they add
+    /// up of the breakdowns these figures publish (each strand's <c>sessions</c> with its months' as parts): for each strand,
+    /// its months' sessions and which of those months are in the range. The DfE return's <c>coachingSessionsDelivered</c>
+    /// counts the same sessions by quarter and year, and is shown to the funder only where these breakdowns give it
+    /// (<see cref="DisclosureRule.IsGivenBy"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The range is not whole calendar months.</exception>
+    public IReadOnlyList<PartsCounted> SessionsBetween(LocalDate first, LocalDate last)
+    {
+        if (first.Day != 1 || last != last.With(DateAdjusters.EndOfMonth) || last < first)
+        {
+            throw new ArgumentException($"{first} to {last} is not a range of whole calendar months.", nameof(first));
+        }
+        return [.. Strands.Select(s => new PartsCounted(
+            [.. s.Months.Select(m => m.Sessions)],
+            [.. s.Months.Select((m, i) => (Day: MonthPattern.Parse(m.Month).Value, Index: i)).Where(m => m.Day >= first && m.Day <= last).Select(m => m.Index)]))];
     }
 
     /// <summary>Minutes as hours, rounded to 2 decimal places, halves away from zero.</summary>

@@ -140,6 +140,45 @@ public sealed class DisclosureRule
             disclosedTotal, [.. parts.Select((part, i) => suppressed[i] ? Disclosed.Suppressed<int>() : Disclosed.Shown(part))]);
     }
 
+    /// <summary>
+    /// Whether a count that adds up some of the parts of breakdowns another report publishes to the same people (each a
+    /// total published with its parts, disclosed by <see cref="Breakdown"/> under this rule) is already given by what those
+    /// breakdowns publish, so that publishing it as well tells nothing more. That is so when, in every breakdown, the count
+    /// takes in none of the suppressed parts, or every one of them while the total is shown (they then add up to the total
+    /// less the parts shown). Otherwise the count less the parts shown would give away a suppressed part, or a sum of
+    /// suppressed parts that the breakdown keeps hidden, so it is to be suppressed: a figure published beside such
+    /// breakdowns (the DfE return's sessions in a quarter, beside the coaching figures' sessions by strand and month) is
+    /// shown only when it is given by them (see the README's list of linked figures).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A part is negative, or an index names no part.</exception>
+    public bool IsGivenBy(IEnumerable<PartsCounted> breakdowns)
+    {
+        ArgumentNullException.ThrowIfNull(breakdowns);
+        foreach (var breakdown in breakdowns)
+        {
+            ArgumentNullException.ThrowIfNull(breakdown);
+            var disclosed = Breakdown(breakdown.Parts.Sum(), breakdown.Parts);
+            var hidden = Enumerable.Range(0, breakdown.Parts.Count).Where(i => disclosed.Parts[i].IsSuppressed).ToHashSet();
+            var counted = new HashSet<int>();
+            foreach (var index in breakdown.Counted)
+            {
+                ArgumentOutOfRangeException.ThrowIfNegative(index, nameof(breakdowns));
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, breakdown.Parts.Count, nameof(breakdowns));
+                if (hidden.Contains(index))
+                {
+                    counted.Add(index);
+                }
+            }
+            var givesNone = counted.Count == 0;
+            var givesAll = counted.Count == hidden.Count && !disclosed.Total.IsSuppressed;
+            if (!givesNone && !givesAll)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int SumOfSuppressed(IReadOnlyList<int> parts, bool[] suppressed)
     {
         var sum = 0;

@@ -24,6 +24,9 @@ namespace Upon.Core.Impact;
 /// <item>A count of some of the people another figure of the return counts in the same period
 /// (<see cref="ReturnMeasure.Whole"/>: BALI graduates appointed, invitations without an email, among the first-time
 /// directors) is suppressed too wherever the rest of them, disclosed the same way, would be.</item>
+/// <item>A count another report publishes in finer parts (<see cref="ReturnMeasure.PublishedAsParts"/>: the sessions of a
+/// quarter or year, which the coaching figures publish by strand and month) is shown only where that report's figures
+/// already give it (<see cref="DisclosureRule.IsGivenBy"/>), so it tells the funder nothing that report hides.</item>
 /// <item>Hours are suppressed when the count of sessions they come from is.</item>
 /// <item>Published reference data is shown as it is.</item>
 /// </list>
@@ -62,7 +65,8 @@ public static class ReturnDisclosure
                 var count = figure.AddsUpOverQuarters
                     ? AddingUp(rule, period, p => measureOf(p).Numerator, measureOf(ReturnPeriod.OfYear(period.Year)).Linked)
                     : rule.Linked(rule.Count(measure.Numerator), measure.Numerator, measure.Linked);
-                return (count.IsSuppressed || !RestOfWholeSuppressed(rule, figure, period, measureOf) ? count : Disclosed.Suppressed<int>()).Select(c => (double?)c);
+                var hidden = !count.IsSuppressed && (RestOfWholeSuppressed(rule, figure, period, measureOf) || !GivenByParts(rule, measure));
+                return (hidden ? Disclosed.Suppressed<int>() : count).Select(c => (double?)c);
             case ReturnUnit.Share when measure.Series is { } series:
                 return series.ParticipantsSurvival(measure.Months, rule).IsSuppressed ? Disclosed.Suppressed<double?>() : Disclosed.Shown(value);
             case ReturnUnit.Share:
@@ -107,6 +111,14 @@ public static class ReturnDisclosure
         var disclosed = figure.AddsUpOverQuarters ? AddingUp(rule, period, p => rest[p], null) : rule.Count(rest[period]);
         return disclosed.IsSuppressed;
     }
+
+    /// <summary>
+    /// Whether a count that another report publishes in finer parts (<see cref="ReturnMeasure.PublishedAsParts"/>) is given
+    /// by what that report publishes under <paramref name="rule"/> (<see cref="DisclosureRule.IsGivenBy"/>); true for any
+    /// other count. Where it is not, showing it would give away a part the other report suppresses.
+    /// </summary>
+    private static bool GivenByParts(DisclosureRule rule, ReturnMeasure measure) =>
+        measure.PublishedAsParts is not { } parts || rule.IsGivenBy(parts);
 
     /// <summary>
     /// A count that adds up over the quarters, for a quarter or the year: the year (linked to <paramref name="linkedYear"/>

@@ -1,3 +1,5 @@
+using Upon.Core.Disclosure;
+
 namespace Upon.Core.Impact;
 
 /// <summary>What a figure of the return measures.</summary>
@@ -104,6 +106,24 @@ public sealed record ReturnMeasure
     {
         ArgumentOutOfRangeException.ThrowIfNegative(whole);
         return Count(count) with { Whole = whole };
+    }
+
+    /// <summary>
+    /// For a count that another report publishes to the funder in finer parts (the sessions of a quarter, which the
+    /// coaching figures publish by strand and month): each breakdown of that report and the parts of it this count adds up,
+    /// so that the count is shown only where those breakdowns already give it (<see cref="DisclosureRule.IsGivenBy"/>) and
+    /// so can never give away a part they suppress; null otherwise.
+    /// </summary>
+    public IReadOnlyList<PartsCounted>? PublishedAsParts { get; private init; }
+
+    /// <summary>
+    /// A count that adds up the <paramref name="parts"/> counted of breakdowns another report publishes (see
+    /// <see cref="PublishedAsParts"/>): its value is their sum.
+    /// </summary>
+    public static ReturnMeasure CountOfParts(IReadOnlyList<PartsCounted> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return Count(parts.Sum(p => p.Sum)) with { PublishedAsParts = [.. parts] };
     }
 
     /// <summary>A share: <paramref name="numerator"/> out of <paramref name="denominator"/>.</summary>

@@ -114,6 +114,20 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
     public async Task<(CoachingFigures Figures, IReadOnlyList<int> RoundsRead)> ReadFiguresAsync(CancellationToken cancellationToken = default)
     {
         var pool = await db.CoachProfiles.CountAsync(c => c.Status != CoachStatus.Retired, cancellationToken);
+        var (facts, sessions) = await DeliveredAsync(db, cancellationToken);
+        var (rounds, roundsRead) = await RoundsAsync(cancellationToken);
+        return (CoachingFigures.Of(pool, facts, sessions, rounds), roundsRead);
+    }
+
+    /// <summary>
+    /// Every relationship with its strand (the strand of the coachee's enrolment when it started: their latest by then,
+    /// else their first), and every session delivered (logged and not queried). The coaching figures count sessions by
+    /// strand and month from these, and the DfE return (<c>Impact/ReturnCoachingSection</c>) by quarter from the same, so
+    /// that the two count the same sessions and the return can be disclosed against the figures' months.
+    /// </summary>
+    public static async Task<(List<CoachingRelationshipFact> Relationships, List<CoachingSessionFact> Sessions)> DeliveredAsync(UponDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var relationships = await db.CoachingRelationships.AsNoTracking()
             .Select(r => new { r.Id, r.ParticipantId, r.StartsOn, r.EntitledMinutes, r.Status })
             .ToListAsync(cancellationToken);
@@ -132,8 +146,7 @@ public sealed class CoachingReport(UponDbContext db, AuditLog audit)
             .Where(s => s.Confirmation != SessionConfirmation.Queried)
             .Select(s => new CoachingSessionFact(s.RelationshipId, s.Date, s.Minutes))
             .ToListAsync(cancellationToken);
-        var (rounds, roundsRead) = await RoundsAsync(cancellationToken);
-        return (CoachingFigures.Of(pool, facts, sessions, rounds), roundsRead);
+        return (facts, sessions);
     }
 
     /// <summary>Records in the audit log that the requests of <paramref name="roundIds"/> were read for the coaching figures.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Coaching;
+using Upon.Core.Coaching;
 using Upon.Core.Impact;
 using Upon.Data;
 using Upon.Shared.Reports;
@@ -26,7 +27,7 @@ public sealed class ReturnCoachingSection(UponDbContext db) : IDfeReturnSection
         new(RelationshipsActive, "Coaching relationships active", ReturnUnit.Count,
             "Coaching relationships running on at least one day of the period: started on or before its last day, and neither their coaching year nor an early end (or completion) came before its first day. Paused relationships count."),
         new(SessionsDelivered, "Coaching sessions delivered", ReturnUnit.Count,
-            "Coaching sessions logged by coaches with a date in the period, except those the coachee queried.")
+            "Coaching sessions logged by coaches with a date in the period, except those the coachee queried: the sessions the coaching figures count by strand and month. Suppressed for the funder unless the coaching figures' months already give it.")
         { AddsUpOverQuarters = true },
         new(HoursDelivered, "Coaching hours delivered", ReturnUnit.Hours,
             "The logged minutes of those sessions, in hours (to 2 decimal places). Suppressed for the funder with the count of sessions.")
@@ -45,10 +46,10 @@ public sealed class ReturnCoachingSection(UponDbContext db) : IDfeReturnSection
                 .ToListAsync(cancellationToken))
             .Select(r => new { r.Id, r.StartsOn, Ends = EffectiveEnd(r.EndsOn, r.Status, r.StatusChangedOn), r.EntitledSessions })
             .ToList();
-        var sessions = await db.CoachingSessionLogs.AsNoTracking()
-            .Where(s => s.Confirmation != SessionConfirmation.Queried)
-            .Select(s => new { s.RelationshipId, s.Date, s.Minutes })
-            .ToListAsync(cancellationToken);
+        // The same sessions, with the same strands, as the coaching figures count by strand and month: the funder sees both,
+        // so each quarter's (and year's) sessions are disclosed against those months (ReturnMeasure.CountOfParts).
+        var (facts, sessions) = await CoachingReport.DeliveredAsync(db, cancellationToken);
+        var byMonth = CoachingFigures.Of(0, facts, sessions, []);
         var sessionsOf = sessions.ToLookup(s => s.RelationshipId);
 
         var measures = new ReturnMeasures();
@@ -56,7 +57,12 @@ public sealed class ReturnCoachingSection(UponDbContext db) : IDfeReturnSection
         {
             measures.Add(period, RelationshipsActive, ReturnMeasure.Count(relationships.Count(r => period.Overlaps(r.StartsOn, r.Ends))));
             var delivered = sessions.Where(s => period.Contains(s.Date)).ToList();
-            measures.Add(period, SessionsDelivered, ReturnMeasure.Count(delivered.Count));
+            var parts = ReturnMeasure.CountOfParts(byMonth.SessionsBetween(period.FirstDay, period.LastDay));
+            if (parts.Numerator != delivered.Count)
+            {
+                throw new InvalidOperationException($"The coaching figures count {parts.Numerator} sessions in {period.Label}, the return {delivered.Count}.");
+            }
+            measures.Add(period, SessionsDelivered, parts);
             measures.Add(period, HoursDelivered, ReturnMeasure.Hours(delivered.Sum(s => s.Minutes) / 60.0));
             var ended = relationships.Where(r => period.Contains(r.Ends)).ToList();
             var used = ended.Sum(r => Math.Min(r.EntitledSessions, sessionsOf[r.Id].Count(s => s.Date <= r.Ends)));

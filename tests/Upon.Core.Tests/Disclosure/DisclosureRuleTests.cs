@@ -114,4 +114,26 @@ public class DisclosureRuleTests
         Assert.Equal(Disclosed.Shown(2), DisclosureRule.DerivedFrom(2, Rule.Count(10), Rule.Count(0)));
         Assert.Equal(Disclosed.Shown(2), DisclosureRule.DerivedFrom(2));
     }
+
+    [Fact]
+    public void IsGivenBy_ACountTakingInNoSuppressedPart_OrAllOfThemWithTheTotalShown()
+    {
+        // A breakdown 6 + 2 + 7 (total 15): the 2 is suppressed, and the 6 with it (the 2 alone would be 15 - 6 - 7).
+        PartsCounted Counting(params int[] counted) => new([6, 2, 7], counted);
+        Assert.True(Rule.IsGivenBy([Counting(2)]), "the 7 is shown");
+        Assert.True(Rule.IsGivenBy([Counting()]), "nothing counted");
+        Assert.True(Rule.IsGivenBy([Counting(0, 1)]), "both suppressed parts: 15 less the 7 shown");
+        Assert.True(Rule.IsGivenBy([Counting(0, 1, 2)]), "the total");
+        Assert.False(Rule.IsGivenBy([Counting(1)]), "the 2 would be given away");
+        Assert.False(Rule.IsGivenBy([Counting(0)]), "the 6, and so the 2");
+        Assert.False(Rule.IsGivenBy([Counting(1, 2)]), "9 less the 7 shown is the 2");
+        // Every breakdown must give its share: one that does not spoils the sum.
+        Assert.False(Rule.IsGivenBy([Counting(2), Counting(1)]));
+        // A suppressed total gives nothing of its suppressed parts, even all of them.
+        Assert.False(Rule.IsGivenBy([new PartsCounted([1, 2], [0, 1])]));
+        Assert.True(Rule.IsGivenBy([new PartsCounted([1, 2, 0], [2])]), "a zero part is shown");
+        // Staff see every part.
+        Assert.True(DisclosureRule.None.IsGivenBy([Counting(1)]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rule.IsGivenBy([Counting(3)]));
+    }
 }

@@ -86,6 +86,32 @@ public sealed class ReturnDisclosureTests
     }
 
     [Fact]
+    public void SessionsPublishedElsewhereByMonth_AreShownOnlyWhereThoseMonthsGiveThem()
+    {
+        // Two strands by month (April to March): New Directors 6, 7, 0, 8 in July, August, September, October; aspirants 2 in
+        // September and 6 in January, both suppressed there (the 6 would give the 2 back from the strand's 8). Quarters
+        // 0, 15, 8, 6 and the year 29: nothing small, but Q2 less July and August would be the aspirants' September, and Q4
+        // their January.
+        var sessions = new ReturnFigureDefinition("coachingSessionsDelivered", "Sessions", ReturnUnit.Count, "d") { AddsUpOverQuarters = true };
+        int[] newDirectors = [0, 0, 0, 6, 7, 0, 8, 0, 0, 0, 0, 0], aspirants = [0, 0, 0, 0, 0, 2, 0, 0, 0, 6, 0, 0];
+        ReturnMeasure Measure(ReturnPeriod p)
+        {
+            var months = p.IsYear ? Enumerable.Range(0, 12) : Enumerable.Range((p.Quarter - 1) * 3, 3);
+            return ReturnMeasure.CountOfParts([new(newDirectors, [.. months]), new(aspirants, [.. months])]);
+        }
+        var shown = Periods().ToDictionary(p => p.Quarter, p => Disclose(sessions, p, Measure));
+        Assert.Equal(0, shown[1].Value);
+        Assert.True(shown[2].IsSuppressed);
+        Assert.Equal(8, shown[3].Value);
+        Assert.True(shown[4].IsSuppressed);
+        Assert.Equal(29, shown[0].Value);
+        // Counted on their own, every quarter would be shown.
+        Assert.All(Periods(), p => Assert.False(Disclose(sessions, p, q => ReturnMeasure.Count(Measure(q).Numerator)).IsSuppressed));
+        // Staff see them all.
+        Assert.All(Periods(), p => Assert.False(ReturnDisclosure.Disclose(DisclosureRule.None, sessions, p, Measure, (_, _) => throw new InvalidOperationException()).IsSuppressed));
+    }
+
+    [Fact]
     public void ReferenceData_IsShownAsPublished()
     {
         var reference = new ReturnFigureDefinition("ref", "Ref", ReturnUnit.Share, "d") { IsReference = true };
