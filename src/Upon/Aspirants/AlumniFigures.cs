@@ -42,7 +42,10 @@ public sealed class AlumniFigures(UponDbContext db, AlumniMatching matching)
     {
         var serving = await db.Appointments.AsNoTracking().Where(a => a.StartDate <= on && (a.EndDate == null || a.EndDate >= on))
             .Select(a => a.PersonKey).Distinct().ToListAsync(cancellationToken);
-        var alumni = await AlumniAsync(cancellationToken);
+        // An alumnus from the end of their cohort's year: on an earlier day they had not yet come through the programme.
+        var ends = (await db.AspirantCohorts.AsNoTracking().Include(c => c.TaughtDays).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => AspirantCohorts.EndOf(c, c.TaughtDays.Select(d => d.Date)));
+        var alumni = (await AlumniAsync(cancellationToken)).Where(a => ends.GetValueOrDefault(a.CohortId) is not { } end || end <= on);
         // Whether they became DCS after applying does not matter here: a serving director who is an alumnus counts.
         var candidates = alumni.Select(a => a.Candidate with { SubmittedAt = null }).ToList();
         var matched = await matching.FirstAppointmentsAsync(candidates, cancellationToken);

@@ -116,6 +116,22 @@ public abstract class AlumniMatchesTests(UponApp app)
             return without;
         });
         Assert.Equal(share.Alumni - 1, shareWithout.Alumni);
+
+        // On a day before her cohort's year ended, Ada, already in post, was not yet an alumna.
+        var shareBeforeTheEnd = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var cohort = await db.AspirantCohorts.SingleAsync(c => c.Name == seeded.Cohort);
+            cohort.EndsOn = new LocalDate(2026, 1, 2);
+            await db.SaveChangesAsync();
+            var before = await s.GetRequiredService<AlumniFigures>().ServingShareAsync(new LocalDate(2026, 1, 1));
+            var onTheDay = await s.GetRequiredService<AlumniFigures>().ServingShareAsync(new LocalDate(2026, 1, 2));
+            cohort.EndsOn = new LocalDate(2024, 7, 31);
+            await db.SaveChangesAsync();
+            return (before.Alumni, onTheDay.Alumni);
+        });
+        Assert.Equal(share.Alumni - 1, shareBeforeTheEnd.Item1);
+        Assert.Equal(share.Alumni, shareBeforeTheEnd.Item2);
     }
 
     private Task<(int Alumni, int BecameDcs)> FiguresAsync(string cohort) =>
