@@ -116,7 +116,9 @@ public sealed class ApplicationImporter(UponDbContext db, IClock clock, Coaching
 
             bool? completed = row["completed"].Length == 0 ? null : YesNo(row["completed"]);
             if (row["completed"].Length > 0 && completed is null) Error("completed", "Enter yes, no or leave it empty.");
-            if (completed is not null && outcome != SelectionOutcome.Selected) Error("completed", "Only a selected applicant can have completed (or not): leave it empty.");
+            // Completion is a selected applicant's; a "no" beside another outcome says nothing more, so it is kept as not answered.
+            if (completed == true && outcome != SelectionOutcome.Selected) Error("completed", "Only a selected applicant can have completed: enter no or leave it empty.");
+            if (completed == false && outcome != SelectionOutcome.Selected) completed = null;
 
             var equality = ParseEquality(row, Error);
 
@@ -227,7 +229,7 @@ public sealed class ApplicationImporter(UponDbContext db, IClock clock, Coaching
         if (ethnicityText.Equals(PreferNotToSay, StringComparison.OrdinalIgnoreCase)) ethnicityPreferNot = true;
         else if (ethnicityText.Length > 0)
         {
-            if (Ethnicity.TryFind(ethnicityText.ToLowerInvariant(), out var group)) ethnicity = group.Code;
+            if (Ethnicity.TryFindChoice(ethnicityText.ToLowerInvariant(), out var group)) ethnicity = group.Code;
             else error("ethnicity", $"This is not one of DfE's ethnicity codes (as at /my/equality, like white-british or asian-indian), {PreferNotToSay} or empty.");
         }
 
