@@ -24,10 +24,19 @@ public static class CoachMatcher
 {
     /// <summary>The optimal pairs of the round, with an explanation for each participant left unmatched.</summary>
     /// <exception cref="ArgumentException">The round has more requests or coaches than <see cref="MatchingProblem.MaxRequests"/> or <see cref="MatchingProblem.MaxCoaches"/>, or a weight outside 0 to <see cref="MatchingWeights.Max"/>.</exception>
-    public static MatchingResult Solve(MatchingProblem problem) => Solve(problem, staged: false);
+    public static MatchingResult Solve(MatchingProblem problem) => Solve(problem, CapacityProbing.Probe);
+
+    /// <summary>
+    /// As <see cref="Solve(MatchingProblem)"/>; with <see cref="CapacityProbing.Skip"/>, the same pairs and unmatched
+    /// participants without re-solving the round for what one more place for each coach would do: no "raising X's
+    /// capacity by one" (nor "not checked") is said, and <see cref="MatchingResult.Capacity"/> is null. For callers that
+    /// need no such explanations (a benchmark of the optimum, say).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Solve(MatchingProblem)"/>.</exception>
+    public static MatchingResult Solve(MatchingProblem problem, CapacityProbing probing) => Solve(problem, staged: false, probing);
 
     /// <summary>As <see cref="Solve(MatchingProblem)"/>; with <paramref name="staged"/>, always in two stages (for tests).</summary>
-    internal static MatchingResult Solve(MatchingProblem problem, bool staged)
+    internal static MatchingResult Solve(MatchingProblem problem, bool staged, CapacityProbing probing = CapacityProbing.Probe)
     {
         if (problem.WhyUnsolvable() is { } why) throw new ArgumentException(why, nameof(problem));
         var assigned = Assign(problem, staged);
@@ -57,8 +66,8 @@ public static class CoachMatcher
         }
 
         var left = requests.Where((r, i) => !lockedByParticipant.ContainsKey(r.Key) && !chosen.ContainsKey(i)).ToList();
-        var probe = Probe(assigned, left, staged);
-        var unmatched = left.Select(r => MatchExplainer.ExplainUnmatched(r, coaches, takenByCoach, forbidden, probe)).ToList();
+        var probe = probing == CapacityProbing.Probe ? Probe(assigned, left, staged) : null;
+        var unmatched = left.Select(r => MatchExplainer.ExplainUnmatched(r, coaches, takenByCoach, forbidden, probe ?? CapacityProbe.None)).ToList();
         return new MatchingResult(pairs, unmatched, probe);
     }
 
@@ -398,4 +407,14 @@ public static class CoachMatcher
         /// <summary>An arc of the network; <see cref="Pair"/> is the index of its pair, or −1 for the other arcs.</summary>
         private readonly record struct Arc(int Tail, int Head, long Capacity, long Cost, int Pair);
     }
+}
+
+/// <summary>Whether <see cref="CoachMatcher.Solve(MatchingProblem, CapacityProbing)"/> finds what one more place for each coach would do.</summary>
+public enum CapacityProbing
+{
+    /// <summary>Re-solve the round once for each coach who could take someone left unmatched (within <see cref="CoachMatcher.CapacityProbeBudget"/>), to explain "raising X's capacity by one": the round page and <c>upon coaching match</c>.</summary>
+    Probe,
+
+    /// <summary>Do not: the pairs and the other explanations only (a benchmark of the optimum).</summary>
+    Skip,
 }

@@ -128,6 +128,46 @@ public class CoachMatcherTests
     }
 
     [Fact]
+    public void Solve_SkippingTheCapacityProbe_GivesTheSamePairsWithoutProbeSentences()
+    {
+        // As above: with the probe, Ada and Bea are each said to match b-second with one more place.
+        var ada = Coach("ada@example.test", "Ada Obi", characteristics: [Characteristics.Woman]);
+        var bea = Coach("bea@example.test", "Bea Cole", freePlaces: 0, characteristics: [Characteristics.Woman]);
+        var cal = Coach("cal@example.test", "Cal Dee", characteristics: [Characteristics.Woman], conflicts: ["202"]);
+        var dan = Coach("dan@example.test", "Dan Eze");
+        var problem = new MatchingProblem(
+            [Request("a-first@example.test", authority: "202", must: [Characteristics.Woman]), Request("b-second@example.test", authority: "202", must: [Characteristics.Woman])],
+            [ada, bea, cal, dan]);
+        var probed = CoachMatcher.Solve(problem);
+        var skipped = CoachMatcher.Solve(problem, CapacityProbing.Skip);
+
+        Assert.Equal(probed.Pairs.Select(p => (p.Participant, p.Coach, p.Score.Total)), skipped.Pairs.Select(p => (p.Participant, p.Coach, p.Score.Total)));
+        Assert.Equal(probed.Unmatched.Select(u => u.Participant), skipped.Unmatched.Select(u => u.Participant));
+        Assert.Null(skipped.Capacity);
+        Assert.NotNull(probed.Capacity);
+        var reasons = Assert.Single(skipped.Unmatched).Reasons;
+        Assert.DoesNotContain(reasons, r => r.Contains("capacity by one", StringComparison.Ordinal) || r.Contains("not checked", StringComparison.Ordinal));
+        Assert.DoesNotContain(skipped.Unmatched.Single().Suggestions, s => s.Kind == SuggestionKind.RaiseCapacity);
+        // Every other sentence is the same.
+        Assert.Equal(probed.Unmatched.Single().Reasons.Where(r => !r.Contains("capacity by one", StringComparison.Ordinal)), reasons);
+        Assert.Contains("Would match them: asking for woman as 'would like' rather than 'must' (Dan Eze could then coach them).", reasons);
+    }
+
+    [Fact]
+    public void Solve_SkippingTheCapacityProbe_GivesTheSameOptimumOnRandomPools()
+    {
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var problem = RandomPools.Make(500 + seed, 30, 12, 2);
+            var probed = CoachMatcher.Solve(problem);
+            var skipped = CoachMatcher.Solve(problem, CapacityProbing.Skip);
+            Assert.Equal(probed.Pairs.Select(p => (p.Participant, p.Coach)), skipped.Pairs.Select(p => (p.Participant, p.Coach)));
+            Assert.Equal(probed.Unmatched.Select(u => u.Participant), skipped.Unmatched.Select(u => u.Participant));
+            Assert.All(skipped.Unmatched, u => Assert.DoesNotContain(u.Reasons, r => r.Contains("capacity by one", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
     public void Fairness_WideningCoach_CountsTheParticipantsOneMorePlaceMatches()
     {
         var x = Coach("x@example.test", "Xan Yu", freePlaces: 0, characteristics: [Characteristics.Woman]);
