@@ -86,6 +86,7 @@ public sealed class CoachingService(UponDbContext db, IClock clock, Rematches re
     {
         var relationship = await db.CoachingRelationships.SingleOrDefaultAsync(r => r.Id == relationshipId && r.ParticipantId == participantId, cancellationToken)
             ?? throw new CoachingRuleException("This is not your coaching relationship.");
+        if (!Rematches.OpensRematch(relationship)) throw new CoachingRuleException("This coaching is completed: there is no coach to change.");
         relationship.ChangeRequestedOn ??= clock.TodayInLondon();
         var round = await db.MatchingRounds.Include(r => r.Requests.Where(q => q.ParticipantId == participantId))
             .Where(r => r.Status != RoundStatus.Published).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);

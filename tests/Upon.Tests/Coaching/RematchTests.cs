@@ -79,6 +79,73 @@ public abstract class RematchTests(UponApp app)
         await admin.PostFormAsync("/coaching/rounds", new Dictionary<string, string> { ["Name"] = $"Later {batch}", ["WouldLike"] = "10", ["AuthorityKind"] = "4", ["InPerson"] = "3" });
         await app.WithDbAsync(async db => Assert.Equal(1, await db.CoachingRequests.CountAsync(r => r.ParticipantId == me.Id)));
     }
+
+    /// <summary>
+    /// The rule for an ask that waits (README, Relationship statuses): a completed relationship's ask opens no rematch; one
+    /// ended early still does (the coachee still wants a coach), as a paused one does; an ask whose coachee has another
+    /// coach now opens none.
+    /// </summary>
+    [SkippableFact]
+    public async Task WaitingAsks_CompletedOpensNoRematch_EndedEarlyAndPausedDo_NorDoesOneWhoseCoacheeHasACoachNow()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var people = await SessionSeed.ParticipantsAsync(app, strand, 4);
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        var start = new LocalDate(2026, 1, 5);
+        var ids = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            await db.MatchingRounds.Where(r => r.Status != RoundStatus.Published).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RoundStatus.Published));
+            var coach = new CoachProfile { Email = $"asked-{batch}@coach.test", GivenName = "Ash", FamilyName = $"Asked{batch}", Capacity = 10, OffersOnline = true };
+            var other = new CoachProfile { Email = $"other-{batch}@coach.test", GivenName = "Oli", FamilyName = $"Other{batch}", Capacity = 10, OffersOnline = true };
+            db.CoachProfiles.AddRange(coach, other);
+            await db.SaveChangesAsync();
+            CoachingRelationship Asked(int participantId, RelationshipStatus status) => new()
+            {
+                CoachId = coach.Id, ParticipantId = participantId, StartsOn = start, EndsOn = start.PlusYears(1).PlusDays(-1),
+                EntitledSessions = 6, EntitledMinutes = 360, Status = status, StatusChangedOn = new LocalDate(2026, 10, 1), ChangeRequestedOn = new LocalDate(2026, 9, 1),
+            };
+            var completed = Asked(people[0].Id, RelationshipStatus.Completed);
+            var endedEarly = Asked(people[1].Id, RelationshipStatus.EndedEarly);
+            var paused = Asked(people[2].Id, RelationshipStatus.Paused);
+            var endedWithNewCoach = Asked(people[3].Id, RelationshipStatus.EndedEarly);
+            var newCoach = new CoachingRelationship
+            {
+                CoachId = other.Id, ParticipantId = people[3].Id, StartsOn = new LocalDate(2026, 10, 2), EndsOn = new LocalDate(2027, 10, 1),
+                EntitledSessions = 6, EntitledMinutes = 360, Status = RelationshipStatus.Active, StatusChangedOn = new LocalDate(2026, 10, 2),
+            };
+            db.CoachingRelationships.AddRange(completed, endedEarly, paused, endedWithNewCoach, newCoach);
+            await db.SaveChangesAsync();
+            var waiting = await s.GetRequiredService<Rematches>().Waiting.Select(r => r.Id).ToListAsync();
+            Assert.DoesNotContain(completed.Id, waiting);
+            Assert.DoesNotContain(endedWithNewCoach.Id, waiting);
+            Assert.Contains(endedEarly.Id, waiting);
+            Assert.Contains(paused.Id, waiting);
+            return (Completed: completed.Id, EndedEarly: endedEarly.Id, CoachId: coach.Id);
+        });
+
+        // Staff see the ask of the relationship ended early waiting; the completed one is not counted.
+        var admin = app.CreateClient(Roles.Administrator);
+        var home = await admin.GetDocumentAsync("/coaching");
+        Assert.NotNull(home.QuerySelector($"#relationships tr[data-relationship-id='{ids.EndedEarly}'] .rematch-waiting"));
+        Assert.Null(home.QuerySelector($"#relationships tr[data-relationship-id='{ids.Completed}'] .rematch-waiting"));
+
+        // The next round opened takes in the ended-early and paused asks only.
+        await admin.PostFormAsync("/coaching/rounds", new Dictionary<string, string> { ["Name"] = $"Asks {batch}", ["WouldLike"] = "10", ["AuthorityKind"] = "4", ["InPerson"] = "3" });
+        await app.WithDbAsync(async db =>
+        {
+            var rematched = await db.CoachingRequests.AsNoTracking().Where(r => r.Round!.Name == $"Asks {batch}" && r.RematchFromCoachId == ids.CoachId).Select(r => r.ParticipantId).ToListAsync();
+            Assert.Equal([people[1].Id, people[2].Id], rematched.Order());
+        });
+
+        // Asking on a completed relationship is refused.
+        var refused = await app.WithScopeAsync(s => Assert.ThrowsAsync<CoachingRuleException>(() => s.GetRequiredService<CoachingService>().RequestChangeAsync(people[0].Id, ids.Completed)));
+        Assert.Contains("completed", refused.Message, StringComparison.Ordinal);
+
+        // Out of the pool again, so that other tests' rounds do not match with these coaches.
+        await app.WithDbAsync(db => db.CoachProfiles.Where(c => c.Email.EndsWith($"-{batch}@coach.test")).ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CoachStatus.Retired)));
+    }
 }
 
 public sealed class RematchTests_Sqlite(SqliteApp app) : RematchTests(app), IClassFixture<SqliteApp>;
