@@ -9,11 +9,20 @@ using Upon.Email;
 namespace Upon.Coaching;
 
 /// <summary>A round's problem as the matching sees it, with the records behind each key.</summary>
+/// <param name="DroppedLocks">Pairs staff locked that the matching cannot keep (the coach is no longer active, or the request is no longer in the round), each with the sentence that says so.</param>
 public sealed record LoadedRound(
     MatchingRound Round,
     MatchingProblem Problem,
     IReadOnlyDictionary<string, CoachingRequest> RequestsByKey,
-    IReadOnlyDictionary<string, CoachProfile> CoachesByKey);
+    IReadOnlyDictionary<string, CoachProfile> CoachesByKey,
+    IReadOnlyList<DroppedLock> DroppedLocks);
+
+/// <summary>
+/// A pair staff locked that is not kept when the round runs: its coach is no longer active in the pool (paused, retired
+/// or erased), or its request is no longer in the round. The lock stays recorded (a coach reactivated is locked again on
+/// the next run) until staff unlock it; <see cref="Sentence"/> names the pair and why.
+/// </summary>
+public sealed record DroppedLock(int RequestId, int CoachId, string Sentence);
 
 /// <summary>Runs, reviews and publishes matching rounds.</summary>
 public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingOptions options, CoachingVocabulary vocabulary)
@@ -76,15 +85,60 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
 
         var requestEmail = round.Requests.ToDictionary(r => r.Id, r => r.Participant!.Email);
         PairKey Key(RoundDecision d) => new(requestEmail.GetValueOrDefault(d.RequestId, ""), EmailOf(d.CoachId));
+        var allCoaches = await db.CoachProfiles.ToListAsync(cancellationToken);
+        var dropped = await DroppedLocksAsync(round, coaches.Select(c => c.Id).ToHashSet(), allCoaches.ToDictionary(c => c.Id), cancellationToken);
+        var droppedPairs = dropped.Select(d => (d.RequestId, d.CoachId)).ToHashSet();
         var problem = new MatchingProblem(
             requests, matchCoaches, round.Weights,
-            [.. round.Decisions.Where(d => d.Kind == DecisionKind.Locked).Select(Key)],
+            [.. round.Decisions.Where(d => d.Kind == DecisionKind.Locked && !droppedPairs.Contains((d.RequestId, d.CoachId))).Select(Key)],
             [.. round.Decisions.Where(d => d.Kind == DecisionKind.Forbidden).Select(Key)]);
-        var allCoaches = await db.CoachProfiles.ToListAsync(cancellationToken);
         return new LoadedRound(
             round, problem,
             round.Requests.ToDictionary(r => r.Participant!.Email, StringComparer.OrdinalIgnoreCase),
-            allCoaches.ToDictionary(c => c.Email, StringComparer.OrdinalIgnoreCase));
+            allCoaches.ToDictionary(c => c.Email, StringComparer.OrdinalIgnoreCase),
+            dropped);
+    }
+
+    /// <summary>
+    /// The round's locked pairs that the matching cannot keep, with why: the coach is not in the active pool (paused,
+    /// retired, or erased), or the request is not among the round's. They were dropped silently before; staff are told now.
+    /// </summary>
+    private async Task<IReadOnlyList<DroppedLock>> DroppedLocksAsync(MatchingRound round, HashSet<int> activeCoachIds, Dictionary<int, CoachProfile> coachesById, CancellationToken cancellationToken)
+    {
+        var locks = round.Decisions.Where(d => d.Kind == DecisionKind.Locked).OrderBy(d => d.Id).ToList();
+        var requests = round.Requests.ToDictionary(r => r.Id);
+        var elsewhere = locks.Where(d => !requests.ContainsKey(d.RequestId)).Select(d => d.RequestId).Distinct().ToList();
+        var names = elsewhere.Count == 0
+            ? []
+            : await db.CoachingRequests.Where(r => elsewhere.Contains(r.Id)).Select(r => new { r.Id, r.Participant!.GivenName, r.Participant.FamilyName })
+                .ToDictionaryAsync(r => r.Id, r => $"{r.GivenName} {r.FamilyName}", cancellationToken);
+        var dropped = new List<DroppedLock>();
+        foreach (var d in locks)
+        {
+            var participant = requests.TryGetValue(d.RequestId, out var request) ? request.Participant!.FullName : names.GetValueOrDefault(d.RequestId, "a participant");
+            var coach = coachesById.GetValueOrDefault(d.CoachId);
+            var coachName = coach?.FullName ?? "a coach no longer in the pool";
+            string? why = null;
+            if (request is null)
+            {
+                why = $"{participant}'s request is no longer in this round";
+            }
+            else if (!activeCoachIds.Contains(d.CoachId))
+            {
+                why = coach is null || coach.Email.EndsWith(ErasedAddressEnd, StringComparison.Ordinal) ? $"{coachName} is no longer in the pool"
+                    : coach.Status == CoachStatus.Paused ? $"{coachName} is paused"
+                    : coach.Status == CoachStatus.Retired ? $"{coachName} is retired"
+                    : $"{coachName} is not an active coach";
+                why += ", and only active coaches are matched";
+            }
+
+            if (why is not null)
+            {
+                dropped.Add(new DroppedLock(d.RequestId, d.CoachId, $"The locked pair {participant} with {coachName} is not kept when the round runs: {why}."));
+            }
+        }
+
+        return dropped;
     }
 
     public async Task<int?> FindRoundAsync(string name, CancellationToken cancellationToken = default) =>

@@ -81,8 +81,16 @@ public static class CoachingCommands
             // The reasons name participants' wishes (special-category data): printing them is a view, audited as the round page's is.
             await scope.ServiceProvider.GetRequiredService<Upon.Audit.AuditLog>().RecordViewAsync(nameof(MatchingRound),
                 id.ToString(System.Globalization.CultureInfo.InvariantCulture), "coaching requests and proposals of the round, printed by upon coaching match", cancellationToken);
-            if (parse.GetValue(format) == "json") Console.WriteLine(MatchJson.Write(loaded.Round.Name, result));
-            else WriteTable(loaded, result);
+            if (parse.GetValue(format) == "json")
+            {
+                Console.WriteLine(MatchJson.Write(loaded.Round.Name, result));
+                // The JSON's shape is the contract: the locks not kept go to standard error, one sentence a line.
+                foreach (var dropped in loaded.DroppedLocks) await Console.Error.WriteLineAsync(dropped.Sentence);
+            }
+            else
+            {
+                WriteTable(loaded, result);
+            }
             return 0;
         });
         return command;
@@ -92,6 +100,8 @@ public static class CoachingCommands
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.WriteLine($"Round {loaded.Round.Name}: {result.Matched} of {loaded.Problem.Requests.Count} matched, total score {result.TotalScore}.");
+        // Written as they are, not wrapped to the console's width, so that each sentence stays on one line.
+        foreach (var dropped in loaded.DroppedLocks) Console.Out.WriteLine(dropped.Sentence);
         var pairs = new Table().AddColumns("Participant", "Coach", "Score", "Reasons");
         foreach (var pair in result.Pairs)
         {

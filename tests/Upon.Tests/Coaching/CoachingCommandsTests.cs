@@ -169,6 +169,34 @@ public abstract class CoachingCommandsTests(DatabaseFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Match_ALockedPairWhoseCoachIsNoLongerActive_IsDroppedAndSaidSo()
+    {
+        fixture.RequireDatabase();
+        Assert.Equal(0, (await ImportCoachesAsync("dl-ada@coach.test,Ada,Dropped,1,online,,,,,")).ExitCode);
+        Assert.Equal(0, (await ImportRequestsAsync("Dropped round", "dl-p1@p.test,Dot,Locked,,,,,online,E12000002,")).ExitCode);
+        await using (var db = fixture.Database.CreateDbContext())
+        {
+            var round = await db.MatchingRounds.Include(r => r.Requests).SingleAsync(r => r.Name == "Dropped round");
+            var coach = await db.CoachProfiles.SingleAsync(c => c.Email == "dl-ada@coach.test");
+            db.RoundDecisions.Add(new Upon.Coaching.RoundDecision { RoundId = round.Id, RequestId = round.Requests.Single().Id, CoachId = coach.Id, Kind = Upon.Coaching.DecisionKind.Locked });
+            coach.Status = Upon.Coaching.CoachStatus.Paused;
+            await db.SaveChangesAsync();
+        }
+
+        const string Sentence = "The locked pair Dot Locked with Ada Dropped is not kept when the round runs: Ada Dropped is paused, and only active coaches are matched.";
+        var table = await UponCli.RunAsync(fixture.Database, "coaching", "match", "Dropped round");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.True(table.Output.Contains(Sentence, StringComparison.Ordinal), table.ToString());
+
+        // In JSON the sentence goes to standard error, so that standard output stays the documented shape.
+        var json = await UponCli.RunAsync(fixture.Database, "coaching", "match", "Dropped round", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        Assert.Contains(Sentence, json.Error, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(json.Output);
+        Assert.DoesNotContain(parsed.RootElement.GetProperty("pairs").EnumerateArray(), p => p.GetProperty("coach").GetString() == "dl-ada@coach.test");
+    }
+
+    [SkippableFact]
     public async Task Match_Table_PrintsPairsAndUnknownRoundIsAClearError()
     {
         fixture.RequireDatabase();
