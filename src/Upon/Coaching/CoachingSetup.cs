@@ -5,12 +5,15 @@ public static class CoachingSetup
     public static IServiceCollection AddCoaching(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Coaching").Get<CoachingOptions>() ?? new CoachingOptions();
-        if (options.EntitledSessions is < 1 or > 50 || options.SessionMinutes is < 15 or > 480)
+        // Configuration keys ignore case; so does the strand's slug looked up in them.
+        options.Strands = new Dictionary<string, StrandEntitlementOptions>(options.Strands, StringComparer.OrdinalIgnoreCase);
+        if (options.Validate() is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("Coaching:EntitledSessions must be from 1 to 50 and Coaching:SessionMinutes from 15 to 480.");
+            throw new InvalidOperationException(string.Join(" ", problems));
         }
 
         services.AddSingleton(options);
+        services.AddScoped<CoachingStrands>();
         services.AddScoped<CoachingVocabulary>();
         services.AddScoped<CoachImporter>();
         services.AddScoped<RequestImporter>();

@@ -25,7 +25,7 @@ public sealed record LoadedRound(
 public sealed record DroppedLock(int RequestId, int CoachId, string Sentence);
 
 /// <summary>Runs, reviews and publishes matching rounds.</summary>
-public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingOptions options, CoachingVocabulary vocabulary)
+public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingStrands strands, CoachingVocabulary vocabulary)
 {
     /// <summary>How an erased person's pseudonymous address ends (data protection's <c>PersonalData.ErasedDomain</c>).</summary>
     private const string ErasedAddressEnd = "@erased.invalid";
@@ -224,6 +224,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
             .ToListAsync(cancellationToken);
         await CheckPlacesAsync(pairs, cancellationToken);
         var today = clock.TodayInLondon();
+        var entitlements = await strands.EntitlementsAsync(pairs.Select(p => p.Request!.ParticipantId), cancellationToken);
         var consents = await db.CoachConsents.Where(c => c.WithdrawnOn == null).ToListAsync(cancellationToken);
         var labels = await vocabulary.LabelsAsync(cancellationToken);
         foreach (var pair in pairs)
@@ -237,8 +238,8 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
                 RoundId = roundId,
                 StartsOn = today,
                 EndsOn = today.PlusYears(1).PlusDays(-1),
-                EntitledSessions = options.EntitledSessions,
-                EntitledMinutes = options.EntitledSessions * options.SessionMinutes,
+                EntitledSessions = entitlements[request.ParticipantId].Sessions,
+                EntitledMinutes = entitlements[request.ParticipantId].Minutes,
                 Status = RelationshipStatus.Active,
                 StatusChangedOn = today,
             });
@@ -347,9 +348,62 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
 /// <summary>A coaching action that the rules do not allow; its message is for the user.</summary>
 public sealed class CoachingRuleException(string message) : Exception(message);
 
-/// <summary>Coaching settings (<c>Coaching:EntitledSessions</c>, <c>Coaching:SessionMinutes</c>): the entitlement of a relationship.</summary>
+/// <summary>
+/// Coaching settings: the entitlement of a relationship, <c>Coaching:EntitledSessions</c> sessions of
+/// <c>Coaching:SessionMinutes</c> minutes, and per strand (by its slug, <c>new-directors</c>, <c>aspirant-directors</c>)
+/// <c>Coaching:Strands:{slug}:EntitledSessions</c> and <c>...:SessionMinutes</c>, each falling back to the setting above
+/// when not given. Checked at start (<see cref="Validate"/>).
+/// </summary>
 public sealed class CoachingOptions
 {
+    public const int MinSessions = 1;
+    public const int MaxSessions = 50;
+    public const int MinSessionMinutes = 15;
+    public const int MaxSessionMinutes = 480;
+
     public int EntitledSessions { get; set; } = 6;
     public int SessionMinutes { get; set; } = 60;
+
+    /// <summary>By strand slug: that strand's entitlement, where it differs from the one above.</summary>
+    public Dictionary<string, StrandEntitlementOptions> Strands { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The entitlement of a relationship whose coachee is on the strand <paramref name="strandSlug"/> (null: none known).</summary>
+    public CoachingEntitlement For(string? strandSlug)
+    {
+        var strand = strandSlug is null ? null : Strands.FirstOrDefault(s => string.Equals(s.Key, strandSlug, StringComparison.OrdinalIgnoreCase)).Value;
+        return new CoachingEntitlement(strand?.EntitledSessions ?? EntitledSessions, strand?.SessionMinutes ?? SessionMinutes);
+    }
+
+    /// <summary>Every setting out of range, as sentences naming the setting (empty when all are valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        void Check(string key, int? value, int min, int max)
+        {
+            if (value is { } v && (v < min || v > max)) problems.Add($"{key} must be from {min} to {max} (it is {v}).");
+        }
+
+        Check("Coaching:EntitledSessions", EntitledSessions, MinSessions, MaxSessions);
+        Check("Coaching:SessionMinutes", SessionMinutes, MinSessionMinutes, MaxSessionMinutes);
+        foreach (var (slug, strand) in Strands.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Check($"Coaching:Strands:{slug}:EntitledSessions", strand.EntitledSessions, MinSessions, MaxSessions);
+            Check($"Coaching:Strands:{slug}:SessionMinutes", strand.SessionMinutes, MinSessionMinutes, MaxSessionMinutes);
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>One strand's entitlement settings (<c>Coaching:Strands:{slug}:...</c>); a value not given is the general one.</summary>
+public sealed class StrandEntitlementOptions
+{
+    public int? EntitledSessions { get; set; }
+    public int? SessionMinutes { get; set; }
+}
+
+/// <summary>A relationship's entitlement: <see cref="Sessions"/> sessions of <see cref="SessionMinutes"/> minutes.</summary>
+public sealed record CoachingEntitlement(int Sessions, int SessionMinutes)
+{
+    public int Minutes => Sessions * SessionMinutes;
 }

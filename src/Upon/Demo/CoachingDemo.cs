@@ -12,7 +12,7 @@ namespace Upon.Demo;
 /// some with consented characteristics; a round of about 30 requests ready to run; active relationships with logged
 /// sessions, the demo coach's coachees including the demo participant.
 /// </summary>
-public sealed class CoachingDemo(UponDbContext db, IClock clock, CoachingOptions options)
+public sealed class CoachingDemo(UponDbContext db, IClock clock, CoachingStrands strands)
 {
     public const string DemoCoachEmail = "coach@upon.test";
     public const string DemoParticipantEmail = "participant@upon.test";
@@ -61,6 +61,8 @@ public sealed class CoachingDemo(UponDbContext db, IClock clock, CoachingOptions
         var coachees = new List<Upon.Sessions.Participant>();
         if (demoParticipant is not null) coachees.Add(demoParticipant);
         coachees.AddRange(others.Take(7));
+        // Each relationship records the entitlement of its coachee's strand, as publishing a round does.
+        var entitlements = await strands.EntitlementsAsync(coachees.Select(c => c.Id), cancellationToken);
         for (var i = 0; i < coachees.Count; i++)
         {
             var coach = i < 3 ? coaches[0] : coaches[1 + (i * 5 % (coaches.Count - 1))];
@@ -71,8 +73,8 @@ public sealed class CoachingDemo(UponDbContext db, IClock clock, CoachingOptions
                 Participant = coachees[i],
                 StartsOn = starts,
                 EndsOn = starts.PlusYears(1).PlusDays(-1),
-                EntitledSessions = options.EntitledSessions,
-                EntitledMinutes = options.EntitledSessions * options.SessionMinutes,
+                EntitledSessions = entitlements[coachees[i].Id].Sessions,
+                EntitledMinutes = entitlements[coachees[i].Id].Minutes,
                 Status = RelationshipStatus.Active,
                 StatusChangedOn = starts,
             };
