@@ -30,4 +30,10 @@ public class MatchingBenchmarks
 
     [Benchmark(Description = "Solve 100 requests x 60 coaches (capacity 2)")]
     public MatchingResult Realistic() => CoachMatcher.Solve(_realistic, CapacityProbing.Skip);
+
+    [Benchmark(Description = "Round page: 100 requests x 60 coaches (capacity 2), with the capacity probe")]
+    public MatchingResult RealisticAsThePageRunsIt() => CoachMatcher.Solve(_realistic);
+
+    [Benchmark(Description = "2,000 requests x 500 coaches (capacity 4), with the capacity probe")]
+    public MatchingResult LargeWithProbe() => CoachMatcher.Solve(_large);
 }
