@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -243,21 +244,24 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
 
     /// <summary>
     /// Replaces the person's email address and full names wherever they are written in any text column of any table (a
-    /// staff member's address in "recorded by", a name in an email to someone else, the audit log's details).
+    /// staff member's address in "recorded by", a name in an email to someone else, the audit log's details). Only whole
+    /// ones (<see cref="AddressPattern"/>, <see cref="NamePattern"/>): erasing ann@example.org leaves joann@example.org,
+    /// and erasing Ann Lee leaves Ann Leeson. The database finds the values that contain one; each is rewritten here and
+    /// written back only where it changed.
     /// </summary>
     private async Task SweepAsync(string email, IReadOnlyList<string> names, string pseudonym, CancellationToken cancellationToken)
     {
-        var replacements = new List<(string Find, string Replace)>();
+        var replacements = new List<(string Find, Regex Pattern, string Replace)>();
         var address = $"erased-{pseudonym.ToLowerInvariant()}@{ErasedDomain}";
         foreach (var variant in Variants(email))
         {
-            replacements.Add((variant, address));
+            replacements.Add((variant, AddressPattern(variant), address));
         }
         foreach (var name in names)
         {
             foreach (var variant in Variants(name))
             {
-                replacements.Add((variant, $"Erased {pseudonym}"));
+                replacements.Add((variant, NamePattern(variant), $"Erased {pseudonym}"));
             }
         }
         replacements = [.. replacements.Where(r => r.Find.Length >= 3).DistinctBy(r => r.Find).OrderByDescending(r => r.Find.Length)];
@@ -266,30 +270,57 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         {
             foreach (var property in entityType.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetValueConverter() is null && !p.IsKey()))
             {
-                foreach (var (find, replace) in replacements)
+                foreach (var (find, pattern, replace) in replacements)
                 {
                     var method = SweepColumnMethod.MakeGenericMethod(entityType.ClrType);
-                    await (Task)method.Invoke(this, [entityType, property.Name, find, replace, now, cancellationToken])!;
+                    await (Task)method.Invoke(this, [entityType, property.Name, find, pattern, replace, now, cancellationToken])!;
                 }
             }
         }
     }
 
+    /// <summary>
+    /// An email address as a whole address in text: not preceded or followed by a character an address could go on with
+    /// (a letter, digit, <c>_</c>, <c>.</c>, <c>+</c> or <c>-</c> before it; a letter, digit, <c>_</c> or <c>-</c>, or a
+    /// dot that goes on to one, after it), so that a sentence's full stop after it still ends it. Case is ignored.
+    /// </summary>
+    public static Regex AddressPattern(string address) =>
+        new($@"(?<![\w.+-]){Regex.Escape(address)}(?![\w-]|\.[\w-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// A full name as whole words: not preceded or followed by a letter, digit or <c>_</c>, nor by a hyphen joined to one
+    /// (Mary-Ann Lee and Ann Lee-Smith are other people). Case is ignored.
+    /// </summary>
+    public static Regex NamePattern(string name) =>
+        new($@"(?<![\p{{L}}\p{{M}}\p{{N}}_]-?){Regex.Escape(name)}(?!-?[\p{{L}}\p{{M}}\p{{N}}_])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     private static readonly MethodInfo SweepColumnMethod = typeof(PersonalData).GetMethod(nameof(SweepColumnAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    private async Task SweepColumnAsync<TEntity>(IEntityType entityType, string column, string find, string replace, Instant now, CancellationToken cancellationToken)
+    private async Task SweepColumnAsync<TEntity>(IEntityType entityType, string column, string find, Regex pattern, string replace, Instant now, CancellationToken cancellationToken)
         where TEntity : class
     {
         var set = entityType.HasSharedClrType ? db.Set<TEntity>(entityType.Name) : db.Set<TEntity>();
-        var matching = set.Where(e => EF.Property<string>(e, column).Contains(find));
-        if (typeof(TEntity) == typeof(AuditEvent))
+        // LIKE-style containment only narrows the search; the pattern decides, in memory.
+        var values = await set.AsNoTracking().Where(e => EF.Property<string>(e, column).Contains(find))
+            .Select(e => EF.Property<string>(e, column)).Distinct().ToListAsync(cancellationToken);
+        foreach (var value in values)
         {
-            await ((IQueryable<AuditEvent>)matching).ExecuteUpdateAsync(s => s
-                .SetProperty(e => EF.Property<string>(e, column), e => EF.Property<string>(e, column).Replace(find, replace))
-                .SetProperty(e => e.ShreddedAt, now), cancellationToken);
-            return;
+            var swept = pattern.Replace(value, replace.Replace("$", "$$", StringComparison.Ordinal));
+            if (swept == value)
+            {
+                continue;
+            }
+            // Every row holding exactly this value becomes exactly the swept one.
+            var matching = set.Where(e => EF.Property<string>(e, column) == value);
+            if (typeof(TEntity) == typeof(AuditEvent))
+            {
+                await ((IQueryable<AuditEvent>)matching).ExecuteUpdateAsync(s => s
+                    .SetProperty(e => EF.Property<string>(e, column), swept)
+                    .SetProperty(e => e.ShreddedAt, now), cancellationToken);
+                continue;
+            }
+            await matching.ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string>(e, column), swept), cancellationToken);
         }
-        await matching.ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string>(e, column), e => EF.Property<string>(e, column).Replace(find, replace)), cancellationToken);
     }
 
     /// <summary>A value as written and as System.Text.Json escapes it in the audit log (accents become <c>\u00E9</c>), in its own case, lower and upper case.</summary>
