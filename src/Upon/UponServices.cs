@@ -103,6 +103,9 @@ public static class UponServices
         services.AddScoped<IPersonalDataProvider, Upon.Aspirants.AspirantsPersonalData>();
         services.AddScoped<IPersonalDataProvider, Upon.SessionFeedback.SessionFeedbackPersonalData>();
         services.AddScoped<IPersonalDataProvider, Upon.Impact.ImpactPersonalData>();
+        // Programme activity other features record, which keeps a participant from the retention rule (Shared/Privacy).
+        services.AddScoped<IProgrammeActivity, Upon.Coaching.CoachingActivity>();
+        services.AddScoped<IProgrammeActivity, Upon.Participants.EqualityActivity>();
         services.AddUponDataProtection(configuration);
         services.AddUponImpact();
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);

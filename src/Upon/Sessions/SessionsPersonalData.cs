@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Upon.Data;
 using Upon.Register;
 using Upon.Shared.Privacy;
@@ -8,9 +9,10 @@ namespace Upon.Sessions;
 /// <summary>
 /// What the programme holds about a participant: their participant record (by email, or by their account's), its
 /// register record, enrolments and their history, bookings, apologies and attendance. A participant with no programme
-/// activity for the data map's period is due for erasure.
+/// activity for the data map's period is due for erasure: activity here and what other features record
+/// (<see cref="IProgrammeActivity"/>: coaching, equality information).
 /// </summary>
-public sealed class SessionsPersonalData(UponDbContext db) : IPersonalDataProvider
+public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
 {
     public string Feature => "The programme: enrolments, sessions and attendance";
 
@@ -42,8 +44,12 @@ public sealed class SessionsPersonalData(UponDbContext db) : IPersonalDataProvid
     }
 
     /// <summary>
-    /// Participants whose last programme activity (created, enrolled or left, a session booked or attended) is older than
-    /// the data map keeps <c>participants</c>, and who are not erased already.
+    /// Participants whose last programme activity is older than the data map keeps <c>participants</c>, and who are not
+    /// erased already. Activity: the record created; an enrolment's start, end or change of status; a session booked or
+    /// attended; and what other features record (<see cref="IProgrammeActivity"/>: a coaching relationship's dates and
+    /// sessions, as coachee or coach; a coach profile; equality information saved), by participant record or by the
+    /// address of the record or its account. Never due while something goes on now: an enrolment not completed or
+    /// withdrawn that has not ended, a running coaching relationship, a coach in the pool.
     /// </summary>
     public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
     {
@@ -51,26 +57,72 @@ public sealed class SessionsPersonalData(UponDbContext db) : IPersonalDataProvid
         {
             return [];
         }
+        var today = context.Today;
         var participants = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith("@erased.invalid"))
-            .Select(p => new { p.Id, p.Email, p.CreatedAt }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.Email, p.CreatedAt, p.UserId }).ToListAsync(cancellationToken);
+        var accountEmails = (await db.Users.AsNoTracking().Where(u => u.Email != null).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
+            .ToDictionary(u => u.Id, u => u.Email!.ToLowerInvariant(), StringComparer.Ordinal);
         var sessions = (await db.Bookings.AsNoTracking().Select(b => new { b.ParticipantId, b.Session!.EndUtc }).ToListAsync(cancellationToken))
             .Concat(await db.AttendanceRecords.AsNoTracking().Select(a => new { a.ParticipantId, a.Session!.EndUtc }).ToListAsync(cancellationToken))
             .GroupBy(x => x.ParticipantId).ToDictionary(g => g.Key, g => g.Max(x => x.EndUtc).InZone(Upon.Core.Time.London).Date);
-        var enrolments = (await db.Enrolments.AsNoTracking().Select(e => new { e.ParticipantId, e.StartsOn, e.EndsOn }).ToListAsync(cancellationToken))
-            .GroupBy(e => e.ParticipantId).ToDictionary(g => g.Key, g => g.Max(e => e.EndsOn ?? e.StartsOn));
+        var enrolmentRows = await db.Enrolments.AsNoTracking().Select(e => new { e.Id, e.ParticipantId, e.StartsOn, e.EndsOn, e.Status }).ToListAsync(cancellationToken);
+        var changes = (await db.EnrolmentStatusChanges.AsNoTracking().Select(c => new { c.EnrolmentId, c.RecordedAt }).ToListAsync(cancellationToken))
+            .GroupBy(c => c.EnrolmentId).ToDictionary(g => g.Key, g => g.Max(c => c.RecordedAt).InZone(Upon.Core.Time.London).Date);
+        var byParticipant = new Dictionary<int, (LocalDate Last, bool Current)>();
+        var byEmail = new Dictionary<string, (LocalDate Last, bool Current)>(StringComparer.Ordinal);
+        static void Note<TKey>(Dictionary<TKey, (LocalDate Last, bool Current)> into, TKey key, LocalDate last, bool current)
+            where TKey : notnull =>
+            into[key] = into.TryGetValue(key, out var was) ? (LocalDate.Max(was.Last, last), was.Current || current) : (last, current);
+        foreach (var e in enrolmentRows)
+        {
+            var last = LocalDate.Min(LocalDate.Max(e.StartsOn, e.EndsOn ?? e.StartsOn), today);
+            if (changes.TryGetValue(e.Id, out var changed))
+            {
+                last = LocalDate.Max(last, changed);
+            }
+            Note(byParticipant, e.ParticipantId, last, e.Status is not (EnrolmentStatus.Completed or EnrolmentStatus.Withdrawn) && (e.EndsOn is null || e.EndsOn >= today));
+        }
+        foreach (var (participantId, session) in sessions)
+        {
+            Note(byParticipant, participantId, session, false);
+        }
+        foreach (var source in activity)
+        {
+            foreach (var a in await source.ActivityAsync(today, cancellationToken))
+            {
+                if (a.ParticipantId is { } id)
+                {
+                    Note(byParticipant, id, a.Last, a.Current);
+                }
+                if (a.LowerEmail is { } email)
+                {
+                    Note(byEmail, email, a.Last, a.Current);
+                }
+            }
+        }
         var due = new List<RetentionDue>();
         foreach (var p in participants)
         {
             var last = p.CreatedAt.InZone(Upon.Core.Time.London).Date;
-            if (sessions.TryGetValue(p.Id, out var session) && session > last)
+            var current = false;
+            var found = new List<(LocalDate Last, bool Current)>();
+            if (byParticipant.TryGetValue(p.Id, out var mine))
             {
-                last = session;
+                found.Add(mine);
             }
-            if (enrolments.TryGetValue(p.Id, out var enrolment) && enrolment > last)
+            foreach (var email in new[] { p.Email.ToLowerInvariant(), p.UserId is { } userId && accountEmails.TryGetValue(userId, out var account) ? account : null })
             {
-                last = enrolment;
+                if (email is not null && byEmail.TryGetValue(email, out var theirs))
+                {
+                    found.Add(theirs);
+                }
             }
-            if (last < since)
+            foreach (var (at, now) in found)
+            {
+                last = LocalDate.Max(last, at);
+                current |= now;
+            }
+            if (!current && last < since)
             {
                 due.Add(new RetentionDue("Participants with no activity", $"participant #{p.Id}: last programme activity before {NodaTime.Text.LocalDatePattern.Iso.Format(since)}", new DataSubject(p.Email)));
             }
