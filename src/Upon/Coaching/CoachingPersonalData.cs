@@ -45,6 +45,17 @@ public sealed class CoachingPersonalData(UponDbContext db) : IPersonalDataProvid
         ];
     }
 
+    /// <summary>What a subject access download gives in place of a matching proposal's reasons.</summary>
+    public const string ReasonsWithheld = "Withheld: the matching's reasons name the other person's characteristics or wishes (special-category data)";
+
+    /// <summary>
+    /// A proposal's reasons ("shares what they must have: ...") name both the coach's consented characteristics and the
+    /// participant's wishes: neither the participant nor the coach gets them in a download (the participant's own wishes
+    /// are in their request, the coach's own consents in their consents).
+    /// </summary>
+    public object? ForDownload(string table, string column, object? value) =>
+        table == "round_proposals" && column == nameof(RoundProposal.Reasons) && value is string { Length: > 0 } ? ReasonsWithheld : value;
+
     /// <summary>Coaching records go with their participant, whom the programme's retention rule erases.</summary>
     public Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<RetentionDue>>([]);

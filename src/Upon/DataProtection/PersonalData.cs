@@ -89,6 +89,19 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         return new PersonalRow(table, entry.Metadata.ClrType.Name, AuditChanges.KeyOf(entry), values);
     }
 
+    /// <summary>
+    /// The rows of the person's subject access download, each as <see cref="Describe"/> gives it with what the providers
+    /// withhold from the person (<see cref="IPersonalDataProvider.ForDownload"/>: another person's special-category data).
+    /// </summary>
+    public IReadOnlyList<(string Feature, PersonalRow Row)> ForDownload(SubjectData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return [.. data.Found.SelectMany(f => f.Rows.Rows.Select(r => (f.Feature, Row: Withheld(Describe(r)))))];
+    }
+
+    private PersonalRow Withheld(PersonalRow row) =>
+        row with { Values = [.. row.Values.Select(v => new KeyValuePair<string, object?>(v.Key, Providers.Aggregate(v.Value, (value, p) => p.ForDownload(row.Table, v.Key, value))))] };
+
     /// <summary>What erasing the person would do, table by table, and to the audit log.</summary>
     public async Task<(IReadOnlyList<ErasurePreviewLine> Lines, int AuditEntries)> PreviewAsync(DataSubject subject, CancellationToken cancellationToken = default)
     {

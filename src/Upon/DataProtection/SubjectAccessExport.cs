@@ -57,8 +57,7 @@ public sealed class SubjectAccessExport(PersonalData personalData, AuditLog audi
         {
             return false;
         }
-        var rows = data.Found.SelectMany(f => f.Rows.Rows.Select(r => (f.Feature, Row: personalData.Describe(r))))
-            .DistinctBy(r => (r.Row.Table, r.Row.Key)).ToList();
+        var rows = personalData.ForDownload(data).DistinctBy(r => (r.Row.Table, r.Row.Key)).ToList();
         // Reading special-category data is audited, as every other view of it is, before it is written out.
         var special = rows.Where(r => DataMap.For(r.Row.Table)?.Columns.Any(c => c.Category == DataCategory.SpecialCategory) == true).ToList();
         foreach (var (_, row) in special)

@@ -23,6 +23,13 @@ public interface IPersonalDataProvider
     Task<IReadOnlyList<PersonalRows>> FindAsync(DataSubject subject, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A column's value as the person's own subject access download gives it: by default as held. A provider withholds
+    /// here what, in a row about the person, is another person's special-category data (a coaching proposal's reasons
+    /// name the coach's consented characteristics and the participant's wishes); erasure still finds and erases it.
+    /// </summary>
+    object? ForDownload(string table, string column, object? value) => value;
+
+    /// <summary>
     /// What this feature's retention rules make due on <see cref="RetentionContext.Today"/>: whole people to erase
     /// (<see cref="RetentionDue.Subject"/>) or rows to erase by the policy (<see cref="RetentionDue.Rows"/>). Return
     /// nothing when the feature keeps no data by date.
