@@ -8,7 +8,7 @@ namespace Upon.Aspirants;
 /// What Aspirant Directors holds about a person: their applications (answers, endorsement, reviews of them, learning set)
 /// and, kept apart, their equality monitoring answers; and, if they review, their reviewer record.
 /// </summary>
-public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvider
+public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived) : IPersonalDataProvider
 {
     private const string ErasedDomain = "@erased.invalid";
 
@@ -43,7 +43,11 @@ public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvi
 
     /// <summary>
     /// Applications not selected, submitted before the data map's period (one <see cref="NextYearCycle"/> earlier when the
-    /// applicant asked to be considered next year), are erased by the policy with everything about them.
+    /// applicant asked to be considered next year), are erased by the policy with everything about them, and with what
+    /// other features derived from the applicant's applications (<see cref="IApplicationDerivedRows"/>: the BALI graduate
+    /// record a self-declared graduate's application made) unless another application of theirs is still kept. Each
+    /// applicant's rows are erased under a pseudonym of their own, so that figures matching them across tables by
+    /// address still match.
     /// </summary>
     public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
     {
@@ -64,11 +68,30 @@ public sealed class AspirantsPersonalData(UponDbContext db) : IPersonalDataProvi
         }
         var before = NodaTime.Text.LocalDatePattern.Iso.Format(since);
         var laterBefore = NodaTime.Text.LocalDatePattern.Iso.Format(laterSince);
-        var rows = await RowsOfAsync([.. applications.Select(a => a.Id)], cancellationToken);
-        rows.Insert(0, new("aspirant_applications", applications));
-        return [.. rows.Where(r => r.Rows.Count > 0)
-            .Select(r => new RetentionDue("Applications not selected",
-                $"{r.Rows.Count} rows of {r.Table} for applications not selected, submitted before {before} (before {laterBefore} when the applicant asked to be considered next year)", Rows: r))];
+        var dueIds = applications.Select(a => a.Id).ToHashSet();
+        var emails = applications.Select(a => a.Email.ToLowerInvariant()).Distinct().ToList();
+#pragma warning disable CA1862 // EF Core translates ToLower() to SQL.
+        var stillKept = (await db.AspirantApplications.AsNoTracking().Where(a => emails.Contains(a.Email.ToLower())).Select(a => new { a.Id, a.Email }).ToListAsync(cancellationToken))
+            .Where(a => !dueIds.Contains(a.Id)).Select(a => a.Email.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+#pragma warning restore CA1862
+        var people = new List<IReadOnlyList<PersonalRows>>();
+        foreach (var applicant in applications.GroupBy(a => a.Email.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            var rows = await RowsOfAsync([.. applicant.Select(a => a.Id)], cancellationToken);
+            rows.Insert(0, new("aspirant_applications", [.. applicant]));
+            if (!stillKept.Contains(applicant.Key))
+            {
+                foreach (var source in derived)
+                {
+                    rows.AddRange(await source.RowsFromApplicationsAsync(applicant.Key, cancellationToken));
+                }
+            }
+            people.Add([.. rows.Where(r => r.Rows.Count > 0)]);
+        }
+        var counts = people.SelectMany(p => p).GroupBy(r => r.Table, StringComparer.Ordinal).Select(g => $"{g.Sum(r => r.Rows.Count)} rows of {g.Key}");
+        return [new RetentionDue("Applications not selected",
+            $"{applications.Count} applications not selected, of {people.Count} applicants, submitted before {before} (before {laterBefore} when the applicant asked to be considered next year): {string.Join(", ", counts)}",
+            People: people)];
     }
 
     private async Task<List<PersonalRows>> RowsOfAsync(List<int> ids, CancellationToken cancellationToken)

@@ -47,6 +47,27 @@ public sealed class RetentionRun(PersonalData personalData, AuditLog audit, Upon
                 var result = await personalData.EraseAsync(subject, $"Retention ({item.Rule})", cancellationToken);
                 done.Add(result is null ? $"{item.Rule}: nothing left to erase" : $"{item.Rule}: a person erased as {result.Pseudonym} ({result.Rows} rows, {result.AuditEntriesShredded} audit entries shredded)");
             }
+            else if (item.People is { Count: > 0 } people)
+            {
+                var erased = 0;
+                var shredded = 0;
+                var tables = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var person in people)
+                {
+                    var rows = person.SelectMany(r => r.Rows.Where(x => db.Entry(x).State != EntityState.Detached).Select(x => (r.Table, Row: x))).ToList();
+                    if (rows.Count == 0)
+                    {
+                        continue;
+                    }
+                    // One pseudonym per person: the same pseudonymous address in each of their tables.
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    shredded += await personalData.EraseRowsAsync([.. rows.Select(r => r.Row)], PersonalData.NewPseudonym(), cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    erased += rows.Count;
+                    tables.UnionWith(rows.Select(r => r.Table));
+                }
+                done.Add($"{item.Rule}: {erased} rows of {people.Count} people in {string.Join(", ", tables)} erased, each person under their own pseudonym ({shredded} audit entries shredded)");
+            }
             else if (item.Rows is { Rows.Count: > 0 } found)
             {
                 // An erasure earlier in this run may already have deleted some of these rows (a person's own problem report).

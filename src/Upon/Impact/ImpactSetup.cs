@@ -15,6 +15,7 @@ public static class ImpactSetup
         services.AddScoped<WorkforceImporter>();
         services.AddScoped<EqualityBaliImporter>();
         services.AddScoped<Upon.Shared.Events.IDomainEventHandler<Upon.Shared.Events.BaliGraduateDeclared>, SelfDeclaredBaliGraduates>();
+        services.AddScoped<Upon.Shared.Privacy.IApplicationDerivedRows, SelfDeclaredBaliGraduateRows>();
         services.AddScoped<IDfeReturnSection, ReturnNewDirectorsSection>();
         services.AddScoped<IDfeReturnSection, ReturnCoachingSection>();
         services.AddScoped<IDfeReturnSection, ReturnRetentionSection>();

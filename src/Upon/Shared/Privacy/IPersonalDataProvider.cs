@@ -67,7 +67,8 @@ public sealed record RetentionContext(LocalDate Today, IReadOnlyDictionary<strin
 
 /// <summary>
 /// Something a retention rule has made due: a whole person to erase (as an erasure on request would), or rows to
-/// erase by the data map's policy for their table. <see cref="Description"/> is what staff read in the summary; it names
-/// no one.
+/// erase by the data map's policy for their table, or (<see cref="People"/>) rows of several people, each person's erased
+/// together under a pseudonym of their own, so that figures matching a person's records across tables still match.
+/// <see cref="Description"/> is what staff read in the summary; it names no one.
 /// </summary>
-public sealed record RetentionDue(string Rule, string Description, DataSubject? Subject = null, PersonalRows? Rows = null);
+public sealed record RetentionDue(string Rule, string Description, DataSubject? Subject = null, PersonalRows? Rows = null, IReadOnlyList<IReadOnlyList<PersonalRows>>? People = null);
