@@ -52,22 +52,52 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
     }
 
     /// <summary>
-    /// Authorities a reviewer must never review an applicant from: those they declared, and those the register has them
-    /// in (when linked to a person).
+    /// Authorities a reviewer must never review an applicant from: those they declared; those a coach profile with the
+    /// same email (ignoring case) declared; and every authority the register has an appointment of theirs in. Their
+    /// register person is the one they are linked to, else each register person with their email (ignoring case); a
+    /// coach profile with their email adds the person it is linked to.
     /// </summary>
     public async Task<Dictionary<int, HashSet<string>>> ConflictAuthoritiesAsync(IReadOnlyCollection<AspirantReviewer> reviewers, CancellationToken cancellationToken = default)
     {
-        var result = reviewers.ToDictionary(r => r.Id, r => r.ConflictAuthorityCodes.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var people = reviewers.Where(r => r.PersonKey is not null).Select(r => r.PersonKey!.Value).Distinct().ToList();
-        if (people.Count > 0)
+        ArgumentNullException.ThrowIfNull(reviewers);
+        var result = reviewers.ToDictionary(r => r.Id, r => Codes(r.ConflictAuthorityCodes));
+        var emails = reviewers.Select(r => r.Email.ToLowerInvariant()).Distinct().ToList();
+        var peopleByEmail = new List<(int Id, string Email)>();
+        var coaches = new List<(string Email, string Codes, int? PersonKey)>();
+        foreach (var chunk in emails.Chunk(500))
         {
-            var held = await db.Appointments.Where(a => people.Contains(a.PersonKey)).Select(a => new { a.PersonKey, a.AuthorityCode }).ToListAsync(cancellationToken);
-            foreach (var reviewer in reviewers.Where(r => r.PersonKey is not null))
+#pragma warning disable CA1862 // EF Core translates ToLower() to SQL.
+            peopleByEmail.AddRange((await db.People.Where(p => p.Email != null && chunk.Contains(p.Email.ToLower())).Select(p => new { p.Id, p.Email }).ToListAsync(cancellationToken))
+                .Select(p => (p.Id, p.Email!)));
+            coaches.AddRange((await db.CoachProfiles.Where(c => chunk.Contains(c.Email.ToLower())).Select(c => new { c.Email, c.ConflictAuthorityCodes, c.PersonKey }).ToListAsync(cancellationToken))
+                .Select(c => (c.Email, c.ConflictAuthorityCodes, c.PersonKey)));
+#pragma warning restore CA1862
+        }
+        var peopleOf = reviewers.ToDictionary(r => r.Id, r =>
+        {
+            var people = r.PersonKey is { } linked ? new HashSet<int> { linked } : peopleByEmail.Where(p => string.Equals(p.Email, r.Email, StringComparison.OrdinalIgnoreCase)).Select(p => p.Id).ToHashSet();
+            foreach (var coach in coaches.Where(c => string.Equals(c.Email, r.Email, StringComparison.OrdinalIgnoreCase)))
             {
-                result[reviewer.Id].UnionWith(held.Where(h => h.PersonKey == reviewer.PersonKey).Select(h => h.AuthorityCode));
+                result[r.Id].UnionWith(Codes(coach.Codes));
+                if (coach.PersonKey is { } person) people.Add(person);
             }
+            return people;
+        });
+        var keys = peopleOf.Values.SelectMany(p => p).Distinct().ToList();
+        var held = new List<(int PersonKey, string AuthorityCode)>();
+        foreach (var chunk in keys.Chunk(500))
+        {
+            held.AddRange((await db.Appointments.Where(a => chunk.Contains(a.PersonKey)).Select(a => new { a.PersonKey, a.AuthorityCode }).ToListAsync(cancellationToken))
+                .Select(a => (a.PersonKey, a.AuthorityCode)));
+        }
+        foreach (var (reviewerId, people) in peopleOf)
+        {
+            result[reviewerId].UnionWith(held.Where(h => people.Contains(h.PersonKey)).Select(h => h.AuthorityCode));
         }
         return result;
+
+        static HashSet<string> Codes(string stored) =>
+            stored.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Upon.Aspirants;
+using Upon.Coaching;
+using Upon.Core.Register;
 using Upon.Data;
+using Upon.Register;
 using Upon.Shared.Security;
 using Upon.Tests.Infrastructure;
 
@@ -105,6 +108,50 @@ public abstract class AspirantsPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task Assign_NeverToAReviewerWhoseRegisterPersonOrCoachProfile_HasTheApplicantsAuthority()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var batch = Guid.NewGuid().ToString("N")[..6];
+        var profileEmail = $"profile-{batch}@review.test";
+        var profileReviewerId = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var now = app.Clock.GetCurrentInstant();
+            // The register has the third reviewer (same email, other case; not linked) as a former DCS of 820.
+            var third = await db.AspirantReviewers.SingleAsync(r => r.Id == seeded.ThirdReviewerId);
+            var person = new Person { PersonId = $"{batch}-R1", GivenName = "Rev", FamilyName = $"Third{batch}", Email = third.Email.ToUpperInvariant() };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            db.Appointments.Add(new Appointment { AuthorityCode = "820", PersonKey = person.Id, Type = AppointmentType.Permanent, StartDate = new LocalDate(2015, 1, 5), EndDate = new LocalDate(2019, 8, 31) });
+            // A fourth reviewer is a coach whose coach profile (same email, other case) declares a conflict with 823.
+            db.CoachProfiles.Add(new CoachProfile { Email = profileEmail.ToUpperInvariant(), GivenName = "Cora", FamilyName = $"Profile{batch}", Capacity = 2, OffersOnline = true, ConflictAuthorityCodes = "823", CreatedAt = now });
+            var reviewer = new AspirantReviewer { Email = profileEmail, GivenName = "Cora", FamilyName = $"Profile{batch}", CreatedAt = now };
+            db.AspirantReviewers.Add(reviewer);
+            await db.SaveChangesAsync();
+            db.CohortReviewers.Add(new CohortReviewer { CohortId = seeded.CohortId, ReviewerId = reviewer.Id, GrantedAt = now });
+            await db.SaveChangesAsync();
+            return reviewer.Id;
+        });
+        var admin = app.CreateClient(Roles.Administrator);
+        var url = $"/aspirants/{seeded.CohortId}/reviewers";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string>(), $"{url}?handler=Assign")).StatusCode);
+        Assert.Contains("10 reviews assigned", (await admin.GetDocumentAsync(url)).QuerySelector("#notice")!.TextContent, StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var reviews = await db.AspirantReviews.AsNoTracking().Include(r => r.Application).Where(r => r.Application!.CohortId == seeded.CohortId).ToListAsync();
+            Assert.Equal(10, reviews.Count);
+            Assert.DoesNotContain(reviews, r => r.ReviewerId == seeded.PartnerReviewerId && r.Application!.AuthorityCode == "823");
+            Assert.DoesNotContain(reviews, r => r.ReviewerId == seeded.ThirdReviewerId && r.Application!.AuthorityCode == "820");
+            Assert.DoesNotContain(reviews, r => r.ReviewerId == profileReviewerId && r.Application!.AuthorityCode == "823");
+            // Each still reviews the others: 823's three applications can go only to the coach and the third reviewer.
+            Assert.Equal(3, reviews.Count(r => r.ReviewerId == seeded.ThirdReviewerId));
+            Assert.Contains(reviews, r => r.ReviewerId == profileReviewerId);
+        });
+    }
+
+    [SkippableFact]
     public async Task Reviewer_NeverSeesWhoTheApplicantIs_NorOtherScores_AndRecusalReassigns()
     {
         app.RequireDatabase();
@@ -128,7 +175,10 @@ public abstract class AspirantsPagesTests(UponApp app)
 
         var reviewer = app.CreateClient(Roles.PartnerStaff);
         var index = await reviewer.GetDocumentAsync("/aspirants/review");
-        var links = index.QuerySelectorAll("#assigned a").Select(a => a.GetAttribute("href")!).ToList();
+        // The partner reviewer reviews in other tests' cohorts too: only this cohort's reviews are looked at.
+        var ownReviews = await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantReviews
+            .Where(r => r.ReviewerId == seeded.PartnerReviewerId && r.Application!.CohortId == seeded.CohortId).Select(r => $"/aspirants/review/{r.Id}").ToListAsync());
+        var links = index.QuerySelectorAll("#assigned a").Select(a => a.GetAttribute("href")!).Where(ownReviews.Contains).ToList();
         Assert.NotEmpty(links);
 
         // A comment too long is shown by its field (Html.ParseAsync checks that every error in the summary links to its field).
