@@ -165,29 +165,43 @@ public sealed class Reviewing(UponDbContext db, IClock clock)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>What a review reassigned by staff (not the reviewer stepping back) records as its reason.</summary>
+    public const string ReassignedByStaff = "Reassigned by staff";
+
     /// <summary>
     /// The reviewer steps back from an application (optionally declaring a conflict, whose reason only administrators
-    /// see); the application is reassigned to another reviewer.
+    /// see); the application is reassigned to another reviewer (a further review to another reviewer for moderation).
     /// </summary>
-    public async Task RecuseAsync(AspirantReview review, string? conflictReason, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken = default)
+    public async Task RecuseAsync(AspirantReview review, string? conflictReason, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken = default) =>
+        await StepBackAsync(review, string.IsNullOrWhiteSpace(conflictReason) ? "Recused" : "Declared a conflict of interest", conflictReason, eligibleApplications, cancellationToken);
+
+    /// <summary>
+    /// Staff take an assigned review from its reviewer (recorded as <see cref="ReassignedByStaff"/>) and reassign the
+    /// application as on a recusal. Returns how many reviews were assigned and how many could not be.
+    /// </summary>
+    public async Task<(int Assigned, int Missing)> ReassignAsync(AspirantReview review, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken = default) =>
+        await StepBackAsync(review, ReassignedByStaff, null, eligibleApplications, cancellationToken);
+
+    private async Task<(int Assigned, int Missing)> StepBackAsync(AspirantReview review, string reason, string? conflictReason, IReadOnlyCollection<int> eligibleApplications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(review);
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var now = clock.GetCurrentInstant();
         review.Status = ReviewStatus.Recused;
         review.RecusedAt = now;
+        review.RecusalReason = reason;
         if (!string.IsNullOrWhiteSpace(conflictReason))
         {
-            review.RecusalReason = "Declared a conflict of interest";
             db.AspirantConflicts.Add(new AspirantConflict { ApplicationId = review.ApplicationId, ReviewerId = review.ReviewerId, Reason = conflictReason.Trim(), DeclaredAt = now });
-        }
-        else
-        {
-            review.RecusalReason = "Recused";
         }
         await db.SaveChangesAsync(cancellationToken);
         var cohortId = await db.AspirantApplications.Where(a => a.Id == review.ApplicationId).Select(a => a.CohortId).SingleAsync(cancellationToken);
-        await AssignAsync(cohortId, eligibleApplications, cancellationToken);
+        // A further review for moderation is replaced by another further review of the same application (the regular
+        // count leaves further reviews out, so reassigning as usual would give it none).
+        var result = review.ForModeration
+            ? await AssignAsync(cohortId, [review.ApplicationId], forModeration: true, cancellationToken)
+            : await AssignAsync(cohortId, eligibleApplications, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 }

@@ -152,6 +152,63 @@ public abstract class AspirantsPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task AFurtherReview_ReassignedByStaffOrRecused_GoesToAnotherReviewer()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var application = seeded.Applications[1]; // 820: no reviewer declared it
+        var page = $"/aspirants/applications/{application.Id}";
+        // The third reviewer has reviewed it, so a further review goes to the partner reviewer or the coach.
+        await app.WithDbAsync(async db =>
+        {
+            db.AspirantReviews.Add(new AspirantReview { ApplicationId = application.Id, ReviewerId = seeded.ThirdReviewerId, Status = ReviewStatus.Submitted, AssignedAt = app.Clock.GetCurrentInstant(), SubmittedAt = app.Clock.GetCurrentInstant() });
+            await db.SaveChangesAsync();
+        });
+        async Task<List<AspirantReview>> FurtherAsync() => await app.WithScopeAsync(s => s.GetRequiredService<UponDbContext>().AspirantReviews.AsNoTracking()
+            .Where(r => r.ApplicationId == application.Id && r.ForModeration).OrderBy(r => r.Id).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = "The reviews disagree" }, $"{page}?handler=FurtherReview")).StatusCode);
+        var first = Assert.Single(await FurtherAsync());
+        Assert.Contains(first.ReviewerId, new[] { seeded.PartnerReviewerId, seeded.CoachReviewerId });
+
+        // Staff reassign it: recorded as reassigned by staff (not as the reviewer recusing), and another further review is assigned.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, new Dictionary<string, string>(), $"{page}?handler=Reassign&reviewId={first.Id}")).StatusCode);
+        Assert.Contains("The review was reassigned", (await admin.GetDocumentAsync(page)).Body!.TextContent, StringComparison.Ordinal);
+        var further = await FurtherAsync();
+        Assert.Equal(2, further.Count);
+        Assert.Equal(ReviewStatus.Recused, further[0].Status);
+        Assert.Equal(Reviewing.ReassignedByStaff, further[0].RecusalReason);
+        Assert.Equal(ReviewStatus.Assigned, further[1].Status);
+        var second = further[1];
+        Assert.Contains(second.ReviewerId, new[] { seeded.PartnerReviewerId, seeded.CoachReviewerId });
+        Assert.NotEqual(first.ReviewerId, second.ReviewerId);
+        // The first reviewer did not step back: their page does not list it.
+        var firstClient = app.CreateClient(first.ReviewerId == seeded.PartnerReviewerId ? Roles.PartnerStaff : Roles.Coach);
+        Assert.DoesNotContain(application.ApplicationId, (await firstClient.GetDocumentAsync("/aspirants/review")).QuerySelector("#recused")?.TextContent ?? "", StringComparison.Ordinal);
+
+        // The second reviewer steps back: the further review goes to a fourth reviewer, the only one left.
+        var fourth = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var reviewer = new AspirantReviewer { Email = $"fourth-{Guid.NewGuid():N}@review.test", GivenName = "Rev", FamilyName = "Fourth", CreatedAt = app.Clock.GetCurrentInstant() };
+            db.AspirantReviewers.Add(reviewer);
+            await db.SaveChangesAsync();
+            db.CohortReviewers.Add(new CohortReviewer { CohortId = seeded.CohortId, ReviewerId = reviewer.Id, GrantedAt = app.Clock.GetCurrentInstant() });
+            await db.SaveChangesAsync();
+            return reviewer.Id;
+        });
+        var secondClient = app.CreateClient(second.ReviewerId == seeded.PartnerReviewerId ? Roles.PartnerStaff : Roles.Coach);
+        var reviewPage = $"/aspirants/review/{second.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await secondClient.PostFormAsync(reviewPage, new Dictionary<string, string> { ["ConflictReason"] = "" }, $"{reviewPage}?handler=Recuse")).StatusCode);
+        further = await FurtherAsync();
+        Assert.Equal(3, further.Count);
+        Assert.Equal((ReviewStatus.Recused, "Recused"), (further[1].Status, further[1].RecusalReason));
+        Assert.Equal((ReviewStatus.Assigned, fourth), (further[2].Status, further[2].ReviewerId));
+        Assert.Contains(application.ApplicationId, (await secondClient.GetDocumentAsync("/aspirants/review")).QuerySelector("#recused")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Reviewer_NeverSeesWhoTheApplicantIs_NorOtherScores_AndRecusalReassigns()
     {
         app.RequireDatabase();

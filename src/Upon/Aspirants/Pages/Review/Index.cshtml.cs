@@ -33,7 +33,7 @@ public sealed class IndexModel(UponDbContext db, Reviewing reviewing) : PageMode
             .ToListAsync(cancellationToken);
         IsReviewer = await db.CohortReviewers.AnyAsync(p => p.ReviewerId == reviewer.Id, cancellationToken);
         Recused = await db.AspirantReviews.AsNoTracking()
-            .Where(r => r.ReviewerId == reviewer.Id && r.Status == ReviewStatus.Recused
+            .Where(r => r.ReviewerId == reviewer.Id && r.Status == ReviewStatus.Recused && r.RecusalReason != Reviewing.ReassignedByStaff
                 && db.CohortReviewers.Any(p => p.ReviewerId == reviewer.Id && p.CohortId == r.Application!.CohortId))
             .OrderByDescending(r => r.RecusedAt).ThenBy(r => r.Id)
             .Select(r => new SteppedBack(r.Application!.Cohort!.Name, r.Application.ApplicationId, r.RecusedAt,

@@ -68,7 +68,8 @@ public sealed class ApplicationModel(UponDbContext db, CohortApplications applic
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var review = await db.AspirantReviews.Include(r => r.Scores).SingleOrDefaultAsync(r => r.Id == reviewId && r.ApplicationId == id && r.Status == ReviewStatus.Assigned, cancellationToken);
         if (review is null) return NotFound();
-        await reviewing.RecuseAsync(review, null, await applications.EligibleKeysAsync(Application.CohortId, cancellationToken), cancellationToken);
+        var (_, missing) = await reviewing.ReassignAsync(review, await applications.EligibleKeysAsync(Application.CohortId, cancellationToken), cancellationToken);
+        TempData["Notice"] = missing == 0 ? "The review was reassigned" : $"The review was taken from its reviewer; {missing} could not be assigned, for want of reviewers free of conflicts: add a reviewer to the cohort";
         return Redirect($"/aspirants/applications/{id}");
     }
 
