@@ -21,19 +21,24 @@ public sealed class Selection(UponDbContext db, CohortApplications applications,
 
     /// <summary>
     /// The eligible applications with a score in selection order: by rank; within a tie, those given a tie-break first,
-    /// then by application id.
+    /// then by application id. Rank and tie are among these applications only (<see cref="Core.Aspirants.Ranking"/>
+    /// over their scores), not among every scored application as in the cohort's score sheet and report: an ineligible
+    /// application neither takes a place in the ranking nor makes a tie.
     /// </summary>
     public async Task<IReadOnlyList<RankedApplication>> RankedAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         var eligible = (await applications.ListAsync(cohortId, cancellationToken)).Where(a => a.Eligible).ToList();
         var sheet = await scoring.ScoreAsync(cohortId, cancellationToken);
-        return [.. eligible
-            .Where(e => sheet.For(e.Application.Id)?.Rank is not null)
-            .Select(e => new RankedApplication(e.Application, sheet.For(e.Application.Id)!))
+        var scored = eligible.Where(e => sheet.For(e.Application.Id)?.Score is not null).Select(e => (e.Application, Score: sheet.For(e.Application.Id)!)).ToList();
+        var ranks = Core.Aspirants.Ranking.Rank(scored.Select(s => (Key(s.Application.Id), s.Score.Score!.Value))).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        return [.. scored
+            .Select(s => new RankedApplication(s.Application, s.Score with { Rank = ranks[Key(s.Application.Id)].Rank, Tied = ranks[Key(s.Application.Id)].Tied }))
             .OrderBy(r => r.Score.Rank)
             .ThenBy(r => r.Application.TieBreakReason is null)
             .ThenBy(r => r.Application.ApplicationId, StringComparer.Ordinal)];
     }
+
+    private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Selects the first <c>places</c> in order, puts the next <paramref name="waiting"/> on the waiting list and the rest not selected; pending until released.</summary>
     public async Task FillAsync(int cohortId, int waiting, CancellationToken cancellationToken = default)

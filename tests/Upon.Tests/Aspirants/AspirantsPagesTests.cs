@@ -367,6 +367,38 @@ public abstract class AspirantsPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task Selection_RanksTheEligibleOnly_AnIneligibleApplicationMakesNoTie()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var (a, b, c) = (seeded.Applications[0], seeded.Applications[5], seeded.Applications[1]); // the sixth is ineligible
+        await app.WithDbAsync(async db =>
+        {
+            var criteria = await db.AspirantCriteria.Where(x => x.CohortId == seeded.CohortId).ToListAsync();
+            foreach (var (application, score) in new[] { (a, 4), (b, 4), (c, 3) })
+            {
+                var review = new AspirantReview { ApplicationId = application.Id, ReviewerId = seeded.ThirdReviewerId, Status = ReviewStatus.Submitted, AssignedAt = app.Clock.GetCurrentInstant(), SubmittedAt = app.Clock.GetCurrentInstant() };
+                review.Scores.AddRange(criteria.Select(x => new AspirantScore { CriterionId = x.Id, Score = score }));
+                db.AspirantReviews.Add(review);
+            }
+            await db.SaveChangesAsync();
+        });
+        var url = $"/aspirants/{seeded.CohortId}/selection";
+        var page = await admin.GetDocumentAsync(url);
+        var rows = page.QuerySelectorAll("#ranking tbody tr").Select(r => (Rank: r.QuerySelector("td")!.TextContent.Trim(), Id: r.QuerySelectorAll("td")[1].QuerySelector("a")!.TextContent.Trim())).ToList();
+        Assert.Equal([("1", a.ApplicationId), ("2", c.ApplicationId)], rows);
+        Assert.Contains("upon report aspirants", page.QuerySelector("#rank-note")!.TextContent, StringComparison.Ordinal);
+        var refused = await Html.ParseAsync(await admin.PostFormAsync(url, new Dictionary<string, string> { ["ApplicationKey"] = a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Reason"] = "s.158" }, $"{url}?handler=TieBreak"));
+        Assert.Equal(["A tie-break applies only between applications with equal scores"], refused.ErrorSummary());
+        await app.WithDbAsync(async db => Assert.Null((await db.AspirantApplications.AsNoTracking().SingleAsync(x => x.Id == a.Id)).TieBreakReason));
+        // The score sheet (and the report) still rank every scored application: there A and B are tied first.
+        var sheet = await app.WithScopeAsync(s => s.GetRequiredService<CohortScoring>().ScoreAsync(seeded.CohortId));
+        Assert.Equal((1, true), (sheet.For(a.Id)!.Rank, sheet.For(a.Id)!.Tied));
+        Assert.Equal((3, false), (sheet.For(c.Id)!.Rank, sheet.For(c.Id)!.Tied));
+    }
+
+    [SkippableFact]
     public async Task Settings_TakeTheWindowAsGovUkDatesAndTimes_AndTaughtDaysInWords_AndSaveNothingOnAnError()
     {
         app.RequireDatabase();
