@@ -3,7 +3,7 @@ namespace Upon.Core.Aspirants;
 /// <summary>One application's scores.</summary>
 /// <param name="Application">The application's key.</param>
 /// <param name="RawScore">The mean of its reviews' raw totals; null when it has no submitted review.</param>
-/// <param name="Score">The mean of its reviews' calibrated totals (or a moderator's score); null when it has none.</param>
+/// <param name="Score">The mean of its reviews' calibrated totals (or a moderator's score); null when it has no submitted review.</param>
 /// <param name="Rank">Its rank among the scored applications (1 best, ties share); null when unscored.</param>
 /// <param name="Tied">True when another scored application has the same score.</param>
 /// <param name="Flagged">True when its reviews disagree (see <see cref="Disagreement"/>).</param>
@@ -20,7 +20,8 @@ public static class ApplicationScoring
     /// <summary>
     /// Scores <paramref name="applications"/> (every application's key, reviewed or not) from the cohort's submitted
     /// <paramref name="reviews"/>; <paramref name="range"/> is the range of a total; <paramref name="moderatorScores"/>
-    /// (optional) replaces the score of an application a moderator scored.
+    /// (optional) replaces the score of an application a moderator scored that has a submitted review (an unreviewed
+    /// application stays unscored and unranked whatever a moderator gave it).
     /// </summary>
     public static (CalibrationResult Calibration, IReadOnlyList<ApplicationScore> Scores) Score(
         IEnumerable<string> applications, IReadOnlyList<SubmittedReview> reviews, decimal range,
@@ -32,7 +33,7 @@ public static class ApplicationScoring
         var unranked = applications.Distinct(StringComparer.Ordinal).Select(key =>
         {
             var own = byApplication[key].ToList();
-            double? moderated = moderatorScores is not null && moderatorScores.TryGetValue(key, out var m) ? m : null;
+            double? moderated = own.Count > 0 && moderatorScores is not null && moderatorScores.TryGetValue(key, out var m) ? m : null;
             return (
                 Key: key,
                 Raw: own.Count == 0 ? (double?)null : own.Average(r => (double)r.Review.RawTotal),

@@ -17,7 +17,7 @@ public sealed record CohortScoreSheet(
 
 /// <summary>
 /// Scores a cohort from its submitted reviews (see <see cref="ApplicationScoring"/>): every submitted review counts, a
-/// moderator's score replaces an application's calibrated mean. Reads no names and no equality answers.
+/// moderator's score replaces the calibrated mean of an application with a submitted review (and is ignored otherwise). Reads no names and no equality answers.
 /// </summary>
 public sealed class CohortScoring(UponDbContext db)
 {

@@ -92,4 +92,14 @@ public class CalibrationTests
         Assert.Equal(30, scores.Single(s => s.Application == "a2").Score);
         Assert.Equal(1, scores.Single(s => s.Application == "a2").Rank);
     }
+
+    [Fact]
+    public void Score_AModeratorScoreOfAnUnreviewedApplication_IsIgnored()
+    {
+        var (_, scores) = ApplicationScoring.Score(["a1", "a9"], Example, range: 16, new Dictionary<string, double> { ["a9"] = 30 });
+        var a9 = scores.Single(s => s.Application == "a9");
+        Assert.Null(a9.RawScore);
+        Assert.Null(a9.Score);
+        Assert.Null(a9.Rank);
+    }
 }

@@ -295,6 +295,46 @@ public abstract class AspirantsPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task ModeratorScore_KeepsToTheRangeOfATotal_AndOnlyForAReviewedApplication()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var (reviewed, unreviewed) = (seeded.Applications[0], seeded.Applications[2]);
+        await app.WithDbAsync(async db =>
+        {
+            var criteria = await db.AspirantCriteria.Where(c => c.CohortId == seeded.CohortId).ToListAsync();
+            var review = new AspirantReview { ApplicationId = reviewed.Id, ReviewerId = seeded.ThirdReviewerId, Status = ReviewStatus.Submitted, AssignedAt = app.Clock.GetCurrentInstant(), SubmittedAt = app.Clock.GetCurrentInstant() };
+            review.Scores.AddRange(criteria.Select(c => new AspirantScore { CriterionId = c.Id, Score = 3 }));
+            db.AspirantReviews.Add(review);
+            // A moderator's score on an unreviewed application (as written before the page refused one).
+            db.AspirantModerations.Add(new AspirantModeration { ApplicationId = unreviewed.Id, Kind = ModerationKind.ModeratorScore, Score = 12, Reason = "Old", At = app.Clock.GetCurrentInstant() });
+            await db.SaveChangesAsync();
+        });
+        async Task<IReadOnlyList<string>> ModerateAsync(AspirantApplication application, string score)
+        {
+            var page = $"/aspirants/applications/{application.Id}";
+            var response = await admin.PostFormAsync(page, new Dictionary<string, string> { ["ModeratorScore"] = score, ["Reason"] = "Reviews disagree" }, $"{page}?handler=Moderate");
+            return response.StatusCode == HttpStatusCode.Redirect ? [] : (await Html.ParseAsync(response)).ErrorSummary();
+        }
+        // Scale 1 to 5, weights 1 and 2: a total is from 3 to 15.
+        foreach (var outside in new[] { "2.5", "15.5", "100" })
+        {
+            Assert.Equal(["Enter the moderator's score as a number from 3 to 15, the range of a review's total"], await ModerateAsync(reviewed, outside));
+        }
+        Assert.Equal(["A moderator's score can be given only to an application with a submitted review: ask for a further review instead"], await ModerateAsync(unreviewed, "10"));
+        Assert.Empty(await ModerateAsync(reviewed, "14.5"));
+        await app.WithDbAsync(async db => Assert.Equal([14.5m], await db.AspirantModerations.Where(m => m.ApplicationId == reviewed.Id).Select(m => m.Score!.Value).ToListAsync()));
+
+        var sheet = await app.WithScopeAsync(s => s.GetRequiredService<CohortScoring>().ScoreAsync(seeded.CohortId));
+        Assert.Equal(((double?)9, (double?)14.5, (int?)1), (sheet.For(reviewed.Id)!.RawScore, sheet.For(reviewed.Id)!.Score, sheet.For(reviewed.Id)!.Rank));
+        var ignored = sheet.For(unreviewed.Id)!;
+        Assert.Null(ignored.RawScore);
+        Assert.Null(ignored.Score);
+        Assert.Null(ignored.Rank);
+    }
+
+    [SkippableFact]
     public async Task Selection_FillReleaseDecline_OffersTheWaitingList_AndEqualityIsSuppressed()
     {
         app.RequireDatabase();

@@ -22,6 +22,9 @@ public sealed class ApplicationModel(UponDbContext db, CohortApplications applic
     public IReadOnlyList<AspirantModeration> Moderations { get; private set; } = [];
     public Core.Aspirants.ApplicationScore? Score { get; private set; }
 
+    /// <summary>The range of a review's total, which a moderator's score must keep to: scale minimum and maximum x the sum of the weights.</summary>
+    public (decimal Min, decimal Max) TotalRange { get; private set; }
+
     /// <summary>The alumni record when the applicant completed the programme year; null otherwise.</summary>
     public AlumnusRecord? Alumnus { get; private set; }
 
@@ -88,7 +91,9 @@ public sealed class ApplicationModel(UponDbContext db, CohortApplications applic
     public async Task<IActionResult> OnPostModerateAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (ModeratorScore is not { } score || score < 0 || score > 10_000) ModelState.AddModelError(nameof(ModeratorScore), "Enter the moderator's score, a number on the scale of a review's total");
+        var (min, max) = TotalRange;
+        if (!Application.Reviews.Any(r => r.Status == ReviewStatus.Submitted)) ModelState.AddModelError(nameof(ModeratorScore), "A moderator's score can be given only to an application with a submitted review: ask for a further review instead");
+        else if (ModeratorScore is not { } score || score < min || score > max) ModelState.AddModelError(nameof(ModeratorScore), $"Enter the moderator's score as a number from {AspirantsFormat.Number(min)} to {AspirantsFormat.Number(max)}, the range of a review's total");
         if (CheckReason() is { } problem) ModelState.AddModelError(nameof(Reason), problem);
         if (!ModelState.IsValid) return Page();
         db.AspirantModerations.Add(new AspirantModeration { ApplicationId = id, Kind = ModerationKind.ModeratorScore, Score = ModeratorScore, Reason = Reason!.Trim(), ModeratedBy = User.Identity?.Name, At = clock.GetCurrentInstant() });
@@ -124,6 +129,8 @@ public sealed class ApplicationModel(UponDbContext db, CohortApplications applic
         Conflicts = await db.AspirantConflicts.AsNoTracking().Include(c => c.Reviewer).Where(c => c.ApplicationId == id).ToListAsync(cancellationToken);
         Moderations = await db.AspirantModerations.AsNoTracking().Where(m => m.ApplicationId == id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         Score = (await scoring.ScoreAsync(application.CohortId, cancellationToken)).For(id);
+        var weights = (await db.AspirantCriteria.Where(c => c.CohortId == application.CohortId).Select(c => c.Weight).ToListAsync(cancellationToken)).Sum();
+        TotalRange = (application.Cohort!.ScaleMin * weights, application.Cohort.ScaleMax * weights);
         Alumnus = application.Completed == true ? await alumni.ForApplicationAsync(id, cancellationToken) : null;
         return true;
     }
