@@ -23,38 +23,49 @@ public sealed class Selection(UponDbContext db, CohortApplications applications,
     /// The eligible applications with a score in selection order: by rank; within a tie, those given a tie-break first,
     /// then by application id. Rank and tie are among these applications only (<see cref="Core.Aspirants.Ranking"/>
     /// over their scores), not among every scored application as in the cohort's score sheet and report: an ineligible
-    /// application neither takes a place in the ranking nor makes a tie.
+    /// application neither takes a place in the ranking nor makes a tie. A withdrawn application (an imported
+    /// <c>withdrawn</c>) is not ranked either: it comes last, by application id, with no rank.
     /// </summary>
     public async Task<IReadOnlyList<RankedApplication>> RankedAsync(int cohortId, CancellationToken cancellationToken = default)
     {
         var eligible = (await applications.ListAsync(cohortId, cancellationToken)).Where(a => a.Eligible).ToList();
         var sheet = await scoring.ScoreAsync(cohortId, cancellationToken);
         var scored = eligible.Where(e => sheet.For(e.Application.Id)?.Score is not null).Select(e => (e.Application, Score: sheet.For(e.Application.Id)!)).ToList();
-        var ranks = Core.Aspirants.Ranking.Rank(scored.Select(s => (Key(s.Application.Id), s.Score.Score!.Value))).ToDictionary(r => r.Key, StringComparer.Ordinal);
-        return [.. scored
+        var candidates = scored.Where(s => s.Application.Outcome != SelectionOutcome.Withdrawn).ToList();
+        var ranks = Core.Aspirants.Ranking.Rank(candidates.Select(s => (Key(s.Application.Id), s.Score.Score!.Value))).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        return [.. candidates
             .Select(s => new RankedApplication(s.Application, s.Score with { Rank = ranks[Key(s.Application.Id)].Rank, Tied = ranks[Key(s.Application.Id)].Tied }))
             .OrderBy(r => r.Score.Rank)
             .ThenBy(r => r.Application.TieBreakReason is null)
-            .ThenBy(r => r.Application.ApplicationId, StringComparer.Ordinal)];
+            .ThenBy(r => r.Application.ApplicationId, StringComparer.Ordinal),
+            .. scored.Where(s => s.Application.Outcome == SelectionOutcome.Withdrawn)
+            .Select(s => new RankedApplication(s.Application, s.Score with { Rank = null, Tied = false }))
+            .OrderBy(r => r.Application.ApplicationId, StringComparer.Ordinal)];
     }
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Selects the first <c>places</c> in order, puts the next <paramref name="waiting"/> on the waiting list and the rest not selected; pending until released.</summary>
+    /// <summary>
+    /// Selects the first <c>places</c> in order, puts the next <paramref name="waiting"/> on the waiting list and the rest
+    /// not selected; pending until released. A withdrawn application is left out and keeps its outcome.
+    /// </summary>
     public async Task FillAsync(int cohortId, int waiting, CancellationToken cancellationToken = default)
     {
         var cohort = await db.AspirantCohorts.SingleAsync(c => c.Id == cohortId, cancellationToken);
         if (cohort.DecisionsReleasedAt is not null) throw new InvalidOperationException("The decisions have been released.");
         var ranked = await RankedAsync(cohortId, cancellationToken);
-        var tracked = await db.AspirantApplications.Where(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Submitted).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var tracked = await db.AspirantApplications
+            .Where(a => a.CohortId == cohortId && a.Status == ApplicationStatus.Submitted && (a.Outcome == null || a.Outcome != SelectionOutcome.Withdrawn))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
         foreach (var application in tracked.Values)
         {
             application.Outcome = SelectionOutcome.NotSelected;
             application.WaitingPosition = null;
         }
-        for (var i = 0; i < ranked.Count; i++)
+        var order = ranked.Where(r => r.Score.Rank is not null && tracked.ContainsKey(r.Application.Id)).ToList();
+        for (var i = 0; i < order.Count; i++)
         {
-            var application = tracked[ranked[i].Application.Id];
+            var application = tracked[order[i].Application.Id];
             if (i < cohort.Places) application.Outcome = SelectionOutcome.Selected;
             else if (i < cohort.Places + waiting)
             {

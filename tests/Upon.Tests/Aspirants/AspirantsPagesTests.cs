@@ -439,6 +439,43 @@ public abstract class AspirantsPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task SelectInRankOrder_LeavesAWithdrawnApplicationOutAndWithdrawn()
+    {
+        app.RequireDatabase();
+        var seeded = await SeedAsync();
+        var admin = app.CreateClient(Roles.Administrator);
+        var apps = seeded.Applications;
+        await app.WithDbAsync(async db =>
+        {
+            var criteria = await db.AspirantCriteria.Where(c => c.CohortId == seeded.CohortId).ToListAsync();
+            int[] scores = [5, 4, 3, 2];
+            for (var i = 0; i < scores.Length; i++)
+            {
+                var review = new AspirantReview { ApplicationId = apps[i].Id, ReviewerId = seeded.ThirdReviewerId, Status = ReviewStatus.Submitted, AssignedAt = app.Clock.GetCurrentInstant(), SubmittedAt = app.Clock.GetCurrentInstant() };
+                review.Scores.AddRange(criteria.Select(c => new AspirantScore { CriterionId = c.Id, Score = scores[i] }));
+                db.AspirantReviews.Add(review);
+            }
+            // The best scored has withdrawn (as an imported 'withdrawn' records).
+            (await db.AspirantApplications.SingleAsync(a => a.Id == apps[0].Id)).Outcome = SelectionOutcome.Withdrawn;
+            await db.SaveChangesAsync();
+        });
+        var url = $"/aspirants/{seeded.CohortId}/selection";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(url, new Dictionary<string, string> { ["Waiting"] = "1" }, $"{url}?handler=Fill")).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var all = await db.AspirantApplications.AsNoTracking().Where(a => a.CohortId == seeded.CohortId).ToDictionaryAsync(a => a.Id);
+            Assert.Equal((SelectionOutcome.Withdrawn, (int?)null), (all[apps[0].Id].Outcome!.Value, all[apps[0].Id].WaitingPosition));
+            Assert.Equal(SelectionOutcome.Selected, all[apps[1].Id].Outcome);
+            Assert.Equal(SelectionOutcome.Selected, all[apps[2].Id].Outcome);
+            Assert.Equal((SelectionOutcome.Waiting, (int?)1), (all[apps[3].Id].Outcome!.Value, all[apps[3].Id].WaitingPosition));
+            Assert.Equal(SelectionOutcome.NotSelected, all[apps[4].Id].Outcome); // eligible, not scored
+        });
+        var rows = (await admin.GetDocumentAsync(url)).QuerySelectorAll("#ranking tbody tr")
+            .Select(r => (Rank: r.QuerySelector("td")!.TextContent.Trim(), Id: r.QuerySelectorAll("td")[1].QuerySelector("a")!.TextContent.Trim())).ToList();
+        Assert.Equal([("1", apps[1].ApplicationId), ("2", apps[2].ApplicationId), ("3", apps[3].ApplicationId), ("–", apps[0].ApplicationId)], rows);
+    }
+
+    [SkippableFact]
     public async Task Settings_TakeTheWindowAsGovUkDatesAndTimes_AndTaughtDaysInWords_AndSaveNothingOnAnError()
     {
         app.RequireDatabase();
