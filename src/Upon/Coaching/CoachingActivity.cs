@@ -8,8 +8,8 @@ namespace Upon.Coaching;
 /// <summary>
 /// Coaching's programme activity, for the participants' retention rule: each relationship, for its coachee (by participant
 /// record) and its coach (by address), from its start to its end or last change of status, and each session logged in
-/// it; a relationship that holds a place (active or paused) goes on now. A coach whose profile is not retired is in the
-/// pool now.
+/// it; a relationship that holds a place (active or paused) goes on now until its end date, and counts up to that date
+/// after it. A coach whose profile is not retired is in the pool now.
 /// </summary>
 public sealed class CoachingActivity(UponDbContext db) : IProgrammeActivity
 {
@@ -29,9 +29,12 @@ public sealed class CoachingActivity(UponDbContext db) : IProgrammeActivity
         }
         foreach (var r in relationships)
         {
-            var current = r.Status is RelationshipStatus.Active or RelationshipStatus.Paused;
+            // Active or paused goes on now until the coaching year's end; after it (no one marked it completed) it counts as
+            // activity up to that end, or a relationship left open would keep both people for ever.
+            var holdsAPlace = r.Status is RelationshipStatus.Active or RelationshipStatus.Paused;
+            var current = holdsAPlace && r.EndsOn >= today;
             var last = r.StartsOn;
-            foreach (var day in new[] { r.StatusChangedOn, r.ChangeRequestedOn, r.Status == RelationshipStatus.Completed ? r.EndsOn : null, sessions.TryGetValue(r.Id, out var session) ? session : null })
+            foreach (var day in new LocalDate?[] { r.StatusChangedOn, r.ChangeRequestedOn, r.Status == RelationshipStatus.Completed || holdsAPlace ? r.EndsOn : null, sessions.TryGetValue(r.Id, out var session) ? session : null })
             {
                 if (day is { } d && d > last && d <= today)
                 {

@@ -49,7 +49,7 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
     /// attended; and what other features record (<see cref="IProgrammeActivity"/>: a coaching relationship's dates and
     /// sessions, as coachee or coach; a coach profile; equality information saved), by participant record or by the
     /// address of the record or its account. Never due while something goes on now: an enrolment not completed or
-    /// withdrawn that has not ended, a running coaching relationship, a coach in the pool.
+    /// withdrawn whose end date is still to come, a running coaching relationship, a coach in the pool.
     /// </summary>
     public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
     {
@@ -80,7 +80,9 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
             {
                 last = LocalDate.Max(last, changed);
             }
-            Note(byParticipant, e.ParticipantId, last, e.Status is not (EnrolmentStatus.Completed or EnrolmentStatus.Withdrawn) && (e.EndsOn is null || e.EndsOn >= today));
+            // Only an enrolment with an end still to come goes on now: one with no end date counts from its start and its
+            // changes, or an enrolment no one closed would keep its person for ever.
+            Note(byParticipant, e.ParticipantId, last, e.Status is not (EnrolmentStatus.Completed or EnrolmentStatus.Withdrawn) && e.EndsOn is { } ends && ends >= today);
         }
         foreach (var (participantId, session) in sessions)
         {

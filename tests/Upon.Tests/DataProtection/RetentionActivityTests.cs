@@ -56,6 +56,28 @@ public abstract class RetentionActivityTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task AnEnrolmentWithItsEndToCome_KeepsThePerson_ThenSixYearsAfterTheEnd()
+    {
+        app.RequireDatabase();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var strand = await SessionSeed.StrandAsync(app);
+        var participantId = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var enrolled = new Participant { GivenName = "Long", FamilyName = $"Course{tag}", Email = $"course.{tag}@example.org", CreatedAt = app.Clock.GetCurrentInstant() };
+            enrolled.Enrolments.Add(new Enrolment { StrandId = strand.Id, StartsOn = new LocalDate(2026, 1, 1), EndsOn = new LocalDate(2033, 6, 30), Status = EnrolmentStatus.Enrolled });
+            db.Participants.Add(enrolled);
+            await db.SaveChangesAsync();
+            return enrolled.Id;
+        });
+
+        // More than six years after joining, the enrolment still runs: kept; six years after its end, due.
+        Assert.False(await DueAsync(participantId, new LocalDate(2033, 1, 1)));
+        Assert.False(await DueAsync(participantId, new LocalDate(2039, 6, 30)));
+        Assert.True(await DueAsync(participantId, new LocalDate(2039, 7, 1)));
+    }
+
+    [SkippableFact]
     public async Task ACoacheeInARunningRelationship_IsKept_WhateverTheirLastSession_ThenSixYearsAfterItEnds()
     {
         app.RequireDatabase();
@@ -77,8 +99,10 @@ public abstract class RetentionActivityTests(UponApp app)
             return (relationship.Id, coachee.Id);
         });
 
-        // Seven years after the last session attended, the relationship still runs (a long pause, say): kept.
-        Assert.False(await DueAsync(participantId, new LocalDate(2033, 11, 1)));
+        // Seven years after the last session attended, kept: the relationship ran to 31 October 2027.
+        Assert.False(await DueAsync(participantId, new LocalDate(2033, 10, 31)));
+        // Left active after its end (no one marked it completed), it counts up to that end and keeps no one for ever.
+        Assert.True(await DueAsync(participantId, new LocalDate(2033, 11, 1)));
 
         // It ended on 1 June 2028, with a session logged on 20 May 2028: due six years after the end.
         await app.WithDbAsync(async db =>
