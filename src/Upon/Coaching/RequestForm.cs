@@ -43,7 +43,7 @@ public sealed class RequestDraft
 /// (replacing their earlier request in that round). The participant's authority comes from the register, or, when it
 /// has no post for them (an aspirant, say), from their enrolment (<see cref="Shared.IParticipantAuthoritySource"/>).
 /// </summary>
-public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabulary vocabulary, Audit.AuditLog audit, IEnumerable<Shared.IParticipantAuthoritySource> authoritySources)
+public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabulary vocabulary, Audit.AuditLog audit, IEnumerable<Shared.IParticipantAuthoritySource> authoritySources, CoachingStrands strands)
 {
     /// <summary>
     /// The participant's own authority (DfE LA code): their latest post in the register, else the first a feature that
@@ -65,25 +65,7 @@ public sealed class RequestForm(UponDbContext db, IClock clock, CoachingVocabula
     }
 
     /// <summary>Whether the participant is due coaching: a New Director in their coaching year, or an aspirant after their cohort's taught days.</summary>
-    public async Task<bool> IsDueAsync(int participantId, CancellationToken cancellationToken = default)
-    {
-        var today = clock.TodayInLondon();
-        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Strand)
-            .Where(e => e.ParticipantId == participantId && e.Status != EnrolmentStatus.Withdrawn && e.Status != EnrolmentStatus.Deferred && e.Status != EnrolmentStatus.Completed)
-            .ToListAsync(cancellationToken);
-        foreach (var e in enrolments)
-        {
-            if (e.Strand!.Slug == StrandSetup.NewDirectorsSlug && CoachingDue.NewDirector(e.StartsOn, today)) return true;
-            if (e.Strand.Slug == StrandSetup.AspirantDirectorsSlug && e.CohortId is { } cohort)
-            {
-                var taught = await db.Sessions.Where(s => s.CohortId == cohort && s.Type == SessionType.TaughtDay && s.Status != SessionStatus.Cancelled)
-                    .Select(s => s.Start).ToListAsync(cancellationToken);
-                if (CoachingDue.Aspirant(taught.Count == 0 ? null : taught.Max().Date, today)) return true;
-            }
-        }
-
-        return false;
-    }
+    public Task<bool> IsDueAsync(int participantId, CancellationToken cancellationToken = default) => strands.IsDueAsync(participantId, cancellationToken);
 
     /// <summary>Whether the participant has a coach now and has not asked to change: their own request form is not offered.</summary>
     public Task<bool> HasCoachAsync(int participantId, CancellationToken cancellationToken = default) =>
