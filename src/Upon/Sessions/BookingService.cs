@@ -25,7 +25,11 @@ public enum BookingResult
 public sealed record BookingOutcome(BookingResult Result, Booking? Booking, int? WaitingPosition = null, string? Reason = null);
 
 /// <summary>What became of a cancellation: the booking, and who was given the freed seat.</summary>
-public sealed record CancellationOutcome(Booking Booking, Participant? Promoted);
+public sealed record CancellationOutcome(Booking Booking, Participant? Promoted)
+{
+    /// <summary>Why nothing was changed (<see cref="BookingService.StartedRefusal"/>), or null when the booking was cancelled.</summary>
+    public string? Refused { get; init; }
+}
 
 /// <summary>What became of apologies: the apology recorded, or why it was refused (<see cref="ApologiesRule"/>).</summary>
 public sealed record ApologyOutcome(Apology? Apology, string? Refused = null);
@@ -83,7 +87,13 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         return new BookingOutcome(booking.Status == BookingStatus.Booked ? BookingResult.Booked : BookingResult.Waitlisted, booking, position);
     }
 
-    /// <summary>Cancels a seat or a place in the queue; a freed seat goes to the first person waiting, who is told by email.</summary>
+    /// <summary>Why a seat cannot be given up once its session has started.</summary>
+    public const string StartedRefusal = "A place cannot be given up once the session has started: the register says who came";
+
+    /// <summary>
+    /// Cancels a seat or a place in the queue; a freed seat goes to the first person waiting, who is told by email. A seat
+    /// is kept once the session has started (<see cref="CancellationOutcome.Refused"/>); a place in the queue can always be left.
+    /// </summary>
     /// <returns>Null when the person holds no booking on the session.</returns>
     public async Task<CancellationOutcome?> CancelAsync(int sessionId, int participantId, CancellationToken cancellationToken = default)
     {
@@ -96,6 +106,12 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
             return null;
         }
         var freedSeat = booking.Status == BookingStatus.Booked;
+        // A seat is kept once the session has started, as with apologies: the register then says who came, and giving it
+        // up would take an absence out of the attendance figures and hand someone else a place at a session under way.
+        if (freedSeat && session.StartUtc <= clock.GetCurrentInstant())
+        {
+            return new CancellationOutcome(booking, null) { Refused = StartedRefusal };
+        }
         booking.Status = BookingStatus.Cancelled;
         booking.CancelledAt = clock.GetCurrentInstant();
         if (freedSeat)
@@ -143,6 +159,12 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
         {
             booking.Status = BookingStatus.Cancelled;
             booking.CancelledAt = apology.SentAt;
+        }
+        if (freedSeat)
+        {
+            // As a cancellation: the calendar's event is removed by a newer SEQUENCE, and the person is told.
+            session.Sequence++;
+            emails.Cancelled(session, (await db.Participants.SingleAsync(p => p.Id == participantId, cancellationToken)), hadPlace: true);
         }
         await db.SaveChangesAsync(cancellationToken);
         if (freedSeat)
@@ -206,7 +228,8 @@ public sealed class BookingService(UponDbContext db, IClock clock, BookingEmails
     {
         // Counts what is saved: callers save a cancellation before promoting.
         var booked = await db.Bookings.CountAsync(b => b.SessionId == session.Id && b.Status == BookingStatus.Booked, cancellationToken);
-        if (session.Status == SessionStatus.Cancelled || CapacityRule.FreeSeats(booked, session.Capacity) == 0)
+        // Nobody is given a place at a session that has started (capacity raised during it, say).
+        if (session.Status == SessionStatus.Cancelled || session.StartUtc <= clock.GetCurrentInstant() || CapacityRule.FreeSeats(booked, session.Capacity) == 0)
         {
             return [];
         }

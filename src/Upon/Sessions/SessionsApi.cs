@@ -235,7 +235,10 @@ public static class SessionsApi
         {
             return NotFound($"You hold no booking {bookingId} on session {id}.");
         }
-        await bookings.CancelAsync(id, booking.ParticipantId, cancellationToken);
+        if ((await bookings.CancelAsync(id, booking.ParticipantId, cancellationToken))?.Refused is { } refused)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The session has started", detail: refused);
+        }
         return TypedResults.NoContent();
     }
 

@@ -59,6 +59,34 @@ public abstract class BookingServiceTests(UponApp app)
         Assert.Equal(BookingStatus.Cancelled, bookings[people[0].Id]);
         Assert.Equal(BookingStatus.Booked, bookings[people[1].Id]);
         Assert.Equal(BookingStatus.Waitlisted, bookings[people[2].Id]);
+        // Given up like a cancellation: the person is told, with the calendar's cancellation at a newer SEQUENCE.
+        await app.WithDbAsync(async db =>
+        {
+            Assert.Equal(session.Sequence + 1, (await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == session.Id)).Sequence);
+            Assert.True(await db.OutboxMessages.AnyAsync(m => m.To == people[0].Email && m.Subject == $"Cancelled: your booking for {session.Title}"));
+        });
+    }
+
+    [SkippableFact]
+    public async Task Cancel_AfterTheSessionStarted_KeepsTheSeat_AndGivesNoPlace_ButTheWaitingListCanBeLeft()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var started = app.Clock.GetCurrentInstant().InZone(Time.London).LocalDateTime.PlusMinutes(-30);
+        var session = await SessionSeed.SessionAsync(app, strand, capacity: 1, start: started);
+        var people = await SessionSeed.ParticipantsAsync(app, strand, 3);
+        await SessionSeed.PlacesAsync(app, session, people.Take(1));
+        await SessionSeed.PlacesAsync(app, session, people.Skip(1), BookingStatus.Waitlisted);
+
+        var seat = await app.WithScopeAsync(s => s.GetRequiredService<BookingService>().CancelAsync(session.Id, people[0].Id));
+        var queue = await app.WithScopeAsync(s => s.GetRequiredService<BookingService>().CancelAsync(session.Id, people[2].Id));
+
+        Assert.Equal(BookingService.StartedRefusal, seat?.Refused);
+        Assert.Null(queue?.Refused);
+        var bookings = (await SessionSeed.BookingsAsync(app, session.Id)).ToDictionary(b => b.ParticipantId, b => b.Status);
+        Assert.Equal(BookingStatus.Booked, bookings[people[0].Id]);
+        Assert.Equal(BookingStatus.Waitlisted, bookings[people[1].Id]);
+        Assert.Equal(BookingStatus.Cancelled, bookings[people[2].Id]);
     }
 
     [SkippableFact]

@@ -69,6 +69,11 @@ public sealed class IndexModel(UponDbContext db, BookingService bookings) : Page
         {
             return NotFound();
         }
+        if (outcome.Refused is { } refused)
+        {
+            ModelState.AddModelError(string.Empty, refused);
+            return Page();
+        }
         TempData["Success"] = outcome.Promoted is { } promoted
             ? $"Booking cancelled. The seat went to {promoted.FullName}, first on the waiting list, who has been emailed."
             : "Booking cancelled.";

@@ -8,9 +8,12 @@ namespace Upon.Sessions.Pages.My;
 
 /// <summary>One session for a participant: its details (the video link once they have a place), and booking, cancelling or apologies.</summary>
 [Authorize(Policy = Policies.Participants)]
-public sealed class DetailsModel(CurrentParticipant current, ParticipantSessions sessions, BookingService bookings) : PageModel
+public sealed class DetailsModel(CurrentParticipant current, ParticipantSessions sessions, BookingService bookings, NodaTime.IClock clock) : PageModel
 {
     public ParticipantSession Item { get; private set; } = null!;
+
+    /// <summary>When the page was read: a place is kept, not given up, once the session has started.</summary>
+    public NodaTime.Instant Now { get; } = clock.GetCurrentInstant();
 
     /// <summary>Why the session cannot be booked now, or null when it can.</summary>
     public string? ClosedBecause { get; private set; }
@@ -50,9 +53,10 @@ public sealed class DetailsModel(CurrentParticipant current, ParticipantSessions
             return NotFound();
         }
         var wasWaiting = Item.IsWaiting;
-        if (await bookings.CancelAsync(id, participant.Id, cancellationToken) is null)
+        var outcome = await bookings.CancelAsync(id, participant.Id, cancellationToken);
+        if (outcome is null || outcome.Refused is not null)
         {
-            ModelState.AddModelError(string.Empty, "You do not hold a booking on this session.");
+            ModelState.AddModelError(string.Empty, outcome?.Refused ?? "You do not hold a booking on this session.");
             return Page();
         }
         TempData["Success"] = wasWaiting ? "You have left the waiting list." : "Your booking is cancelled.";
