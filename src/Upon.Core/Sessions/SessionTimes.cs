@@ -16,8 +16,18 @@ namespace Upon.Core.Sessions;
 /// </remarks>
 public static class SessionTimes
 {
-    /// <summary>The longest a session may last, start to end.</summary>
-    public static readonly Duration MaxSpan = Duration.FromDays(14);
+    /// <summary>
+    /// The most London calendar days a session may cover, its first and last day included (residentials are usually
+    /// two): a session starting on 1 July may end on 14 July at any time, not on 15 July. Counted in local days, so the
+    /// clock change in October or March makes no difference.
+    /// </summary>
+    public const int MaxDays = 14;
+
+    /// <summary>"A session can last at most 14 days": why a session's days are over <see cref="MaxDays"/>.</summary>
+    public static readonly string TooLong = $"A session can last at most {MaxDays} days";
+
+    /// <summary>Whether a session from <paramref name="first"/> to <paramref name="last"/> (London days) is within <see cref="MaxDays"/>.</summary>
+    public static bool IsWithinMaxDays(LocalDate first, LocalDate last) => Period.DaysBetween(first, last) < MaxDays;
 
     private static readonly LocalDateTimePattern Shown = LocalDateTimePattern.CreateWithInvariantCulture("d MMMM uuuu 'at' HH:mm");
 
@@ -42,7 +52,7 @@ public static class SessionTimes
 
     /// <summary>
     /// Checks a session's start and end: both exist in London, the end is after the start, and the session lasts at
-    /// most <see cref="MaxSpan"/> (14 days). Throws <see cref="SessionTimeException"/> otherwise.
+    /// most <see cref="MaxDays"/> London days (<see cref="IsWithinMaxDays"/>, the rule the forms and the API apply). Throws <see cref="SessionTimeException"/> otherwise.
     /// </summary>
     public static void ValidateSpan(LocalDateTime start, LocalDateTime end)
     {
@@ -52,9 +62,9 @@ public static class SessionTimes
         {
             throw new SessionTimeException($"The end ({Shown.Format(end)}) must be after the start ({Shown.Format(start)}).");
         }
-        if (to - from > MaxSpan)
+        if (!IsWithinMaxDays(start.Date, end.Date))
         {
-            throw new SessionTimeException($"A session can last at most 14 days; {Shown.Format(start)} to {Shown.Format(end)} is longer.");
+            throw new SessionTimeException($"A session can last at most {MaxDays} days; {Shown.Format(start)} to {Shown.Format(end)} is longer.");
         }
     }
 

@@ -147,7 +147,12 @@ public sealed class SessionService(UponDbContext db, BookingService bookings)
         return exists ? null : "Select the strand or cohort";
     }
 
-    /// <summary>The checks of one session's own values: times that exist in London, the end after the start, the capacity.</summary>
+    /// <summary>
+    /// The checks of one session's own values, the same for the forms and the API: times that exist in London, the end
+    /// after the start, at most <see cref="SessionTimes.MaxDays"/> London days (the rule the calendar feeds keep), the
+    /// capacity, a title, the lengths the database holds, and a video link that is an absolute https address. Keyed by
+    /// the form's field names.
+    /// </summary>
     private static Dictionary<string, string> Check(SessionDetails details)
     {
         var errors = new Dictionary<string, string>();
@@ -155,11 +160,36 @@ public sealed class SessionService(UponDbContext db, BookingService bookings)
         {
             errors[key == "Start" ? "StartTime" : "EndTime"] = message;
         }
+        if (details.End > details.Start && !SessionTimes.IsWithinMaxDays(details.Start.Date, details.End.Date))
+        {
+            errors["EndDate"] = SessionTimes.TooLong;
+        }
         if (details.Capacity is < 1 or > Session.MaxCapacity)
         {
             errors["Capacity"] = $"Capacity must be between 1 and {Session.MaxCapacity:N0}";
         }
+        if (string.IsNullOrWhiteSpace(details.Title))
+        {
+            errors["Title"] = "Enter a title";
+        }
+        Length("Title", "Title", details.Title, Session.MaxTitleLength);
+        Length("Venue", "Venue", details.Venue, Session.MaxVenueLength);
+        Length("VideoLink", "Video link", details.VideoLink, Session.MaxVideoLinkLength);
+        Length("Facilitators", "Facilitators", details.Facilitators, Session.MaxFacilitatorsLength);
+        Length("Description", "Description", details.Description, Session.MaxDescriptionLength);
+        if (details.VideoLink is { Length: > 0 } link && !errors.ContainsKey("VideoLink") && !VideoLinks.IsValid(link))
+        {
+            errors["VideoLink"] = VideoLinks.NotAWebAddress;
+        }
         return errors;
+
+        void Length(string key, string label, string? text, int max)
+        {
+            if (text is not null && text.Length > max)
+            {
+                errors[key] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label} must be {max:N0} characters or fewer");
+            }
+        }
     }
 
     private static void Apply(Session session, SessionDetails details)

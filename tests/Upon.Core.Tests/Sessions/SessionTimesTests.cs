@@ -85,20 +85,25 @@ public class SessionTimesTests
         Assert.Throws<SessionTimeException>(() => SessionTimes.ValidateSpan(At(2025, 7, 10, 14), At(2025, 7, 10, 14)));
 
     [Fact]
-    public void ValidateSpan_ExactlyFourteenDays_IsFine() => SessionTimes.ValidateSpan(At(2025, 7, 1, 9), At(2025, 7, 15, 9));
+    public void ValidateSpan_FourteenLondonDays_IsFine() => SessionTimes.ValidateSpan(At(2025, 7, 1, 9), At(2025, 7, 14, 23, 59));
 
     [Fact]
-    public void ValidateSpan_MoreThanFourteenDays_Throws()
+    public void ValidateSpan_OnTheFifteenthDay_Throws()
     {
-        var error = Assert.Throws<SessionTimeException>(() => SessionTimes.ValidateSpan(At(2025, 7, 1, 9), At(2025, 7, 15, 9, 1)));
+        var error = Assert.Throws<SessionTimeException>(() => SessionTimes.ValidateSpan(At(2025, 7, 1, 9), At(2025, 7, 15, 0, 1)));
         Assert.Contains("at most 14 days", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ValidateSpan_FourteenDaysOnTheClockAcrossTheAutumnChange_IsMeasuredInRealTime()
+    public void ValidateSpan_AcrossTheAutumnChange_CountsLondonDaysAsTheFormDoes()
     {
-        // 14 days on the wall clock across the October change is 14 days and an hour of real time.
+        // Midnight on 20 October to 23:30 on 2 November is fourteen London days but, with the hour the clocks go back,
+        // fourteen days and half an hour of real time: the form takes it, so the calendar feed must too; the fifteenth
+        // day is refused by both.
+        SessionTimes.ValidateSpan(At(2025, 10, 20, 0), At(2025, 11, 2, 23, 30));
+        Assert.True(SessionTimes.IsWithinMaxDays(new LocalDate(2025, 10, 20), new LocalDate(2025, 11, 2)));
         Assert.Throws<SessionTimeException>(() => SessionTimes.ValidateSpan(At(2025, 10, 20, 9), At(2025, 11, 3, 9)));
+        Assert.False(SessionTimes.IsWithinMaxDays(new LocalDate(2025, 10, 20), new LocalDate(2025, 11, 3)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -229,6 +230,72 @@ public abstract class BookingApiTests(UponApp app)
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToList();
         Assert.Equal(["startLocal", "strand", "title", "type"], fields);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Participant).PostAsJsonAsync("/api/sessions", new { title = "x" })).StatusCode);
+    }
+
+    [SkippableTheory]
+    [InlineData("span", "endLocal")]
+    [InlineData("no-scheme", "videoLink")]
+    [InlineData("javascript", "videoLink")]
+    [InlineData("http", "videoLink")]
+    [InlineData("long-title", "title")]
+    [InlineData("long-venue", "venue")]
+    public async Task CreatingASession_KeepsTheFormsBounds_AnswersBadRequestNamingTheField_AndWritesNothing(string bad, string field)
+    {
+        app.RequireDatabase();
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
+        var strand = await SessionSeed.StrandAsync(app);
+        var good = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 7, 9, 14, 0));
+
+        var response = await staff.PostAsJsonAsync("/api/sessions", new
+        {
+            title = bad == "long-title" ? new string('t', 300) : "Residential",
+            type = "virtual-workshop",
+            strand = strand.Slug,
+            startLocal = "2027-07-16T14:00:00",
+            endLocal = bad == "span" ? "2027-08-16T16:00:00" : "2027-07-16T16:00:00",
+            capacity = 25,
+            venue = bad == "long-venue" ? new string('v', 501) : null,
+            videoLink = bad switch
+            {
+                "no-scheme" => "meet.example.org/icb",
+                "javascript" => "javascript:alert(1)",
+                "http" => "http://meet.example.org/icb",
+                _ => "https://meet.example.org/icb",
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        var count = 0;
+        await app.WithDbAsync(async db => count = await db.Sessions.CountAsync(s => s.StrandId == strand.Id));
+        Assert.Equal(1, count);
+        var feed = await app.CreateAnonymousClient().GetAsync($"/calendars/strands/{strand.Slug}.ics");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal(good.Uid, Assert.Single(Calendar.Load(await feed.Content.ReadAsStringAsync())!.Events).Uid);
+    }
+
+    [SkippableFact]
+    public async Task CreatingASession_OverFourteenLondonDaysAcrossTheClockChange_IsTakenAndTheFeedAnswers()
+    {
+        app.RequireDatabase();
+        var staff = app.CreateApiClient(Roles.PartnerStaff);
+        var strand = await SessionSeed.StrandAsync(app);
+
+        // Fourteen London days, fourteen days and half an hour of real time with the October change: within the rule.
+        var created = await staff.PostAsJsonAsync("/api/sessions", new
+        {
+            title = "Autumn residential",
+            type = "virtual-workshop",
+            strand = strand.Slug,
+            startLocal = "2027-10-18T00:00:00",
+            endLocal = "2027-10-31T23:30:00",
+            capacity = 25,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var feed = await app.CreateAnonymousClient().GetAsync($"/calendars/strands/{strand.Slug}.ics");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
     }
 
     [SkippableFact]

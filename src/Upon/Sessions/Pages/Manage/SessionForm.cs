@@ -103,6 +103,7 @@ public abstract class SessionFormBase
             {
                 "Start" => nameof(StartTime),
                 "End" => nameof(EndTime),
+                "EndDate" => DateInput.ErrorKey("EndDate"),
                 _ => key,
             };
             modelState.AddModelError(field, message);
@@ -114,7 +115,7 @@ public abstract class SessionFormBase
 public sealed class SessionForm : SessionFormBase
 {
     /// <summary>The longest a session may last, over consecutive days (residentials are usually two).</summary>
-    public const int MaxDays = 14;
+    public const int MaxDays = SessionTimes.MaxDays;
 
     public static readonly IReadOnlyList<string> Fields =
         ["", "Title", "Type", "Group", "Date", "StartTime", "EndTime", "EndDate", "Capacity", "Venue", "VideoLink", "CircumstancesPermitting", "Facilitators", "Description"];
@@ -201,9 +202,9 @@ public sealed class SessionForm : SessionFormBase
                 modelState.AddModelError(DateInput.ErrorKey(nameof(EndDate)), "End date must be on or after the date of the session");
                 return null;
             }
-            if (Period.DaysBetween(f, l) >= MaxDays)
+            if (!SessionTimes.IsWithinMaxDays(f, l))
             {
-                modelState.AddModelError(DateInput.ErrorKey(nameof(EndDate)), $"A session can last at most {MaxDays} days");
+                modelState.AddModelError(DateInput.ErrorKey(nameof(EndDate)), SessionTimes.TooLong);
                 return null;
             }
         }

@@ -127,9 +127,9 @@ public static partial class FormInput
             modelState.AddModelError(key, string.Create(CultureInfo.InvariantCulture, $"Video link must be {max:N0} characters or fewer"));
             return null;
         }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || text.Any(char.IsWhiteSpace))
+        if (!Upon.Core.Sessions.VideoLinks.IsValid(text))
         {
-            modelState.AddModelError(key, "Enter the video link as a full web address, like https://meet.example.org/abc-defg-hij");
+            modelState.AddModelError(key, Upon.Core.Sessions.VideoLinks.NotAWebAddress);
             return null;
         }
         return text;
