@@ -182,7 +182,7 @@ public abstract class PersonalDataTests(UponApp app)
     {
         app.RequireDatabase();
         var canary = await SeedAsync();
-        using var zip = await DownloadAsync(canary.Email);
+        using var zip = await app.DownloadAsync(canary.Email);
         await CleanUpAsync(canary);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();
         foreach (var file in new[] { "summary.txt", "identity.json", "contact.json", "special-category.json", "programme-record.json", "audit.json" })
@@ -193,26 +193,26 @@ public abstract class PersonalDataTests(UponApp app)
         {
             Assert.True(names.Contains($"csv/{table}.csv"), $"The download has no rows of {table}.");
         }
-        Assert.Contains(canary.GivenName, Read(zip, "csv/aspirant_applications.csv"));
-        Assert.Contains(canary.Keys["aspirant_applications"], Read(zip, "csv/aspirant_applications.csv"));
-        Assert.Contains(canary.GivenName, Read(zip, "csv/bali_graduates.csv"));
-        Assert.Contains("2001-01-10", Read(zip, "csv/imported_enrolments.csv"));
-        Assert.Contains("writes well", Read(zip, "csv/aspirant_scores.csv"));
-        var special = Read(zip, "special-category.json");
+        Assert.Contains(canary.GivenName, zip.Read("csv/aspirant_applications.csv"));
+        Assert.Contains(canary.Keys["aspirant_applications"], zip.Read("csv/aspirant_applications.csv"));
+        Assert.Contains(canary.GivenName, zip.Read("csv/bali_graduates.csv"));
+        Assert.Contains("2001-01-10", zip.Read("csv/imported_enrolments.csv"));
+        Assert.Contains("writes well", zip.Read("csv/aspirant_scores.csv"));
+        var special = zip.Read("special-category.json");
         Assert.Contains("aspirant_equality_monitoring", special);
         Assert.Contains("bali_graduates", special);
-        Assert.Contains("feedback_requests", Read(zip, "programme-record.json"));
-        var participants = Read(zip, "csv/participants.csv");
+        Assert.Contains("feedback_requests", zip.Read("programme-record.json"));
+        var participants = zip.Read("csv/participants.csv");
         Assert.Contains(canary.GivenName, participants);
         Assert.Contains(canary.Keys["participants"], participants);
-        Assert.Contains(canary.Ethnicity, Read(zip, "special-category.json"));
-        Assert.DoesNotContain(canary.Ethnicity, Read(zip, "identity.json"));
-        Assert.DoesNotContain("PasswordHash", Read(zip, "csv/AspNetUsers.csv"));
-        var summary = Read(zip, "summary.txt");
+        Assert.Contains(canary.Ethnicity, zip.Read("special-category.json"));
+        Assert.DoesNotContain(canary.Ethnicity, zip.Read("identity.json"));
+        Assert.DoesNotContain("PasswordHash", zip.Read("csv/AspNetUsers.csv"));
+        var summary = zip.Read("summary.txt");
         Assert.Contains("Lawful basis", summary);
         Assert.Contains("Who receives it", summary);
         Assert.Contains("How long it is kept", summary);
-        using var audit = JsonDocument.Parse(Read(zip, "audit.json"));
+        using var audit = JsonDocument.Parse(zip.Read("audit.json"));
         Assert.True(audit.RootElement.GetProperty("content").GetProperty("auditLog").GetProperty("aboutYourRecords").GetArrayLength() > 0);
     }
 
@@ -418,8 +418,8 @@ public abstract class PersonalDataTests(UponApp app)
             var download = await client.GetAsync("/my/data?handler=Download");
             Assert.Equal("application/zip", download.Content.Headers.ContentType?.MediaType);
             using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync());
-            Assert.Contains(UponApp.EmailFor(role), Read(zip, "summary.txt"));
-            Assert.DoesNotContain(zip.Entries, e => Read(zip, e.FullName).Contains(role == Roles.Participant ? UponApp.EmailFor(Roles.Coach) : UponApp.EmailFor(Roles.Participant), StringComparison.Ordinal) && e.FullName != "audit.json");
+            Assert.Contains(UponApp.EmailFor(role), zip.Read("summary.txt"));
+            Assert.DoesNotContain(zip.Entries, e => zip.Read(e.FullName).Contains(role == Roles.Participant ? UponApp.EmailFor(Roles.Coach) : UponApp.EmailFor(Roles.Participant), StringComparison.Ordinal) && e.FullName != "audit.json");
             foreach (var page in new[] { "/privacy/requests", "/privacy/requests/new", "/privacy/erase" })
             {
                 var answer = await client.GetAsync(page);
@@ -478,12 +478,12 @@ public abstract class PersonalDataTests(UponApp app)
                 "The exported entry does not name the subject.");
             using (var zip = ZipFile.OpenRead(file))
             {
-                Assert.Contains(canary.GivenName, Read(zip, "csv/participants.csv"));
+                Assert.Contains(canary.GivenName, zip.Read("csv/participants.csv"));
                 foreach (var table in EveryFeaturesTables)
                 {
                     Assert.True(zip.GetEntry($"csv/{table}.csv") is not null, $"The command's download has no rows of {table}.");
                 }
-                Assert.Contains(canary.GivenName, Read(zip, "csv/aspirant_applications.csv"));
+                Assert.Contains(canary.GivenName, zip.Read("csv/aspirant_applications.csv"));
             }
             var preview = await UponCli.RunAsync(app.Database, "privacy", "erase", canary.Email);
             Assert.True(preview.ExitCode == 0, preview.ToString());
@@ -512,21 +512,6 @@ public abstract class PersonalDataTests(UponApp app)
     /// <summary>Erases a test's canary so that no later test in the class finds its equality answer.</summary>
     private Task<ErasureResult?> CleanUpAsync(Canary canary) =>
         app.WithScopeAsync(s => s.GetRequiredService<PersonalData>().EraseAsync(new DataSubject(canary.Email), "Test clean-up"));
-
-    private async Task<ZipArchive> DownloadAsync(string email)
-    {
-        var buffer = new MemoryStream();
-        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<SubjectAccessExport>().WriteAsync(new DataSubject(email), buffer, "Test")));
-        buffer.Position = 0;
-        return new ZipArchive(buffer);
-    }
-
-    private static string Read(ZipArchive zip, string name)
-    {
-        var entry = zip.GetEntry(name) ?? throw new InvalidOperationException($"No {name} in the download.");
-        using var reader = new StreamReader(entry.Open());
-        return reader.ReadToEnd();
-    }
 
     /// <summary>Every text column of every table that still holds the person's name, email address or one of their equality answers that no one else gave.</summary>
     private Task<List<string>> TracesAsync(Canary canary) => app.WithScopeAsync(async s =>

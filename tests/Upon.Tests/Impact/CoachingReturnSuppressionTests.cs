@@ -188,38 +188,10 @@ public sealed class SessionKnowledge
 
     private static bool InSpan(List<double[]> equations, int cell, int width)
     {
-        var rank = Rank(equations, width);
+        var rank = LinearAlgebra.Rank(equations, width);
         var unit = new double[width];
         unit[cell] = 1;
-        return Rank([.. equations, unit], width) == rank;
-    }
-
-    private static int Rank(List<double[]> rows, int width)
-    {
-        var m = rows.Select(r => (double[])r.Clone()).ToList();
-        var rank = 0;
-        for (var col = 0; col < width && rank < m.Count; col++)
-        {
-            var pivot = Enumerable.Range(rank, m.Count - rank).Where(r => Math.Abs(m[r][col]) > 1e-9).DefaultIfEmpty(-1).First();
-            if (pivot < 0)
-            {
-                continue;
-            }
-            (m[rank], m[pivot]) = (m[pivot], m[rank]);
-            for (var r = 0; r < m.Count; r++)
-            {
-                if (r != rank && Math.Abs(m[r][col]) > 1e-9)
-                {
-                    var factor = m[r][col] / m[rank][col];
-                    for (var c = 0; c < width; c++)
-                    {
-                        m[r][c] -= factor * m[rank][c];
-                    }
-                }
-            }
-            rank++;
-        }
-        return rank;
+        return LinearAlgebra.Rank([.. equations, unit], width) == rank;
     }
 }
 
