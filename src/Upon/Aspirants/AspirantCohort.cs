@@ -42,7 +42,7 @@ public class AspirantCohort
     /// <summary>Completion rule: at least this many taught days attended; null until configured.</summary>
     public int? CompletionMinTaughtDays { get; set; }
 
-    /// <summary>The day the cohort's year ends (completion); null means its last taught day, else 31 July of the name's second year.</summary>
+    /// <summary>The day the cohort's year ends (completion); null means its last taught day, else 31 March of the financial year the name begins with (<see cref="Upon.Core.Aspirants.CohortEnd"/>).</summary>
     public LocalDate? EndsOn { get; set; }
 
     /// <summary>When the pending selection decisions were released to applicants; null while pending.</summary>

@@ -1,5 +1,6 @@
 using NodaTime;
 using Upon.Core;
+using Upon.Core.Aspirants;
 
 namespace Upon.Aspirants;
 
@@ -26,21 +27,11 @@ public static class AspirantCohorts
         RequireEndorsement = false,
     };
 
-    /// <summary>
-    /// The day the cohort's year ends, from which alumni are counted: its configured end, else its last taught day, else
-    /// 31 July of the second year in a name like <c>2021-22</c>; null when none of these is known.
-    /// </summary>
+    /// <summary>The day the cohort's year ends (<see cref="CohortEnd"/>), from its taught days as given.</summary>
     public static LocalDate? EndOf(AspirantCohort cohort, IEnumerable<LocalDate> taughtDays)
     {
         ArgumentNullException.ThrowIfNull(cohort);
-        if (cohort.EndsOn is { } ends) return ends;
         var last = taughtDays.DefaultIfEmpty().Max();
-        if (last != default) return last;
-        var name = cohort.Name;
-        if (name.Length >= 4 && int.TryParse(name.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var first) && first is >= 2000 and < 2200)
-        {
-            return new LocalDate(first + 1, 7, 31);
-        }
-        return null;
+        return CohortEnd.Of(cohort.EndsOn, last == default ? null : last, cohort.Name);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core;
+using Upon.Core.Aspirants;
 using Upon.Core.Register;
 using Upon.Data;
 using Upon.Shared.Reports;
@@ -44,7 +45,7 @@ public sealed class AspirantEqualityStages(UponDbContext db, AlumniMatching alum
             c.DecisionsReleasedAt is { } released ? released.InZone(Time.London).Date
             : c.Imported && lastSubmission.TryGetValue(c.Id, out var last) ? last.InZone(Time.London).Date
             : (LocalDate?)null);
-        var endedOn = cohorts.ToDictionary(c => c.Id, c => c.EndsOn ?? c.LastTaughtDay ?? (FinancialYear.TryParse(c.Name, out var y) ? y.LastDay : (LocalDate?)null));
+        var endedOn = cohorts.ToDictionary(c => c.Id, c => CohortEnd.Of(c.EndsOn, c.LastTaughtDay, c.Name));
 
         EqualityPerson Person(int key, string email, bool bali)
         {

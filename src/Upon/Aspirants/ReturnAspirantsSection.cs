@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Core;
+using Upon.Core.Aspirants;
 using Upon.Core.Impact;
 using Upon.Core.Register;
 using Upon.Data;
@@ -66,7 +67,7 @@ public sealed class ReturnAspirantsSection(UponDbContext db, AlumniMatching alum
             c.DecisionsReleasedAt is { } released ? released.InZone(Time.London).Date
             : c.Imported && lastSubmission.TryGetValue(c.Id, out var last) ? last.InZone(Time.London).Date
             : (LocalDate?)null);
-        var endedOn = cohorts.ToDictionary(c => c.Id, c => c.EndsOn ?? c.LastTaughtDay ?? NominalEnd(c.Name));
+        var endedOn = cohorts.ToDictionary(c => c.Id, c => CohortEnd.Of(c.EndsOn, c.LastTaughtDay, c.Name));
 
         var completed = applications.Where(a => a.Completed == true).ToList();
         var appointed = await alumni.FirstAppointmentsAsync(
@@ -83,7 +84,4 @@ public sealed class ReturnAspirantsSection(UponDbContext db, AlumniMatching alum
         }
         return measures.ToDictionary();
     }
-
-    private static LocalDate? NominalEnd(string cohortName) =>
-        FinancialYear.TryParse(cohortName, out var year) ? year.LastDay : null;
 }
