@@ -17,7 +17,10 @@ public static class FeedbackDisclosure
         return answers >= rule.Threshold;
     }
 
-    /// <summary>A mean rating over a group of <paramref name="answers"/> responses: suppressed unless <see cref="ResultsShown"/>.</summary>
+    /// <summary>
+    /// A mean rating given in <paramref name="answers"/> responses: suppressed unless <see cref="ResultsShown"/>. Count only the
+    /// responses that gave a rating the mean is over: every question is optional, so a group's responses may hold fewer ratings.
+    /// </summary>
     public static Disclosed<double?> Mean(DisclosureRule rule, double? mean, int answers) =>
         ResultsShown(rule, answers) ? Disclosed.Shown(mean) : Disclosed.Suppressed<double?>();
 }

@@ -40,13 +40,23 @@ public sealed record FeedbackSchedule(int OpenDays, int FirstReminderAfterDays, 
     /// <param name="remindersSent">Reminders already sent (0 to 2).</param>
     /// <param name="closesOn">The day feedback closes.</param>
     /// <param name="answered">Whether the person has answered.</param>
-    public int? ReminderDue(LocalDate requestedOn, LocalDate today, int remindersSent, LocalDate closesOn, bool answered)
+    /// <param name="lastRemindedOn">The day the first reminder went, when it has: the second never follows it sooner than the
+    /// schedule's gap between them, even when the runs fell behind and the first went late.</param>
+    public int? ReminderDue(LocalDate requestedOn, LocalDate today, int remindersSent, LocalDate closesOn, bool answered, LocalDate? lastRemindedOn = null)
     {
         if (answered || remindersSent >= MaxReminders || !IsOpen(closesOn, today))
         {
             return null;
         }
-        var after = remindersSent == 0 ? FirstReminderAfterDays : SecondReminderAfterDays;
-        return today >= requestedOn.PlusDays(after) ? remindersSent + 1 : null;
+        if (remindersSent == 0)
+        {
+            return today >= requestedOn.PlusDays(FirstReminderAfterDays) ? 1 : null;
+        }
+        var due = requestedOn.PlusDays(SecondReminderAfterDays);
+        if (lastRemindedOn is { } first && first.PlusDays(SecondReminderAfterDays - FirstReminderAfterDays) > due)
+        {
+            due = first.PlusDays(SecondReminderAfterDays - FirstReminderAfterDays);
+        }
+        return today >= due ? 2 : null;
     }
 }

@@ -10,7 +10,7 @@ namespace Upon.Aspirants;
 /// </summary>
 public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived) : IPersonalDataProvider
 {
-    private const string ErasedDomain = "@erased.invalid";
+    private const string ErasedDomain = ErasedAddresses.End;
 
     public string Feature => "Aspirant Directors applications";
 

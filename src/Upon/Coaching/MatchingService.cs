@@ -5,6 +5,7 @@ using Upon.Core;
 using Upon.Core.Coaching;
 using Upon.Data;
 using Upon.Email;
+using Upon.Shared.Privacy;
 
 namespace Upon.Coaching;
 
@@ -27,8 +28,7 @@ public sealed record DroppedLock(int RequestId, int CoachId, string Sentence);
 /// <summary>Runs, reviews and publishes matching rounds.</summary>
 public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingStrands strands, CoachingVocabulary vocabulary)
 {
-    /// <summary>How an erased person's pseudonymous address ends (data protection's <c>PersonalData.ErasedDomain</c>).</summary>
-    private const string ErasedAddressEnd = "@erased.invalid";
+    private const string ErasedAddressEnd = ErasedAddresses.End;
 
     /// <summary>Reads a round and the active pool into a <see cref="MatchingProblem"/>; null when there is no such round.</summary>
     public async Task<LoadedRound?> LoadAsync(int roundId, CancellationToken cancellationToken = default)

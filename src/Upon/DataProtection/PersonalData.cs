@@ -38,7 +38,7 @@ public sealed record ErasureResult(string Pseudonym, int Rows, int Tables, int A
 public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProvider> providers, IEnumerable<IErasureFigures> figures, AuditLog audit, IClock clock)
 {
     /// <summary>The address an erased person's email becomes; never a real one (<c>.invalid</c> is reserved).</summary>
-    public const string ErasedDomain = "erased.invalid";
+    public const string ErasedDomain = ErasedAddresses.Domain;
 
     private static readonly HashSet<DataCategory> Personal = [DataCategory.Identity, DataCategory.Contact, DataCategory.SpecialCategory, DataCategory.Credential];
 

@@ -71,7 +71,7 @@ public sealed class FeedbackForms(UponDbContext db, IClock clock)
         return form;
     }
 
-    /// <summary>The ids of the form's questions that have answers: their kind cannot change and they cannot be deleted, only retired.</summary>
+    /// <summary>The ids of the form's questions that have answers: their kind and level cannot change (old results would move) and they cannot be deleted, only retired.</summary>
     public async Task<HashSet<int>> AnsweredQuestionsAsync(int formId, CancellationToken cancellationToken = default) =>
         [.. await db.FeedbackAnswers.Where(a => db.FeedbackQuestions.Any(q => q.Id == a.QuestionId && q.FormId == formId)).Select(a => a.QuestionId).Distinct().ToListAsync(cancellationToken)];
 

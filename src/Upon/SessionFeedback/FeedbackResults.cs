@@ -8,14 +8,18 @@ using Upon.Sessions;
 namespace Upon.SessionFeedback;
 
 /// <summary>A scale question's ratings in a session, or a text question's comments (staff only), in no order but the text's own.</summary>
-public sealed record QuestionResult(FeedbackQuestion Question, RatingSummary? Ratings, IReadOnlyList<string> Comments);
+/// <param name="Question">The question.</param>
+/// <param name="Ratings">A scale question's ratings; null for a text question, or when they are withheld.</param>
+/// <param name="Comments">A text question's comments.</param>
+/// <param name="RatingsWithheld">A scale question rated by fewer than the threshold: every question is optional, so its ratings could be one person's.</param>
+public sealed record QuestionResult(FeedbackQuestion Question, RatingSummary? Ratings, IReadOnlyList<string> Comments, bool RatingsWithheld = false);
 
 /// <summary>A session's feedback: how many were asked and answered, and the results once enough have answered.</summary>
 public sealed record SessionFeedbackResults(Session Session, int Asked, int Answers, bool Shown, IReadOnlyList<QuestionResult> Questions);
 
 /// <summary>The mean ratings of a group of responses (a session, a strand's year ...), by Kirkpatrick level.</summary>
 /// <param name="Answers">Responses in the group.</param>
-/// <param name="Reaction">Mean of the reaction (level 1) ratings, null when there are none or the group is too small.</param>
+/// <param name="Reaction">Mean of the reaction (level 1) ratings, null when there are none; suppressed when fewer than the threshold of responses gave one.</param>
 /// <param name="Learning">Mean of the learning (level 2) ratings, likewise.</param>
 public sealed record GroupMeans(int Answers, Disclosed<double?> Reaction, Disclosed<double?> Learning);
 
@@ -57,10 +61,15 @@ public sealed class FeedbackResults(UponDbContext db)
         var questionIds = given.Select(a => a.QuestionId).Distinct().ToList();
         var questions = await db.FeedbackQuestions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToListAsync(cancellationToken);
         var results = questions.OrderBy(q => q.FormId).ThenBy(q => q.Position).Select(q => q.Kind == FeedbackQuestionKind.Scale
-                ? new QuestionResult(q, RatingSummary.Of(given.Where(a => a.QuestionId == q.Id && a.Rating is not null).Select(a => a.Rating!.Value)), [])
+                ? Rated(q, RatingSummary.Of(given.Where(a => a.QuestionId == q.Id && a.Rating is not null).Select(a => a.Rating!.Value)))
                 : new QuestionResult(q, null, [.. given.Where(a => a.QuestionId == q.Id && !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!).Order(StringComparer.Ordinal)]))
             .ToList();
         return new SessionFeedbackResults(session, asked, answers, true, results);
+
+        QuestionResult Rated(FeedbackQuestion question, RatingSummary ratings) =>
+            ratings.Count == 0 || FeedbackDisclosure.ResultsShown(rule, ratings.Count)
+                ? new QuestionResult(question, ratings, [])
+                : new QuestionResult(question, null, [], RatingsWithheld: true);
     }
 
     /// <summary>Every session with feedback asked for, newest first, with its means (of one strand when given).</summary>
@@ -119,15 +128,21 @@ public sealed class FeedbackResults(UponDbContext db)
         [.. (await StrandYearsAsync(rule, null, cancellationToken)).Select(y => new FunderFeedbackFigures(
             y.Strand, y.FinancialYear, exactCounts ? Disclosed.Shown(y.Means.Answers) : rule.Count(y.Means.Answers), y.Means.Reaction, y.Means.Learning))];
 
+    /// <summary>
+    /// The group's means by level, each shown only when at least the threshold of its responses gave a rating at that
+    /// level: every question is optional, so five responses may hold one person's rating.
+    /// </summary>
     private static GroupMeans Means(DisclosureRule rule, int answers, IEnumerable<Rating> ratings)
     {
         var list = ratings.ToList();
-        double? Mean(KirkpatrickLevel level)
+        Disclosed<double?> Mean(KirkpatrickLevel level)
         {
-            var values = list.Where(r => r.Level == level).Select(r => (double)r.Value).ToList();
-            return values.Count == 0 ? null : values.Average();
+            var rated = list.Where(r => r.Level == level).ToList();
+            return rated.Count == 0
+                ? FeedbackDisclosure.Mean(rule, null, answers)
+                : FeedbackDisclosure.Mean(rule, rated.Average(r => (double)r.Value), rated.Select(r => r.ResponseId).Distinct().Count());
         }
-        return new GroupMeans(answers, FeedbackDisclosure.Mean(rule, Mean(KirkpatrickLevel.Reaction), answers), FeedbackDisclosure.Mean(rule, Mean(KirkpatrickLevel.Learning), answers));
+        return new GroupMeans(answers, Mean(KirkpatrickLevel.Reaction), Mean(KirkpatrickLevel.Learning));
     }
 
     private sealed record SessionYear(int SessionId, int StrandId, string Strand, FinancialYear Year);

@@ -6,6 +6,7 @@ using Upon.Core.Sessions;
 using Upon.Data;
 using Upon.Sessions;
 using Upon.Shared;
+using Upon.Shared.Privacy;
 
 namespace Upon.SessionFeedback;
 
@@ -44,11 +45,11 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
                 .Select(r => new { r.SessionId, r.ParticipantId, r.Session!.End })
                 .ToListAsync(cancellationToken);
             toAsk = [.. present.Where(r => schedule.ClosesOn(r.End.Date) > today).Select(r => (r.SessionId, r.ParticipantId))];
-            var open = await db.FeedbackRequests.AsNoTracking()
+            var open = await db.FeedbackRequests.AsNoTracking().StillPresent(db)
                 .Where(q => !q.Answered && !q.RemindersStopped && q.RemindersSent < Core.SessionFeedback.FeedbackSchedule.MaxReminders && q.ClosesOn > today)
                 .OrderBy(q => q.Id)
                 .ToListAsync(cancellationToken);
-            toRemind = [.. open.Where(q => schedule.ReminderDue(q.RequestedOn, today, q.RemindersSent, q.ClosesOn, q.Answered) is not null).Select(q => q.Id)];
+            toRemind = [.. open.Where(q => schedule.ReminderDue(q.RequestedOn, today, q.RemindersSent, q.ClosesOn, q.Answered, q.LastRemindedOn) is not null).Select(q => q.Id)];
         }
         var asked = 0;
         foreach (var (sessionId, participantId) in toAsk)
@@ -88,7 +89,9 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         }
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken);
         var person = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == participantId, cancellationToken);
-        if (string.IsNullOrWhiteSpace(person.Email))
+        // Read again in this transaction: the mark may have been corrected, or the session cancelled, since the list was made.
+        var stillPresent = await db.AttendanceRecords.AnyAsync(a => a.SessionId == sessionId && a.ParticipantId == participantId && PresentMarks.Contains(a.Mark), cancellationToken);
+        if (!stillPresent || session.Status == SessionStatus.Cancelled || string.IsNullOrWhiteSpace(person.Email) || ErasedAddresses.IsErased(person.Email))
         {
             return false;
         }
@@ -126,13 +129,17 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockRowAsync<FeedbackRequest>(requestId, cancellationToken);
         // Read after taking the lock, so that a run that waited sees the reminder the other run sent, or the answer.
-        var request = await db.FeedbackRequests.SingleOrDefaultAsync(q => q.Id == requestId, cancellationToken);
-        if (request is null || request.RemindersStopped || options.Value.Schedule.ReminderDue(request.RequestedOn, today, request.RemindersSent, request.ClosesOn, request.Answered) is not { } number)
+        var request = await db.FeedbackRequests.StillPresent(db).SingleOrDefaultAsync(q => q.Id == requestId, cancellationToken);
+        if (request is null || request.RemindersStopped || options.Value.Schedule.ReminderDue(request.RequestedOn, today, request.RemindersSent, request.ClosesOn, request.Answered, request.LastRemindedOn) is not { } number)
         {
             return false;
         }
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == request.SessionId, cancellationToken);
         var person = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == request.ParticipantId, cancellationToken);
+        if (ErasedAddresses.IsErased(person.Email))
+        {
+            return false;
+        }
         request.RemindersSent = number;
         request.LastRemindedOn = today;
         FeedbackEmails.Reminder(db, person, session, LinkTo(session.Id), StopLinkTo(session.Id), SessionFormat.Date(request.ClosesOn.PlusDays(-1)), number);

@@ -3,6 +3,7 @@ using NodaTime;
 using Upon.Core;
 using Upon.Core.SessionFeedback;
 using Upon.Data;
+using Upon.Sessions;
 
 namespace Upon.SessionFeedback;
 
@@ -28,7 +29,7 @@ public sealed class FeedbackSubmission(UponDbContext db, IClock clock)
 {
     /// <summary>The person's request for the session, or null when they were not asked.</summary>
     public Task<FeedbackRequest?> RequestAsync(int participantId, int sessionId, CancellationToken cancellationToken = default) =>
-        db.FeedbackRequests.AsNoTracking().SingleOrDefaultAsync(q => q.ParticipantId == participantId && q.SessionId == sessionId, cancellationToken);
+        db.FeedbackRequests.AsNoTracking().StillPresent(db).SingleOrDefaultAsync(q => q.ParticipantId == participantId && q.SessionId == sessionId, cancellationToken);
 
     /// <summary>
     /// Sends the person no more reminders about the session's feedback. Only their request's flag changes, in a statement
@@ -42,7 +43,10 @@ public sealed class FeedbackSubmission(UponDbContext db, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(answers);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var id = await db.FeedbackRequests.Where(q => q.ParticipantId == participantId && q.SessionId == sessionId).Select(q => (int?)q.Id).SingleOrDefaultAsync(cancellationToken);
+        // The session's row first: answering rewrites every request of the session (below), so two people answering at
+        // once must take their locks in one order, or on PostgreSQL each would hold their own request and wait for the other's.
+        await db.LockRowAsync<Session>(sessionId, cancellationToken);
+        var id = await db.FeedbackRequests.StillPresent(db).Where(q => q.ParticipantId == participantId && q.SessionId == sessionId).Select(q => (int?)q.Id).SingleOrDefaultAsync(cancellationToken);
         if (id is null)
         {
             return SubmissionOutcome.NotAsked;

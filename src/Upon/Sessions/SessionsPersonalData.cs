@@ -58,7 +58,7 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
             return [];
         }
         var today = context.Today;
-        var participants = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith("@erased.invalid"))
+        var participants = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith(ErasedAddresses.End))
             .Select(p => new { p.Id, p.Email, p.CreatedAt, p.UserId }).ToListAsync(cancellationToken);
         var accountEmails = (await db.Users.AsNoTracking().Where(u => u.Email != null).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken))
             .ToDictionary(u => u.Id, u => u.Email!.ToLowerInvariant(), StringComparer.Ordinal);

@@ -28,6 +28,18 @@ public class FeedbackScheduleTests
         Assert.Equal(expected, Schedule.ReminderDue(Asked, new LocalDate(2026, 11, day), sent, Closes, answered: false));
 
     [Fact]
+    public void ReminderDue_SecondNeverSoonerAfterTheFirstThanTheSchedulesGap()
+    {
+        // The runs fell behind: the first reminder went on day 8 (due on day 3), so the second waits four days after it.
+        var first = Asked.PlusDays(8);
+        Assert.Null(Schedule.ReminderDue(Asked, first, 1, Closes, answered: false, lastRemindedOn: first));
+        Assert.Null(Schedule.ReminderDue(Asked, first.PlusDays(3), 1, Closes, answered: false, lastRemindedOn: first));
+        Assert.Equal(2, Schedule.ReminderDue(Asked, first.PlusDays(4), 1, Closes, answered: false, lastRemindedOn: first));
+        // On time, the second is due seven days after asking as before.
+        Assert.Equal(2, Schedule.ReminderDue(Asked, Asked.PlusDays(7), 1, Closes, answered: false, lastRemindedOn: Asked.PlusDays(3)));
+    }
+
+    [Fact]
     public void ReminderDue_NeverOnceAnswered_NorFromTheDayItCloses()
     {
         Assert.Null(Schedule.ReminderDue(Asked, new LocalDate(2026, 11, 24), 0, Closes, answered: true));

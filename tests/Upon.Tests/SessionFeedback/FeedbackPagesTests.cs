@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Upon.Core.Sessions;
 using Upon.SessionFeedback;
@@ -180,6 +181,56 @@ public abstract class FeedbackPagesTests(UponApp app)
         Assert.Equal(["reactionMean", "learningMean"], staff.GetProperty("suppressed").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Participant).GetAsync("/api/reports/feedback")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateApiClient(Roles.Coach).GetAsync("/api/reports/feedback")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task AMean_NeedsTheThresholdOfRatings_NotOnlyOfResponses()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 5, title: "Mostly comments");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[0], 1));
+        for (var i = 1; i < 5; i++)
+        {
+            Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.CommentAsync(app, held.Session, held.Present[i], $"comment {i}"));
+        }
+
+        // Five responses, so the comments are shown to staff; but one person's ratings are not.
+        var page = await app.CreateClient(Roles.PartnerStaff).GetDocumentAsync(FeedbackPages.Session(held.Session.Id));
+        Assert.Null(page.QuerySelector("#withheld"));
+        Assert.Contains("comment 3", page.QuerySelector(".upon-comments")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 ratings", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Fewer than 5 people gave this question a rating", page.Body.TextContent, StringComparison.Ordinal);
+
+        JsonElement For(string json) => JsonDocument.Parse(json).RootElement.EnumerateArray().Single(e => e.GetProperty("strand").GetString() == held.Strand.Name);
+        var funder = For(await app.CreateApiClient(Roles.Funder).GetStringAsync("/api/reports/feedback"));
+        Assert.Equal(5, funder.GetProperty("answers").GetInt32());
+        Assert.Equal(JsonValueKind.Null, funder.GetProperty("reactionMean").ValueKind);
+        Assert.Equal(["reactionMean", "learningMean"], funder.GetProperty("suppressed").EnumerateArray().Select(e => e.GetString()));
+        var csv = await (await app.CreateClient(Roles.PartnerStaff).GetAsync("/feedback/export.csv")).Content.ReadAsStringAsync();
+        Assert.Contains($"{held.Session.Id},2026-11-20,Mostly comments,{held.Strand.Name},5,5,c,c", csv, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task AnAnsweredQuestion_KeepsWhatItAsksAbout()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 1, title: "Level change session");
+        var staff = app.CreateClient(Roles.Administrator);
+        var created = await staff.PostFormAsync("/feedback/forms/new", new Dictionary<string, string> { ["Name"] = "Level feedback", ["StrandId"] = held.Strand.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var formUrl = created.Headers.Location!.OriginalString;
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[0], 4));
+
+        var edit = await staff.GetDocumentAsync(formUrl);
+        var fields = edit.QuerySelectorAll("form input, form select").Where(e => e.GetAttribute("name") is { } n && n != "__RequestVerificationToken" && e.GetAttribute("type") != "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "SELECT" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")! : e.GetAttribute("value") ?? "");
+        Assert.Equal("Reaction", fields["Questions[0].Level"]);
+        fields["Questions[0].Level"] = "Learning";
+        var error = await Html.ParseAsync(await staff.PostFormAsync(formUrl, fields));
+        Assert.Equal(["Question 1 has answers, so what it asks about cannot change: stop asking it and add a new question"], error.ErrorSummary());
+        var level = await app.WithScopeAsync(async s => (await s.GetRequiredService<FeedbackForms>().FormForAsync(held.Session))!.Questions.OrderBy(q => q.Position).First().Level);
+        Assert.Equal(Upon.Core.SessionFeedback.KirkpatrickLevel.Reaction, level);
     }
 
     [SkippableFact]

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using NodaTime;
 using Upon.Core.Sessions;
@@ -112,6 +114,64 @@ public abstract class FeedbackRunTests(SmtpApp app)
         Assert.Contains(stop, reminded[1].Message.TextBody, StringComparison.Ordinal);
         var mine = (await FeedbackSeed.RequestsAsync(app, held.Session.Id)).Single(q => q.ParticipantId == me.Id);
         Assert.Equal((true, false, 0), (mine.RemindersStopped, mine.Answered, mine.RemindersSent));
+    }
+
+    [SkippableFact]
+    public async Task AMarkCorrectedToAbsent_AfterAsking_StopsRemindersAndAnswers()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Corrected register");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        var corrected = held.Present[0];
+        await app.WithDbAsync(async db =>
+        {
+            (await db.AttendanceRecords.SingleAsync(a => a.SessionId == held.Session.Id && a.ParticipantId == corrected.Id)).Mark = AttendanceMark.Absent;
+            await db.SaveChangesAsync();
+        });
+
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 24));
+        await DeliverAsync();
+        Assert.Equal(["How was Corrected register?"], app.Smtp.To(corrected.Email).Select(m => m.Message.Subject));
+        Assert.Equal(["How was Corrected register?", "Reminder: how was Corrected register?"], app.Smtp.To(held.Present[1].Email).Select(m => m.Message.Subject));
+        Assert.Equal(SubmissionOutcome.NotAsked, await FeedbackSeed.AnswerAsync(app, held.Session, corrected, 5));
+        Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[1], 5));
+    }
+
+    [SkippableFact]
+    public async Task AnErasedPerson_IsNeitherAskedNorReminded()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 1, title: "Erased midway");
+        var asked = held.Present[0];
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        // Another person's mark is recorded late, after the first run; both are erased on request before the next run
+        // (their attendance and the first one's request are kept, without their names).
+        var markedLate = (await SessionSeed.ParticipantsAsync(app, held.Strand, 1)).Single();
+        await SessionSeed.MarkAsync(app, held.Session, markedLate, AttendanceMark.Present);
+        foreach (var person in new[] { asked, markedLate })
+        {
+            Assert.NotNull(await app.WithScopeAsync(s => s.GetRequiredService<Upon.DataProtection.PersonalData>().EraseAsync(new Upon.Shared.Privacy.DataSubject(person.Email), "Test")));
+        }
+
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 24));
+        await DeliverAsync();
+        Assert.DoesNotContain(app.Smtp.Received, m => m.To.Any(Upon.Shared.Privacy.ErasedAddresses.IsErased));
+        var request = Assert.Single(await FeedbackSeed.RequestsAsync(app, held.Session.Id));
+        Assert.Equal((asked.Id, 0), (request.ParticipantId, request.RemindersSent));
+    }
+
+    [SkippableFact]
+    public async Task ManyAnsweringAtOnce_AreAllSaved()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 8, title: "Everyone answers at once");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+
+        var outcomes = await Task.WhenAll(held.Present.Select(person => Task.Run(() => FeedbackSeed.AnswerAsync(app, held.Session, person, 4))));
+
+        Assert.All(outcomes, o => Assert.Equal(SubmissionOutcome.Saved, o));
+        Assert.All(await FeedbackSeed.RequestsAsync(app, held.Session.Id), q => Assert.True(q.Answered));
+        Assert.Equal(8, await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().FeedbackResponses.CountAsync(r => r.SessionId == held.Session.Id)));
     }
 
     [SkippableFact]

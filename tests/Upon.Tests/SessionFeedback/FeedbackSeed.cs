@@ -53,4 +53,13 @@ public static class FeedbackSeed
             }
             return await s.GetRequiredService<FeedbackSubmission>().SubmitAsync(person.Id, session.Id, form.Id, answers);
         });
+
+    /// <summary>Gives feedback as <paramref name="person"/> with a comment alone: every question is optional.</summary>
+    public static Task<SubmissionOutcome> CommentAsync(UponApp app, Session session, Participant person, string comment) =>
+        app.WithScopeAsync(async s =>
+        {
+            var form = (await s.GetRequiredService<FeedbackForms>().FormForAsync(session))!;
+            var text = form.Questions.Where(q => !q.Retired).OrderBy(q => q.Position).First(q => q.Kind == Upon.Core.SessionFeedback.FeedbackQuestionKind.Text);
+            return await s.GetRequiredService<FeedbackSubmission>().SubmitAsync(person.Id, session.Id, form.Id, [new GivenAnswer(text.Id, null, comment)]);
+        });
 }

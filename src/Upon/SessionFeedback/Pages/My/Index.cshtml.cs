@@ -30,7 +30,7 @@ public sealed class IndexModel(CurrentParticipant current, UponDbContext db, ICl
         }
         var today = clock.TodayInLondon();
         var id = Participant.Id;
-        var rows = await (from q in db.FeedbackRequests.AsNoTracking()
+        var rows = await (from q in db.FeedbackRequests.AsNoTracking().StillPresent(db)
                           join s in db.Sessions on q.SessionId equals s.Id
                           where q.ParticipantId == id
                           orderby s.StartUtc descending

@@ -118,6 +118,11 @@ public sealed class FormModel(UponDbContext db, FeedbackForms forms) : PageModel
                 ModelState.AddModelError($"Questions[{i}].Kind", $"Question {i + 1} has answers, so how it is answered cannot change: stop asking it and add a new question");
                 continue;
             }
+            if (existing is not null && existing.Level != level && Answered.Contains(existing.Id))
+            {
+                ModelState.AddModelError($"Questions[{i}].Level", $"Question {i + 1} has answers, so what it asks about cannot change: stop asking it and add a new question");
+                continue;
+            }
             edits.Add(new QuestionEdit(input.Id, text, kind, level, input.Retired));
         }
         if (ModelState.IsValid)
