@@ -79,40 +79,32 @@ public sealed class FeedbackResults(UponDbContext db)
             .Where(s => (strandId == null || s.StrandId == strandId) && (db.FeedbackRequests.Any(q => q.SessionId == s.Id) || db.FeedbackResponses.Any(r => r.SessionId == s.Id)))
             .Select(s => new { s.Id, s.Title, s.Start, Strand = s.Strand!.Name, Asked = db.FeedbackRequests.Count(q => q.SessionId == s.Id) })
             .ToListAsync(cancellationToken);
-        var ratings = await RatingsAsync(strandId, cancellationToken);
+        var stats = await SessionStatsAsync(strandId, cancellationToken);
         var counts = await ResponseCountsAsync(strandId, cancellationToken);
-        return [.. sessions.OrderByDescending(s => s.Start).ThenBy(s => s.Id).Select(s => new SessionLine(
-            s.Id, s.Title, s.Start.Date, s.Strand, s.Asked,
-            Means(rule, counts.GetValueOrDefault(s.Id), ratings.Where(r => r.SessionId == s.Id))))];
+        return [.. sessions.OrderByDescending(s => s.Start).ThenBy(s => s.Id).Select(s =>
+        {
+            var own = stats.GetValueOrDefault(s.Id) ?? LevelPair.None;
+            return new SessionLine(s.Id, s.Title, s.Start.Date, s.Strand, s.Asked, Disclose(rule, counts.GetValueOrDefault(s.Id), own, own));
+        })];
     }
 
     /// <summary>Each strand's means per financial year of the sessions' dates, oldest year first.</summary>
     public async Task<IReadOnlyList<StrandYear>> StrandYearsAsync(DisclosureRule rule, int? strandId = null, CancellationToken cancellationToken = default)
     {
-        var sessions = await SessionYearsAsync(strandId, cancellationToken);
-        var ratings = await RatingsAsync(strandId, cancellationToken);
-        var counts = await ResponseCountsAsync(strandId, cancellationToken);
-        return [.. sessions.GroupBy(s => (s.StrandId, s.Strand, s.Year))
-            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Strand, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var ids = g.Select(s => s.SessionId).ToHashSet();
-                return new StrandYear(g.Key.StrandId, g.Key.Strand, g.Key.Year.Label,
-                    Means(rule, ids.Sum(counts.GetValueOrDefault), ratings.Where(r => ids.Contains(r.SessionId))));
-            })
+        var groups = await StrandYearGroupsAsync(rule, strandId, cancellationToken);
+        return [.. groups.OrderBy(g => g.Year).ThenBy(g => g.Strand, StringComparer.Ordinal)
+            .Select(g => new StrandYear(g.StrandId, g.Strand, g.Year.Label, Disclose(rule, g.Answers, g.Raw, g.Included)))
             .Where(y => y.Means.Answers > 0)];
     }
 
     /// <summary>The means per financial year over every strand, or one, oldest first: the programme over time.</summary>
     public async Task<IReadOnlyList<(string Year, GroupMeans Means)>> YearsAsync(DisclosureRule rule, int? strandId = null, CancellationToken cancellationToken = default)
     {
-        var sessions = await SessionYearsAsync(strandId, cancellationToken);
-        var ratings = await RatingsAsync(strandId, cancellationToken);
-        var counts = await ResponseCountsAsync(strandId, cancellationToken);
-        return [.. sessions.GroupBy(s => s.Year).OrderBy(g => g.Key).Select(g =>
+        var groups = await StrandYearGroupsAsync(rule, strandId, cancellationToken);
+        return [.. groups.GroupBy(g => g.Year).OrderBy(g => g.Key).Select(g =>
         {
-            var ids = g.Select(s => s.SessionId).ToHashSet();
-            return (g.Key.Label, Means(rule, ids.Sum(counts.GetValueOrDefault), ratings.Where(r => ids.Contains(r.SessionId))));
+            var raw = g.Aggregate(LevelPair.None, (sum, y) => sum.Plus(y.Raw));
+            return (g.Key.Label, Disclose(rule, g.Sum(y => y.Answers), raw, LevelPair.Included(rule, g.Select(y => y.Included))));
         })];
     }
 
@@ -129,20 +121,94 @@ public sealed class FeedbackResults(UponDbContext db)
             y.Strand, y.FinancialYear, exactCounts ? Disclosed.Shown(y.Means.Answers) : rule.Count(y.Means.Answers), y.Means.Reaction, y.Means.Learning))];
 
     /// <summary>
-    /// The group's means by level, each shown only when at least the threshold of its responses gave a rating at that
-    /// level: every question is optional, so five responses may hold one person's rating.
+    /// A group's means by level, each shown only when at least the threshold of responses gave the ratings it is over
+    /// (every question is optional, so five responses may hold one person's rating). <paramref name="raw"/> is every rating
+    /// in the group, <paramref name="included"/> those its figures may be over (<see cref="LevelPair.Included"/>).
     /// </summary>
-    private static GroupMeans Means(DisclosureRule rule, int answers, IEnumerable<Rating> ratings)
+    private static GroupMeans Disclose(DisclosureRule rule, int answers, LevelPair raw, LevelPair included)
     {
-        var list = ratings.ToList();
-        Disclosed<double?> Mean(KirkpatrickLevel level)
+        Disclosed<double?> Mean(LevelStats all, LevelStats shown) =>
+            all.Ratings == 0 ? FeedbackDisclosure.Mean(rule, null, answers) : FeedbackDisclosure.Mean(rule, shown.Mean, shown.Raters);
+        return new GroupMeans(answers, Mean(raw.Reaction, included.Reaction), Mean(raw.Learning, included.Learning));
+    }
+
+    /// <summary>The ratings of one level in a group: their sum, how many, and how many responses gave them.</summary>
+    private sealed record LevelStats(double Sum, int Ratings, int Raters)
+    {
+        public static readonly LevelStats None = new(0, 0, 0);
+
+        public double? Mean => Ratings == 0 ? null : Sum / Ratings;
+
+        public LevelStats Plus(LevelStats other) => new(Sum + other.Sum, Ratings + other.Ratings, Raters + other.Raters);
+    }
+
+    /// <summary>A group's reaction and learning ratings.</summary>
+    private sealed record LevelPair(LevelStats Reaction, LevelStats Learning)
+    {
+        public static readonly LevelPair None = new(LevelStats.None, LevelStats.None);
+
+        public LevelPair Plus(LevelPair other) => new(Reaction.Plus(other.Reaction), Learning.Plus(other.Learning));
+
+        /// <summary>
+        /// What a group's figures may be over, from its parts' (sessions in a strand's year; strands' years in a year):
+        /// the parts shown on their own, and the withheld ones only when together they reach the threshold. Staff see
+        /// the parts beside the group, so the group less its shown parts must never give away a withheld part: with the
+        /// withheld ones left out, it gives nothing; with them in, it gives only their total over enough people.
+        /// Each level on its own, as each mean is shown or withheld on its own.
+        /// </summary>
+        public static LevelPair Included(DisclosureRule rule, IEnumerable<LevelPair> parts)
         {
-            var rated = list.Where(r => r.Level == level).ToList();
-            return rated.Count == 0
-                ? FeedbackDisclosure.Mean(rule, null, answers)
-                : FeedbackDisclosure.Mean(rule, rated.Average(r => (double)r.Value), rated.Select(r => r.ResponseId).Distinct().Count());
+            var list = parts.ToList();
+            LevelStats Level(Func<LevelPair, LevelStats> level)
+            {
+                var shown = LevelStats.None;
+                var withheld = LevelStats.None;
+                foreach (var part in list.Select(level))
+                {
+                    if (FeedbackDisclosure.ResultsShown(rule, part.Raters))
+                    {
+                        shown = shown.Plus(part);
+                    }
+                    else
+                    {
+                        withheld = withheld.Plus(part);
+                    }
+                }
+                return withheld.Raters > 0 && FeedbackDisclosure.ResultsShown(rule, withheld.Raters) ? shown.Plus(withheld) : shown;
+            }
+            return new LevelPair(Level(p => p.Reaction), Level(p => p.Learning));
         }
-        return new GroupMeans(answers, Mean(KirkpatrickLevel.Reaction), Mean(KirkpatrickLevel.Learning));
+    }
+
+    private sealed record StrandYearGroup(int StrandId, string Strand, FinancialYear Year, int Answers, LevelPair Raw, LevelPair Included);
+
+    /// <summary>Each strand's year: its responses, every rating in it, and what its figures may be over.</summary>
+    private async Task<List<StrandYearGroup>> StrandYearGroupsAsync(DisclosureRule rule, int? strandId, CancellationToken cancellationToken)
+    {
+        var sessions = await SessionYearsAsync(strandId, cancellationToken);
+        var stats = await SessionStatsAsync(strandId, cancellationToken);
+        var counts = await ResponseCountsAsync(strandId, cancellationToken);
+        return [.. sessions.GroupBy(s => (s.StrandId, s.Strand, s.Year)).Select(g =>
+        {
+            var parts = g.Select(s => stats.GetValueOrDefault(s.SessionId) ?? LevelPair.None).ToList();
+            return new StrandYearGroup(g.Key.StrandId, g.Key.Strand, g.Key.Year, g.Sum(s => counts.GetValueOrDefault(s.SessionId)),
+                parts.Aggregate(LevelPair.None, (sum, p) => sum.Plus(p)), LevelPair.Included(rule, parts));
+        })];
+    }
+
+    /// <summary>Each session's ratings by level.</summary>
+    private async Task<Dictionary<int, LevelPair>> SessionStatsAsync(int? strandId, CancellationToken cancellationToken)
+    {
+        var ratings = await RatingsAsync(strandId, cancellationToken);
+        return ratings.GroupBy(r => r.SessionId).ToDictionary(g => g.Key, g =>
+        {
+            LevelStats Of(KirkpatrickLevel level)
+            {
+                var rated = g.Where(r => r.Level == level).ToList();
+                return new LevelStats(rated.Sum(r => (double)r.Value), rated.Count, rated.Select(r => r.ResponseId).Distinct().Count());
+            }
+            return new LevelPair(Of(KirkpatrickLevel.Reaction), Of(KirkpatrickLevel.Learning));
+        });
     }
 
     private sealed record SessionYear(int SessionId, int StrandId, string Strand, FinancialYear Year);

@@ -212,6 +212,49 @@ public abstract class FeedbackPagesTests(UponApp app)
     }
 
     [SkippableFact]
+    public async Task AStrandsYear_NeverGivesAwayAWithheldSession_BySubtraction()
+    {
+        app.RequireDatabase();
+        var shown = await FeedbackSeed.HeldSessionAsync(app, present: 5, title: "Well answered");
+        var small = await FeedbackSeed.HeldSessionAsync(app, present: 3, title: "Small one", start: new LocalDateTime(2026, 11, 18, 14, 0), strand: shown.Strand);
+        var other = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Small two", start: new LocalDateTime(2026, 11, 13, 14, 0), strand: shown.Strand);
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        foreach (var person in shown.Present)
+        {
+            await FeedbackSeed.AnswerAsync(app, shown.Session, person, 4);
+        }
+        foreach (var person in small.Present)
+        {
+            await FeedbackSeed.AnswerAsync(app, small.Session, person, 1);
+        }
+
+        async Task<(double? Reaction, int Answers)> StrandYearAsync()
+        {
+            var json = await app.CreateApiClient(Roles.PartnerStaff).GetStringAsync("/api/reports/feedback?year=2026-27");
+            var item = JsonDocument.Parse(json).RootElement.EnumerateArray().Single(e => e.GetProperty("strand").GetString() == shown.Strand.Name);
+            var mean = item.GetProperty("reactionMean");
+            return (mean.ValueKind == JsonValueKind.Null ? null : mean.GetDouble(), item.GetProperty("answers").GetInt32());
+        }
+
+        // Three answers withheld in their own session: the strand's year is over the shown session alone, so that it less
+        // the shown session gives nothing (it would have given the small session's mean, 1.0).
+        var (reaction, answers) = await StrandYearAsync();
+        Assert.Equal(8, answers);
+        Assert.Equal(4.0, reaction!.Value, 6);
+        var csv = await (await app.CreateClient(Roles.PartnerStaff).GetAsync("/feedback/export.csv")).Content.ReadAsStringAsync();
+        Assert.Contains($"{small.Session.Id},2026-11-18,Small one,{shown.Strand.Name},3,3,c,c", csv, StringComparison.Ordinal);
+
+        // Two more in another session: the withheld sessions together reach five, and count.
+        foreach (var person in other.Present)
+        {
+            await FeedbackSeed.AnswerAsync(app, other.Session, person, 2);
+        }
+        (reaction, answers) = await StrandYearAsync();
+        Assert.Equal(10, answers);
+        Assert.Equal((5 * 4 + 3 * 1 + 2 * 2) / 10.0, reaction!.Value, 6);
+    }
+
+    [SkippableFact]
     public async Task AnAnsweredQuestion_KeepsWhatItAsksAbout()
     {
         app.RequireDatabase();
