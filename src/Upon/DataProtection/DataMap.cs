@@ -118,7 +118,7 @@ public static class DataMap
         new("sessions", "The programme's sessions (the facilitators' names among them)", "Running the programme", PublicTask, "Anyone: sessions are published",
             Retention.Until("kept as the programme's record"), RowErasure.KeepRow, "A facilitator's name is replaced with the pseudonym where it appears.",
             [Key("Id"), Key("Uid"), Key("Title"), Key("Type"), Key("StrandId"), Key("CohortId"), Key("Start"), Key("End"), Key("StartUtc"), Key("EndUtc"), Key("Capacity"),
-             Key("Status"), Key("CircumstancesPermitting"), Key("Venue"), Key("VideoLink"), Col("Facilitators", Identity, Keep, "names in it are replaced with the pseudonym"),
+             Key("Status"), Key("MovedOnline"), Key("CircumstancesPermitting"), Key("Venue"), Key("VideoLink"), Col("Facilitators", Identity, Keep, "names in it are replaced with the pseudonym"),
              Key("Description"), Key("ChangeNote"), Key("Sequence"), Key("CreatedAt"), Key("UpdatedAt")]),
         new("participants", "You as a participant: name, email address, your account and register record, your calendar feed",
             "Running the programme for you", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,

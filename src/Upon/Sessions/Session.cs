@@ -35,6 +35,12 @@ public class Session
     public string? Description { get; set; }
     public SessionStatus Status { get; set; }
 
+    /// <summary>
+    /// Whether the session has moved online. Kept apart from <see cref="Status"/>, which a later postponement changes:
+    /// a session moved online and then postponed is still held online.
+    /// </summary>
+    public bool MovedOnline { get; set; }
+
     /// <summary>In person "circumstances permitting": may move online.</summary>
     public bool CircumstancesPermitting { get; set; }
 
@@ -46,7 +52,8 @@ public class Session
 
     public List<Booking> Bookings { get; set; } = [];
 
-    public bool IsOnline => Status == SessionStatus.MovedOnline || (Venue is null && VideoLink is not null);
+    /// <summary>Whether the session is held online: it has moved online, or it has no venue.</summary>
+    public bool IsOnline => MovedOnline || Venue is null;
 
     public const int MaxTitleLength = 200;
     public const int MaxVenueLength = 500;

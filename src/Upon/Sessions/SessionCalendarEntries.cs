@@ -10,7 +10,7 @@ public static class SessionCalendarEntries
     /// </param>
     public static CalendarEntry For(Session session, string baseUrl, bool @public = false)
     {
-        var online = session.Status == SessionStatus.MovedOnline || session.Venue is null;
+        var online = session.IsOnline;
         var description = string.Join("\n\n", new[]
         {
             session.Status == SessionStatus.Cancelled ? $"CANCELLED. {session.ChangeNote}".Trim() : session.ChangeNote,
@@ -39,7 +39,7 @@ public static class SessionCalendarEntries
     public static CalendarEntry Cancellation(Session session, int sequence)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var online = session.Status == SessionStatus.MovedOnline || session.Venue is null;
+        var online = session.IsOnline;
         return new CalendarEntry(
             Uid: session.Uid,
             Sequence: sequence,

@@ -24,7 +24,7 @@ public sealed class SessionChanges(UponDbContext db)
 
     /// <summary>Whether the session can move online: it can change, it is in person (it has a venue), and has not already moved.</summary>
     public static bool CanMoveOnline(Session session, Instant now) =>
-        CanChange(session, now) && session.Venue is not null && session.Status != SessionStatus.MovedOnline;
+        CanChange(session, now) && session.Venue is not null && !session.MovedOnline;
 
     /// <summary>
     /// Moves a session online with its video link. The venue is kept for the record; the status becomes moved online.
@@ -42,6 +42,7 @@ public sealed class SessionChanges(UponDbContext db)
             var wasWhereForWaiting = SessionNotices.Where(session, waiting: true);
             var wasLink = session.VideoLink;
             session.Status = SessionStatus.MovedOnline;
+            session.MovedOnline = true;
             session.VideoLink = videoLink;
             session.ChangeNote = Note("Moved online.", reason);
             var changes = new List<NoticeChange>

@@ -57,13 +57,13 @@ public static class SessionFormat
     public static string Format(Session session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Format(session.Status, session.Type, session.Venue, session.VideoLink, session.CircumstancesPermitting);
+        return Format(session.MovedOnline, session.Type, session.Venue, session.VideoLink, session.CircumstancesPermitting);
     }
 
     /// <inheritdoc cref="Format(Session)"/>
-    public static string Format(SessionStatus status, SessionType type, string? venue, string? videoLink, bool circumstancesPermitting)
+    public static string Format(bool movedOnline, SessionType type, string? venue, string? videoLink, bool circumstancesPermitting)
     {
-        if (status == SessionStatus.MovedOnline)
+        if (movedOnline)
         {
             return "Online (moved online)";
         }
@@ -102,13 +102,13 @@ public static class SessionFormat
 
     /// <summary>Where the session happens, as told to someone with a place on it (the video link included).</summary>
     public static string Where(Session session) =>
-        session.Status == SessionStatus.MovedOnline || session.Venue is null
-            ? session.VideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)"
-            : session.Venue;
+        !session.IsOnline && session.Venue is { } venue
+            ? venue
+            : session.VideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)";
 
     /// <summary>Where the session happens, as told to someone only waiting for a place: never the video link.</summary>
     public static string WhereForWaiting(Session session) =>
-        session.Status == SessionStatus.MovedOnline || session.Venue is null
-            ? session.VideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)"
-            : session.Venue;
+        !session.IsOnline && session.Venue is { } venue
+            ? venue
+            : session.VideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)";
 }

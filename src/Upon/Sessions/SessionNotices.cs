@@ -108,7 +108,7 @@ public static class SessionNotices
     public static string Where(Session session, bool waiting)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var online = session.Status == SessionStatus.MovedOnline || session.Venue is null;
+        var online = session.IsOnline;
         if (online && session.VideoLink is not null)
         {
             return waiting ? "online (the link is sent to people with a place)" : $"online at {session.VideoLink}";

@@ -150,12 +150,12 @@ public sealed class SessionQueries(UponDbContext db)
         var rows = await query.Select(s => new
         {
             s.Id, s.Title, s.Type, s.StrandId, StrandName = s.Strand!.Name, CohortName = s.Cohort != null ? s.Cohort.Name : null,
-            s.Start, s.End, s.Status, s.Venue, s.VideoLink, s.CircumstancesPermitting, s.Capacity,
+            s.Start, s.End, s.Status, s.MovedOnline, s.Venue, s.VideoLink, s.CircumstancesPermitting, s.Capacity,
             Booked = s.Bookings.Count(b => b.Status == BookingStatus.Booked),
             Waiting = s.Bookings.Count(b => b.Status == BookingStatus.Waitlisted),
         }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new SessionRow(r.Id, r.Title, r.Type, r.StrandId, r.StrandName, r.CohortName, r.Start, r.End, r.Status,
-            SessionFormat.Format(r.Status, r.Type, r.Venue, r.VideoLink, r.CircumstancesPermitting),
+            SessionFormat.Format(r.MovedOnline, r.Type, r.Venue, r.VideoLink, r.CircumstancesPermitting),
             r.Capacity, r.Booked, r.Waiting))];
     }
 }

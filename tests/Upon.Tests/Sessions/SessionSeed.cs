@@ -44,6 +44,7 @@ public static class SessionSeed
             Venue = venue,
             VideoLink = videoLink,
             Status = status,
+            MovedOnline = status == SessionStatus.MovedOnline,
             CreatedAt = app.Clock.GetCurrentInstant(),
             UpdatedAt = app.Clock.GetCurrentInstant(),
         };

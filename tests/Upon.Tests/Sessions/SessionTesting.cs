@@ -50,7 +50,7 @@ internal static class SessionTesting
             var session = new Session
             {
                 Uid = SessionSchedule.NewUid(), StrandId = strandId, CohortId = cohortId, Title = title, Type = type, Capacity = capacity,
-                Venue = venue, VideoLink = videoLink, Status = status, CreatedAt = app.Clock.GetCurrentInstant(), UpdatedAt = app.Clock.GetCurrentInstant(),
+                Venue = venue, VideoLink = videoLink, Status = status, MovedOnline = status == SessionStatus.MovedOnline, CreatedAt = app.Clock.GetCurrentInstant(), UpdatedAt = app.Clock.GetCurrentInstant(),
             };
             SessionSchedule.SetTimes(session, start, end);
             db.Sessions.Add(session);

@@ -12,7 +12,7 @@ namespace Upon.Data.CompiledModels.Postgres
     public partial class PostgresUponDbContextModel
     {
         private PostgresUponDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a8e4a76c-708c-4250-8f5d-c20f3e3f37ab"), entityTypeCount: 77)
+            : base(skipDetectChanges: false, modelId: new Guid("c8477d42-67c6-442c-a381-709c977d8e7f"), entityTypeCount: 77)
         {
         }
 

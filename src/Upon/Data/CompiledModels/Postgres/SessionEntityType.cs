@@ -23,7 +23,7 @@ namespace Upon.Data.CompiledModels.Postgres
                 "Upon.Sessions.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 5,
@@ -117,6 +117,14 @@ namespace Upon.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 500);
             facilitators.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var movedOnline = runtimeEntityType.AddProperty(
+                "MovedOnline",
+                typeof(bool),
+                propertyInfo: typeof(Session).GetProperty("MovedOnline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<MovedOnline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            movedOnline.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",

@@ -22,7 +22,7 @@ namespace Upon.Data.CompiledModels.Sqlite
                 "Upon.Sessions.Session",
                 typeof(Session),
                 baseEntityType,
-                propertyCount: 21,
+                propertyCount: 22,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 5,
@@ -105,6 +105,13 @@ namespace Upon.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Session).GetField("<Facilitators>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 500);
+
+            var movedOnline = runtimeEntityType.AddProperty(
+                "MovedOnline",
+                typeof(bool),
+                propertyInfo: typeof(Session).GetProperty("MovedOnline", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Session).GetField("<MovedOnline>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var sequence = runtimeEntityType.AddProperty(
                 "Sequence",

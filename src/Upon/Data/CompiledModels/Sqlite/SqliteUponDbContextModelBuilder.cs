@@ -11,7 +11,7 @@ namespace Upon.Data.CompiledModels.Sqlite
     public partial class SqliteUponDbContextModel
     {
         private SqliteUponDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26318b80-4bd3-41d1-8a49-4582c1abff29"), entityTypeCount: 77)
+            : base(skipDetectChanges: false, modelId: new Guid("63d06c6c-1d29-4bbf-b5e6-9bd382b89f43"), entityTypeCount: 77)
         {
         }
 

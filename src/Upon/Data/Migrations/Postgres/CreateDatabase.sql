@@ -1335,3 +1335,10 @@ CREATE TABLE stored_figures (
 INSERT INTO __ef_migrations ("MigrationId", "ProductVersion")
 VALUES ('20261202151432_StoredFigures', '10.0.15');
 
+ALTER TABLE sessions ADD "MovedOnline" boolean NOT NULL DEFAULT FALSE;
+
+UPDATE sessions SET "MovedOnline" = TRUE WHERE "Status" = 'MovedOnline';
+
+INSERT INTO __ef_migrations ("MigrationId", "ProductVersion")
+VALUES ('20261206165303_SessionMovedOnline', '10.0.15');
+

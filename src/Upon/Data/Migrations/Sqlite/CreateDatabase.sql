@@ -1248,3 +1248,10 @@ CREATE TABLE "stored_figures" (
 INSERT INTO "__ef_migrations" ("MigrationId", "ProductVersion")
 VALUES ('20261202151416_StoredFigures', '10.0.15');
 
+ALTER TABLE "sessions" ADD "MovedOnline" INTEGER NOT NULL DEFAULT 0;
+
+UPDATE sessions SET "MovedOnline" = 1 WHERE "Status" = 'MovedOnline';
+
+INSERT INTO "__ef_migrations" ("MigrationId", "ProductVersion")
+VALUES ('20261206165256_SessionMovedOnline', '10.0.15');
+

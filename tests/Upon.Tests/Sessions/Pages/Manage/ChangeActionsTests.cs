@@ -197,6 +197,34 @@ public abstract class ChangeActionsTests(PickupApp app)
     }
 
     [SkippableFact]
+    public async Task MoveOnlineThenPostpone_StaysOnline_InTheEmailTheFeedAndThePublicPage()
+    {
+        app.RequireDatabase();
+        var strand = await app.AddStrandAsync();
+        var session = await InPersonAsync(strand);
+        var person = (await app.BookAsync(session.Id, booked: 1))[0];
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/sessions/{session.Id}/move-online", new Dictionary<string, string> { ["VideoLink"] = Link })).StatusCode);
+        var fields = new Dictionary<string, string> { ["StartTime"] = "14:00", ["EndTime"] = "16:00" };
+        fields.SetDate("Date", new LocalDate(2027, 2, 19));
+
+        var response = await client.PostFormAsync($"/sessions/{session.Id}/postpone", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal((SessionStatus.Postponed, true, Venue), (saved.Status, saved.MovedOnline, saved.Venue));
+        var postponed = (await app.OutboxToAsync([person.Email])).Single(m => m.Subject.StartsWith("Postponed: ", StringComparison.Ordinal));
+        Assert.Contains($"Where: online at {Link}\n", postponed.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(Venue, postponed.TextBody, StringComparison.Ordinal);
+        var feed = Ical.Net.Calendar.Load(await app.CreateAnonymousClient().GetStringAsync($"/calendars/strands/{strand.Slug}.ics"))!;
+        var calendarEvent = feed.Events.Single(e => e.Uid == session.Uid);
+        Assert.Equal(("Online", "TENTATIVE"), (calendarEvent.Location, calendarEvent.Status));
+        var publicPage = await app.CreateAnonymousClient().GetDocumentAsync($"/programme/sessions/{session.Id}");
+        Assert.Equal("Online (moved online)", publicPage.QuerySelector("#where").Text());
+        Assert.Equal("Online (moved online)", (await client.GetDocumentAsync($"/sessions/{session.Id}")).QuerySelector("#format").Text());
+    }
+
+    [SkippableFact]
     public async Task Cancel_EmailsEveryoneBookedOrWaiting_ButNotCancelledBookings()
     {
         app.RequireDatabase();

@@ -1,0 +1,32 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Upon.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SessionMovedOnline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "MovedOnline",
+                table: "sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            // Online was read from the status, which a later postponement replaced; sessions moved online keep it now.
+            migrationBuilder.Sql("UPDATE sessions SET \"MovedOnline\" = 1 WHERE \"Status\" = 'MovedOnline';");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MovedOnline",
+                table: "sessions");
+        }
+    }
+}
