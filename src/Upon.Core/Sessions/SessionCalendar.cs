@@ -59,27 +59,42 @@ public static class SessionCalendar
         return Serialize(calendar);
     }
 
-    /// <summary>One event, as a calendar to attach to an email (METHOD:PUBLISH), stamped with <paramref name="stamp"/>.</summary>
-    public static string SingleEvent(CalendarEntry entry, Instant stamp)
+    /// <summary>
+    /// One event, as a calendar to attach to an email (METHOD:PUBLISH), stamped with <paramref name="stamp"/>. With an
+    /// <paramref name="organizer"/>, the event names it as ORGANIZER (RFC 5546 asks for one in PUBLISH), the same one
+    /// the event's <see cref="Cancellation"/> names.
+    /// </summary>
+    public static string SingleEvent(CalendarEntry entry, Instant stamp, CalendarAddress? organizer = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var calendar = NewCalendar([entry], stamp);
-        calendar.Events.Add(ToEvent(entry, stamp));
+        var calendarEvent = ToEvent(entry, stamp);
+        if (organizer is not null)
+        {
+            calendarEvent.Organizer = OrganizerOf(organizer);
+        }
+        calendar.Events.Add(calendarEvent);
         return Serialize(calendar);
     }
 
     /// <summary>
     /// A cancellation to attach to an email (METHOD:CANCEL): the event with its UID, STATUS:CANCELLED and the
     /// <see cref="CalendarEntry.Sequence"/> given, which must be higher than any the person was sent, so their calendar
-    /// removes the event rather than keep it.
+    /// removes the event rather than keep it. RFC 5546 requires a CANCEL to name its ORGANIZER, who sends it, and
+    /// the ATTENDEE it is for, here the one person the email goes to.
     /// </summary>
-    public static string Cancellation(CalendarEntry entry, Instant stamp)
+    public static string Cancellation(CalendarEntry entry, Instant stamp, CalendarAddress organizer, CalendarAddress attendee)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(organizer);
+        ArgumentNullException.ThrowIfNull(attendee);
         var cancelled = entry with { Status = SessionStatus.Cancelled };
         var calendar = NewCalendar([cancelled], stamp);
         calendar.Method = CalendarMethods.Cancel;
-        calendar.Events.Add(ToEvent(cancelled, stamp));
+        var calendarEvent = ToEvent(cancelled, stamp);
+        calendarEvent.Organizer = OrganizerOf(organizer);
+        calendarEvent.Attendees.Add(AttendeeOf(attendee));
+        calendar.Events.Add(calendarEvent);
         return Serialize(calendar);
     }
 
@@ -155,6 +170,32 @@ public static class SessionCalendar
             });
         }
         return calendarEvent;
+    }
+
+    private static Organizer OrganizerOf(CalendarAddress address)
+    {
+        var organizer = new Organizer(MailTo(address.Email));
+        if (!string.IsNullOrWhiteSpace(address.Name))
+        {
+            organizer.CommonName = address.Name;
+        }
+        return organizer;
+    }
+
+    private static Attendee AttendeeOf(CalendarAddress address)
+    {
+        var attendee = new Attendee(MailTo(address.Email));
+        if (!string.IsNullOrWhiteSpace(address.Name))
+        {
+            attendee.CommonName = address.Name;
+        }
+        return attendee;
+    }
+
+    private static string MailTo(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        return "mailto:" + email.Trim();
     }
 
     private static CalDateTime Day(LocalDate date) => new(new DateOnly(date.Year, date.Month, date.Day));

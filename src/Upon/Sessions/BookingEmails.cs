@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
 using NodaTime;
 using Upon.Core.Sessions;
 using Upon.Data;
@@ -9,9 +11,11 @@ namespace Upon.Sessions;
 /// The emails about a person's own bookings. Each is put in the outbox on the caller's context, so it is sent only if
 /// the booking change it describes is saved. A confirmation of a seat carries the event as an <c>.ics</c> file.
 /// </summary>
-public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration configuration)
+public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration configuration, IOptions<EmailOptions> email)
 {
     private string BaseUrl => Upon.Shared.AppLinks.BaseUrl(configuration);
+
+    private CalendarAddress Organizer => OrganizerOf(email.Value);
 
     public void Confirmation(Session session, Participant participant, BookingStatus status, int? waitingPosition)
     {
@@ -49,14 +53,27 @@ public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration
                 ? $"Your booking for {session.Title} ({SessionFormat.When(session)}) is cancelled. The attached cancellation removes the event from your calendar.\n\n"
                 : $"You are no longer on the waiting list for {session.Title} ({SessionFormat.When(session)}).\n\n") +
             $"To book again: {BaseUrl}/my/sessions/{session.Id}\n",
-            attachments: hadPlace ? [CancellationOf(session, db.Clock.GetCurrentInstant())] : null);
+            attachments: hadPlace ? [CancellationOf(session, db.Clock.GetCurrentInstant(), Organizer, participant)] : null);
 
-    /// <summary>The METHOD:CANCEL calendar attachment for a session, at its current SEQUENCE.</summary>
-    public static EmailAttachment CancellationOf(Session session, Instant stamp)
+    /// <summary>
+    /// The METHOD:CANCEL calendar attachment for a session, at its current SEQUENCE, from <paramref name="organizer"/>
+    /// (ORGANIZER) to <paramref name="to"/> (ATTENDEE).
+    /// </summary>
+    public static EmailAttachment CancellationOf(Session session, Instant stamp, CalendarAddress organizer, Participant to)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(to);
         return new("cancelled.ics", "text/calendar; charset=utf-8; method=CANCEL",
-            System.Text.Encoding.UTF8.GetBytes(SessionCalendar.Cancellation(SessionCalendarEntries.Cancellation(session, session.Sequence), stamp)));
+            System.Text.Encoding.UTF8.GetBytes(SessionCalendar.Cancellation(SessionCalendarEntries.Cancellation(session, session.Sequence), stamp,
+                organizer, new CalendarAddress(to.Email, to.FullName))));
+    }
+
+    /// <summary>The ORGANIZER of the events Upon emails: the address every email comes from (<c>Email:From</c>).</summary>
+    public static CalendarAddress OrganizerOf(EmailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var from = MailboxAddress.Parse(options.From);
+        return new CalendarAddress(from.Address, string.IsNullOrWhiteSpace(from.Name) ? null : from.Name);
     }
 
     /// <summary>When and where, as told to someone with a place or, with <paramref name="waiting"/>, someone only waiting for one (no video link).</summary>
@@ -66,5 +83,5 @@ public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration
 
     private EmailAttachment Invitation(Session session) =>
         new("session.ics", "text/calendar; charset=utf-8; method=PUBLISH",
-            System.Text.Encoding.UTF8.GetBytes(SessionCalendar.SingleEvent(SessionCalendarEntries.For(session, BaseUrl), clock.GetCurrentInstant())));
+            System.Text.Encoding.UTF8.GetBytes(SessionCalendar.SingleEvent(SessionCalendarEntries.For(session, BaseUrl), clock.GetCurrentInstant(), Organizer)));
 }

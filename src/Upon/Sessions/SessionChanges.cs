@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Upon.Core.Sessions;
 using Upon.Data;
+using Upon.Email;
 
 namespace Upon.Sessions;
 
@@ -11,7 +13,7 @@ namespace Upon.Sessions;
 /// or waiting in the outbox, all in one transaction. Errors are keyed by form field (<c>Date.day</c>, <c>StartTime</c>,
 /// <c>EndTime</c>, <c>Reason</c>); an empty key means the session can no longer have that change.
 /// </summary>
-public sealed class SessionChanges(UponDbContext db)
+public sealed class SessionChanges(UponDbContext db, IOptions<EmailOptions> email)
 {
     public const int MaxReasonLength = 500;
 
@@ -139,7 +141,7 @@ public sealed class SessionChanges(UponDbContext db)
         session.Sequence++;
         session.UpdatedAt = now;
         var recipients = await SessionNotices.RecipientsAsync(db, sessionId, cancellationToken);
-        var emailed = SessionNotices.Enqueue(db, session, recipients, outcome.Notice!);
+        var emailed = SessionNotices.Enqueue(db, session, recipients, outcome.Notice!, BookingEmails.OrganizerOf(email.Value));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SaveResult.Saved(sessionId, emailed);

@@ -38,8 +38,11 @@ public static class SessionNotices
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Puts one email per person in <paramref name="recipients"/> in the outbox; returns how many.</summary>
-    public static int Enqueue(UponDbContext db, Session session, IReadOnlyList<Booking> recipients, SessionNotice notice)
+    /// <summary>
+    /// Puts one email per person in <paramref name="recipients"/> in the outbox; returns how many. A cancellation's
+    /// <c>cancelled.ics</c> names <paramref name="organizer"/> as its ORGANIZER and the person as its ATTENDEE.
+    /// </summary>
+    public static int Enqueue(UponDbContext db, Session session, IReadOnlyList<Booking> recipients, SessionNotice notice, CalendarAddress organizer)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(session);
@@ -52,7 +55,7 @@ public static class SessionNotices
             var position = booking.Status == BookingStatus.Waitlisted ? waiting.IndexOf(booking) + 1 : 0;
             // A cancelled session's email removes the event from calendars: the caller has raised the SEQUENCE already.
             EmailOutbox.Enqueue(db, participant.Email, notice.Subject, Text(session, notice, participant.GivenName, position),
-                attachments: notice.Cancelled ? [BookingEmails.CancellationOf(session, db.Clock.GetCurrentInstant())] : null);
+                attachments: notice.Cancelled ? [BookingEmails.CancellationOf(session, db.Clock.GetCurrentInstant(), organizer, participant)] : null);
         }
         return recipients.Count;
     }

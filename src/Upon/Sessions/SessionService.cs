@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Upon.Core.Sessions;
 using Upon.Data;
+using Upon.Email;
 
 namespace Upon.Sessions;
 
@@ -25,8 +27,9 @@ public sealed record SessionDetails(
 /// <c>StartTime</c>, <c>EndTime</c>, <c>Capacity</c>). Editing the time, place, link or title of a session raises its
 /// iCalendar SEQUENCE and emails everyone booked or waiting, in the same transaction.
 /// </summary>
-public sealed class SessionService(UponDbContext db, BookingService bookings)
+public sealed class SessionService(UponDbContext db, BookingService bookings, IOptions<EmailOptions> email)
 {
+
     /// <summary>Creates a scheduled session with a new UID.</summary>
     public async Task<SaveResult> CreateAsync(SessionDetails details, CancellationToken cancellationToken = default)
     {
@@ -124,7 +127,7 @@ public sealed class SessionService(UponDbContext db, BookingService bookings)
                     $"Changed: {session.Title}, {SessionFormat.When(before.Start, before.End)}",
                     $"{before.Title} on {SessionFormat.When(before.Start, before.End)} has changed.",
                     changes,
-                    Reason: null));
+                    Reason: null), BookingEmails.OrganizerOf(email.Value));
             }
         }
         session.UpdatedAt = db.Clock.GetCurrentInstant();

@@ -303,4 +303,34 @@ public class SessionCalendarTests
         var alone = Unfolded(text).SkipWhile(l => l != "BEGIN:VEVENT").TakeWhile(l => l != "END:VEVENT");
         Assert.Equal(inFeed, alone);
     }
+
+    [Fact]
+    public void Cancellation_NamesItsOrganizerAndAttendee_AsRfc5546Requires()
+    {
+        var text = SessionCalendar.Cancellation(Entry(sequence: 3), Stamp, new CalendarAddress("no-reply@upon.example.org", "Upon"),
+            new CalendarAddress("sam.example@example.org", "Sam Example"));
+
+        var calendar = Load(text);
+        Assert.Equal("CANCEL", calendar.Method);
+        var calendarEvent = Assert.Single(calendar.Events);
+        Assert.Equal(("CANCELLED", 3), (calendarEvent.Status, calendarEvent.Sequence));
+        Assert.Equal(new Uri("mailto:no-reply@upon.example.org"), calendarEvent.Organizer!.Value);
+        Assert.Equal("Upon", calendarEvent.Organizer.CommonName);
+        var attendee = Assert.Single(calendarEvent.Attendees);
+        Assert.Equal(new Uri("mailto:sam.example@example.org"), attendee.Value);
+        Assert.Equal("Sam Example", attendee.CommonName);
+    }
+
+    [Fact]
+    public void SingleEvent_WithAnOrganizer_NamesTheOneItsCancellationNames()
+    {
+        var organizer = new CalendarAddress("no-reply@upon.example.org", "Upon");
+
+        var published = SingleEventOf(SessionCalendar.SingleEvent(Entry(), Stamp, organizer));
+        var cancelled = SingleEventOf(SessionCalendar.Cancellation(Entry(sequence: 1), Stamp, organizer, new CalendarAddress("sam.example@example.org")));
+
+        Assert.Equal(new Uri("mailto:no-reply@upon.example.org"), published.Organizer!.Value);
+        Assert.Equal(published.Organizer.Value, cancelled.Organizer!.Value);
+        Assert.Empty(published.Attendees);
+    }
 }

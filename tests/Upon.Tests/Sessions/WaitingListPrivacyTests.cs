@@ -78,6 +78,10 @@ public abstract class CalendarCancellationTests(UponApp app)
         return Calendar.Load(Encoding.UTF8.GetString(attachment.Content))!;
     }
 
+    /// <summary>The address every email comes from, which the emailed events name as their ORGANIZER.</summary>
+    private Uri Organizer() =>
+        new("mailto:" + MimeKit.MailboxAddress.Parse(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.From).Address);
+
     [SkippableFact]
     public async Task CancellingABooking_EmailsACancelOfTheSameEvent_WithAHigherSequence()
     {
@@ -97,6 +101,10 @@ public abstract class CalendarCancellationTests(UponApp app)
         Assert.Equal(session.Uid, cancelled.Uid);
         Assert.Equal("CANCELLED", cancelled.Status);
         Assert.True(cancelled.Sequence > sent.Sequence, $"SEQUENCE {cancelled.Sequence} is not above {sent.Sequence}");
+        // RFC 5546: a CANCEL names its ORGANIZER, the same as the event it cancels, and the ATTENDEE it is for.
+        Assert.Equal(Organizer(), cancelled.Organizer?.Value);
+        Assert.Equal(sent.Organizer?.Value, cancelled.Organizer?.Value);
+        Assert.Equal(new Uri("mailto:" + person.Email), Assert.Single(cancelled.Attendees).Value);
     }
 
     [SkippableFact]
@@ -119,6 +127,8 @@ public abstract class CalendarCancellationTests(UponApp app)
             var cancel = Attached(last, "cancelled.ics");
             Assert.Equal("CANCEL", cancel.Method);
             Assert.Equal((session.Uid, 1), (cancel.Events.Single().Uid, cancel.Events.Single().Sequence));
+            Assert.Equal(Organizer(), cancel.Events.Single().Organizer?.Value);
+            Assert.Equal(new Uri("mailto:" + person.Email), Assert.Single(cancel.Events.Single().Attendees).Value);
             Assert.DoesNotContain("meet.example.org", Encoding.UTF8.GetString(last.Attachments.Single().Content), StringComparison.Ordinal);
         }
     }
