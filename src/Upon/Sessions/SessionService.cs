@@ -29,6 +29,8 @@ public sealed record SessionDetails(
 /// </summary>
 public sealed class SessionService(UponDbContext db, BookingService bookings, IOptions<EmailOptions> email)
 {
+    /// <summary>Why a cancelled session's details cannot be edited.</summary>
+    public const string CancelledCannotChange = "This session has been cancelled, so it cannot be changed";
 
     /// <summary>Creates a scheduled session with a new UID.</summary>
     public async Task<SaveResult> CreateAsync(SessionDetails details, CancellationToken cancellationToken = default)
@@ -84,8 +86,9 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
 
     /// <summary>
     /// Changes a session's details, keeping its status. The capacity cannot go below the number already booked. A change
-    /// to the time, place, video link or title raises the SEQUENCE and, while the session has not ended and is not
-    /// cancelled, emails everyone booked or waiting with the old and new values.
+    /// to the time, place, video link or title raises the SEQUENCE and, while the session has not ended, emails everyone
+    /// booked or waiting with the old and new values. A cancelled session is refused (an error with the empty key) and
+    /// nothing is written.
     /// </summary>
     public async Task<SaveResult> EditAsync(int id, SessionDetails details, CancellationToken cancellationToken = default)
     {
@@ -105,6 +108,10 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
             throw new KeyNotFoundException($"Session {id} does not exist.");
         }
         var session = await db.Sessions.SingleAsync(s => s.Id == id, cancellationToken);
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            return SaveResult.Failed("", CancelledCannotChange);
+        }
         var booked = await db.Bookings.CountAsync(b => b.SessionId == id && b.Status == BookingStatus.Booked, cancellationToken);
         if (details.Capacity < booked)
         {
@@ -120,7 +127,7 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
             var now = db.Clock.GetCurrentInstant();
             session.Sequence++;
             session.ChangeNote = Truncate($"Changed on {SessionFormat.At(now)}: {string.Join(", ", changes.Select(c => c.What.ToLowerInvariant()))}.", Session.MaxChangeNoteLength);
-            if (session.Status != SessionStatus.Cancelled && Instant.Max(before.EndUtc, session.EndUtc) > now)
+            if (Instant.Max(before.EndUtc, session.EndUtc) > now)
             {
                 var recipients = await SessionNotices.RecipientsAsync(db, id, cancellationToken);
                 emailed = SessionNotices.Enqueue(db, session, recipients, new SessionNotice(

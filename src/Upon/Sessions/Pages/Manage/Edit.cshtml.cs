@@ -2,6 +2,7 @@ using NodaTime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Upon.Core.Sessions;
 using Upon.Shared.Security;
 
 namespace Upon.Sessions.Pages.Manage;
@@ -9,6 +10,7 @@ namespace Upon.Sessions.Pages.Manage;
 /// <summary>
 /// Changes a session's details. Its status changes only through moving it online, postponing or cancelling. The number of
 /// places cannot go below the number booked. A new time, place, link or title is emailed to everyone booked or waiting.
+/// A cancelled session cannot be edited: the page says so instead of showing the form.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public class EditModel(SessionService sessions, SessionQueries queries, SessionWarnings warnings, IClock clock) : SessionFormPageModel(queries, warnings, clock)
@@ -34,6 +36,11 @@ public class EditModel(SessionService sessions, SessionQueries queries, SessionW
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+        if (Session.Status == SessionStatus.Cancelled)
+        {
+            ModelState.AddModelError("", SessionService.CancelledCannotChange);
+            return Page();
         }
         // Warn about the date only when it, or who the session is for, changes: it was confirmed when it was set.
         if (await ReadConfirmedAsync(editing: id, Moves, cancellationToken) is not { } details)

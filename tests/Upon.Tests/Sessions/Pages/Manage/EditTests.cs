@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Upon.Core.Sessions;
+using Upon.Sessions;
 using Upon.Tests.Infrastructure;
 using static Upon.Tests.Sessions.SessionTesting;
 
@@ -7,7 +9,7 @@ namespace Upon.Tests.Sessions.Pages.Manage;
 
 /// <summary>
 /// <c>/sessions/{id}/edit</c>: the capacity never goes below the number booked; a new time, place, link or title raises the
-/// SEQUENCE and emails everyone booked or waiting; other edits do neither.
+/// SEQUENCE and emails everyone booked or waiting; other edits do neither. A cancelled session cannot be edited.
 /// </summary>
 public abstract class EditTests(UponApp app)
 {
@@ -100,6 +102,51 @@ public abstract class EditTests(UponApp app)
         Assert.Contains("You are number 1 on the waiting list", mail.Single(m => m.To == people[2].Email).TextBody, StringComparison.Ordinal);
         var page = await client.GetDocumentAsync($"/sessions/{session.Id}");
         Assert.Equal("Session updated. 3 people will be emailed about the change", page.QuerySelector(".govuk-notification-banner__heading").Text());
+    }
+
+    [SkippableFact]
+    public async Task CancelledSession_OffersNoEdit_AndAPostIsRefusedWithAnError_WritingNothing()
+    {
+        app.RequireDatabase();
+        var (session, fields) = await SeedAsync();
+        var people = await app.BookAsync(session.Id, booked: 1);
+        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<SessionChanges>().CancelAsync(session.Id, "Too few people could come."))).Succeeded);
+        var mailBefore = (await app.OutboxToAsync(people.Select(p => p.Email))).Count;
+        fields["StartTime"] = "15:00";
+        fields["EndTime"] = "17:00";
+        fields["Capacity"] = "30";
+        var client = app.CreateClient();
+
+        var details = await client.GetDocumentAsync($"/sessions/{session.Id}");
+        var form = await client.GetDocumentAsync(Url(session.Id));
+        var response = await client.PostFormAsync(Url(session.Id), fields);
+
+        Assert.Null(details.QuerySelector($"a[href='{Url(session.Id)}']"));
+        Assert.NotNull(details.QuerySelector($"a[href='/sessions/{session.Id}/copy']"));
+        Assert.Contains("This session has been cancelled, so it cannot be changed", form.QuerySelector("#cannot-change").Text(), StringComparison.Ordinal);
+        Assert.Null(form.QuerySelector("#Title"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([SessionService.CancelledCannotChange], (await Html.ParseAsync(response)).ErrorSummary());
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal((SessionStatus.Cancelled, session.Start, 20, 1), (saved.Status, saved.Start, saved.Capacity, saved.Sequence));
+        Assert.Equal(mailBefore, (await app.OutboxToAsync(people.Select(p => p.Email))).Count);
+    }
+
+    [SkippableFact]
+    public async Task EditAsync_CancelledSession_IsRefusedByTheService_WritingNothing()
+    {
+        app.RequireDatabase();
+        var (session, _) = await SeedAsync();
+        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<SessionChanges>().CancelAsync(session.Id, "No venue."))).Succeeded);
+        var details = new SessionDetails("A new title", SessionType.VirtualWorkshop, session.StrandId, null,
+            session.Start.PlusHours(1), session.End.PlusHours(1), 30, null, "https://meet.example.org/abc-defg-hij", false, null, null);
+
+        var result = await app.WithScopeAsync(s => s.GetRequiredService<SessionService>().EditAsync(session.Id, details));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(SessionService.CancelledCannotChange, result.Errors[""]);
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal(("Leading through inspection", session.Start, 20, 1), (saved.Title, saved.Start, saved.Capacity, saved.Sequence));
     }
 
     [SkippableFact]
