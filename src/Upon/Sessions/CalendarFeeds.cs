@@ -11,8 +11,11 @@ namespace Upon.Sessions;
 /// on and the events of every <see cref="Upon.Shared.Calendars.ICalendarEntrySource"/> (their coaching sessions), reached
 /// by a secret address. Only the secret's hash is kept; a new address replaces the old, which stops working.
 /// Cancelled sessions stay in the feeds as cancelled, so calendars show the change rather than losing the event.
+/// A session stored before today's rules whose times cannot be an event is left out, and a video link that is not an
+/// absolute https address is left off its session, each with a warning in the log, so one bad row never fails a feed.
 /// </summary>
-public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration configuration, IEnumerable<Upon.Shared.Calendars.ICalendarEntrySource> otherEntries)
+public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration configuration, IEnumerable<Upon.Shared.Calendars.ICalendarEntrySource> otherEntries,
+    ILogger<CalendarFeeds> logger)
 {
     /// <summary>How far back the feeds reach: a term of past sessions is enough to see what happened.</summary>
     public static readonly Duration History = Duration.FromDays(180);
@@ -34,7 +37,7 @@ public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration
         var since = clock.GetCurrentInstant() - History;
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.StrandId == strand.Id && s.EndUtc >= since)
             .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
-        return SessionCalendar.Feed($"{strand.Name} (Upon)", sessions.Select(s => SessionCalendarEntries.For(s, BaseUrl, @public: true)), clock.GetCurrentInstant());
+        return SessionCalendar.Feed($"{strand.Name} (Upon)", EntriesOf(sessions, @public: true), clock.GetCurrentInstant());
     }
 
     /// <summary>The feed the secret opens, or null when no participant has that secret (never issued, or replaced or revoked).</summary>
@@ -54,13 +57,33 @@ public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration
         var sessions = await db.Bookings.AsNoTracking()
             .Where(b => b.ParticipantId == participant.Id && b.Status == BookingStatus.Booked && b.Session!.EndUtc >= since)
             .Select(b => b.Session!).OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
-        var entries = sessions.Select(s => SessionCalendarEntries.For(s, BaseUrl)).ToList();
+        var entries = EntriesOf(sessions, @public: false);
         var owner = new Upon.Shared.Calendars.CalendarOwner(participant.Id, participant.Email);
         foreach (var source in otherEntries)
         {
             entries.AddRange(await source.EntriesAsync(owner, since, cancellationToken));
         }
         return SessionCalendar.Feed($"Your programme sessions (Upon)", entries, clock.GetCurrentInstant());
+    }
+
+    /// <summary>The sessions as events, leaving out any whose times cannot be one; logs what it leaves out or off.</summary>
+    private List<CalendarEntry> EntriesOf(List<Session> sessions, bool @public)
+    {
+        var entries = new List<CalendarEntry>(sessions.Count);
+        foreach (var session in sessions)
+        {
+            if (SessionCalendarEntries.TimesProblem(session) is { } problem)
+            {
+                logger.LogWarning("Session {SessionId} is left out of a calendar feed: its times cannot be an event ({Problem})", session.Id, problem);
+                continue;
+            }
+            if (!@public && session.IsOnline && session.VideoLink is not null && !VideoLinks.IsValid(session.VideoLink))
+            {
+                logger.LogWarning("Session {SessionId} is in a calendar feed without its video link, which is not an absolute https address", session.Id);
+            }
+            entries.Add(SessionCalendarEntries.For(session, BaseUrl, @public));
+        }
+        return entries;
     }
 
     /// <summary>Issues a new secret address for the participant's feed; any earlier one stops working. The secret is shown once.</summary>

@@ -8,9 +8,15 @@ public static class SessionCalendarEntries
     /// <param name="public">
     /// For the public strand feeds: no video link (only people with a place get it) and a link to the public page.
     /// </param>
+    /// <remarks>
+    /// A video link that is not an absolute https address (<see cref="VideoLinks"/>; stored before the rule) is left
+    /// out, as if the session had none.
+    /// </remarks>
     public static CalendarEntry For(Session session, string baseUrl, bool @public = false)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var online = session.IsOnline;
+        var link = VideoLinks.IsValid(session.VideoLink) ? session.VideoLink : null;
         var description = string.Join("\n\n", new[]
         {
             session.Status == SessionStatus.Cancelled ? $"CANCELLED. {session.ChangeNote}".Trim() : session.ChangeNote,
@@ -25,11 +31,30 @@ public static class SessionCalendarEntries
             Description: description,
             Start: session.Start,
             End: session.End,
-            Location: online ? (@public ? "Online" : session.VideoLink ?? "Online") : session.Venue,
-            Url: online && !@public ? session.VideoLink : null,
+            Location: online ? (@public ? "Online" : link ?? "Online") : session.Venue,
+            Url: online && !@public ? link : null,
             Status: session.Status,
             LastModified: session.UpdatedAt,
             Created: session.CreatedAt);
+    }
+
+    /// <summary>
+    /// Why the session's times cannot be an event (<see cref="SessionTimes.ValidateSpan"/>: over
+    /// <see cref="SessionTimes.MaxDays"/> London days, an end before the start, a time that London skips or repeats), or
+    /// null. The forms and the API refuse such times, but a session stored before they did may have them.
+    /// </summary>
+    public static string? TimesProblem(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            SessionTimes.ValidateSpan(session.Start, session.End);
+            return null;
+        }
+        catch (SessionTimeException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>

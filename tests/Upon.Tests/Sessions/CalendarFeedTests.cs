@@ -120,6 +120,52 @@ public abstract class CalendarFeedTests(UponApp app)
     }
 }
 
+/// <summary>
+/// A session stored before the forms and the API kept today's bounds (over 14 London days, a video link that is not an
+/// absolute https address), written straight through the DbContext, never fails a feed: a session whose times cannot be
+/// an event is left out, and a bad link is left off.
+/// </summary>
+public abstract class CalendarFeedBoundsTests(UponApp app)
+{
+    private static Calendar Parse(string text) => Calendar.Load(text) ?? throw new InvalidOperationException("Not an iCalendar.");
+
+    [SkippableFact]
+    public async Task StoredSessionsOutsideTheBounds_LeaveTheFeedsWorking()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var good = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 1, 15, 14, 0), title: "Good");
+        var tooLong = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 2, 1, 9, 0), hours: 20 * 24, title: "Twenty days",
+            venue: "Conference Centre, 1 Example Road, Leeds", videoLink: null, type: SessionType.Residential);
+        var badLink = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 3, 5, 14, 0), title: "No scheme", videoLink: "meet.example.org/no-scheme");
+        var person = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
+        await SessionSeed.PlacesAsync(app, good, [person]);
+        await SessionSeed.PlacesAsync(app, tooLong, [person]);
+        await SessionSeed.PlacesAsync(app, badLink, [person]);
+        var secret = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            return await s.GetRequiredService<CalendarFeeds>().NewPrivateFeedAsync(await db.Participants.FindAsync(person.Id) ?? throw new InvalidOperationException());
+        });
+
+        var strandFeed = await app.CreateAnonymousClient().GetAsync($"/calendars/strands/{strand.Slug}.ics");
+        var privateFeed = await app.CreateAnonymousClient().GetAsync(CalendarFeeds.PrivateFeedPath(secret));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (strandFeed.StatusCode, privateFeed.StatusCode));
+        var @public = Parse(await strandFeed.Content.ReadAsStringAsync()).Events.ToDictionary(e => e.Uid!);
+        var mine = Parse(await privateFeed.Content.ReadAsStringAsync()).Events.ToDictionary(e => e.Uid!);
+        Assert.Equal(new[] { good.Uid, badLink.Uid }.Order(), @public.Keys.Order());
+        Assert.Equal(new[] { good.Uid, badLink.Uid }.Order(), mine.Keys.Order());
+        Assert.Equal(new Uri("https://meet.example.org/upon-test"), mine[good.Uid].Url);
+        Assert.Null(mine[badLink.Uid].Url);
+        Assert.Equal("Online", mine[badLink.Uid].Location);
+    }
+}
+
+public sealed class CalendarFeedBoundsTests_Sqlite(SqliteApp app) : CalendarFeedBoundsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class CalendarFeedBoundsTests_Postgres(PostgresApp app) : CalendarFeedBoundsTests(app), IClassFixture<PostgresApp>;
+
 public sealed class CalendarFeedTests_Sqlite(SqliteApp app) : CalendarFeedTests(app), IClassFixture<SqliteApp>;
 
 public sealed class CalendarFeedTests_Postgres(PostgresApp app) : CalendarFeedTests(app), IClassFixture<PostgresApp>;
