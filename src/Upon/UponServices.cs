@@ -103,9 +103,10 @@ public static class UponServices
         services.AddScoped<IPersonalDataProvider, Upon.Aspirants.AspirantsPersonalData>();
         services.AddScoped<IPersonalDataProvider, Upon.SessionFeedback.SessionFeedbackPersonalData>();
         services.AddScoped<IPersonalDataProvider, Upon.Impact.ImpactPersonalData>();
-        // Programme activity other features record, which keeps a participant from the retention rule (Shared/Privacy).
+        // Programme activity other features record, which keeps a person from the retention rules (Shared/Privacy).
         services.AddScoped<IProgrammeActivity, Upon.Coaching.CoachingActivity>();
         services.AddScoped<IProgrammeActivity, Upon.Participants.EqualityActivity>();
+        services.AddScoped<IProgrammeActivity, Upon.Aspirants.ReviewingActivity>();
         services.AddUponDataProtection(configuration);
         services.AddUponImpact();
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);

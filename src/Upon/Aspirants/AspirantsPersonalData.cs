@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Upon.Data;
+using Upon.Sessions;
 using Upon.Shared.Privacy;
 
 namespace Upon.Aspirants;
@@ -8,7 +10,7 @@ namespace Upon.Aspirants;
 /// What Aspirant Directors holds about a person: their applications (answers, endorsement, reviews of them, learning set)
 /// and, kept apart, their equality monitoring answers; and, if they review, their reviewer record.
 /// </summary>
-public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived) : IPersonalDataProvider
+public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
 {
     private const string ErasedDomain = ErasedAddresses.End;
 
@@ -42,29 +44,49 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
     public static readonly NodaTime.Period NextYearCycle = NodaTime.Period.FromYears(1);
 
     /// <summary>
-    /// Applications not selected, submitted before the data map's period (one <see cref="NextYearCycle"/> earlier when the
-    /// applicant asked to be considered next year), are erased by the policy with everything about them, and with what
-    /// other features derived from the applicant's applications (<see cref="IApplicationDerivedRows"/>: the BALI graduate
-    /// record a self-declared graduate's application made) unless another application of theirs is still kept. Each
-    /// applicant's rows are erased under a pseudonym of their own, so that figures matching them across tables by
-    /// address still match.
+    /// Applications not taken up, and reviewers who no longer review. An application not selected or left on the waiting
+    /// list without an offer, submitted before the data map's period (one <see cref="NextYearCycle"/> earlier when the
+    /// applicant asked to be considered next year); one withdrawn, submitted (or, never submitted, started) before it; a
+    /// draft never submitted, started before it, whose cohort has closed; and one whose offer of a place was declined or
+    /// lapsed before it. Each is erased by the policy with everything about it, and with what other features derived
+    /// from the applicant's applications (<see cref="IApplicationDerivedRows"/>: the BALI graduate record a self-declared
+    /// graduate's application made) unless another application of theirs is still kept. Each applicant's rows are erased
+    /// under a pseudonym of their own, so that figures matching them across tables by address still match. An application
+    /// of someone who took up their place (a participant) is a programme record, erased with its participant.
     /// </summary>
     public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
     {
-        if (context.KeptSince("aspirant_applications") is not { } since)
+        var due = new List<RetentionDue>();
+        if (context.KeptSince("aspirant_applications") is { } since && await ApplicationsDueAsync(context.Today, since, cancellationToken) is { } applications)
         {
-            return [];
+            due.Add(applications);
         }
+        if (context.KeptSince("aspirant_reviewers") is { } reviewersSince && await ReviewersDueAsync(context.Today, reviewersSince, cancellationToken) is { } reviewers)
+        {
+            due.Add(reviewers);
+        }
+        return due;
+    }
+
+    private async Task<RetentionDue?> ApplicationsDueAsync(LocalDate today, LocalDate since, CancellationToken cancellationToken)
+    {
         var laterSince = since - NextYearCycle;
         var cutoff = since.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
         var laterCutoff = laterSince.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
+        var todayStart = today.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
         var applications = await db.AspirantApplications
-            .Where(a => a.Outcome == SelectionOutcome.NotSelected && a.SubmittedAt != null && !a.Email.EndsWith(ErasedDomain)
-                && (a.ConsiderNextYear == true ? a.SubmittedAt < laterCutoff : a.SubmittedAt < cutoff))
+            .Where(a => !a.Email.EndsWith(ErasedDomain) && a.ParticipantId == null && (
+                (a.SubmittedAt != null && (a.Outcome == SelectionOutcome.NotSelected || (a.Outcome == SelectionOutcome.Waiting && a.Offer == null))
+                    && (a.ConsiderNextYear == true ? a.SubmittedAt < laterCutoff : a.SubmittedAt < cutoff))
+                || (a.Outcome == SelectionOutcome.Withdrawn && a.Offer != OfferStatus.Declined && a.Offer != OfferStatus.Expired
+                    && (a.SubmittedAt != null ? a.SubmittedAt < cutoff : a.CreatedAt < cutoff))
+                || (a.Status == ApplicationStatus.Draft && a.Outcome == null && a.CreatedAt < cutoff && (a.Cohort!.ClosesAt == null || a.Cohort.ClosesAt < todayStart))
+                || (a.Offer == OfferStatus.Declined && a.OfferRespondedAt < cutoff)
+                || (a.Offer == OfferStatus.Expired && a.OfferDeadline < cutoff)))
             .ToListAsync(cancellationToken);
         if (applications.Count == 0)
         {
-            return [];
+            return null;
         }
         var before = NodaTime.Text.LocalDatePattern.Iso.Format(since);
         var laterBefore = NodaTime.Text.LocalDatePattern.Iso.Format(laterSince);
@@ -88,10 +110,52 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
             }
             people.Add([.. rows.Where(r => r.Rows.Count > 0)]);
         }
+        var kinds = applications.GroupBy(NotTakenUp).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
         var counts = people.SelectMany(p => p).GroupBy(r => r.Table, StringComparer.Ordinal).Select(g => $"{g.Sum(r => r.Rows.Count)} rows of {g.Key}");
-        return [new RetentionDue("Applications not selected",
-            $"{applications.Count} applications not selected, of {people.Count} applicants, submitted before {before} (before {laterBefore} when the applicant asked to be considered next year): {string.Join(", ", counts)}",
-            People: people)];
+        return new RetentionDue("Applications not taken up",
+            $"{applications.Count} applications ({string.Join(", ", kinds)}) of {people.Count} applicants, submitted (a draft, started; an offer, declined or lapsed) before {before} (before {laterBefore} when the applicant asked to be considered next year): {string.Join(", ", counts)}",
+            People: people);
+    }
+
+    private static string NotTakenUp(AspirantApplication a) => a switch
+    {
+        { Offer: OfferStatus.Declined or OfferStatus.Expired } => "offer declined or lapsed",
+        { Outcome: SelectionOutcome.Withdrawn } => "withdrawn",
+        { Status: ApplicationStatus.Draft } => "draft never submitted",
+        { Outcome: SelectionOutcome.Waiting } => "left on the waiting list",
+        _ => "not selected",
+    };
+
+    /// <summary>
+    /// Reviewers with no programme activity for the data map's period: their joining, the cohorts they were given, the
+    /// applications assigned to them, their reviews, recusals and conflicts declared (<see cref="ReviewingActivity"/>),
+    /// and what other features record under their address. The reviewer record is erased by the policy (their reviews
+    /// stay for the selection record), each under a pseudonym of their own. A reviewer who is also a participant is left
+    /// to the participants' rule, which erases them whole.
+    /// </summary>
+    private async Task<RetentionDue?> ReviewersDueAsync(LocalDate today, LocalDate since, CancellationToken cancellationToken)
+    {
+        var reviewers = await db.AspirantReviewers.AsNoTracking().Where(r => !r.Email.EndsWith(ErasedDomain))
+            .Select(r => new { r.Id, r.Email, r.PersonKey, r.CreatedAt }).ToListAsync(cancellationToken);
+        if (reviewers.Count == 0)
+        {
+            return null;
+        }
+        var live = await SessionsPersonalData.LiveParticipantsAsync(db, cancellationToken);
+        var activities = await ActivityByEmail.ReadAsync(activity, today, cancellationToken);
+        var dueIds = reviewers.Where(r => !live.Includes(r.Email, r.PersonKey) && activities.QuietBefore(r.Email, r.CreatedAt.InZone(Upon.Core.Time.London).Date, since))
+            .Select(r => r.Id).ToList();
+        if (dueIds.Count == 0)
+        {
+            return null;
+        }
+        var people = (await db.AspirantReviewers.Where(r => dueIds.Contains(r.Id)).ToListAsync(cancellationToken))
+            .GroupBy(r => r.Email.ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<PersonalRows>)[new PersonalRows("aspirant_reviewers", [.. g])])
+            .ToList();
+        return new RetentionDue("Reviewers who no longer review",
+            $"{people.Count} reviewers whose last programme activity was before {NodaTime.Text.LocalDatePattern.Iso.Format(since)}: {dueIds.Count} rows of aspirant_reviewers",
+            People: people);
     }
 
     private async Task<List<PersonalRows>> RowsOfAsync(List<int> ids, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Upon.Data;
 using Upon.Register;
+using Upon.Sessions;
 using Upon.Shared.Privacy;
 
 namespace Upon.Coaching;
@@ -9,7 +10,7 @@ namespace Upon.Coaching;
 /// What Coaching holds about a person: as a coach, their profile and consents; as a participant, their requests for a
 /// coach; and either way the matching's decisions and proposals, relationships and logged sessions they are part of.
 /// </summary>
-public sealed class CoachingPersonalData(UponDbContext db) : IPersonalDataProvider
+public sealed class CoachingPersonalData(UponDbContext db, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
 {
     public string Feature => "Coaching";
 
@@ -25,13 +26,18 @@ public sealed class CoachingPersonalData(UponDbContext db) : IPersonalDataProvid
         var coaches = await db.CoachProfiles.Where(c => c.Email.ToLower() == lower).ToListAsync(cancellationToken);
         var participantIds = await db.Participants.Where(p => p.Email.ToLower() == lower || (p.UserId != null && userIds.Contains(p.UserId))).Select(p => p.Id).ToListAsync(cancellationToken);
 #pragma warning restore CA1862
+        var personKeys = coaches.Where(c => c.PersonKey != null).Select(c => c.PersonKey!.Value).ToList();
+        var people = await db.People.Where(p => personKeys.Contains(p.Id)).ToListAsync(cancellationToken);
+        return [.. await RowsAsync(coaches, participantIds, cancellationToken), .. await RegisterPersonalData.RowsAsync(db, people, cancellationToken)];
+    }
+
+    private async Task<List<PersonalRows>> RowsAsync(List<CoachProfile> coaches, List<int> participantIds, CancellationToken cancellationToken)
+    {
         var coachIds = coaches.Select(c => c.Id).ToList();
         var requests = await db.CoachingRequests.Where(r => participantIds.Contains(r.ParticipantId)).ToListAsync(cancellationToken);
         var requestIds = requests.Select(r => r.Id).ToList();
         var relationships = await db.CoachingRelationships.Where(r => participantIds.Contains(r.ParticipantId) || coachIds.Contains(r.CoachId)).ToListAsync(cancellationToken);
         var relationshipIds = relationships.Select(r => r.Id).ToList();
-        var personKeys = coaches.Where(c => c.PersonKey != null).Select(c => c.PersonKey!.Value).ToList();
-        var people = await db.People.Where(p => personKeys.Contains(p.Id)).ToListAsync(cancellationToken);
         return
         [
             new("coach_profiles", coaches),
@@ -41,7 +47,6 @@ public sealed class CoachingPersonalData(UponDbContext db) : IPersonalDataProvid
             new("round_proposals", await db.RoundProposals.Where(p => requestIds.Contains(p.RequestId) || (p.CoachId != null && coachIds.Contains(p.CoachId.Value))).ToListAsync(cancellationToken)),
             new("coaching_relationships", relationships),
             new("coaching_sessions", await db.CoachingSessionLogs.Where(s => relationshipIds.Contains(s.RelationshipId)).ToListAsync(cancellationToken)),
-            .. await RegisterPersonalData.RowsAsync(db, people, cancellationToken),
         ];
     }
 
@@ -56,7 +61,41 @@ public sealed class CoachingPersonalData(UponDbContext db) : IPersonalDataProvid
     public object? ForDownload(string table, string column, object? value) =>
         table == "round_proposals" && column == nameof(RoundProposal.Reasons) && value is string { Length: > 0 } ? ReasonsWithheld : value;
 
-    /// <summary>Coaching records go with their participant, whom the programme's retention rule erases.</summary>
-    public Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RetentionDue>>([]);
+    /// <summary>
+    /// Coaches who left the pool (retired) with no programme activity for the data map's period: their joining, their
+    /// relationships as coach and what other features record under their address (<see cref="IProgrammeActivity"/>).
+    /// Their profile, consents and their side of the matching and relationships are erased by the policy, each coach
+    /// under a pseudonym of their own; the coachees' requests stay with the coachees. A coach who is also a participant
+    /// is left to the participants' rule, which erases them whole.
+    /// </summary>
+    public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
+    {
+        if (context.KeptSince("coach_profiles") is not { } since)
+        {
+            return [];
+        }
+        var retired = await db.CoachProfiles.AsNoTracking().Where(c => c.Status == CoachStatus.Retired && !c.Email.EndsWith("@erased.invalid"))
+            .Select(c => new { c.Id, c.Email, c.PersonKey, c.CreatedAt }).ToListAsync(cancellationToken);
+        if (retired.Count == 0)
+        {
+            return [];
+        }
+        var live = await SessionsPersonalData.LiveParticipantsAsync(db, cancellationToken);
+        var activities = await ActivityByEmail.ReadAsync(activity, context.Today, cancellationToken);
+        var dueIds = retired.Where(c => !live.Includes(c.Email, c.PersonKey) && activities.QuietBefore(c.Email, c.CreatedAt.InZone(Upon.Core.Time.London).Date, since))
+            .Select(c => c.Id).ToList();
+        if (dueIds.Count == 0)
+        {
+            return [];
+        }
+        var people = new List<IReadOnlyList<PersonalRows>>();
+        foreach (var coach in (await db.CoachProfiles.Where(c => dueIds.Contains(c.Id)).ToListAsync(cancellationToken)).GroupBy(c => c.Email.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            people.Add([.. (await RowsAsync([.. coach], [], cancellationToken)).Where(r => r.Rows.Count > 0)]);
+        }
+        var counts = people.SelectMany(p => p).GroupBy(r => r.Table, StringComparer.Ordinal).Select(g => $"{g.Sum(r => r.Rows.Count)} rows of {g.Key}");
+        return [new RetentionDue("Coaches who left the pool",
+            $"{people.Count} retired coaches whose last programme activity was before {NodaTime.Text.LocalDatePattern.Iso.Format(since)}: {string.Join(", ", counts)}",
+            People: people)];
+    }
 }

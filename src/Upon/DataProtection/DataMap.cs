@@ -30,8 +30,10 @@ public static class DataMap
     private static readonly Retention WhileAccountExists = Retention.Until("while the account exists; removed when the person is erased or the account's holder asks");
     private static readonly Retention ReferenceRetention = Retention.Until("kept: reference data, not about a person");
     private static readonly Retention AspirantsRetention = Retention.For(Period.FromYears(2), "2 years",
-        "the application was submitted, for an application not selected; 3 years (one more yearly cycle) when the applicant asked to be considered next year " +
-        "(those selected are kept as programme records, 6 years after their last programme activity)");
+        "the application was submitted, for an application not selected, left on the waiting list without an offer, or withdrawn; " +
+        "3 years (one more yearly cycle) when the applicant asked to be considered next year and was not selected; " +
+        "2 years after it was started, for a draft never submitted, once its cohort has closed; 2 years after an offer of a place was declined or lapsed " +
+        "(those who took up their place are kept as programme records, 6 years after their last programme activity)");
     private static readonly Retention AuditRecord = Retention.Until("kept as the legal record, never deleted; a person's values in it are shredded when they are erased");
 
     private static ColumnPolicy Col(string name, DataCategory category, ColumnErasure erasure = Keep, string? note = null) => new(name, category, erasure, note);
@@ -130,7 +132,9 @@ public static class DataMap
             "Kept without your name, for the programme's figures.",
             [Key("Id"), Key("ParticipantId"), Col("StrandId", ProgrammeRecord), Col("CohortId", ProgrammeRecord), Col("StartsOn", ProgrammeRecord), Col("EndsOn", ProgrammeRecord),
              Col("Status", ProgrammeRecord), Col("InvitationId", ProgrammeRecord), Col("LeftPostOn", ProgrammeRecord)]),
-        new("bookings", "Your bookings and places on waiting lists", "Running sessions", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+        new("bookings", "Your bookings and places on waiting lists", "Running sessions", PublicTask, Staff,
+            Retention.For(Period.FromYears(6), "6 years", "the person's last programme activity (a session, an enrolment, a coaching relationship): a place on a waiting list, like a seat, counts up to its session's end, and goes with its person"),
+            RowErasure.KeepRow,
             "Kept without your name, for the attendance figures.",
             [Key("Id"), Key("SessionId"), Key("ParticipantId"), Col("Status", ProgrammeRecord), Col("Queue", ProgrammeRecord), Col("RequestedAt", ProgrammeRecord),
              Col("BookedAt", ProgrammeRecord), Col("CancelledAt", ProgrammeRecord), Col("RequestedByUserId", DataCategory.Audit, Blank)]),
@@ -151,7 +155,9 @@ public static class DataMap
 
         // New Directors
         new("director_invitations", "New Directors invitations: to whom, when sent, reminders and the answer",
-            "Inviting every first-time director within two weeks, and the invitation figures", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "Inviting every first-time director within two weeks, and the invitation figures", PublicTask, Staff,
+            Retention.For(Period.FromYears(6), "6 years", "the person's last programme activity; for someone who never became a participant, the invitation's last step (sent, reminded, answered, lapsed)"),
+            RowErasure.KeepRow,
             "The email address and any reason you gave are removed; the invitation stays for the invitation figures.",
             [Key("Id"), Key("PersonKey"), Key("AppointmentId"), Col("AuthorityCode", ProgrammeRecord), Col("StartDate", ProgrammeRecord), Col("RecordedOn", ProgrammeRecord),
              Col("DueBy", ProgrammeRecord), Col("SendOn", ProgrammeRecord), Col("Status", ProgrammeRecord), Col("Email", Contact, Blank), Col("TokenHash", Credential, Blank),
@@ -167,7 +173,7 @@ public static class DataMap
         // Coaching
         Reference("coaching_characteristics", "The characteristics a coach may consent to be matched on", Key("Code"), Key("Label")),
         new("coach_profiles", "Coaches: name, email address, where and how they coach, capacity", "Matching participants with coaches", Contract, CoachingRecipients,
-            Retention.Until("while the coach is in the pool, then 6 years after their last coaching relationship"), RowErasure.KeepRow,
+            Retention.For(Period.FromYears(6), "6 years", "their last coaching relationship (or their joining the pool, if they had none), and never while they are in the pool"), RowErasure.KeepRow,
             "The coach's name and email address are replaced with a pseudonym and their calendar address removed; the profile stays so coaching figures do not change, and is never offered in a matching round again.",
             [Key("Id"), Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise),
              Col("Email", Contact, Pseudonymise), Col("Regions", ProgrammeRecord), Col("AuthorityKinds", ProgrammeRecord), Col("OffersInPerson", ProgrammeRecord),
@@ -240,7 +246,8 @@ public static class DataMap
 
         // Impact (the retention evaluation and the DfE return)
         new("imported_enrolments", "Past New Directors participants loaded for the retention evaluation: email address, register record and the date they accepted",
-            "The retention evaluation: whether joining New Directors early keeps directors in post", PublicTask, Staff, SixYearsAfterActivity, RowErasure.KeepRow,
+            "The retention evaluation: whether joining New Directors early keeps directors in post", PublicTask, Staff,
+            Retention.For(Period.FromYears(6), "6 years", "the person's last programme activity; for a past participant who is not a participant in Upon, the day they accepted"), RowErasure.KeepRow,
             "The email address is replaced with a pseudonym; the date stays, on the register record (itself pseudonymised), so that the retention evaluation does not change.",
             [Key("Id"), Col("Email", Contact, Pseudonymise), Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("AcceptedOn", ProgrammeRecord), Col("ImportedAt", ProgrammeRecord)]),
         new("bali_graduates", "Graduates of the Black and Asian Leadership Initiative: name, email address and year (being listed reveals ethnic origin)",
@@ -300,7 +307,8 @@ public static class DataMap
              Col("SexualOrientation", SpecialCategory, Blank), Col("Religion", SpecialCategory, Blank), Col("EthnicityCode", SpecialCategory, GeneraliseEthnicity), Col("EthnicityPreferNotToSay", SpecialCategory),
              Col("Disabled", SpecialCategory), Col("LongTermCondition", SpecialCategory, Blank), Col("ActivitiesReduced", SpecialCategory, Blank), Col("UpdatedAt", ProgrammeRecord)]),
         new("aspirant_reviewers", "Reviewers of applications: name, email address, account and the authorities they may not review",
-            "Anonymous, conflict-free reviewing", PublicTask, "Programme staff", Retention.Until("while the reviewer reviews, then 6 years after their last review"), RowErasure.KeepRow,
+            "Anonymous, conflict-free reviewing", PublicTask, "Programme staff",
+            Retention.For(Period.FromYears(6), "6 years", "the reviewer's last review (a cohort given to them, an application assigned, a review submitted, a recusal or conflict declared)"), RowErasure.KeepRow,
             "The reviewer's name and email address are replaced with a pseudonym; their reviews stay for the selection record.",
             [Key("Id"), Col("GivenName", Identity, Pseudonymise), Col("FamilyName", Identity, Pseudonymise), Col("Email", Contact, Pseudonymise), Col("UserId", Identity, Blank),
              Col("PersonKey", Identity, Keep, "the register record, itself pseudonymised"), Col("ConflictAuthorityCodes", ProgrammeRecord), Col("CreatedAt", ProgrammeRecord)]),

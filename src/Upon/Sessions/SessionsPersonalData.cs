@@ -45,11 +45,12 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
 
     /// <summary>
     /// Participants whose last programme activity is older than the data map keeps <c>participants</c>, and who are not
-    /// erased already. Activity: the record created; an enrolment's start, end or change of status; a session booked or
-    /// attended; and what other features record (<see cref="IProgrammeActivity"/>: a coaching relationship's dates and
-    /// sessions, as coachee or coach; a coach profile; equality information saved), by participant record or by the
-    /// address of the record or its account. Never due while something goes on now: an enrolment not completed or
-    /// withdrawn whose end date is still to come, a running coaching relationship, a coach in the pool.
+    /// erased already. Activity: the record created; an enrolment's start, end or change of status; a session booked,
+    /// waited for or attended; and what other features record (<see cref="IProgrammeActivity"/>: a coaching relationship's
+    /// dates and sessions, as coachee or coach; a coach profile; equality information saved; reviewing applications), by
+    /// participant record or by the address of the record or its account. Never due while something goes on now: an
+    /// enrolment not completed or withdrawn whose end date is still to come, a running coaching relationship, a coach in
+    /// the pool.
     /// </summary>
     public async Task<IReadOnlyList<RetentionDue>> FindRetentionDueAsync(RetentionContext context, CancellationToken cancellationToken)
     {
@@ -131,4 +132,25 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
         }
         return due;
     }
+
+    /// <summary>
+    /// The people the participants' rule above decides about: each participant not yet erased, by their address, their
+    /// account's and their register record. Another feature's retention rule about a person leaves such a person to it,
+    /// which erases all their records together once nothing of theirs goes on.
+    /// </summary>
+    public static async Task<LiveParticipants> LiveParticipantsAsync(UponDbContext db, CancellationToken cancellationToken)
+    {
+        var live = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith("@erased.invalid"))
+            .Select(p => new { p.Email, p.PersonKey, Account = p.User != null ? p.User.Email : null }).ToListAsync(cancellationToken);
+        return new LiveParticipants(
+            live.SelectMany(p => new[] { p.Email, p.Account }).OfType<string>().Select(e => e.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
+            live.Where(p => p.PersonKey != null).Select(p => p.PersonKey!.Value).ToHashSet());
+    }
+}
+
+/// <summary>Participants not yet erased: their addresses (lower case, the record's and its account's) and register records.</summary>
+public sealed record LiveParticipants(IReadOnlySet<string> LowerEmails, IReadOnlySet<int> PersonKeys)
+{
+    public bool Includes(string? email, int? personKey) =>
+        (email is not null && LowerEmails.Contains(email.ToLowerInvariant())) || (personKey is { } key && PersonKeys.Contains(key));
 }

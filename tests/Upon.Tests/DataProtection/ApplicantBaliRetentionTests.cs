@@ -48,7 +48,7 @@ public abstract class ApplicantBaliRetentionTests(UponApp app)
         });
 
         var run = await app.WithScopeAsync(s => s.GetRequiredService<RetentionRun>().RunAsync(new LocalDate(2027, 11, 21)));
-        Assert.Contains(run.Done, d => d.StartsWith("Applications not selected", StringComparison.Ordinal));
+        Assert.Contains(run.Done, d => d.StartsWith("Applications not taken up", StringComparison.Ordinal));
 
         await app.WithDbAsync(async db =>
         {

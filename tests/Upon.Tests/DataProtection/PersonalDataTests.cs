@@ -226,7 +226,7 @@ public abstract class PersonalDataTests(UponApp app)
         {
             Assert.True(seeded.Any(t => t.EndsWith($" holds {value}", StringComparison.Ordinal)), $"The search does not find {value} before the erasure:\n{string.Join('\n', seeded)}");
         }
-        var before = await FiguresAsync(canary);
+        var before = await ReportFigures.AllAsync(app, canary.Cohort);
         Assert.Contains($"Round {canary.Cohort[2..]}", before["coaching"], StringComparison.Ordinal);
 
         var result = await app.WithScopeAsync(s => s.GetRequiredService<PersonalData>().EraseAsync(new DataSubject(canary.Email), "Test"));
@@ -234,11 +234,7 @@ public abstract class PersonalDataTests(UponApp app)
         Assert.NotNull(result);
         var traces = await TracesAsync(canary);
         Assert.True(traces.Count == 0, "Traces left:\n" + string.Join('\n', traces));
-        var after = await FiguresAsync(canary);
-        foreach (var (report, figures) in before)
-        {
-            Assert.True(figures == after[report], $"The {report} figures changed:\nbefore: {figures}\nafter:  {after[report]}");
-        }
+        ReportFigures.AssertSame(before, await ReportFigures.AllAsync(app, canary.Cohort));
         await app.WithDbAsync(async db =>
         {
             var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == canary.ParticipantId);
@@ -392,14 +388,14 @@ public abstract class PersonalDataTests(UponApp app)
 
         var dry = await UponCli.RunAsync(app.Database, "privacy", "purge", "--as-of", "2027-11-21", "--dry-run");
         Assert.True(dry.ExitCode == 0, dry.ToString());
-        Assert.Contains("Applications not selected: ", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("Applications not taken up: ", dry.Output, StringComparison.Ordinal);
         Assert.Contains("before 2025-11-21 (before 2024-11-21 when the applicant asked to be considered next year)", dry.Output, StringComparison.Ordinal);
         Assert.Contains("Dry run: nothing was erased.", dry.Output, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, bool> { ["unanswered"] = false, ["no"] = false, ["yes"] = false }, await ErasedAsync());
 
         var first = await UponCli.RunAsync(app.Database, "privacy", "purge", "--as-of", "2027-11-21");
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Done: Applications not selected", first.Output, StringComparison.Ordinal);
+        Assert.Contains("Done: Applications not taken up", first.Output, StringComparison.Ordinal);
         Assert.Equal(new Dictionary<string, bool> { ["unanswered"] = true, ["no"] = true, ["yes"] = false }, await ErasedAsync());
 
         var later = await UponCli.RunAsync(app.Database, "privacy", "purge", "--as-of", "2028-11-21");
@@ -546,54 +542,6 @@ public abstract class PersonalDataTests(UponApp app)
         }
         return found;
     });
-
-    /// <summary>
-    /// Every report's figures, as JSON, by report: turnover and invitation figures of every year and attendance since 2000
-    /// by every grouping (in the host), and through the real command line the canary's Aspirant Directors cohort, the DfE
-    /// return of the year (exact and the funder's), coaching, retention and feedback.
-    /// </summary>
-    private async Task<Dictionary<string, string>> FiguresAsync(Canary canary)
-    {
-        var figures = await app.WithScopeAsync(async s =>
-        {
-            var turnover = await s.GetRequiredService<TurnoverReport>().AllYearsAsync();
-            var invitations = await s.GetRequiredService<InvitationReport>().AllYearsAsync();
-            var attendance = await s.GetRequiredService<ProgrammeAttendance>().FiguresAsync(new AttendancePeriod(new LocalDate(2000, 1, 1), new LocalDate(2031, 1, 1), null));
-            return new Dictionary<string, string>
-            {
-                ["turnover"] = JsonSerializer.Serialize(turnover),
-                ["invitations"] = JsonSerializer.Serialize(invitations),
-                ["attendance"] = JsonSerializer.Serialize(new { total = attendance!.Total, groups = attendance.Groups.ToDictionary(g => g.Key.ToString(), g => g.Value) }),
-            };
-        });
-        foreach (var (name, args) in new (string, string[])[]
-        {
-            ("aspirants", ["report", "aspirants", "--cohort", canary.Cohort, "--format", "json"]),
-            ("dfe-return", ["report", "dfe-return", "--period", "2026-27", "--format", "json"]),
-            ("dfe-return (funder)", ["report", "dfe-return", "--period", "2026-27", "--format", "json", "--funder"]),
-            ("dfe-return 2000-01", ["report", "dfe-return", "--period", "2000-01", "--format", "json"]),
-            ("coaching", ["report", "coaching", "--format", "json"]),
-            ("retention", ["report", "retention", "--format", "json"]),
-            ("feedback", ["report", "feedback", "--format", "json"]),
-        })
-        {
-            var run = await UponCli.RunAsync(app.Database, args);
-            Assert.True(run.ExitCode == 0, $"{name}: {run}");
-            figures[name] = WithoutComputedAt(run.Output);
-        }
-        return figures;
-    }
-
-    /// <summary>The JSON without the moment it was worked out (the DfE return's <c>computedAt</c>), which differs on every run.</summary>
-    private static string WithoutComputedAt(string json)
-    {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json);
-        if (node is System.Text.Json.Nodes.JsonObject o)
-        {
-            o.Remove("computedAt");
-        }
-        return node?.ToJsonString() ?? "";
-    }
 }
 
 public sealed class PersonalDataTests_Sqlite(SqliteApp app) : PersonalDataTests(app), IClassFixture<SqliteApp>;

@@ -3,9 +3,11 @@ using NodaTime;
 namespace Upon.Shared.Privacy;
 
 /// <summary>
-/// Programme activity a feature records about people, for the retention rule that erases a participant after the data
-/// map's period without activity (Sessions): a coaching relationship or logged coaching session, a coach in the pool, an
-/// equality record saved. Sessions asks every source, so it need not depend on the features that record the activity.
+/// Programme activity a feature records about people, for the retention rules that erase a person after the data map's
+/// period without activity (a participant, by Sessions; a coach, reviewer, invitee or imported past participant, by
+/// <see cref="ActivityByEmail"/>): a coaching relationship or logged coaching session, a coach in the pool, an equality
+/// record saved, an application reviewed. Each rule asks every source, so it need not depend on the features that record
+/// the activity.
 /// Register with <c>services.AddScoped&lt;IProgrammeActivity, ...&gt;()</c>.
 /// </summary>
 public interface IProgrammeActivity
