@@ -74,7 +74,7 @@ public sealed class CoachingPersonalData(UponDbContext db, IEnumerable<IProgramm
         {
             return [];
         }
-        var retired = await db.CoachProfiles.AsNoTracking().Where(c => c.Status == CoachStatus.Retired && !c.Email.EndsWith("@erased.invalid"))
+        var retired = await db.CoachProfiles.AsNoTracking().Where(c => c.Status == CoachStatus.Retired && !c.Email.EndsWith(ErasedAddresses.End))
             .Select(c => new { c.Id, c.Email, c.PersonKey, c.CreatedAt }).ToListAsync(cancellationToken);
         if (retired.Count == 0)
         {

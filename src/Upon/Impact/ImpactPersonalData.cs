@@ -38,7 +38,7 @@ public sealed class ImpactPersonalData(UponDbContext db, IEnumerable<IProgrammeA
         {
             return [];
         }
-        var imported = await db.ImportedEnrolments.AsNoTracking().Where(e => !e.Email.EndsWith("@erased.invalid") && e.AcceptedOn < since)
+        var imported = await db.ImportedEnrolments.AsNoTracking().Where(e => !e.Email.EndsWith(ErasedAddresses.End) && e.AcceptedOn < since)
             .Select(e => new { e.Id, e.Email, e.PersonKey, e.AcceptedOn }).ToListAsync(cancellationToken);
         if (imported.Count == 0)
         {

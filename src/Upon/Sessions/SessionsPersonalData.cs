@@ -140,7 +140,7 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
     /// </summary>
     public static async Task<LiveParticipants> LiveParticipantsAsync(UponDbContext db, CancellationToken cancellationToken)
     {
-        var live = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith("@erased.invalid"))
+        var live = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith(ErasedAddresses.End))
             .Select(p => new { p.Email, p.PersonKey, Account = p.User != null ? p.User.Email : null }).ToListAsync(cancellationToken);
         return new LiveParticipants(
             live.SelectMany(p => new[] { p.Email, p.Account }).OfType<string>().Select(e => e.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
