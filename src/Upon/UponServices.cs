@@ -22,11 +22,15 @@ namespace Upon;
 /// <summary>The services shared by the web app and the command line.</summary>
 public static class UponServices
 {
-    public static IServiceCollection AddUpon(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
+    /// <param name="services">The services to add to.</param>
+    /// <param name="configuration">The app's configuration.</param>
+    /// <param name="environment">The host's environment, if any.</param>
+    /// <param name="modelInOptions">False for the command line: see <see cref="DatabaseSetup.AddUponDatabase"/>.</param>
+    public static IServiceCollection AddUpon(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null, bool modelInOptions = true)
     {
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddHttpContextAccessor();
-        services.AddUponDatabase(configuration);
+        services.AddUponDatabase(configuration, modelInOptions);
         services.AddUponAccounts(environment?.IsDevelopment() == true);
         // The command line's actor; the web app replaces it with the signed-in user.
         services.TryAddSingleton<IAuditActor, CommandLineAuditActor>();
@@ -124,19 +128,31 @@ public static class UponServices
     /// and <see cref="SetUpCheck"/> finds every step's data in place (one query), no step runs.
     /// </summary>
     public static Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, CancellationToken cancellationToken = default) =>
-        services.InitialiseAsync(createDemoDataWhenEmpty, readOnly: false, cancellationToken);
+        services.InitialiseAsync(createDemoDataWhenEmpty, readOnly: false, loadModel: true, cancellationToken);
 
     /// <inheritdoc cref="InitialiseAsync(IServiceProvider, bool, CancellationToken)"/>
-    public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, bool readOnly, CancellationToken cancellationToken = default)
+    /// <param name="services">The app's services.</param>
+    /// <param name="createDemoDataWhenEmpty">Whether to create the demo data on an empty register.</param>
+    /// <param name="readOnly">Whether the caller only reads (see above).</param>
+    /// <param name="loadModel">
+    /// Whether to build EF Core's model now (the web app: before its first request needs it). A command leaves it to
+    /// whatever first needs it: on SQLite the checks of an up-to-date, set-up database need no context, and an import
+    /// none unless a row calls for an invitation.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task InitialiseAsync(this IServiceProvider services, bool createDemoDataWhenEmpty, bool readOnly, bool loadModel, CancellationToken cancellationToken = default)
     {
         // Each step is timed (logged at Debug under Upon.Startup; bench/README.md gives the breakdown). When the database
         // is up to date and set up, the steps are one query in all.
         var steps = new StartupSteps(services.GetRequiredService<ILoggerFactory>().CreateLogger("Upon.Startup"));
-        await steps.TimeAsync("EF model", () => DatabaseSetup.LoadModelAsync(services));
+        if (loadModel)
+        {
+            await steps.TimeAsync("EF model", () => DatabaseSetup.LoadModelAsync(services));
+        }
         var migrated = await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, cancellationToken));
         await using var scope = services.CreateAsyncScope();
         // A database that was up to date before this start has usually been set up by an earlier one: one query says so.
-        var complete = !migrated && await steps.TimeAsync("set-up check", () => SetUpCheck.IsCompleteAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), cancellationToken));
+        var complete = !migrated && await steps.TimeAsync("set-up check", () => IsSetUpAsync(scope.ServiceProvider, cancellationToken));
         if (complete)
         {
             await CreateDemoDataAsync();
@@ -166,6 +182,15 @@ public static class UponServices
                 await steps.TimeAsync("demo data", () => scope.ServiceProvider.GetRequiredService<DemoData>().CreateIfEmptyAsync(cancellationToken));
             }
         }
+    }
+
+    /// <summary><see cref="SetUpCheck"/>, on a SQLite connection of its own when it can (no context, so no EF Core model).</summary>
+    private static async Task<bool> IsSetUpAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<DatabaseConnections>().OpenSqliteAsync(cancellationToken);
+        return connection is not null
+            ? await SetUpCheck.IsCompleteAsync(connection, cancellationToken)
+            : await SetUpCheck.IsCompleteAsync(services.GetRequiredService<UponDbContext>(), cancellationToken);
     }
 
     private sealed class StartupSteps(ILogger logger)

@@ -11,7 +11,7 @@ public static class CommandHost
 {
     public static Task<IHost> StartAsync(CancellationToken cancellationToken) => StartAsync(readOnly: false, cancellationToken);
 
-    /// <param name="readOnly">For a command that only reads (a report): see <see cref="UponServices.InitialiseAsync(IServiceProvider, bool, bool, CancellationToken)"/>.</param>
+    /// <param name="readOnly">For a command that only reads (a report): see <see cref="UponServices.InitialiseAsync(IServiceProvider, bool, bool, bool, CancellationToken)"/>.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<IHost> StartAsync(bool readOnly, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public static class CommandHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddUpon(builder.Configuration, builder.Environment);
+        builder.Services.AddUpon(builder.Configuration, builder.Environment, modelInOptions: false);
         // Identity's sign-in services depend on routing; the command line has none of its own.
         builder.Services.AddRouting();
         var host = builder.Build();
@@ -33,7 +33,7 @@ public static class CommandHost
             "Start-up: the runtime reached the command {Launch} ms after launch; building its host took {Milliseconds} ms", (long)launch.TotalMilliseconds, watch.ElapsedMilliseconds);
         try
         {
-            await host.Services.InitialiseAsync(createDemoDataWhenEmpty: false, readOnly, cancellationToken);
+            await host.Services.InitialiseAsync(createDemoDataWhenEmpty: false, readOnly, loadModel: false, cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {

@@ -23,9 +23,10 @@ public static class ImportAppointmentsCommand
             using var host = await CommandHost.StartAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<AppointmentImporter>();
+            // On a connection of its own: the import then builds no EF Core model unless a row calls for an invitation.
             var result = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected
-                ? await WithProgressBar(p => importer.ImportAsync(bytes, progress: p, cancellationToken: cancellationToken))
-                : await importer.ImportAsync(bytes, cancellationToken: cancellationToken);
+                ? await WithProgressBar(p => importer.ImportAsync(bytes, progress: p, ownConnection: true, cancellationToken: cancellationToken))
+                : await importer.ImportAsync(bytes, ownConnection: true, cancellationToken: cancellationToken);
             if (!result.Succeeded)
             {
                 foreach (var error in result.Errors)

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using Upon.Data.Mappings;
 using Upon.Register;
@@ -9,18 +7,23 @@ namespace Upon.Data;
 
 /// <summary>
 /// Reads whole tables the import checks against (the authorities, the register's people and appointments), untracked,
-/// with one plain query each in the context's current transaction; column names come from the EF model, as the
-/// <see cref="BulkWriter"/>'s do. An EF Core query costs a process about 0.2 s the first time (its query pipeline made
+/// with one plain query each in the session's transaction (<see cref="BulkSession"/>: the context's, or the import's own);
+/// column names come from the session's maps, as the <see cref="BulkWriter"/>'s do. An EF Core query costs a process about 0.2 s the first time (its query pipeline made
 /// ready, then each query compiled), more than the rest of <c>upon import appointments</c> of a small file; an import
 /// through this reader makes no EF query at all unless it records an appointment that could call for an invitation.
 /// </summary>
-public sealed class BulkReader(UponDbContext db)
+public sealed class BulkReader(BulkSession session)
 {
+    public BulkReader(UponDbContext db)
+        : this(new BulkSession(db))
+    {
+    }
+
     /// <summary>Every authority with its GSS codes, in the order of their keys (as EF's <c>Include</c> reads them).</summary>
     public async Task<List<Authority>> AuthoritiesAsync(CancellationToken cancellationToken)
     {
         var authorities = await ReadAsync(
-            TableMap.Of<Authority>(db.Model, nameof(Authority.Code), nameof(Authority.Name), nameof(Authority.RegionCode),
+            session.Map<Authority>(nameof(Authority.Code), nameof(Authority.Name), nameof(Authority.RegionCode),
                 nameof(Authority.OperatingFrom), nameof(Authority.OperatingTo)),
             orderBy: [0],
             r => new Authority
@@ -34,7 +37,7 @@ public sealed class BulkReader(UponDbContext db)
             cancellationToken);
         var byCode = authorities.ToDictionary(a => a.Code, StringComparer.Ordinal);
         var codes = await ReadAsync(
-            TableMap.Of<AuthorityGssCode>(db.Model, nameof(AuthorityGssCode.Code), nameof(AuthorityGssCode.AuthorityCode), nameof(AuthorityGssCode.Name),
+            session.Map<AuthorityGssCode>(nameof(AuthorityGssCode.Code), nameof(AuthorityGssCode.AuthorityCode), nameof(AuthorityGssCode.Name),
                 nameof(AuthorityGssCode.RegionCode), nameof(AuthorityGssCode.ValidFrom), nameof(AuthorityGssCode.ValidTo)),
             orderBy: [1, 0, 4],
             r => new AuthorityGssCode
@@ -55,7 +58,7 @@ public sealed class BulkReader(UponDbContext db)
     }
 
     public Task<List<Person>> PeopleAsync(CancellationToken cancellationToken) => ReadAsync(
-        TableMap.Of<Person>(db.Model, nameof(Person.Id), nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email)),
+        session.Map<Person>(nameof(Person.Id), nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email)),
         orderBy: [],
         r => new Person
         {
@@ -68,7 +71,7 @@ public sealed class BulkReader(UponDbContext db)
         cancellationToken);
 
     public Task<List<Appointment>> AppointmentsAsync(CancellationToken cancellationToken) => ReadAsync(
-        TableMap.Of<Appointment>(db.Model, nameof(Appointment.Id), nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
+        session.Map<Appointment>(nameof(Appointment.Id), nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
             nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn)),
         orderBy: [],
         r => new Appointment
@@ -89,13 +92,16 @@ public sealed class BulkReader(UponDbContext db)
     private static LocalDate? Date(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
 
-    private Task<List<T>> ReadAsync<T>(TableMap map, int[] orderBy, Func<DbDataReader, T> row, CancellationToken cancellationToken) =>
-        db.WithOpenConnectionAsync(async connection =>
+    private Task<List<T>> ReadAsync<T>(TableMap map, int[] orderBy, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        return session.OwnsConnection ? Read(session.Connection) : session.Context.WithOpenConnectionAsync(Read, cancellationToken);
+
+        async Task<List<T>> Read(DbConnection connection)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {map.ColumnList} FROM {map.Table}"
                 + (orderBy.Length == 0 ? "" : $" ORDER BY {string.Join(", ", orderBy.Select(i => map.Columns[i]))}");
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Transaction = session.Transaction;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken))
@@ -103,5 +109,6 @@ public sealed class BulkReader(UponDbContext db)
                 rows.Add(row(reader));
             }
             return rows;
-        }, cancellationToken);
+        }
+    }
 }

@@ -14,13 +14,19 @@ using Upon.Register;
 namespace Upon.Data;
 
 /// <summary>
-/// Writes many rows at once inside the context's current transaction: one prepared statement re-used per row on SQLite (bound by position on the connection's handle),
+/// Writes many rows at once inside the session's transaction (<see cref="BulkSession"/>: the context's, or an import's own): one prepared statement re-used per row on SQLite (bound by position on the connection's handle),
 /// binary COPY on PostgreSQL. EF Core's change tracker costs about a tenth of a millisecond per entity, which is too
-/// slow for a 100,000-row import; column names still come from the EF model so the two cannot drift apart.
+/// slow for a 100,000-row import; column names still come from the EF model (or, on a session's own connection, from
+/// <see cref="TableMap.Named{T}"/>, which tests keep equal to it) so the two cannot drift apart.
 /// </summary>
-public sealed class BulkWriter(UponDbContext db)
+public sealed class BulkWriter(BulkSession session)
 {
-    private bool IsPostgres => db.Database.IsPostgres();
+    public BulkWriter(UponDbContext db)
+        : this(new BulkSession(db))
+    {
+    }
+
+    private bool IsPostgres => session.IsPostgres;
 
     /// <summary>Inserts new people and sets each one's generated <see cref="Person.Id"/>.</summary>
     public Task InsertPeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken) =>
@@ -55,12 +61,13 @@ public sealed class BulkWriter(UponDbContext db)
         {
             return;
         }
-        db.MarkFigureDataChanged();
+        session.MarkFigureDataChanged();
         if (!IsPostgres)
         {
             await InsertStagedSqliteAsync(map, rows, values, setKey, progress, cancellationToken);
             return;
         }
+        var db = session.Context;
         var keyName = db.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
         var set = db.Set<T>();
         var before = await set.MaxAsync(e => (int?)EF.Property<int>(e, keyName), cancellationToken) ?? 0;
@@ -200,7 +207,7 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdateAppointmentEndingsAsync(IReadOnlyCollection<Appointment> appointments, CancellationToken cancellationToken)
     {
-        db.MarkFigureDataChanged();
+        session.MarkFigureDataChanged();
         var (table, columns, _) = Columns<Appointment>(nameof(Appointment.Type), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason),
             nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn), nameof(Appointment.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2, {columns[3]} = @p3, {columns[4]} = @p4 WHERE {columns[5]} = @p5";
@@ -209,13 +216,13 @@ public sealed class BulkWriter(UponDbContext db)
 
     public async Task UpdatePeopleAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
     {
-        db.MarkFigureDataChanged();
+        session.MarkFigureDataChanged();
         var (table, columns, _) = Columns<Person>(nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email), nameof(Person.Id));
         var sql = $"UPDATE {table} SET {columns[0]} = @p0, {columns[1]} = @p1, {columns[2]} = @p2 WHERE {columns[3]} = @p3";
         await ExecuteEachAsync(sql, people, p => [p.GivenName, p.FamilyName, p.Email, p.Id], cancellationToken);
     }
 
-    private TableMap Columns<T>(params string[] properties) => TableMap.Of<T>(db.Model, properties);
+    private TableMap Columns<T>(params string[] properties) => session.Map<T>(properties);
 
     private async Task InsertAsync<T>(
         TableMap map, IEnumerable<T> rows, Func<T, object?[]> values,
@@ -241,7 +248,7 @@ public sealed class BulkWriter(UponDbContext db)
     private async Task CopyAsync<T>(TableMap map, IEnumerable<T> rows, Func<T, object?[]> values, CancellationToken cancellationToken, IProgress<int>? progress)
     {
         var copy = $"COPY {map.Table} ({map.ColumnList}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(copy, cancellationToken);
+        await using var importer = await ((NpgsqlConnection)session.Connection).BeginBinaryImportAsync(copy, cancellationToken);
         var done = 0;
         foreach (var row in rows)
         {
@@ -342,8 +349,8 @@ public sealed class BulkWriter(UponDbContext db)
         }
     }
 
-    /// <summary>The SQLite handle of the context's connection, which must be open (in the caller's transaction).</summary>
-    private sqlite3 SqliteHandle() => ((SqliteConnection)db.Database.GetDbConnection()).Handle
+    /// <summary>The SQLite handle of the session's connection, which must be open (in the caller's transaction).</summary>
+    private sqlite3 SqliteHandle() => ((SqliteConnection)session.Connection).Handle
         ?? throw new InvalidOperationException("The bulk writer needs the connection open, in the import's transaction.");
 
     /// <summary>Whether a value binds as the one already bound: both null, or equal text, number, flag, date or time of the same type.</summary>
@@ -400,10 +407,9 @@ public sealed class BulkWriter(UponDbContext db)
         {
             return;
         }
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
+        await using var command = session.Connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.Transaction = session.Transaction;
         DbParameter[]? parameters = null;
         var done = 0;
         foreach (var row in rows)

@@ -51,34 +51,23 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
             || entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !SignInBookkeeping.Contains(p.Metadata.Name));
     }
 
-    /// <summary>The statement that raises the version (table and column names from the EF model).</summary>
-    public static string BumpSql(DbContext db)
-    {
-        var (table, id, version) = Names(db);
-        return $"UPDATE {table} SET {version} = {version} + 1 WHERE {id} = {DataVersion.RowId}";
-    }
+    /// <summary>
+    /// The statement that raises the version. Its names come from <see cref="TableMap.Named{T}"/>, not the EF model, so that
+    /// an import that wrote on its own connection can raise the version without loading the model.
+    /// </summary>
+    public static readonly string BumpSql = BuildBumpSql();
 
-    /// <summary>The statement that reads the version.</summary>
-    public static string ReadSql(DbContext db)
+    private static string BuildBumpSql()
     {
-        var (table, id, version) = Names(db);
-        return $"SELECT {version} FROM {table} WHERE {id} = {DataVersion.RowId}";
-    }
-
-    private static (string Table, string Id, string Version) Names(DbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(DataVersion)) ?? throw new InvalidOperationException("DataVersion is not mapped.");
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        static string Quote(string name) => $"\"{name}\"";
-        return (Quote(entity.GetTableName()!), Quote(entity.FindProperty(nameof(DataVersion.Id))!.GetColumnName(store)!),
-            Quote(entity.FindProperty(nameof(DataVersion.Version))!.GetColumnName(store)!));
+        var (table, columns, _) = TableMap.Named<DataVersion>(nameof(DataVersion.Id), nameof(DataVersion.Version));
+        return $"UPDATE {table} SET {columns[1]} = {columns[1]} + 1 WHERE {columns[0]} = {DataVersion.RowId}";
     }
 
     public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
         if (eventData.Context is UponDbContext db && db.TakeFigureDataChange())
         {
-            using var command = Bump(db, transaction);
+            using var command = Bump(transaction);
             command.ExecuteNonQuery();
         }
         return result;
@@ -89,7 +78,7 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
     {
         if (eventData.Context is UponDbContext db && db.TakeFigureDataChange())
         {
-            await using var command = Bump(db, transaction);
+            await using var command = Bump(transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         return result;
@@ -104,11 +93,12 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
         return Task.CompletedTask;
     }
 
-    private static DbCommand Bump(DbContext db, DbTransaction transaction)
+    /// <summary>The statement that raises the version, in <paramref name="transaction"/>.</summary>
+    internal static DbCommand Bump(DbTransaction transaction)
     {
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = BumpSql(db);
+        command.CommandText = BumpSql;
         return command;
     }
 
@@ -119,7 +109,7 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
             if (command.Transaction is null)
             {
                 using var bump = command.Connection!.CreateCommand();
-                bump.CommandText = BumpSql(db);
+                bump.CommandText = BumpSql;
                 bump.ExecuteNonQuery();
             }
             else
@@ -137,7 +127,7 @@ public sealed partial class DataVersions : DbTransactionInterceptor, IDbCommandI
             if (command.Transaction is null)
             {
                 await using var bump = command.Connection!.CreateCommand();
-                bump.CommandText = BumpSql(db);
+                bump.CommandText = BumpSql;
                 await bump.ExecuteNonQueryAsync(cancellationToken);
             }
             else

@@ -51,7 +51,9 @@ public static partial class DatabaseSetup
     /// <para>
     /// The options are built once (a singleton), naming the provider's compiled model, rather than for every request's
     /// context: built per context, they and EF Core's search of the assembly for the compiled model (by reflection) were
-    /// a measurable share of a cached figure request (bench/README.md, the request path).
+    /// a measurable share of a cached figure request (bench/README.md, the request path). A command's options do not
+    /// (<paramref name="modelInOptions"/> false): naming the model builds it, 0.13 s, when the options are, and a command on
+    /// SQLite may need none (an import); EF Core finds it by its assembly attribute when something first needs it.
     /// </para>
     /// <para>
     /// EF Core's migrator checks, before migrating, that the migrations are not behind the model (its pending-model-changes
@@ -60,7 +62,7 @@ public static partial class DatabaseSetup
     /// tests/Upon.Tests/Data/MigrationsTests.cs makes the same check on both providers before anything is released.
     /// </para>
     /// </remarks>
-    public static IServiceCollection AddUponDatabase(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddUponDatabase(this IServiceCollection services, IConfiguration configuration, bool modelInOptions = true)
     {
         var provider = ProviderFrom(configuration);
         var connectionString = ConnectionStringFrom(configuration, provider);
@@ -73,10 +75,11 @@ public static partial class DatabaseSetup
             }
             builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 60);
             builder.Pooling = true;
+            connectionString = builder.ToString();
             services.AddPooledDbContext<SqliteUponDbContext>(o => o
-                .UseSqlite(builder.ToString(), sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")
+                .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .UseModel(CompiledModels.Sqlite.SqliteUponDbContextModel.Instance)
+                .NamingModel(modelInOptions, () => CompiledModels.Sqlite.SqliteUponDbContextModel.Instance)
                 .AddInterceptors(new SqlitePragmaInterceptor(), new DataVersions())
                 .ConfigureWarnings(IgnorePendingModelChangesCheck));
         }
@@ -85,10 +88,11 @@ public static partial class DatabaseSetup
             services.AddPooledDbContext<PostgresUponDbContext>(o => o
                 .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations")
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .UseModel(CompiledModels.Postgres.PostgresUponDbContextModel.Instance)
+                .NamingModel(modelInOptions, () => CompiledModels.Postgres.PostgresUponDbContextModel.Instance)
                 .AddInterceptors(new DataVersions())
                 .ConfigureWarnings(IgnorePendingModelChangesCheck));
         }
+        services.AddSingleton(new DatabaseConnections(provider, connectionString));
         return services;
     }
 
@@ -109,6 +113,9 @@ public static partial class DatabaseSetup
             .Use(provider.GetRequiredService<Upon.Audit.IAuditActor>(), provider.GetRequiredService<NodaTime.IClock>()));
     }
 
+    private static DbContextOptionsBuilder NamingModel(this DbContextOptionsBuilder options, bool name, Func<Microsoft.EntityFrameworkCore.Metadata.IModel> model) =>
+        name ? options.UseModel(model()) : options;
+
     private static void IgnorePendingModelChangesCheck(WarningsConfigurationBuilder warnings) =>
         warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 
@@ -120,6 +127,14 @@ public static partial class DatabaseSetup
     /// </summary>
     public static async Task<bool> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // On SQLite the check needs no context, so that a command that makes no EF Core query never builds the model.
+        await using (var connection = await services.GetRequiredService<DatabaseConnections>().OpenSqliteAsync(cancellationToken))
+        {
+            if (connection is not null && await IsUpToDateAsync(connection, DatabaseProvider.Sqlite, cancellationToken))
+            {
+                return false;
+            }
+        }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UponDbContext>();
         if (await IsUpToDateAsync(db, cancellationToken))
@@ -259,27 +274,32 @@ public static partial class DatabaseSetup
     public static async Task<bool> IsUpToDateAsync(UponDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var known = MigrationIds(db.Database.Provider());
+        var provider = db.Database.Provider();
+        return await db.WithOpenConnectionAsync(connection => IsUpToDateAsync(connection, provider, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc cref="IsUpToDateAsync(UponDbContext, CancellationToken)"/>
+    public static async Task<bool> IsUpToDateAsync(System.Data.Common.DbConnection connection, DatabaseProvider provider, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var known = MigrationIds(provider);
         if (known.Count == 0)
         {
             return false;
         }
-        return await db.WithOpenConnectionAsync(async connection =>
+        try
         {
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT COUNT(*), MAX(\"MigrationId\") FROM \"__ef_migrations\"";
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                return await reader.ReadAsync(cancellationToken)
-                    && Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == known.Count
-                    && !reader.IsDBNull(1) && reader.GetString(1) == known[^1];
-            }
-            catch (System.Data.Common.DbException)
-            {
-                // No history table yet: a new database.
-                return false;
-            }
-        }, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*), MAX(\"MigrationId\") FROM \"__ef_migrations\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                && Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) == known.Count
+                && !reader.IsDBNull(1) && reader.GetString(1) == known[^1];
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // No history table yet: a new database.
+            return false;
+        }
     }
 }

@@ -27,7 +27,13 @@ public sealed class SqliteLogFlusher : IAsyncDisposable
     public static SqliteLogFlusher? For(UponDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.Database.GetDbConnection() is not SqliteConnection { State: System.Data.ConnectionState.Open, DataSource: { Length: > 0 } file })
+        return For(db.Database.GetDbConnection());
+    }
+
+    /// <summary>A flusher for the connection's SQLite database file, or null (see <see cref="For(UponDbContext)"/>).</summary>
+    public static SqliteLogFlusher? For(System.Data.Common.DbConnection connection)
+    {
+        if (connection is not SqliteConnection { State: System.Data.ConnectionState.Open, DataSource: { Length: > 0 } file })
         {
             return null;
         }

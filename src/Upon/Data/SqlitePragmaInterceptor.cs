@@ -46,8 +46,13 @@ public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         Remember(connection);
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        SetUpAsync(connection, cancellationToken);
+
+    /// <summary>Sets up a connection opened without EF Core (<see cref="DatabaseConnections"/>) as every context's is.</summary>
+    public static async Task SetUpAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         if (IsSetUp(connection))
         {
             return;

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Upon.Audit;
 using Upon.Core;
+using Upon.Core.NewDirectors;
 using Upon.Core.Register;
 using Upon.Data;
 using Upon.Shared.Events;
@@ -38,7 +39,7 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// written unless every row is valid. An appointment is keyed by authority, person and start date, so importing the
 /// same file twice changes nothing and a later file updates what an earlier one said.
 /// </summary>
-public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, ILogger<AppointmentImporter> logger) : IDisposable
+public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections connections, DomainEvents events, ILogger<AppointmentImporter> logger) : IDisposable
 {
     public void Dispose() => _createdJson.Dispose();
 
@@ -49,7 +50,17 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     /// Imports a file as uploaded or read from disk: decoded by the one rule for imported files (UTF-8, with or without a
     /// byte-order mark, <see cref="Upon.Shared.Files.Utf8File"/>); a file that is not UTF-8 is one error naming the line.
     /// </summary>
-    public async Task<AppointmentImportResult> ImportAsync(byte[] file, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="file">The file's bytes.</param>
+    /// <param name="preview">Whether to check and count only, writing nothing.</param>
+    /// <param name="progress">Told how far the import has got.</param>
+    /// <param name="ownConnection">
+    /// On SQLite, whether to import on a connection of its own rather than the context's (<see cref="BulkSession.BeginOwnAsync"/>):
+    /// the command line, which then builds no EF Core model unless a row calls for an invitation. Only for a caller with no
+    /// transaction of its own open on the context.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the import, which then writes nothing.</param>
+    public async Task<AppointmentImportResult> ImportAsync(
+        byte[] file, bool preview = false, IProgress<ImportProgress>? progress = null, bool ownConnection = false, CancellationToken cancellationToken = default)
     {
         string text;
         try
@@ -62,13 +73,13 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         {
             return new AppointmentImportResult(0, 0, 0, 0, 0, [new ImportError(e.Line ?? 1, "", "", e.Message)]);
         }
-        return await ImportAsync(text, preview, progress, cancellationToken);
+        return await ImportAsync(text, preview, progress, ownConnection, cancellationToken);
     }
 
     public async Task<AppointmentImportResult> ImportAsync(TextReader reader, bool preview = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return await ImportAsync(await reader.ReadToEndAsync(cancellationToken), preview, progress, cancellationToken);
+        return await ImportAsync(await reader.ReadToEndAsync(cancellationToken), preview, progress, ownConnection: false, cancellationToken);
     }
 
     /// <summary>How many rows are planned and written at a time (the bulk writer writes each batch in one go).</summary>
@@ -82,7 +93,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     /// file and the register (overlaps) come at the end; if any row failed, the transaction is rolled back and nothing is
     /// written.
     /// </summary>
-    private async Task<AppointmentImportResult> ImportAsync(string text, bool preview, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private async Task<AppointmentImportResult> ImportAsync(string text, bool preview, IProgress<ImportProgress>? progress, bool ownConnection, CancellationToken cancellationToken)
     {
         _stage.Restart();
         // For the progress bar only: the lines after the header (blank lines are counted too, so it may end short of the total).
@@ -93,9 +104,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         // The register is read and written in one transaction, and on PostgreSQL no one else writes appointments meanwhile (an
         // import on another instance waits here), so the checks against the register hold until the rows are written. On
         // SQLite the transaction holds the database's write lock already (IMMEDIATE).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await LockRegisterAsync(cancellationToken);
-        var tables = new BulkReader(db);
+        await using var session = ownConnection && await connections.OpenSqliteAsync(cancellationToken) is { } connection
+            ? await BulkSession.BeginOwnAsync(db, connection, cancellationToken)
+            : await BulkSession.BeginAsync(db, cancellationToken);
+        await LockRegisterAsync(session, cancellationToken);
+        var tables = new BulkReader(session);
         var authorities = await tables.AuthoritiesAsync(cancellationToken);
         var byCode = new Dictionary<string, Authority>(StringComparer.OrdinalIgnoreCase);
         foreach (var authority in authorities)
@@ -116,7 +129,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         var spans = new Dictionary<string, List<Span>>(StringComparer.Ordinal);
         var firstLineOfKey = new Dictionary<(string, string, LocalDate), int>();
         // Declared after the transaction, so disposed before it: the writer has stopped before any rollback.
-        await using var writer = new BatchPipeline(this, new BulkWriter(db), register, today, preview, cancellationToken);
+        await using var writer = new BatchPipeline(this, session, register, today, preview, cancellationToken);
         var batch = new List<(AppointmentRow Row, Authority Authority)>(BatchSize);
         using (var reader = new StringReader(text))
         {
@@ -169,7 +182,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         if (errors.Count > 0)
         {
             await writer.StopAsync();
-            await transaction.RollbackAsync(cancellationToken);
+            await session.RollbackAsync(cancellationToken);
             return new AppointmentImportResult(rowCount, 0, 0, 0, 0, Sorted(errors));
         }
 
@@ -181,16 +194,22 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         _stage.Restart();
 
         var recordedEvent = new AppointmentsRecorded(writer.Recorded);
+        // Its handler (New Directors) reads and writes through the context, in this transaction, and only for appointments
+        // that could invite someone (the first thing it checks; it checks against its own today, no earlier than this one).
+        if (writer.Recorded.Any(r => InvitationRules.CouldInvite(r.Start, today)))
+        {
+            await session.JoinContextAsync(cancellationToken);
+        }
         await events.RaiseAsync(recordedEvent, cancellationToken);
         logger.LogDebug("Import: reactions to the recorded appointments (New Directors invitations) took {Milliseconds} ms", _stage.ElapsedMilliseconds);
         _stage.Restart();
         if (preview)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await session.RollbackAsync(cancellationToken);
         }
         else
         {
-            await transaction.CommitAsync(cancellationToken);
+            await session.CommitAsync(cancellationToken);
         }
         logger.LogDebug("Import: committed in {Milliseconds} ms; the process so far: {Allocated} MB allocated, {Gen0} gen0, {Gen1} gen1 and {Gen2} gen2 garbage collections, paused {Paused} ms in all",
             _stage.ElapsedMilliseconds, GC.GetTotalAllocatedBytes() >> 20, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), (long)GC.GetTotalPauseDuration().TotalMilliseconds);
@@ -236,6 +255,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
     private sealed class BatchPipeline : IAsyncDisposable
     {
         private readonly AppointmentImporter _importer;
+        private readonly BulkSession _session;
         private readonly BulkWriter _bulk;
         private readonly RegisterSnapshot _register;
         private readonly LocalDate _today;
@@ -247,10 +267,11 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         /// <summary>People already in the register (or new in an earlier batch) whose names or email the file changes, written once at the end.</summary>
         private readonly HashSet<Person> _changedPeople = [];
 
-        public BatchPipeline(AppointmentImporter importer, BulkWriter bulk, RegisterSnapshot register, LocalDate today, bool collectChanges, CancellationToken cancellationToken)
+        public BatchPipeline(AppointmentImporter importer, BulkSession session, RegisterSnapshot register, LocalDate today, bool collectChanges, CancellationToken cancellationToken)
         {
             _importer = importer;
-            _bulk = bulk;
+            _session = session;
+            _bulk = new BulkWriter(session);
             _register = register;
             _today = today;
             _collectChanges = collectChanges;
@@ -298,7 +319,7 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
                 await foreach (var plan in _plans.Reader.ReadAllAsync(cancellationToken))
                 {
                     await _importer.WriteAsync(_bulk, plan, cancellationToken);
-                    (LogFlusher ??= _importer.StartLogFlusher())?.Flush();
+                    (LogFlusher ??= SqliteLogFlusher.For(_session.Connection))?.Flush();
                     Recorded.AddRange(plan.Added.Select(a => new RecordedAppointment(a.Appointment.AuthorityCode, a.Appointment.PersonKey, a.Appointment.StartDate)));
                 }
             }
@@ -342,12 +363,10 @@ public sealed class AppointmentImporter(UponDbContext db, DomainEvents events, I
         }
     }
 
-    private SqliteLogFlusher? StartLogFlusher() => SqliteLogFlusher.For(db);
-
     /// <summary>On PostgreSQL, makes every other writer of appointments wait until this transaction ends (readers do not wait).</summary>
-    private async Task LockRegisterAsync(CancellationToken cancellationToken)
+    private async Task LockRegisterAsync(BulkSession session, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsPostgres())
+        if (!session.IsPostgres)
         {
             return;
         }
