@@ -89,34 +89,6 @@ public abstract class BulkReaderTests(UponApp app)
         Assert.Contains(appointments, a => a.Unplanned == true);
         Assert.Contains(appointments, a => a.Unplanned == false);
     }
-
-    [SkippableFact]
-    public async Task OnASqliteConnectionOfItsOwn_ReadsWhatItReadsOnTheContexts()
-    {
-        app.RequireDatabase();
-        var (own, viaContext) = await app.WithScopeAsync(async s =>
-        {
-            var connections = s.GetRequiredService<DatabaseConnections>();
-            Skip.If(connections.Provider != DatabaseProvider.Sqlite, "Only SQLite imports on a connection of its own.");
-            var db = s.GetRequiredService<UponDbContext>();
-            List<Authority> authorities;
-            List<Appointment> appointments;
-            await using (var session = await BulkSession.BeginOwnAsync(db, (await connections.OpenSqliteAsync(CancellationToken.None))!, CancellationToken.None))
-            {
-                var reader = new BulkReader(session);
-                authorities = await reader.AuthoritiesAsync(CancellationToken.None);
-                appointments = await reader.AppointmentsAsync(CancellationToken.None);
-            }
-            var context = new BulkReader(db);
-            return ((Authorities: authorities, Appointments: appointments),
-                (Authorities: await context.AuthoritiesAsync(CancellationToken.None), Appointments: await context.AppointmentsAsync(CancellationToken.None)));
-        });
-
-        Assert.NotEmpty(viaContext.Authorities);
-        Assert.Equal(viaContext.Authorities.Select(a => (a.Code, a.Name, a.GssCodes.Count)), own.Authorities.Select(a => (a.Code, a.Name, a.GssCodes.Count)));
-        Assert.Equal(viaContext.Appointments.Select(a => (a.Id, a.AuthorityCode, a.PersonKey, a.StartDate, a.EndDate)),
-            own.Appointments.Select(a => (a.Id, a.AuthorityCode, a.PersonKey, a.StartDate, a.EndDate)));
-    }
 }
 
 public sealed class BulkReaderTests_Sqlite(SqliteApp app) : BulkReaderTests(app), IClassFixture<SqliteApp>;
