@@ -34,7 +34,7 @@ public enum OfferStatus
 /// <c>application_id</c>, or one Upon gives). Its equality monitoring answers are not here: they are in
 /// <see cref="AspirantEqualityMonitoring"/>, which nothing a reviewer or decision-maker reads ever joins.
 /// </summary>
-public class AspirantApplication
+public class AspirantApplication : Upon.Shared.Privacy.IBaliGraduateFlag
 {
     public int Id { get; set; }
     public int CohortId { get; set; }

@@ -30,8 +30,8 @@ public static class DataMap
     private static readonly Retention WhileAccountExists = Retention.Until("while the account exists; removed when the person is erased or the account's holder asks");
     private static readonly Retention ReferenceRetention = Retention.Until("kept: reference data, not about a person");
     private static readonly Retention AspirantsRetention = Retention.For(Period.FromYears(2), "2 years",
-        "the application was submitted, for an application not selected, left on the waiting list without an offer, or withdrawn; " +
-        "3 years (one more yearly cycle) when the applicant asked to be considered next year and was not selected; " +
+        "the application was submitted (or started, for one withdrawn before it was submitted), for an application not selected, left on the waiting list without an offer, or withdrawn; " +
+        "3 years (one more yearly cycle) when the applicant asked to be considered next year and was not selected or left on the waiting list without an offer; " +
         "2 years after it was started, for a draft never submitted, once its cohort has closed; 2 years after an offer of a place was declined or lapsed " +
         "(those who took up their place are kept as programme records, 6 years after their last programme activity)");
     private static readonly Retention AuditRecord = Retention.Until("kept as the legal record, never deleted; a person's values in it are shredded when they are erased");

@@ -16,6 +16,7 @@ public static class ImpactSetup
         services.AddScoped<EqualityBaliImporter>();
         services.AddScoped<Upon.Shared.Events.IDomainEventHandler<Upon.Shared.Events.BaliGraduateDeclared>, SelfDeclaredBaliGraduates>();
         services.AddScoped<Upon.Shared.Privacy.IApplicationDerivedRows, SelfDeclaredBaliGraduateRows>();
+        services.AddScoped<Upon.Shared.Privacy.IErasureFigures, BaliErasureFigures>();
         services.AddScoped<IDfeReturnSection, ReturnNewDirectorsSection>();
         services.AddScoped<IDfeReturnSection, ReturnCoachingSection>();
         services.AddScoped<IDfeReturnSection, ReturnRetentionSection>();

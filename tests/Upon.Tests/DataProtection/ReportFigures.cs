@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Upon.Impact;
 using Upon.NewDirectors;
 using Upon.Register;
 using Upon.Sessions;
@@ -12,9 +13,11 @@ namespace Upon.Tests.DataProtection;
 /// <summary>Every report's figures, for tests that erasure and the retention run change none of them.</summary>
 public static class ReportFigures
 {
+    private static readonly string[] EqualityYears = ["2025-26", "2026-27"];
+
     /// <summary>
     /// Every report's figures, as JSON, by report: turnover and invitation figures of every year and attendance since 2000
-    /// by every grouping (in the host), and through the real command line an Aspirant Directors cohort, the DfE return of
+    /// by every grouping and the equality figures of every stage (in the host), and through the real command line an Aspirant Directors cohort, the DfE return of
     /// the year (exact and the funder's), coaching, retention and feedback.
     /// </summary>
     public static async Task<Dictionary<string, string>> AllAsync(UponApp app, string aspirantCohort)
@@ -24,11 +27,18 @@ public static class ReportFigures
             var turnover = await s.GetRequiredService<TurnoverReport>().AllYearsAsync();
             var invitations = await s.GetRequiredService<InvitationReport>().AllYearsAsync();
             var attendance = await s.GetRequiredService<ProgrammeAttendance>().FiguresAsync(new AttendancePeriod(new LocalDate(2000, 1, 1), new LocalDate(2031, 1, 1), null));
+            // Every stage's equality figures, unsuppressed, for the years the tests' applications fall in.
+            var equality = new Dictionary<string, object>();
+            foreach (var year in EqualityYears)
+            {
+                equality[year] = await s.GetRequiredService<EqualityByYear>().StagesAsync(Upon.Core.Register.FinancialYear.Parse(year), Upon.Core.Disclosure.DisclosureRule.None, CancellationToken.None);
+            }
             return new Dictionary<string, string>
             {
                 ["turnover"] = JsonSerializer.Serialize(turnover),
                 ["invitations"] = JsonSerializer.Serialize(invitations),
                 ["attendance"] = JsonSerializer.Serialize(new { total = attendance!.Total, groups = attendance.Groups.ToDictionary(g => g.Key.ToString(), g => g.Value) }),
+                ["equality"] = JsonSerializer.Serialize(equality),
             };
         });
         foreach (var (name, args) in new (string, string[])[]

@@ -81,6 +81,9 @@ public abstract class RetentionRulesTests(UponApp app)
                 ["open draft"] = Application("open-draft", open, a => a.Status = ApplicationStatus.Draft),
             };
             db.AspirantApplications.AddRange(applications.Values);
+            // On the imported list of BALI graduates without saying so on the application: the equality figures count the
+            // declined applicant as a graduate by address, which the rule then replaces.
+            db.BaliGraduates.Add(new EqualityBaliGraduate { Email = applications["declined"].Email, GivenName = "Applicant", FamilyName = "Declined", CohortYear = 2020, Source = "import", RecordedAt = now });
 
             // Reviewers: one whose last review was submitted at noon on 10 April 2026; one given this year's cohort since.
             var reviewer = new AspirantReviewer { Email = $"reviewer.{tag}@reviewer.test", GivenName = "Past", FamilyName = $"Reviewer{tag}", CreatedAt = March2026 };
