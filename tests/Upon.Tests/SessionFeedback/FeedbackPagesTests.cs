@@ -265,9 +265,7 @@ public abstract class FeedbackPagesTests(UponApp app)
         await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
         Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[0], 4));
 
-        var edit = await staff.GetDocumentAsync(formUrl);
-        var fields = edit.QuerySelectorAll("form input, form select").Where(e => e.GetAttribute("name") is { } n && n != "__RequestVerificationToken" && e.GetAttribute("type") != "checkbox")
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "SELECT" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")! : e.GetAttribute("value") ?? "");
+        var fields = await FormFieldsAsync(staff, formUrl);
         Assert.Equal("Reaction", fields["Questions[0].Level"]);
         fields["Questions[0].Level"] = "Learning";
         var error = await Html.ParseAsync(await staff.PostFormAsync(formUrl, fields));
@@ -288,9 +286,7 @@ public abstract class FeedbackPagesTests(UponApp app)
         var duplicate = await Html.ParseAsync(await staff.PostFormAsync("/feedback/forms/new", new Dictionary<string, string> { ["Name"] = "Again", ["StrandId"] = held.Strand.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         Assert.Single(duplicate.ErrorSummary());
 
-        var edit = await staff.GetDocumentAsync(formUrl);
-        var fields = edit.QuerySelectorAll("form input, form select").Where(e => e.GetAttribute("name") is { } n && n != "__RequestVerificationToken" && e.GetAttribute("type") != "checkbox")
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "SELECT" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")! : e.GetAttribute("value") ?? "");
+        var fields = await FormFieldsAsync(staff, formUrl);
         fields["Questions[0].Text"] = "How useful was the residential?";
         fields["Questions[4].Text"] = "Who would you recommend it to?";
         fields["Questions[4].Kind"] = "Text";
@@ -307,6 +303,14 @@ public abstract class FeedbackPagesTests(UponApp app)
             session.Questions.Where(q => !q.Retired).OrderBy(q => q.Position).Select(q => q.Text));
         await AssertRefusedAsync(app.CreateClient(Roles.Funder), formUrl);
         await AssertRefusedAsync(app.CreateClient(Roles.Participant), "/feedback");
+    }
+
+    /// <summary>The form's fields as the page gives them (each select's chosen option), to post back changed.</summary>
+    private static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient staff, string formUrl)
+    {
+        var edit = await staff.GetDocumentAsync(formUrl);
+        return edit.QuerySelectorAll("form input, form select").Where(e => e.GetAttribute("name") is { } n && n != "__RequestVerificationToken" && e.GetAttribute("type") != "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "SELECT" ? e.QuerySelector("option[selected]")?.GetAttribute("value") ?? e.QuerySelector("option")!.GetAttribute("value")! : e.GetAttribute("value") ?? "");
     }
 }
 
