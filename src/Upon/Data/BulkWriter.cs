@@ -95,63 +95,20 @@ public sealed class BulkWriter(BulkSession session)
         nameof(AuditEvent.EntityType), nameof(AuditEvent.EntityId), nameof(AuditEvent.Changes), nameof(AuditEvent.Detail));
 
     /// <summary>
-    /// Whether <see cref="AuditCreatedPeopleAsync"/> and <see cref="AuditCreatedAppointmentsAsync"/> can write created lines
-    /// (SQLite: the database builds them from the rows just inserted; on PostgreSQL the caller writes them with
-    /// <see cref="InsertAuditEventsAsync"/>, which binary COPY makes as fast).
+    /// Whether <see cref="AuditCreatedAsync{TEntity}"/> can write created lines (SQLite: the database makes them from the
+    /// rows just inserted; on PostgreSQL the caller writes them with <see cref="InsertAuditEventsAsync"/>, which binary COPY
+    /// makes as fast).
     /// </summary>
     public bool AuditsCreatedRowsItself => !IsPostgres;
 
     /// <summary>
-    /// Appends one <c>created</c> audit line for each person with a key from <paramref name="firstKey"/> to
-    /// <paramref name="lastKey"/> (the ones just inserted, in key order), its changes built by SQLite from the row as
-    /// written: the same fields and values, and the same JSON once parsed, as <see cref="Upon.Audit.AuditChanges"/> gives
-    /// (SQLite escapes only what JSON requires, so a name such as Zoë is written as it is rather than as <c>\u00EB</c>).
+    /// Appends one <c>created</c> audit line for each row of <typeparamref name="TEntity"/>'s table with a key from
+    /// <paramref name="firstKey"/> to <paramref name="lastKey"/> (the ones just inserted), in key order, with one
+    /// <c>INSERT ... SELECT</c>: no line is made, encoded or bound in .NET. Fails, and so rolls the caller's transaction
+    /// back, unless exactly one line a key was written.
     /// </summary>
-    /// <param name="line">The line's time, actor, action, entity type and detail, the same for every row.</param>
-    public Task AuditCreatedPeopleAsync(int firstKey, int lastKey, AuditEvent line, CancellationToken cancellationToken)
-    {
-        var (table, columns, _) = Columns<Person>(nameof(Person.Id), nameof(Person.PersonId), nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.Email));
-        return AuditCreatedAsync(table, columns[0], firstKey, lastKey,
-            [(nameof(Person.PersonId), columns[1]), (nameof(Person.GivenName), columns[2]), (nameof(Person.FamilyName), columns[3]), (nameof(Person.Email), columns[4])],
-            line, cancellationToken);
-    }
-
-    /// <summary>
-    /// Appends one <c>created</c> audit line for each appointment with a key from <paramref name="firstKey"/> to
-    /// <paramref name="lastKey"/>, built by SQLite from the row as written, with exactly the text
-    /// <see cref="Upon.Audit.AuditChanges"/> gives: codes as their names, the person's key and flags as text.
-    /// </summary>
-    public Task AuditCreatedAppointmentsAsync(int firstKey, int lastKey, AuditEvent line, CancellationToken cancellationToken)
-    {
-        var (table, columns, _) = Columns<Appointment>(nameof(Appointment.Id), nameof(Appointment.AuthorityCode), nameof(Appointment.PersonKey), nameof(Appointment.Type),
-            nameof(Appointment.StartDate), nameof(Appointment.EndDate), nameof(Appointment.LeavingReason), nameof(Appointment.Unplanned), nameof(Appointment.RecordedOn));
-        return AuditCreatedAsync(table, columns[0], firstKey, lastKey,
-            [
-                (nameof(Appointment.AuthorityCode), columns[1]),
-                (nameof(Appointment.PersonKey), $"CAST({columns[2]} AS TEXT)"),
-                (nameof(Appointment.Type), NamesOfCodes<AppointmentType>(columns[3], RegisterCodes.ToCode)),
-                (nameof(Appointment.StartDate), columns[4]),
-                (nameof(Appointment.EndDate), columns[5]),
-                (nameof(Appointment.LeavingReason), NamesOfCodes<LeavingReason>(columns[6], RegisterCodes.ToCode)),
-                (nameof(Appointment.Unplanned), $"CASE {columns[7]} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END"),
-                (nameof(Appointment.RecordedOn), columns[8]),
-            ],
-            line, cancellationToken);
-    }
-
-    /// <summary>A CASE giving each stored code's enum name (null for null); the codes and names come from the code, never from input.</summary>
-    private static string NamesOfCodes<TEnum>(string column, Func<TEnum, string> code) where TEnum : struct, Enum =>
-        $"CASE {column} {string.Concat(Enum.GetValues<TEnum>().Select(v => $"WHEN {Literal(code(v))} THEN {Literal(v.ToString())} "))}END";
-
-    private static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-    /// <summary>
-    /// One <c>INSERT ... SELECT</c> over the rows just inserted: SQLite builds each line's <c>{"Field":{"new":value}}</c>
-    /// itself, so no line is made, encoded or bound in .NET (the lines were half of a large import's writing). Fails,
-    /// and so rolls the caller's transaction back, unless exactly one line a key was written.
-    /// </summary>
-    private Task AuditCreatedAsync(
-        string table, string keyColumn, int firstKey, int lastKey, (string Field, string Value)[] fields, AuditEvent line, CancellationToken cancellationToken)
+    /// <param name="line">The line's time, actor, action, entity type, changes and detail, the same for every row.</param>
+    public Task AuditCreatedAsync<TEntity>(int firstKey, int lastKey, AuditEvent line, CancellationToken cancellationToken) where TEntity : class
     {
         if (IsPostgres)
         {
@@ -162,15 +119,16 @@ public sealed class BulkWriter(BulkSession session)
             return Task.CompletedTask;
         }
         cancellationToken.ThrowIfCancellationRequested();
+        var (table, columns, _) = Columns<TEntity>("Id");
+        var key = columns[0];
         var audit = AuditColumns();
-        var changes = $"json_object({string.Join(", ", fields.Select(f => $"{Literal(f.Field)}, json_object('new', {f.Value})"))})";
         var sql = $"INSERT INTO {audit.Table} ({audit.ColumnList}) "
-            + $"SELECT ?1, ?2, ?3, ?4, ?5, CAST({keyColumn} AS TEXT), {changes}, ?6 FROM {table} WHERE {keyColumn} BETWEEN ?7 AND ?8 ORDER BY {keyColumn}";
+            + $"SELECT ?1, ?2, ?3, ?4, ?5, CAST({key} AS TEXT), ?6, ?7 FROM {table} WHERE {key} BETWEEN ?8 AND ?9 ORDER BY {key}";
         var handle = SqliteHandle();
         Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
         using (statement)
         {
-            object?[] values = [line.At.ToDateTimeUtc(), line.UserId, line.Actor, line.Action, line.EntityType, line.Detail, firstKey, lastKey];
+            object?[] values = [line.At.ToDateTimeUtc(), line.UserId, line.Actor, line.Action, line.EntityType, line.Changes, line.Detail, firstKey, lastKey];
             for (var i = 0; i < values.Length; i++)
             {
                 Check(Bind(statement, i + 1, values[i]), handle);

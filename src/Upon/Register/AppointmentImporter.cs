@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using System.Globalization;
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Upon.Audit;
@@ -39,10 +37,8 @@ public sealed record ImportProgress(string Stage, int Done, int Total);
 /// written unless every row is valid. An appointment is keyed by authority, person and start date, so importing the
 /// same file twice changes nothing and a later file updates what an earlier one said.
 /// </summary>
-public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections connections, DomainEvents events, ILogger<AppointmentImporter> logger) : IDisposable
+public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections connections, DomainEvents events, ILogger<AppointmentImporter> logger)
 {
-    public void Dispose() => _createdJson.Dispose();
-
     // Each stage is timed and logged at Debug (bench/README.md gives the breakdown of a 100,000-row import).
     private readonly System.Diagnostics.Stopwatch _stage = new();
 
@@ -264,8 +260,11 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
             new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         private readonly Task _writing;
 
-        /// <summary>People already in the register (or new in an earlier batch) whose names or email the file changes, written once at the end.</summary>
-        private readonly HashSet<Person> _changedPeople = [];
+        /// <summary>
+        /// People already in the register (or new in an earlier batch) whose names or email the file changes, written once at
+        /// the end, each with their names and email before the file's first change to them.
+        /// </summary>
+        private readonly Dictionary<Person, PersonBefore> _changedPeople = [];
 
         public BatchPipeline(AppointmentImporter importer, BulkSession session, RegisterSnapshot register, LocalDate today, bool collectChanges, CancellationToken cancellationToken)
         {
@@ -335,7 +334,7 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
         {
             _plans.Writer.TryComplete();
             await _writing;
-            await _bulk.UpdatePeopleAsync(_changedPeople, cancellationToken);
+            await _bulk.UpdatePeopleAsync(_changedPeople.Keys, cancellationToken);
             await _bulk.InsertAuditEventsAsync(_importer.PeopleAuditLines(_changedPeople), cancellationToken);
         }
 
@@ -427,24 +426,22 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
         await bulk.InsertAppointmentsAsync(added, null, cancellationToken);
         _appointmentsWatch.Stop();
         _auditWatch.Start();
+        var at = db.Clock.GetCurrentInstant();
         if (bulk.AuditsCreatedRowsItself)
         {
-            var at = db.Clock.GetCurrentInstant();
             if (people.Count > 0)
             {
-                await bulk.AuditCreatedPeopleAsync(people[0].Id, people[^1].Id,
-                    Line(at, AuditActions.Created, nameof(Person), null, changes: null), cancellationToken);
+                await bulk.AuditCreatedAsync<Person>(people[0].Id, people[^1].Id, Line(at, AuditActions.Created, nameof(Person), null, changes: null), cancellationToken);
             }
             if (added.Count > 0)
             {
-                await bulk.AuditCreatedAppointmentsAsync(added[0].Id, added[^1].Id,
-                    Line(at, AuditActions.Created, nameof(Appointment), null, changes: null), cancellationToken);
+                await bulk.AuditCreatedAsync<Appointment>(added[0].Id, added[^1].Id, Line(at, AuditActions.Created, nameof(Appointment), null, changes: null), cancellationToken);
             }
             await bulk.InsertAuditEventsAsync(UpdatedLines(plan, at), cancellationToken);
         }
         else
         {
-            await bulk.InsertAuditEventsAsync(AuditLines(plan), cancellationToken);
+            await bulk.InsertAuditEventsAsync(CreatedLines(people, added, at).Concat(UpdatedLines(plan, at)), cancellationToken);
         }
         _auditWatch.Stop();
     }
@@ -459,28 +456,19 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
         string.CompareOrdinal(a.AuthorityCode, b.AuthorityCode) is var byAuthority and not 0 ? byAuthority : a.StartDate.CompareTo(b.StartDate);
 
     /// <summary>
-    /// One audit line per person and appointment the import created or changed, with the fields it set: made one at a
-    /// time as the bulk writer writes them, so that the lines of a large import are never all held at once. The lines of a
-    /// batch carry one time, read when the batch is written (reading the clock and formatting the time for each line was a
-    /// tenth of the writing). Used where the bulk writer does not build the created lines itself (PostgreSQL).
+    /// One <c>created</c> line per person and appointment the batch created, naming the record and the import but not
+    /// copying its values (README, "Audit log"): made one at a time as the bulk writer writes them. Used where the bulk writer
+    /// does not write the created lines itself (PostgreSQL).
     /// </summary>
-    private IEnumerable<AuditEvent> AuditLines(WritePlan plan)
+    private IEnumerable<AuditEvent> CreatedLines(List<Person> people, List<Appointment> added, Instant at)
     {
-        var at = db.Clock.GetCurrentInstant();
-        // The created lines are the most numerous (one per new person and appointment): their JSON is written directly, the
-        // same text as JsonSerializer gives for { Field = { new = value } }, without reflection or an object per field.
-        foreach (var (_, person) in plan.NewPeople)
+        foreach (var person in people)
         {
-            yield return Line(at, AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
-                _createdJson.Write(("PersonId", person.PersonId), ("GivenName", person.GivenName), ("FamilyName", person.FamilyName), ("Email", person.Email)));
+            yield return Line(at, AuditActions.Created, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture), changes: null);
         }
-        foreach (var (appointment, _) in plan.Added)
+        foreach (var appointment in added)
         {
-            yield return Line(at, AuditActions.Created, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture), _createdJson.Write(appointment));
-        }
-        foreach (var line in UpdatedLines(plan, at))
-        {
-            yield return line;
+            yield return Line(at, AuditActions.Created, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture), changes: null);
         }
     }
 
@@ -501,102 +489,39 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
         }
     }
 
-    /// <summary>One audit line for each person whose names or email the import changed, with their values at the end of the file.</summary>
-    private IEnumerable<AuditEvent> PeopleAuditLines(IEnumerable<Person> people)
+    /// <summary>
+    /// One audit line for each person whose names or email the import changed, with each changed field's value before the
+    /// file and at its end, as the change tracker records a change.
+    /// </summary>
+    private IEnumerable<AuditEvent> PeopleAuditLines(Dictionary<Person, PersonBefore> people)
     {
         var at = db.Clock.GetCurrentInstant();
-        foreach (var person in people)
+        foreach (var (person, before) in people)
         {
-            yield return Line(at, AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture),
-                new { GivenName = Value(person.GivenName), FamilyName = Value(person.FamilyName), Email = Value(person.Email) });
+            var fields = new Dictionary<string, object>(3);
+            AddChange(fields, nameof(Person.GivenName), before.GivenName, person.GivenName);
+            AddChange(fields, nameof(Person.FamilyName), before.FamilyName, person.FamilyName);
+            AddChange(fields, nameof(Person.Email), before.Email, person.Email);
+            if (fields.Count > 0)
+            {
+                yield return Line(at, AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture), fields);
+            }
+        }
+
+        static void AddChange(Dictionary<string, object> fields, string name, string? old, string? @new)
+        {
+            if (!string.Equals(old, @new, StringComparison.Ordinal))
+            {
+                fields[name] = new { old, @new };
+            }
         }
     }
-
-    private readonly CreatedFieldsJson _createdJson = new();
 
     // Who is acting does not change during an import: asked once, not per line (the command line's actor asks the operating
     // system for the user's name, which cost more than writing the line).
     private (string? UserId, string Name)? _actingAs;
 
     private (string? UserId, string Name) ActingAs => _actingAs ??= (db.Actor.UserId, db.Actor.Name);
-
-    /// <summary>
-    /// Writes <c>{"Field":{"new":"value"},...}</c> into one reused buffer with one reused writer: the same text as
-    /// <see cref="JsonSerializer"/> gives for <c>{ Field = new { @new = AuditChanges.Format(value) } }</c> (each value is
-    /// formatted as <see cref="AuditChanges.Format(object?)"/> formats it, without boxing).
-    /// </summary>
-    private sealed class CreatedFieldsJson : IDisposable
-    {
-        public void Dispose() => _writer?.Dispose();
-
-        private static readonly JsonEncodedText New = JsonEncodedText.Encode("new");
-        private static readonly JsonEncodedText AuthorityCode = JsonEncodedText.Encode(nameof(Appointment.AuthorityCode));
-        private static readonly JsonEncodedText PersonKey = JsonEncodedText.Encode(nameof(Appointment.PersonKey));
-        private static readonly JsonEncodedText Type = JsonEncodedText.Encode(nameof(Appointment.Type));
-        private static readonly JsonEncodedText StartDate = JsonEncodedText.Encode(nameof(Appointment.StartDate));
-        private static readonly JsonEncodedText EndDate = JsonEncodedText.Encode(nameof(Appointment.EndDate));
-        private static readonly JsonEncodedText LeavingReason = JsonEncodedText.Encode(nameof(Appointment.LeavingReason));
-        private static readonly JsonEncodedText Unplanned = JsonEncodedText.Encode(nameof(Appointment.Unplanned));
-        private static readonly JsonEncodedText RecordedOn = JsonEncodedText.Encode(nameof(Appointment.RecordedOn));
-
-        private readonly ArrayBufferWriter<byte> _buffer = new(512);
-        private Utf8JsonWriter? _writer;
-
-        public string Write(params ReadOnlySpan<(string Name, string? Value)> fields)
-        {
-            var writer = Start();
-            foreach (var (name, value) in fields)
-            {
-                writer.WriteStartObject(name);
-                writer.WriteString(New, value);
-                writer.WriteEndObject();
-            }
-            return End(writer);
-        }
-
-        public string Write(Appointment appointment)
-        {
-            var writer = Start();
-            Field(writer, AuthorityCode, appointment.AuthorityCode);
-            Field(writer, PersonKey, appointment.PersonKey.ToString(CultureInfo.InvariantCulture));
-            Field(writer, Type, appointment.Type.ToString());
-            Field(writer, StartDate, AuditChanges.Format(appointment.StartDate));
-            Field(writer, EndDate, appointment.EndDate is { } end ? AuditChanges.Format(end) : null);
-            Field(writer, LeavingReason, appointment.LeavingReason?.ToString());
-            Field(writer, Unplanned, appointment.Unplanned is { } unplanned ? AuditChanges.Format(unplanned) : null);
-            Field(writer, RecordedOn, appointment.RecordedOn is { } recorded ? AuditChanges.Format(recorded) : null);
-            return End(writer);
-        }
-
-        private static void Field(Utf8JsonWriter writer, JsonEncodedText name, string? value)
-        {
-            writer.WriteStartObject(name);
-            writer.WriteString(New, value);
-            writer.WriteEndObject();
-        }
-
-        private Utf8JsonWriter Start()
-        {
-            _buffer.ResetWrittenCount();
-            if (_writer is null)
-            {
-                _writer = new Utf8JsonWriter(_buffer);
-            }
-            else
-            {
-                _writer.Reset(_buffer);
-            }
-            _writer.WriteStartObject();
-            return _writer;
-        }
-
-        private string End(Utf8JsonWriter writer)
-        {
-            writer.WriteEndObject();
-            writer.Flush();
-            return Encoding.UTF8.GetString(_buffer.WrittenSpan);
-        }
-    }
 
     private AuditEvent Line(Instant at, string action, string type, string? id, string? changes) => new()
     {
@@ -622,14 +547,12 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
         Detail = "CSV import",
     };
 
-    private static object Value(object? value) => new { @new = AuditChanges.Format(value) };
-
     /// <summary>Decides, row by row, what the import writes: new people, changed people, new and changed appointments.</summary>
-    /// <param name="changedPeople">People already in the register (or written by an earlier batch) whose names or email the file changes, written once at the end.</param>
+    /// <param name="changedPeople">People already in the register (or written by an earlier batch) whose names or email the file changes, written once at the end, with their values before the first change.</param>
     /// <param name="collectChanges">Whether to list each added or changed row, for the preview.</param>
     private static WritePlan Plan(
         IEnumerable<(AppointmentRow Row, Authority Authority)> batch, Dictionary<string, Person> people,
-        Dictionary<(string, int, LocalDate), Appointment> existingByKey, HashSet<Person> changedPeople, LocalDate today, bool collectChanges)
+        Dictionary<(string, int, LocalDate), Appointment> existingByKey, Dictionary<Person, PersonBefore> changedPeople, LocalDate today, bool collectChanges)
     {
         var plan = new WritePlan();
         var created = new List<Person>();
@@ -645,14 +568,14 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
             }
             else if (person.GivenName != row.GivenName || person.FamilyName != row.FamilyName || (row.Email is not null && person.Email != row.Email))
             {
-                person.GivenName = row.GivenName;
-                person.FamilyName = row.FamilyName;
-                person.Email = row.Email ?? person.Email;
                 // A person new in an earlier batch may not have their key yet (the writer sets it), but is written already.
                 if (!newInThisBatch.Contains(person))
                 {
-                    changedPeople.Add(person);
+                    changedPeople.TryAdd(person, new PersonBefore(person.GivenName, person.FamilyName, person.Email));
                 }
+                person.GivenName = row.GivenName;
+                person.FamilyName = row.FamilyName;
+                person.Email = row.Email ?? person.Email;
             }
 
             // Only people in the register before the import have appointments in it (a new person's key, set by the writer, may be 0 here).
@@ -707,6 +630,9 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
     /// their key) and a copy as they were when the batch was planned, which is what the writer writes.
     /// </summary>
     private sealed record NewPerson(Person InRegister, Person AsPlanned);
+
+    /// <summary>A person's names and email before the file changed them, for the audit line's old values.</summary>
+    private sealed record PersonBefore(string GivenName, string FamilyName, string? Email);
 
     private sealed class WritePlan
     {

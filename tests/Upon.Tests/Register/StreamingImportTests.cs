@@ -83,17 +83,12 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
         var newPeople = people.Where(p => p.PersonId != "SB-OLD").Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToHashSet();
         Assert.Equal(Rows + 1, lines.Count(e => e.EntityType == nameof(Person) && e.Action == AuditActions.Created && newPeople.Contains(e.EntityId!)));
         var renamedLine = Assert.Single(lines, e => e.EntityType == nameof(Person) && e.Action == AuditActions.Updated && e.EntityId == renamed.Id.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal("""{"GivenName":{"new":"Renamed"},"FamilyName":{"new":"Person"},"Email":{"new":null}}""", renamedLine.Changes);
+        Assert.Equal("""{"GivenName":{"old":"Given","new":"Renamed"},"FamilyName":{"old":"Family","new":"Person"}}""", renamedLine.Changes);
         var oldLine = Assert.Single(lines, e => e.EntityType == nameof(Appointment) && e.Action == AuditActions.Updated && e.EntityId == old.Id.ToString(CultureInfo.InvariantCulture));
         Assert.Contains("\"EndDate\":{\"old\":null,\"new\":\"2016-03-31\"}", oldLine.Changes, StringComparison.Ordinal);
         var first = await db.Appointments.AsNoTracking().SingleAsync(a => a.Person!.PersonId == "SB-5");
         var firstLine = Assert.Single(lines, e => e.EntityType == nameof(Appointment) && e.EntityId == first.Id.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal(
-            "{\"AuthorityCode\":{\"new\":\"" + first.AuthorityCode + "\"},\"PersonKey\":{\"new\":\"" + first.PersonKey.ToString(CultureInfo.InvariantCulture)
-            + "\"},\"Type\":{\"new\":\"Interim\"},\"StartDate\":{\"new\":\"" + first.StartDate.ToString("yyyy-MM-dd", null) + "\"},\"EndDate\":{\"new\":\""
-            + first.EndDate!.Value.ToString("yyyy-MM-dd", null) + "\"},\"LeavingReason\":{\"new\":\"EndOfInterim\"},\"Unplanned\":{\"new\":\"false\"},\"RecordedOn\":{\"new\":\""
-            + first.RecordedOn!.Value.ToString("yyyy-MM-dd", null) + "\"}}",
-            firstLine.Changes);
+        Assert.Null(firstLine.Changes);
         Assert.Equal((AuditActions.Created, "CSV import"), (firstLine.Action, firstLine.Detail));
         Assert.StartsWith("command line (", firstLine.Actor, StringComparison.Ordinal);
 
@@ -132,70 +127,83 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
         var lines = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Person) && e.EntityId == key).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(
             [
-                (AuditActions.Created, """{"PersonId":{"new":"REN-EDGE"},"GivenName":{"new":"First"},"FamilyName":{"new":"Family"},"Email":{"new":null}}"""),
-                (AuditActions.Updated, """{"GivenName":{"new":"Second"},"FamilyName":{"new":"Family"},"Email":{"new":null}}"""),
+                (AuditActions.Created, null),
+                (AuditActions.Updated, """{"GivenName":{"old":"First","new":"Second"}}"""),
             ],
             lines.Select(l => (l.Action, l.Changes)));
     }
 
     /// <summary>
-    /// On SQLite the database builds the created lines from the rows it has just written; on PostgreSQL .NET writes them.
-    /// Either way each created person and appointment has one line whose fields and values are what the change tracker
-    /// would record: every appointment type and leaving reason by name, flags and keys as text, and names and emails with
-    /// quotes, backslashes, markup and letters outside ASCII as they were given.
+    /// A created line names the record, who imported it, when and how, and does not copy the record's values (README, "Audit
+    /// log"): each created person and appointment has exactly one, with no changes. On SQLite the database writes them from
+    /// the rows it has just inserted; on PostgreSQL .NET writes them.
     /// </summary>
     [SkippableFact]
-    public async Task CreatedLines_HoldEveryFieldAsTheChangeTrackerRecordsIt_WhateverTheValues()
+    public async Task CreatedLines_NameEachRecordAndTheImport_WithoutCopyingItsValues()
     {
         fixture.RequireDatabase();
-        string[] givenNames = ["Zoë", "\"Quoted\" Name", "O'Brien", "Back\\slash", "<b>Bold</b> & co", "Ünïcødé 😀", "Plain", "Ana-María", "Ngozi", "Siobhán", "Li"];
-        var reasons = Enum.GetValues<LeavingReason>();
         var types = Enum.GetValues<AppointmentType>();
-        var file = new StringBuilder(CsvFiles.Header).Append(",email,recorded_date\n");
-        for (var i = 0; i <= reasons.Length; i++)
+        var file = new StringBuilder(CsvFiles.Header).Append(",email\n");
+        for (var i = 0; i < 11; i++)
         {
-            // The last row is still in post: no end, reason or flag.
-            var ending = i < reasons.Length ? $"2017-06-30,{reasons[i].ToCode()},{(i % 2 == 0 ? "yes" : "no")}" : ",,";
-            var email = i % 3 == 0 ? $"esc{i}@example.org" : "";
-            var recorded = i % 2 == 0 ? "2017-07-03" : "";
-            var given = givenNames[i].Replace("\"", "\"\"", StringComparison.Ordinal);
-            file.Append(CultureInfo.InvariantCulture, $"{Authorities[i]},ESC-{i},\"{given}\",Family-{i},{types[i % types.Length].ToCode()},2017-01-01,{ending},{email},{recorded}\n");
+            file.Append(CultureInfo.InvariantCulture, $"{Authorities[i]},CRL-{i},\"Zoë \"\"{i}\"\"\",O'Brien-{i},{types[i % types.Length].ToCode()},2018-01-01,2018-06-30,retired,no,crl{i}@example.org\n");
         }
 
         var result = await ImportAsync(file.ToString());
 
         Assert.True(result.ExitCode == 0, result.ToString());
         await using var db = fixture.Database.CreateDbContext();
-        var people = await db.People.AsNoTracking().Where(p => p.PersonId.StartsWith("ESC-")).ToDictionaryAsync(p => p.Id);
-        var appointments = await db.Appointments.AsNoTracking().Where(a => people.Keys.Contains(a.PersonKey)).ToListAsync();
-        Assert.Equal(reasons.Length + 1, appointments.Count);
-        Assert.Equal(givenNames.Order(StringComparer.Ordinal), people.Values.Select(p => p.GivenName).Order(StringComparer.Ordinal));
-        var lines = await db.AuditEvents.AsNoTracking().Where(e => e.Detail == "CSV import" && e.Action == AuditActions.Created).ToListAsync();
-
-        static JsonObject Created(params (string Field, string? Value)[] fields) =>
-            new(fields.Select(f => KeyValuePair.Create<string, JsonNode?>(f.Field, new JsonObject { ["new"] = f.Value })));
-        void AssertLine(string type, int key, JsonObject expected)
+        var people = await db.People.AsNoTracking().Where(p => p.PersonId.StartsWith("CRL-")).Select(p => p.Id).ToListAsync();
+        var appointments = await db.Appointments.AsNoTracking().Where(a => people.Contains(a.PersonKey)).Select(a => a.Id).ToListAsync();
+        Assert.Equal((11, 11), (people.Count, appointments.Count));
+        var keys = people.Select(k => (nameof(Person), k)).Concat(appointments.Select(k => (nameof(Appointment), k)))
+            .Select(k => (k.Item1, k.k.ToString(CultureInfo.InvariantCulture))).ToHashSet();
+        var lines = (await db.AuditEvents.AsNoTracking().Where(e => e.Detail == "CSV import" && e.Action == AuditActions.Created).ToListAsync())
+            .Where(e => keys.Contains((e.EntityType!, e.EntityId!))).ToList();
+        Assert.Equal(keys.Order(), lines.Select(e => (e.EntityType!, e.EntityId!)).Order());
+        Assert.All(lines, line =>
         {
-            var line = Assert.Single(lines, e => e.EntityType == type && e.EntityId == key.ToString(CultureInfo.InvariantCulture));
-            var written = Assert.IsType<JsonObject>(JsonNode.Parse(line.Changes!));
-            Assert.True(JsonNode.DeepEquals(expected, written), $"{type} {key}: expected {expected.ToJsonString()}, written {line.Changes}");
-            Assert.Equal(expected.Select(f => f.Key), written.Select(f => f.Key));
+            Assert.Null(line.Changes);
             Assert.StartsWith("command line (", line.Actor, StringComparison.Ordinal);
-        }
-        foreach (var person in people.Values)
+        });
+        Assert.Single(lines.Select(l => l.At).Distinct());
+    }
+
+    /// <summary>
+    /// Nothing about a record as it was imported is lost from the log: every later change records the old value beside the
+    /// new, so the values as imported are the record's own with each later change undone. A second file that renames a
+    /// person, gives them an email and moves the end of their appointment says what each was before.
+    /// </summary>
+    [SkippableFact]
+    public async Task ALaterImportsChanges_RecordTheValuesAsFirstImported()
+    {
+        fixture.RequireDatabase();
+        var first = await ImportAsync(CsvFiles.Lines(CsvFiles.Header, "919,BACK-1,First,Name,interim,2016-01-01,2016-12-31,end_of_interim,no"));
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var second = CsvFiles.Lines(CsvFiles.Header + ",email", "919,BACK-1,Second,Name,interim,2016-01-01,2016-05-31,end_of_interim,no,back1@example.org");
+
+        var result = await ImportAsync(second);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        await using var db = fixture.Database.CreateDbContext();
+        var person = await db.People.AsNoTracking().SingleAsync(p => p.PersonId == "BACK-1");
+        var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.PersonKey == person.Id);
+        var personLines = await LinesAsync(db, nameof(Person), person.Id);
+        Assert.Equal([AuditActions.Created, AuditActions.Updated], personLines.Select(l => l.Action));
+        Assert.Null(personLines[0].Changes);
+        Assert.Equal("""{"GivenName":{"old":"First","new":"Second"},"Email":{"old":null,"new":"back1@example.org"}}""", personLines[1].Changes);
+        var appointmentLines = await LinesAsync(db, nameof(Appointment), appointment.Id);
+        Assert.Equal([AuditActions.Created, AuditActions.Updated], appointmentLines.Select(l => l.Action));
+        var changed = JsonNode.Parse(appointmentLines[1].Changes!)!.AsObject();
+        Assert.Equal("2016-12-31", changed["EndDate"]!["old"]!.GetValue<string>());
+        Assert.Equal("2016-05-31", changed["EndDate"]!["new"]!.GetValue<string>());
+        Assert.Equal("Interim", changed["Type"]!["old"]!.GetValue<string>());
+
+        static Task<List<Upon.Audit.AuditEvent>> LinesAsync(Upon.Data.UponDbContext db, string type, int key)
         {
-            AssertLine(nameof(Person), person.Id, Created(("PersonId", person.PersonId), ("GivenName", person.GivenName), ("FamilyName", person.FamilyName), ("Email", person.Email)));
+            var id = key.ToString(CultureInfo.InvariantCulture);
+            return db.AuditEvents.AsNoTracking().Where(e => e.EntityType == type && e.EntityId == id).OrderBy(e => e.Id).ToListAsync();
         }
-        foreach (var a in appointments)
-        {
-            AssertLine(nameof(Appointment), a.Id, Created(
-                ("AuthorityCode", a.AuthorityCode), ("PersonKey", a.PersonKey.ToString(CultureInfo.InvariantCulture)), ("Type", a.Type.ToString()),
-                ("StartDate", AuditChanges.Format(a.StartDate)), ("EndDate", AuditChanges.Format(a.EndDate)), ("LeavingReason", AuditChanges.Format(a.LeavingReason)),
-                ("Unplanned", AuditChanges.Format(a.Unplanned)), ("RecordedOn", AuditChanges.Format(a.RecordedOn))));
-        }
-        Assert.Equal(reasons.Select(r => r.ToString()).Append(null).Order(), appointments.Select(a => a.LeavingReason?.ToString()).Order());
-        Assert.Contains(appointments, a => a.Unplanned == true);
-        Assert.Contains(appointments, a => a.Unplanned == false);
     }
 
     [SkippableFact]
