@@ -38,8 +38,8 @@ public sealed class FeedbackDemo(UponDbContext db, IClock clock, IOptions<Feedba
         var today = clock.TodayInLondon();
         var now = clock.GetCurrentInstant();
         var since = now - Duration.FromDays(365);
-        var present = await db.AttendanceRecords.AsNoTracking()
-            .Where(r => FeedbackRunner.PresentMarks.Contains(r.Mark) && r.Session!.EndUtc <= now && r.Session.EndUtc >= since)
+        var present = await db.AttendanceRecords.AsNoTracking().MarkedPresent()
+            .Where(r => r.Session!.EndUtc <= now && r.Session.EndUtc >= since)
             .OrderBy(r => r.SessionId).ThenBy(r => r.ParticipantId)
             .Select(r => new { r.SessionId, r.ParticipantId, r.Session!.End, Email = r.Participant!.Email })
             .ToListAsync(cancellationToken);

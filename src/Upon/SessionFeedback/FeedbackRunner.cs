@@ -38,8 +38,8 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<UponDbContext>();
-            var present = await db.AttendanceRecords.AsNoTracking()
-                .Where(r => PresentMarks.Contains(r.Mark) && r.Session!.EndUtc <= now && r.Session.EndUtc >= earliestEnd && r.Session.Status != SessionStatus.Cancelled)
+            var present = await db.AttendanceRecords.AsNoTracking().MarkedPresent()
+                .Where(r => r.Session!.EndUtc <= now && r.Session.EndUtc >= earliestEnd && r.Session.Status != SessionStatus.Cancelled)
                 .Where(r => !db.FeedbackRequests.Any(q => q.SessionId == r.SessionId && q.ParticipantId == r.ParticipantId))
                 .OrderBy(r => r.SessionId).ThenBy(r => r.ParticipantId)
                 .Select(r => new { r.SessionId, r.ParticipantId, r.Session!.End })
@@ -90,7 +90,7 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken);
         var person = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == participantId, cancellationToken);
         // Read again in this transaction: the mark may have been corrected, or the session cancelled, since the list was made.
-        var stillPresent = await db.AttendanceRecords.AnyAsync(a => a.SessionId == sessionId && a.ParticipantId == participantId && PresentMarks.Contains(a.Mark), cancellationToken);
+        var stillPresent = await db.AttendanceRecords.MarkedPresent().AnyAsync(a => a.SessionId == sessionId && a.ParticipantId == participantId, cancellationToken);
         if (!stillPresent || session.Status == SessionStatus.Cancelled || string.IsNullOrWhiteSpace(person.Email) || ErasedAddresses.IsErased(person.Email))
         {
             return false;

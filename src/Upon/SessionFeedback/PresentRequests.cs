@@ -1,4 +1,5 @@
 using Upon.Data;
+using Upon.Sessions;
 
 namespace Upon.SessionFeedback;
 
@@ -9,9 +10,15 @@ namespace Upon.SessionFeedback;
 /// </summary>
 public static class PresentRequests
 {
+    /// <summary>Attendance marked present (<see cref="FeedbackRunner.PresentMarks"/>): the one test for who is asked, and who may still answer.</summary>
+    public static IQueryable<AttendanceRecord> MarkedPresent(this IQueryable<AttendanceRecord> records) =>
+        records.Where(a => FeedbackRunner.PresentMarks.Contains(a.Mark));
+
     public static IQueryable<FeedbackRequest> StillPresent(this IQueryable<FeedbackRequest> requests, UponDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return requests.Where(q => db.AttendanceRecords.Any(a => a.SessionId == q.SessionId && a.ParticipantId == q.ParticipantId && FeedbackRunner.PresentMarks.Contains(a.Mark)));
+        // Captured as a query, which EF Core inlines into the SQL as the subquery.
+        var present = db.AttendanceRecords.MarkedPresent();
+        return requests.Where(q => present.Any(a => a.SessionId == q.SessionId && a.ParticipantId == q.ParticipantId));
     }
 }
