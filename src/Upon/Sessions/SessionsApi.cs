@@ -17,11 +17,14 @@ public static class SessionsApi
 
     public sealed record StrandItem(string Slug, string Name, string? Summary, bool HasCohorts, string CalendarUrl, IReadOnlyList<CohortItem> Cohorts);
 
+    /// <param name="Online">Held online: planned online (no venue) or moved online, as the pages and calendar feeds say.</param>
+    /// <param name="MovedOnline">Moved online from its venue; stays true when the session is postponed after, unlike <paramref name="Status"/>.</param>
+    /// <param name="Venue">The venue planned, kept once the session has moved online.</param>
     /// <param name="VideoLink">Given to staff and to people with a place on the session; null for everyone else.</param>
     public sealed record SessionItem(
         int Id, string Uid, string Title, string Type, string Strand, string? Cohort,
         string StartLocal, string EndLocal, string TimeZone, string StartUtc, string EndUtc,
-        int Capacity, int Booked, int Waiting, string Status, bool CircumstancesPermitting,
+        int Capacity, int Booked, int Waiting, string Status, bool Online, bool MovedOnline, bool CircumstancesPermitting,
         string? Venue, string? VideoLink, string? Facilitators, string? Description, int Sequence);
 
     public sealed record EnrolmentItem(string Strand, string? Cohort, string StartsOn, string? EndsOn);
@@ -259,7 +262,7 @@ public static class SessionsApi
             s.Capacity,
             counts.Where(c => c.SessionId == s.Id && c.Status == BookingStatus.Booked).Sum(c => c.Count),
             counts.Where(c => c.SessionId == s.Id && c.Status == BookingStatus.Waitlisted).Sum(c => c.Count),
-            s.Status.ToCode(), s.CircumstancesPermitting, s.Venue,
+            s.Status.ToCode(), s.IsOnline, s.MovedOnline, s.CircumstancesPermitting, s.Venue,
             staff || mine.Contains(s.Id) ? s.VideoLink : null,
             s.Facilitators, s.Description, s.Sequence))];
     }
