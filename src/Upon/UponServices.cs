@@ -111,6 +111,7 @@ public static class UponServices
         services.AddScoped<IProgrammeActivity, Upon.Coaching.CoachingActivity>();
         services.AddScoped<IProgrammeActivity, Upon.Participants.EqualityActivity>();
         services.AddScoped<IProgrammeActivity, Upon.Aspirants.ReviewingActivity>();
+        services.AddScoped<ILiveParticipants, Upon.Sessions.LiveParticipantsReader>();
         services.AddUponDataProtection(configuration);
         services.AddUponImpact();
         Upon.SessionFeedback.SessionFeedbackSetup.AddSessionFeedback(services, configuration);

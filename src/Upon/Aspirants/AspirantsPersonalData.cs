@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
-using Upon.Sessions;
 using Upon.Shared.Privacy;
 
 namespace Upon.Aspirants;
@@ -10,7 +9,7 @@ namespace Upon.Aspirants;
 /// What Aspirant Directors holds about a person: their applications (answers, endorsement, reviews of them, learning set)
 /// and, kept apart, their equality monitoring answers; and, if they review, their reviewer record.
 /// </summary>
-public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
+public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived) : IPersonalDataProvider
 {
     private const string ErasedDomain = ErasedAddresses.End;
 
@@ -61,7 +60,7 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
         {
             due.Add(applications);
         }
-        if (context.KeptSince("aspirant_reviewers") is { } reviewersSince && await ReviewersDueAsync(context.Today, reviewersSince, cancellationToken) is { } reviewers)
+        if (context.KeptSince("aspirant_reviewers") is { } reviewersSince && await ReviewersDueAsync(context, reviewersSince, cancellationToken) is { } reviewers)
         {
             due.Add(reviewers);
         }
@@ -133,7 +132,7 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
     /// stay for the selection record), each under a pseudonym of their own. A reviewer who is also a participant is left
     /// to the participants' rule, which erases them whole.
     /// </summary>
-    private async Task<RetentionDue?> ReviewersDueAsync(LocalDate today, LocalDate since, CancellationToken cancellationToken)
+    private async Task<RetentionDue?> ReviewersDueAsync(RetentionContext context, LocalDate since, CancellationToken cancellationToken)
     {
         var reviewers = await db.AspirantReviewers.AsNoTracking().Where(r => !r.Email.EndsWith(ErasedDomain))
             .Select(r => new { r.Id, r.Email, r.PersonKey, r.CreatedAt }).ToListAsync(cancellationToken);
@@ -141,9 +140,7 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
         {
             return null;
         }
-        var live = await SessionsPersonalData.LiveParticipantsAsync(db, cancellationToken);
-        var activities = await ActivityByEmail.ReadAsync(activity, today, cancellationToken);
-        var dueIds = reviewers.Where(r => !live.Includes(r.Email, r.PersonKey) && activities.QuietBefore(r.Email, r.CreatedAt.InZone(Upon.Core.Time.London).Date, since))
+        var dueIds = reviewers.Where(r => !context.Live.Includes(r.Email, r.PersonKey) && context.Activity.QuietBefore(r.Email, r.CreatedAt.InZone(Upon.Core.Time.London).Date, since))
             .Select(r => r.Id).ToList();
         if (dueIds.Count == 0)
         {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Upon.Data;
 using Upon.Register;
-using Upon.Sessions;
 using Upon.Shared.Privacy;
 
 namespace Upon.Coaching;
@@ -10,7 +9,7 @@ namespace Upon.Coaching;
 /// What Coaching holds about a person: as a coach, their profile and consents; as a participant, their requests for a
 /// coach; and either way the matching's decisions and proposals, relationships and logged sessions they are part of.
 /// </summary>
-public sealed class CoachingPersonalData(UponDbContext db, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
+public sealed class CoachingPersonalData(UponDbContext db) : IPersonalDataProvider
 {
     public string Feature => "Coaching";
 
@@ -80,9 +79,7 @@ public sealed class CoachingPersonalData(UponDbContext db, IEnumerable<IProgramm
         {
             return [];
         }
-        var live = await SessionsPersonalData.LiveParticipantsAsync(db, cancellationToken);
-        var activities = await ActivityByEmail.ReadAsync(activity, context.Today, cancellationToken);
-        var dueIds = retired.Where(c => !live.Includes(c.Email, c.PersonKey) && activities.QuietBefore(c.Email, c.CreatedAt.InZone(Upon.Core.Time.London).Date, since))
+        var dueIds = retired.Where(c => !context.Live.Includes(c.Email, c.PersonKey) && context.Activity.QuietBefore(c.Email, c.CreatedAt.InZone(Upon.Core.Time.London).Date, since))
             .Select(c => c.Id).ToList();
         if (dueIds.Count == 0)
         {

@@ -17,12 +17,13 @@ public sealed record RetentionReport(LocalDate AsOf, bool DryRun, IReadOnlyList<
 /// person, or rows by their table's policy), and writes what it did. Run daily by <see cref="RetentionBackgroundService"/>
 /// and by <c>upon privacy purge</c>.
 /// </summary>
-public sealed class RetentionRun(PersonalData personalData, AuditLog audit, UponDbContext db, IClock clock)
+public sealed class RetentionRun(PersonalData personalData, ILiveParticipants liveParticipants, IEnumerable<IProgrammeActivity> activity, AuditLog audit, UponDbContext db, IClock clock)
 {
     public async Task<RetentionReport> RunAsync(LocalDate? asOf = null, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         var today = asOf ?? clock.TodayInLondon();
-        var context = new RetentionContext(today, DataMap.RetentionPeriods);
+        var context = new RetentionContext(today, DataMap.RetentionPeriods,
+            await liveParticipants.ReadAsync(cancellationToken), await ActivityByEmail.ReadAsync(activity, today, cancellationToken));
         var due = new List<RetentionDue>();
         foreach (var provider in personalData.Providers)
         {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Upon.Data;
-using Upon.Sessions;
 using Upon.Shared.Privacy;
 
 namespace Upon.Impact;
@@ -9,7 +8,7 @@ namespace Upon.Impact;
 /// What the impact work holds about a person: a past New Directors enrolment imported for the retention evaluation, and
 /// being listed as a BALI graduate (which reveals ethnic origin).
 /// </summary>
-public sealed class ImpactPersonalData(UponDbContext db, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
+public sealed class ImpactPersonalData(UponDbContext db) : IPersonalDataProvider
 {
     public string Feature => "Evaluation and equality figures";
 
@@ -44,9 +43,7 @@ public sealed class ImpactPersonalData(UponDbContext db, IEnumerable<IProgrammeA
         {
             return [];
         }
-        var live = await SessionsPersonalData.LiveParticipantsAsync(db, cancellationToken);
-        var activities = await ActivityByEmail.ReadAsync(activity, context.Today, cancellationToken);
-        var dueIds = imported.Where(e => !live.Includes(e.Email, e.PersonKey) && activities.QuietBefore(e.Email, e.AcceptedOn, since)).Select(e => e.Id).ToList();
+        var dueIds = imported.Where(e => !context.Live.Includes(e.Email, e.PersonKey) && context.Activity.QuietBefore(e.Email, e.AcceptedOn, since)).Select(e => e.Id).ToList();
         if (dueIds.Count == 0)
         {
             return [];

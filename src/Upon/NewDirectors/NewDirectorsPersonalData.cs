@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Upon.Data;
-using Upon.Sessions;
 using Upon.Shared.Privacy;
 
 namespace Upon.NewDirectors;
 
 /// <summary>What New Directors holds about a person: the invitations sent to them (by address, or to their register record).</summary>
-public sealed class NewDirectorsPersonalData(UponDbContext db, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
+public sealed class NewDirectorsPersonalData(UponDbContext db) : IPersonalDataProvider
 {
     public string Feature => "New Directors invitations";
 
@@ -45,13 +44,11 @@ public sealed class NewDirectorsPersonalData(UponDbContext db, IEnumerable<IProg
         {
             return [];
         }
-        var live = await SessionsPersonalData.LiveParticipantsAsync(db, cancellationToken);
-        var activities = await ActivityByEmail.ReadAsync(activity, context.Today, cancellationToken);
         var dueIds = new List<int>();
         foreach (var person in held.GroupBy(i => i.PersonKey))
         {
             var last = person.Max(LastStep);
-            if (person.All(i => !live.Includes(i.Email, i.PersonKey) && activities.QuietBefore(i.Email, last, since)))
+            if (person.All(i => !context.Live.Includes(i.Email, i.PersonKey) && context.Activity.QuietBefore(i.Email, last, since)))
             {
                 dueIds.AddRange(person.Select(i => i.Id));
             }

@@ -12,7 +12,7 @@ namespace Upon.Sessions;
 /// activity for the data map's period is due for erasure: activity here and what other features record
 /// (<see cref="IProgrammeActivity"/>: coaching, equality information).
 /// </summary>
-public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgrammeActivity> activity) : IPersonalDataProvider
+public sealed class SessionsPersonalData(UponDbContext db) : IPersonalDataProvider
 {
     public string Feature => "The programme: enrolments, sessions and attendance";
 
@@ -89,18 +89,15 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
         {
             Note(byParticipant, participantId, session, false);
         }
-        foreach (var source in activity)
+        foreach (var a in context.Activity.All)
         {
-            foreach (var a in await source.ActivityAsync(today, cancellationToken))
+            if (a.ParticipantId is { } id)
             {
-                if (a.ParticipantId is { } id)
-                {
-                    Note(byParticipant, id, a.Last, a.Current);
-                }
-                if (a.LowerEmail is { } email)
-                {
-                    Note(byEmail, email, a.Last, a.Current);
-                }
+                Note(byParticipant, id, a.Last, a.Current);
+            }
+            if (a.LowerEmail is { } email)
+            {
+                Note(byEmail, email, a.Last, a.Current);
             }
         }
         var due = new List<RetentionDue>();
@@ -132,25 +129,4 @@ public sealed class SessionsPersonalData(UponDbContext db, IEnumerable<IProgramm
         }
         return due;
     }
-
-    /// <summary>
-    /// The people the participants' rule above decides about: each participant not yet erased, by their address, their
-    /// account's and their register record. Another feature's retention rule about a person leaves such a person to it,
-    /// which erases all their records together once nothing of theirs goes on.
-    /// </summary>
-    public static async Task<LiveParticipants> LiveParticipantsAsync(UponDbContext db, CancellationToken cancellationToken)
-    {
-        var live = await db.Participants.AsNoTracking().Where(p => !p.Email.EndsWith(ErasedAddresses.End))
-            .Select(p => new { p.Email, p.PersonKey, Account = p.User != null ? p.User.Email : null }).ToListAsync(cancellationToken);
-        return new LiveParticipants(
-            live.SelectMany(p => new[] { p.Email, p.Account }).OfType<string>().Select(e => e.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal),
-            live.Where(p => p.PersonKey != null).Select(p => p.PersonKey!.Value).ToHashSet());
-    }
-}
-
-/// <summary>Participants not yet erased: their addresses (lower case, the record's and its account's) and register records.</summary>
-public sealed record LiveParticipants(IReadOnlySet<string> LowerEmails, IReadOnlySet<int> PersonKeys)
-{
-    public bool Includes(string? email, int? personKey) =>
-        (email is not null && LowerEmails.Contains(email.ToLowerInvariant())) || (personKey is { } key && PersonKeys.Contains(key));
 }

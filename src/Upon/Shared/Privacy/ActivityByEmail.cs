@@ -5,30 +5,36 @@ namespace Upon.Shared.Privacy;
 /// <summary>
 /// Every feature's programme activity (<see cref="IProgrammeActivity"/>) by address, for a retention rule about people
 /// known only by their address (a coach, a reviewer, someone invited or imported): such a person is kept while anything
-/// of theirs goes on, and until the data map's period has passed since their last activity anywhere.
+/// of theirs goes on, and until the data map's period has passed since their last activity anywhere. A retention run
+/// reads it once (<see cref="RetentionContext.Activity"/>) for every rule.
 /// </summary>
 public sealed class ActivityByEmail
 {
     private readonly Dictionary<string, (LocalDate Last, bool Current)> _byEmail = new(StringComparer.Ordinal);
 
-    private ActivityByEmail()
+    private ActivityByEmail(IReadOnlyList<PersonActivity> all)
     {
+        All = all;
+        foreach (var a in all)
+        {
+            if (a.LowerEmail is { } email)
+            {
+                _byEmail[email] = _byEmail.TryGetValue(email, out var was) ? (LocalDate.Max(was.Last, a.Last), was.Current || a.Current) : (a.Last, a.Current);
+            }
+        }
     }
+
+    /// <summary>Every source's activity as it gave it (by participant record or by address), for the participants' rule.</summary>
+    public IReadOnlyList<PersonActivity> All { get; }
 
     public static async Task<ActivityByEmail> ReadAsync(IEnumerable<IProgrammeActivity> sources, LocalDate today, CancellationToken cancellationToken)
     {
-        var read = new ActivityByEmail();
+        var all = new List<PersonActivity>();
         foreach (var source in sources)
         {
-            foreach (var a in await source.ActivityAsync(today, cancellationToken))
-            {
-                if (a.LowerEmail is { } email)
-                {
-                    read._byEmail[email] = read._byEmail.TryGetValue(email, out var was) ? (LocalDate.Max(was.Last, a.Last), was.Current || a.Current) : (a.Last, a.Current);
-                }
-            }
+            all.AddRange(await source.ActivityAsync(today, cancellationToken));
         }
-        return read;
+        return new ActivityByEmail(all);
     }
 
     /// <summary>

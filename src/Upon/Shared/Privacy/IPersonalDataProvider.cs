@@ -55,8 +55,12 @@ public sealed record DataSubject
 /// <summary>Rows of one table about a person: the entities, tracked by the context that found them.</summary>
 public sealed record PersonalRows(string Table, IReadOnlyList<object> Rows);
 
-/// <summary>What a retention run asks a provider: today in London and how long the data map keeps each table.</summary>
-public sealed record RetentionContext(LocalDate Today, IReadOnlyDictionary<string, Period> KeepFor)
+/// <summary>
+/// What a retention run asks a provider: today in London and how long the data map keeps each table; and, read once for
+/// every rule, the participants not yet erased (<see cref="Live"/>), whom rules about other people leave to the
+/// participants' rule, and every feature's programme activity (<see cref="Activity"/>).
+/// </summary>
+public sealed record RetentionContext(LocalDate Today, IReadOnlyDictionary<string, Period> KeepFor, LiveParticipants Live, ActivityByEmail Activity)
 {
     /// <summary>
     /// The first day still kept for <paramref name="table"/>: anything whose start of retention is before it is due.
