@@ -11,8 +11,6 @@ namespace Upon.Aspirants;
 /// </summary>
 public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplicationDerivedRows> derived) : IPersonalDataProvider
 {
-    private const string ErasedDomain = ErasedAddresses.End;
-
     public string Feature => "Aspirant Directors applications";
 
     public IReadOnlyList<string> Tables { get; } =
@@ -74,7 +72,7 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
         var laterCutoff = laterSince.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
         var todayStart = today.AtStartOfDayInZone(Upon.Core.Time.London).ToInstant();
         var applications = await db.AspirantApplications
-            .Where(a => !a.Email.EndsWith(ErasedDomain) && a.ParticipantId == null && (
+            .Where(a => !a.Email.EndsWith(ErasedAddresses.End) && a.ParticipantId == null && (
                 (a.SubmittedAt != null && (a.Outcome == SelectionOutcome.NotSelected || (a.Outcome == SelectionOutcome.Waiting && a.Offer == null))
                     && (a.ConsiderNextYear == true ? a.SubmittedAt < laterCutoff : a.SubmittedAt < cutoff))
                 || (a.Outcome == SelectionOutcome.Withdrawn && a.Offer != OfferStatus.Declined && a.Offer != OfferStatus.Expired
@@ -134,7 +132,7 @@ public sealed class AspirantsPersonalData(UponDbContext db, IEnumerable<IApplica
     /// </summary>
     private async Task<RetentionDue?> ReviewersDueAsync(RetentionContext context, LocalDate since, CancellationToken cancellationToken)
     {
-        var reviewers = await db.AspirantReviewers.AsNoTracking().Where(r => !r.Email.EndsWith(ErasedDomain))
+        var reviewers = await db.AspirantReviewers.AsNoTracking().Where(r => !r.Email.EndsWith(ErasedAddresses.End))
             .Select(r => new { r.Id, r.Email, r.PersonKey, r.CreatedAt }).ToListAsync(cancellationToken);
         if (reviewers.Count == 0)
         {

@@ -28,8 +28,6 @@ public sealed record DroppedLock(int RequestId, int CoachId, string Sentence);
 /// <summary>Runs, reviews and publishes matching rounds.</summary>
 public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog audit, CoachingStrands strands, CoachingVocabulary vocabulary)
 {
-    private const string ErasedAddressEnd = ErasedAddresses.End;
-
     /// <summary>Reads a round and the active pool into a <see cref="MatchingProblem"/>; null when there is no such round.</summary>
     public async Task<LoadedRound?> LoadAsync(int roundId, CancellationToken cancellationToken = default)
     {
@@ -42,7 +40,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
 
         var today = clock.TodayInLondon();
         // An erased coach's profile stays (pseudonymised) for the figures, but is never matched again.
-        var coaches = await db.CoachProfiles.Include(c => c.Consents).Where(c => c.Status == CoachStatus.Active && !c.Email.EndsWith(ErasedAddressEnd))
+        var coaches = await db.CoachProfiles.Include(c => c.Consents).Where(c => c.Status == CoachStatus.Active && !c.Email.EndsWith(ErasedAddresses.End))
             .OrderBy(c => c.Email).ToListAsync(cancellationToken);
         var allCoachEmails = await db.CoachProfiles.Select(c => new { c.Id, c.Email }).ToDictionaryAsync(c => c.Id, c => c.Email, cancellationToken);
         var holding = await CoachingRelationship.PlacesHeldAsync(db.CoachingRelationships, cancellationToken);
@@ -125,7 +123,7 @@ public sealed class MatchingService(UponDbContext db, IClock clock, AuditLog aud
             }
             else if (!activeCoachIds.Contains(d.CoachId))
             {
-                why = coach is null || coach.Email.EndsWith(ErasedAddressEnd, StringComparison.Ordinal) ? $"{coachName} is no longer in the pool"
+                why = coach is null || ErasedAddresses.IsErased(coach.Email) ? $"{coachName} is no longer in the pool"
                     : coach.Status == CoachStatus.Paused ? $"{coachName} is paused"
                     : coach.Status == CoachStatus.Retired ? $"{coachName} is retired"
                     : $"{coachName} is not an active coach";

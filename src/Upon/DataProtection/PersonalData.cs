@@ -37,9 +37,6 @@ public sealed record ErasureResult(string Pseudonym, int Rows, int Tables, int A
 /// </summary>
 public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProvider> providers, IEnumerable<IErasureFigures> figures, AuditLog audit, IClock clock)
 {
-    /// <summary>The address an erased person's email becomes; never a real one (<c>.invalid</c> is reserved).</summary>
-    public const string ErasedDomain = ErasedAddresses.Domain;
-
     private static readonly HashSet<DataCategory> Personal = [DataCategory.Identity, DataCategory.Contact, DataCategory.SpecialCategory, DataCategory.Credential];
 
     public IReadOnlyList<IPersonalDataProvider> Providers { get; } = [.. providers];
@@ -265,7 +262,7 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
     private async Task SweepAsync(string email, IReadOnlyList<string> names, string pseudonym, CancellationToken cancellationToken)
     {
         var replacements = new List<(string Find, Regex Pattern, string Replace)>();
-        var address = $"erased-{pseudonym.ToLowerInvariant()}@{ErasedDomain}";
+        var address = $"erased-{pseudonym.ToLowerInvariant()}@{ErasedAddresses.Domain}";
         foreach (var variant in Variants(email))
         {
             replacements.Add((variant, AddressPattern(variant), address));
@@ -398,7 +395,7 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         }
         var name = property.Name;
         var value = name.Contains("Email", StringComparison.Ordinal) || name.Contains("UserName", StringComparison.Ordinal)
-            ? $"erased-{pseudonym.ToLowerInvariant()}@{ErasedDomain}"
+            ? $"erased-{pseudonym.ToLowerInvariant()}@{ErasedAddresses.Domain}"
             : name is "UserId" or "PersonId" ? $"erased-{pseudonym.ToLowerInvariant()}" : $"Erased {pseudonym}";
         return name.StartsWith("Normalized", StringComparison.Ordinal) ? value.ToUpperInvariant() : value;
     }

@@ -72,7 +72,7 @@ public sealed class SubjectRequestsPersonalData(UponDbContext db) : IPersonalDat
             return [];
         }
         var cutoff = since.AtStartOfDayInZone(Time.London).ToInstant();
-        var old = await db.SubjectRequests.Where(r => r.CompletedAt != null && r.CompletedAt < cutoff && !r.Email.EndsWith("@" + PersonalData.ErasedDomain)).ToListAsync(cancellationToken);
+        var old = await db.SubjectRequests.Where(r => r.CompletedAt != null && r.CompletedAt < cutoff && !r.Email.EndsWith(ErasedAddresses.End)).ToListAsync(cancellationToken);
         return old.Count == 0 ? [] : [new RetentionDue("Answered requests", $"{old.Count} requests answered before {NodaTime.Text.LocalDatePattern.Iso.Format(since)}", Rows: new PersonalRows("subject_requests", old))];
     }
 }

@@ -103,7 +103,7 @@ public abstract class WholeAddressTests(UponApp app)
             Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.To.Contains(people.Jo)));
             Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.To == people.Ann));
             var named = await db.OutboxMessages.AsNoTracking().Where(m => m.Subject == "Bookings" && m.To.StartsWith("staff.") && m.TextBody.Contains(people.Jo)).SingleAsync();
-            var address = $"erased-{result!.Pseudonym.ToLowerInvariant()}@{PersonalData.ErasedDomain}";
+            var address = $"erased-{result!.Pseudonym.ToLowerInvariant()}@{ErasedAddresses.Domain}";
             Assert.Equal($"Erased {result.Pseudonym} ({address}) booked. {people.Given} Leeson ({people.Jo}) booked. Write to {address}.", named.TextBody);
         });
         // Jo still signs in with their password.
