@@ -9,8 +9,11 @@ public sealed class AccountsPersonalData(UponDbContext db) : IPersonalDataProvid
 {
     public string Feature => "Your account";
 
-    public IReadOnlyList<string> Tables { get; } =
+    /// <summary>An account's own tables, which go with the account.</summary>
+    public static readonly IReadOnlyList<string> AccountTables =
         ["AspNetUsers", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "AspNetUserPasskeys", "AspNetUserRoles", "api_tokens", "account_invitations"];
+
+    public IReadOnlyList<string> Tables => AccountTables;
 
     public async Task<IReadOnlyList<PersonalRows>> FindAsync(DataSubject subject, CancellationToken cancellationToken)
     {

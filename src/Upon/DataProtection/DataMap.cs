@@ -27,7 +27,7 @@ public static class DataMap
     private const string Nobody = "Nobody outside Upon";
 
     private static readonly Retention SixYearsAfterActivity = Retention.For(Period.FromYears(6), "6 years", "the person's last programme activity (a session, an enrolment, a coaching relationship)");
-    private static readonly Retention WhileAccountExists = Retention.Until("while the account exists; removed when the person is erased or the account's holder asks");
+    private static readonly Retention WhileAccountExists = Retention.Until("while the account exists; removed when the person is erased (on request, or by a retention rule once nothing else of theirs is kept) or the account's holder asks");
     private static readonly Retention ReferenceRetention = Retention.Until("kept: reference data, not about a person");
     private static readonly Retention AspirantsRetention = Retention.For(Period.FromYears(2), "2 years",
         "the application was submitted (or started, for one withdrawn before it was submitted), for an application not selected, left on the waiting list without an offer, or withdrawn; " +

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,6 +11,7 @@ using NodaTime;
 using Upon.Audit;
 using Upon.Data;
 using Upon.Shared.Privacy;
+using Upon.Shared.Security;
 
 namespace Upon.DataProtection;
 
@@ -211,6 +213,46 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         return shredded;
     }
 
+    /// <summary>
+    /// What a retention rule's erasure of a person (<see cref="EraseRowsAsync"/>, just done) adds when the person is gone
+    /// entirely, as an erasure on request does: their account erased by the map and their entries as actor in the audit log
+    /// given <paramref name="pseudonym"/> (<see cref="ShredActorAsync"/>). Gone entirely: nothing else under
+    /// <paramref name="subject"/>'s address is kept (<see cref="KeepsNoOne"/> aside) and their account is not staff's.
+    /// Runs in the caller's transaction. Returns the accounts erased and the audit entries shredded; null when the person
+    /// is still kept, and nothing was done.
+    /// </summary>
+    public async Task<(int Accounts, int AuditEntriesShredded)?> EraseAccountIfGoneAsync(DataSubject subject, string pseudonym, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var data = await FindAsync(subject, cancellationToken);
+        if (data.Found.Any(f => f.Rows.Rows.Count > 0 && !KeepsNoOne.Contains(f.Rows.Table)) || await IsStaffAsync(data.Found, cancellationToken))
+        {
+            return null;
+        }
+        var account = Distinct(data.Found.Where(f => Upon.Accounts.AccountsPersonalData.AccountTables.Contains(f.Rows.Table)));
+        var userIds = UserIds(data.Found);
+        var shredded = account.Count == 0 ? 0 : await EraseRowsAsync(account, pseudonym, cancellationToken);
+        shredded += await ShredActorAsync(subject, userIds, pseudonym, cancellationToken);
+        return (userIds.Count, shredded);
+    }
+
+    /// <summary>
+    /// Tables whose rows under a person's address keep nothing of theirs going: their account's own, which goes with them,
+    /// and records kept by a date of their own whatever the person does (emails to them, problems they reported, requests
+    /// they made), which their own rules erase.
+    /// </summary>
+    private static readonly HashSet<string> KeepsNoOne =
+        [.. Upon.Accounts.AccountsPersonalData.AccountTables, "outbox_messages", "outbox_attachments", "problem_reports", "problem_replies", "subject_requests"];
+
+    private static readonly string[] StaffRoles = [Roles.Administrator, Roles.PartnerStaff, Roles.Funder];
+
+    /// <summary>Whether one of the accounts found is staff's (or the funder's), which their own work keeps, whatever their programme records.</summary>
+    private async Task<bool> IsStaffAsync(IEnumerable<(string, PersonalRows Rows)> found, CancellationToken cancellationToken)
+    {
+        var roleIds = found.SelectMany(f => f.Rows.Rows).OfType<IdentityUserRole<string>>().Select(r => r.RoleId).Distinct().ToList();
+        return roleIds.Count > 0 && await db.Roles.AnyAsync(r => roleIds.Contains(r.Id) && StaffRoles.Contains(r.Name!), cancellationToken);
+    }
+
     /// <summary>The fields of an audit entry's changes that hold the person's data, replaced with <c>{"shredded":true}</c>.</summary>
     public static string ShredChanges(string changes, TablePolicy policy)
     {
@@ -363,6 +405,12 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         }
         return [.. names.Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The addresses rows about a person hold (their <c>Email</c> columns), not yet erased, for finding what else is under them.</summary>
+    public IReadOnlyList<string> AddressesIn(IEnumerable<object> rows) =>
+        [.. rows.Select(r => db.Entry(r).Properties.FirstOrDefault(p => p.Metadata.Name == "Email")?.CurrentValue as string)
+            .OfType<string>().Where(e => !string.IsNullOrWhiteSpace(e) && !ErasedAddresses.IsErased(e))
+            .Select(e => e.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static List<string> UserIds(IEnumerable<(string, PersonalRows Rows)> found) =>
         [.. found.SelectMany(f => f.Rows.Rows).OfType<Upon.Accounts.UponUser>().Select(u => u.Id).Distinct()];

@@ -14,8 +14,9 @@ public sealed record RetentionReport(LocalDate AsOf, bool DryRun, IReadOnlyList<
 /// <summary>
 /// Applies the data map's retention periods: asks every feature (<see cref="IPersonalDataProvider.FindRetentionDueAsync"/>)
 /// what is due today, writes that summary to the audit log first, then erases it as an erasure on request would (a whole
-/// person, or rows by their table's policy), and writes what it did. Run daily by <see cref="RetentionBackgroundService"/>
-/// and by <c>upon privacy purge</c>.
+/// person, or rows by their table's policy), and writes what it did. A rule's person kept nowhere else loses their account
+/// and their address in the audit log with their rows (<see cref="PersonalData.EraseAccountIfGoneAsync"/>). Run daily by
+/// <see cref="RetentionBackgroundService"/> and by <c>upon privacy purge</c>.
 /// </summary>
 public sealed class RetentionRun(PersonalData personalData, ILiveParticipants liveParticipants, IEnumerable<IProgrammeActivity> activity, AuditLog audit, UponDbContext db, IClock clock)
 {
@@ -52,6 +53,8 @@ public sealed class RetentionRun(PersonalData personalData, ILiveParticipants li
             {
                 var erased = 0;
                 var shredded = 0;
+                var gone = 0;
+                var accounts = 0;
                 var tables = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var person in people)
                 {
@@ -60,14 +63,29 @@ public sealed class RetentionRun(PersonalData personalData, ILiveParticipants li
                     {
                         continue;
                     }
-                    // One pseudonym per person: the same pseudonymous address in each of their tables.
+                    // Read before the erasure replaces them.
+                    var addresses = personalData.AddressesIn(rows.Select(r => r.Row));
+                    // One pseudonym per person: the same pseudonymous address in each of their tables, and in the audit log.
+                    var pseudonym = PersonalData.NewPseudonym();
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    shredded += await personalData.EraseRowsAsync([.. rows.Select(r => r.Row)], PersonalData.NewPseudonym(), cancellationToken);
+                    shredded += await personalData.EraseRowsAsync([.. rows.Select(r => r.Row)], pseudonym, cancellationToken);
+                    var wholly = false;
+                    foreach (var address in addresses)
+                    {
+                        if (await personalData.EraseAccountIfGoneAsync(new DataSubject(address), pseudonym, cancellationToken) is { } account)
+                        {
+                            wholly = true;
+                            accounts += account.Accounts;
+                            shredded += account.AuditEntriesShredded;
+                        }
+                    }
                     await transaction.CommitAsync(cancellationToken);
                     erased += rows.Count;
+                    gone += wholly ? 1 : 0;
                     tables.UnionWith(rows.Select(r => r.Table));
                 }
-                done.Add($"{item.Rule}: {erased} rows of {people.Count} people in {string.Join(", ", tables)} erased, each person under their own pseudonym ({shredded} audit entries shredded)");
+                done.Add($"{item.Rule}: {erased} rows of {people.Count} people in {string.Join(", ", tables)} erased, each person under their own pseudonym; " +
+                    $"{gone} of them kept nowhere else, their {accounts} accounts erased ({shredded} audit entries shredded)");
             }
             else if (item.Rows is { Rows.Count: > 0 } found)
             {
