@@ -217,7 +217,8 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
     /// What a retention rule's erasure of a person (<see cref="EraseRowsAsync"/>, just done) adds when the person is gone
     /// entirely, as an erasure on request does: their account erased by the map and their entries as actor in the audit log
     /// given <paramref name="pseudonym"/> (<see cref="ShredActorAsync"/>). Gone entirely: nothing else under
-    /// <paramref name="subject"/>'s address is kept (<see cref="KeepsNoOne"/> aside) and their account is not staff's.
+    /// <paramref name="subject"/>'s address is kept (<see cref="KeepsNoOne"/> aside), their account is not staff's and has
+    /// no set-password link still open.
     /// Runs in the caller's transaction. Returns the accounts erased and the audit entries shredded; null when the person
     /// is still kept, and nothing was done.
     /// </summary>
@@ -225,7 +226,7 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
     {
         ArgumentNullException.ThrowIfNull(subject);
         var data = await FindAsync(subject, cancellationToken);
-        if (data.Found.Any(f => f.Rows.Rows.Count > 0 && !KeepsNoOne.Contains(f.Rows.Table)) || await IsStaffAsync(data.Found, cancellationToken))
+        if (data.Found.Any(f => f.Rows.Rows.Count > 0 && !KeepsNoOne.Contains(f.Rows.Table)) || HasOpenInvitation(data.Found) || await IsStaffAsync(data.Found, cancellationToken))
         {
             return null;
         }
@@ -245,6 +246,13 @@ public sealed class PersonalData(UponDbContext db, IEnumerable<IPersonalDataProv
         [.. Upon.Accounts.AccountsPersonalData.AccountTables, "outbox_messages", "outbox_attachments", "problem_reports", "problem_replies", "subject_requests"];
 
     private static readonly string[] StaffRoles = [Roles.Administrator, Roles.PartnerStaff, Roles.Funder];
+
+    /// <summary>Whether an account found has a set-password link not yet used and not expired: someone has just been given the account, for a role to come.</summary>
+    private bool HasOpenInvitation(IEnumerable<(string, PersonalRows Rows)> found)
+    {
+        var now = db.Clock.GetCurrentInstant();
+        return found.SelectMany(f => f.Rows.Rows).OfType<Upon.Accounts.AccountInvitation>().Any(i => i.UsedAt is null && i.ExpiresAt > now);
+    }
 
     /// <summary>Whether one of the accounts found is staff's (or the funder's), which their own work keeps, whatever their programme records.</summary>
     private async Task<bool> IsStaffAsync(IEnumerable<(string, PersonalRows Rows)> found, CancellationToken cancellationToken)

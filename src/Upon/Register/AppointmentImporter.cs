@@ -472,48 +472,55 @@ public sealed class AppointmentImporter(UponDbContext db, DatabaseConnections co
         }
     }
 
-    /// <summary>One audit line per appointment the batch changed, with each field's old and new value.</summary>
+    /// <summary>One audit line per appointment the batch changed, with each changed field's old and new value.</summary>
     private IEnumerable<AuditEvent> UpdatedLines(WritePlan plan, Instant at)
     {
         foreach (var appointment in plan.Changed)
         {
             var before = plan.Before[appointment.Id];
-            static object Change(object? old, object? @new) => new { old = AuditChanges.Format(old), @new = AuditChanges.Format(@new) };
-            yield return Line(at, AuditActions.Updated, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture),
-                new
-                {
-                    Type = Change(before.Type, appointment.Type), EndDate = Change(before.End, appointment.EndDate),
-                    LeavingReason = Change(before.Reason, appointment.LeavingReason), Unplanned = Change(before.Unplanned, appointment.Unplanned),
-                    RecordedOn = Change(before.RecordedOn, appointment.RecordedOn),
-                });
+            var fields = new ChangedFields()
+                .Add(nameof(Appointment.Type), before.Type, appointment.Type)
+                .Add(nameof(Appointment.EndDate), before.End, appointment.EndDate)
+                .Add(nameof(Appointment.LeavingReason), before.Reason, appointment.LeavingReason)
+                .Add(nameof(Appointment.Unplanned), before.Unplanned, appointment.Unplanned)
+                .Add(nameof(Appointment.RecordedOn), before.RecordedOn, appointment.RecordedOn);
+            yield return Line(at, AuditActions.Updated, nameof(Appointment), appointment.Id.ToString(CultureInfo.InvariantCulture), fields.Fields);
         }
     }
 
     /// <summary>
     /// One audit line for each person whose names or email the import changed, with each changed field's value before the
-    /// file and at its end, as the change tracker records a change.
+    /// file and at its end.
     /// </summary>
     private IEnumerable<AuditEvent> PeopleAuditLines(Dictionary<Person, PersonBefore> people)
     {
         var at = db.Clock.GetCurrentInstant();
         foreach (var (person, before) in people)
         {
-            var fields = new Dictionary<string, object>(3);
-            AddChange(fields, nameof(Person.GivenName), before.GivenName, person.GivenName);
-            AddChange(fields, nameof(Person.FamilyName), before.FamilyName, person.FamilyName);
-            AddChange(fields, nameof(Person.Email), before.Email, person.Email);
-            if (fields.Count > 0)
+            var fields = new ChangedFields()
+                .Add(nameof(Person.GivenName), before.GivenName, person.GivenName)
+                .Add(nameof(Person.FamilyName), before.FamilyName, person.FamilyName)
+                .Add(nameof(Person.Email), before.Email, person.Email);
+            if (fields.Fields.Count > 0)
             {
-                yield return Line(at, AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture), fields);
+                yield return Line(at, AuditActions.Updated, nameof(Person), person.Id.ToString(CultureInfo.InvariantCulture), fields.Fields);
             }
         }
+    }
 
-        static void AddChange(Dictionary<string, object> fields, string name, string? old, string? @new)
+    /// <summary>The fields an update changed, each with its old and new value as the change tracker records them (<see cref="AuditChanges.Format(object?)"/>); unchanged fields left out.</summary>
+    private sealed class ChangedFields
+    {
+        public Dictionary<string, object> Fields { get; } = new(5, StringComparer.Ordinal);
+
+        public ChangedFields Add(string name, object? old, object? @new)
         {
-            if (!string.Equals(old, @new, StringComparison.Ordinal))
+            var (from, to) = (AuditChanges.Format(old), AuditChanges.Format(@new));
+            if (!string.Equals(from, to, StringComparison.Ordinal))
             {
-                fields[name] = new { old, @new };
+                Fields[name] = new { old = from, @new = to };
             }
+            return this;
         }
     }
 

@@ -17,7 +17,8 @@ namespace Upon.Tests.DataProtection;
 /// <summary>
 /// A retention rule that erases a person kept nowhere else (a retired coach) also does what an erasure on request does
 /// to their account and their lines in the audit log: the account is deleted and the log's actor is a pseudonym. A person
-/// still kept under the address (in the register, or as staff) keeps both; a dry run changes nothing.
+/// still kept under the address (in the register, as staff, or just sent a link to set a password) keeps both; a dry run
+/// changes nothing.
 /// </summary>
 public abstract class RetentionWholePersonTests(UponApp app)
 {
@@ -28,14 +29,22 @@ public abstract class RetentionWholePersonTests(UponApp app)
 
     private sealed record Someone(string Email, string UserId, long AuditLine);
 
-    private async Task<Someone> CoachAsync(string tag, string name, string role, bool inRegister = false)
+    private async Task<Someone> CoachAsync(string tag, string name, string role, bool inRegister = false, bool invitedJustNow = false)
     {
         var email = $"{name}.{tag}@coach.test";
-        var user = await app.WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(email, role, UponApp.Password, $"{name} {tag}"));
+        var user = invitedJustNow
+            ? (await app.WithScopeAsync(s => s.GetRequiredService<AccountService>().InviteAsync(email, role, $"{name} {tag}"))).User!
+            : await app.WithScopeAsync(s => s.GetRequiredService<AccountService>().CreateWithPasswordAsync(email, role, UponApp.Password, $"{name} {tag}"));
         return await app.WithScopeAsync(async s =>
         {
             var db = s.GetRequiredService<UponDbContext>();
             db.CoachProfiles.Add(new CoachProfile { Email = email, GivenName = name, FamilyName = $"Coach{tag}", Capacity = 2, OffersOnline = true, CreatedAt = March2026, Status = CoachStatus.Retired });
+            if (invitedJustNow)
+            {
+                // Sent in the days before the run (the run acts as of a day years after the fake clock's).
+                var link = await db.AccountInvitations.SingleAsync(i => i.UserId == user.Id);
+                link.ExpiresAt = FirstDayDue.PlusDays(7).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            }
             if (inRegister)
             {
                 db.People.Add(new Person { PersonId = $"WP-{tag}-{name}", GivenName = name, FamilyName = $"Coach{tag}", Email = email });
@@ -98,13 +107,15 @@ public abstract class RetentionWholePersonTests(UponApp app)
     {
         app.RequireDatabase();
         var tag = Guid.NewGuid().ToString("N")[..8];
-        // In the register, which is kept while the register is kept; and a member of staff, kept by their work.
+        // In the register, which is kept while the register is kept; a member of staff, kept by their work; and someone
+        // just sent a link to set their password, given the account for a role to come.
         var director = await CoachAsync(tag, "director", Roles.Coach, inRegister: true);
         var staff = await CoachAsync(tag, "staff", Roles.PartnerStaff);
+        var invited = await CoachAsync(tag, "invited", Roles.Coach, invitedJustNow: true);
 
         var run = await RunAsync(FirstDayDue);
         Assert.Contains(run.Done, d => d.StartsWith("Coaches who left the pool: ", StringComparison.Ordinal));
-        foreach (var kept in new[] { director, staff })
+        foreach (var kept in new[] { director, staff, invited })
         {
             var (account, line) = await StateAsync(kept);
             Assert.True(account);

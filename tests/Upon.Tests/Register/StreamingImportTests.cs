@@ -197,7 +197,7 @@ public abstract class StreamingImportTests(DatabaseFixture fixture)
         var changed = JsonNode.Parse(appointmentLines[1].Changes!)!.AsObject();
         Assert.Equal("2016-12-31", changed["EndDate"]!["old"]!.GetValue<string>());
         Assert.Equal("2016-05-31", changed["EndDate"]!["new"]!.GetValue<string>());
-        Assert.Equal("Interim", changed["Type"]!["old"]!.GetValue<string>());
+        Assert.Equal(["EndDate"], changed.Select(f => f.Key));
 
         static Task<List<Upon.Audit.AuditEvent>> LinesAsync(Upon.Data.UponDbContext db, string type, int key)
         {
