@@ -13,7 +13,7 @@ namespace Upon.Sessions;
 /// or waiting in the outbox, all in one transaction. Errors are keyed by form field (<c>Date.day</c>, <c>StartTime</c>,
 /// <c>EndTime</c>, <c>Reason</c>); an empty key means the session can no longer have that change.
 /// </summary>
-public sealed class SessionChanges(UponDbContext db, IOptions<EmailOptions> email)
+public sealed class SessionChanges(UponDbContext db, IOptions<EmailOptions> email, ILogger<SessionChanges> logger)
 {
     public const int MaxReasonLength = 500;
 
@@ -141,7 +141,7 @@ public sealed class SessionChanges(UponDbContext db, IOptions<EmailOptions> emai
         session.Sequence++;
         session.UpdatedAt = now;
         var recipients = await SessionNotices.RecipientsAsync(db, sessionId, cancellationToken);
-        var emailed = SessionNotices.Enqueue(db, session, recipients, outcome.Notice!, BookingEmails.OrganizerOf(email.Value));
+        var emailed = SessionNotices.Enqueue(db, session, recipients, outcome.Notice!, BookingEmails.OrganizerOf(email.Value), logger);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SaveResult.Saved(sessionId, emailed);

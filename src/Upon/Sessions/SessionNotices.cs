@@ -40,14 +40,18 @@ public static class SessionNotices
 
     /// <summary>
     /// Puts one email per person in <paramref name="recipients"/> in the outbox; returns how many. A cancellation's
-    /// <c>cancelled.ics</c> names <paramref name="organizer"/> as its ORGANIZER and the person as its ATTENDEE.
+    /// <c>cancelled.ics</c> names <paramref name="organizer"/> as its ORGANIZER and the person as its ATTENDEE; a session
+    /// stored before today's bounds whose times cannot be an event is told about without it, logged to
+    /// <paramref name="logger"/> (<see cref="BookingEmails.CanBeEmailedAsEvent"/>).
     /// </summary>
-    public static int Enqueue(UponDbContext db, Session session, IReadOnlyList<Booking> recipients, SessionNotice notice, CalendarAddress organizer)
+    public static int Enqueue(UponDbContext db, Session session, IReadOnlyList<Booking> recipients, SessionNotice notice, CalendarAddress organizer,
+        ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(recipients);
         ArgumentNullException.ThrowIfNull(notice);
+        var attached = notice.Cancelled && recipients.Count > 0 && BookingEmails.CanBeEmailedAsEvent(session, "cancelled.ics", logger);
         var waiting = recipients.Where(b => b.Status == BookingStatus.Waitlisted).OrderBy(b => b.Queue).ThenBy(b => b.Id).ToList();
         foreach (var booking in recipients)
         {
@@ -55,7 +59,7 @@ public static class SessionNotices
             var position = booking.Status == BookingStatus.Waitlisted ? waiting.IndexOf(booking) + 1 : 0;
             // A cancelled session's email removes the event from calendars: the caller has raised the SEQUENCE already.
             EmailOutbox.Enqueue(db, participant.Email, notice.Subject, Text(session, notice, participant.GivenName, position),
-                attachments: notice.Cancelled ? [BookingEmails.CancellationOf(session, db.Clock.GetCurrentInstant(), organizer, participant)] : null);
+                attachments: attached ? [BookingEmails.CancellationOf(session, db.Clock.GetCurrentInstant(), organizer, participant)] : null);
         }
         return recipients.Count;
     }

@@ -27,7 +27,7 @@ public sealed record SessionDetails(
 /// <c>StartTime</c>, <c>EndTime</c>, <c>Capacity</c>). Editing the time, place, link or title of a session raises its
 /// iCalendar SEQUENCE and emails everyone booked or waiting, in the same transaction.
 /// </summary>
-public sealed class SessionService(UponDbContext db, BookingService bookings, IOptions<EmailOptions> email)
+public sealed class SessionService(UponDbContext db, BookingService bookings, IOptions<EmailOptions> email, ILogger<SessionService> logger)
 {
     /// <summary>Why a cancelled session's details cannot be edited.</summary>
     public const string CancelledCannotChange = "This session has been cancelled, so it cannot be changed";
@@ -134,7 +134,7 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
                     $"Changed: {session.Title}, {SessionFormat.When(before.Start, before.End)}",
                     $"{before.Title} on {SessionFormat.When(before.Start, before.End)} has changed.",
                     changes,
-                    Reason: null), BookingEmails.OrganizerOf(email.Value));
+                    Reason: null), BookingEmails.OrganizerOf(email.Value), logger);
             }
         }
         session.UpdatedAt = db.Clock.GetCurrentInstant();
