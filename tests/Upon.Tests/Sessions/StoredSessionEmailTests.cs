@@ -102,6 +102,31 @@ public abstract class StoredSessionEmailTests(LoggingApp app)
         Assert.Single(app.WarningsAbout(session.Id), w => w.Contains("without its video link", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A stored link that is not an https address (here a script) is never a live link: the staff page shows it as text
+    /// with what is wrong, and a participant with a place sees it as text.
+    /// </summary>
+    [SkippableFact]
+    public async Task AStoredLinkThatIsNotAnHttpsAddress_IsShownAsText_NeverAsALink()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var session = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 3, 12, 14, 0), title: "Script link", videoLink: "javascript:alert(1)");
+        var me = await SessionSeed.TestParticipantAsync(app, strand);
+        await SessionSeed.PlacesAsync(app, session, [me]);
+
+        var staffPage = await app.CreateClient(Roles.PartnerStaff).GetDocumentAsync($"/sessions/{session.Id}");
+        var mine = await app.CreateClient(Roles.Participant).GetDocumentAsync($"/my/sessions/{session.Id}");
+
+        foreach (var page in new[] { staffPage, mine })
+        {
+            Assert.DoesNotContain(page.QuerySelectorAll("a[href]"), a => a.GetAttribute("href")!.Contains("javascript", StringComparison.OrdinalIgnoreCase));
+        }
+        Assert.Contains("javascript:alert(1)", staffPage.QuerySelector("#video-link")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(staffPage.QuerySelector("#video-link-problem"));
+        Assert.Equal("javascript:alert(1)", mine.QuerySelector("#video-link")!.TextContent.Trim());
+    }
+
     [SkippableFact]
     public async Task StaffMovingOnlineThenCancelling_ASessionOverFourteenDays_EmailEveryoneWithoutTheIcs()
     {
