@@ -178,7 +178,9 @@ public abstract class FeedbackRunTests(SmtpApp app)
     public async Task TheCommand_AsksAndDeliversThroughSmtp_AndRefusesABadDate()
     {
         app.RequireDatabase();
-        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Command line session");
+        // The command runs on the real clock: its --as-of must be within a week before today in London.
+        var today = Upon.Core.Time.TodayInLondon(SystemClock.Instance);
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Command line session", start: today.PlusDays(-2).At(new LocalTime(14, 0)));
         var settings = new Dictionary<string, string>
         {
             ["Email__Smtp__Host"] = "127.0.0.1",
@@ -186,14 +188,29 @@ public abstract class FeedbackRunTests(SmtpApp app)
             ["Email__Smtp__UseStartTls"] = "false",
             ["Feedback__RunMinutes"] = "0",
         };
-        var run = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", "2026-11-21");
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Matches(@"^[0-9]+ asked for feedback, [0-9]+ reminders\.", run.Output);
-        Assert.All(held.Present, person => Assert.Equal("How was Command line session?", Assert.Single(app.Smtp.To(person.Email)).Message.Subject));
 
         var bad = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", "2026-13-01");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("'2026-13-01' is not a date", bad.Error, StringComparison.Ordinal);
+        static string Long(LocalDate d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var outside in new[] { today.PlusDays(1), today.PlusDays(-Upon.Commands.FeedbackRunCommand.MaxDaysBack - 1), today.PlusYears(1), new LocalDate(2000, 1, 1) })
+        {
+            var iso = outside.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var refused = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", iso);
+            Assert.True(refused.ExitCode == 2, refused.ToString());
+            Assert.Contains($"--as-of {iso} is out of range: use a date from {Long(today.PlusDays(-Upon.Commands.FeedbackRunCommand.MaxDaysBack))} to {Long(today)}", refused.Error, StringComparison.Ordinal);
+            Assert.Empty(refused.Output);
+        }
+        // Refused: nobody was asked, nothing went.
+        Assert.Empty(await FeedbackSeed.RequestsAsync(app, held.Session.Id));
+        Assert.All(held.Present, person => Assert.Empty(app.Smtp.To(person.Email)));
+
+        // Yesterday, within the window, re-runs a missed day: the session had ended by then.
+        var run = await UponCli.RunWithAsync(app.Database, settings, "feedback", "run", "--as-of", today.PlusDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"^[0-9]+ asked for feedback, [0-9]+ reminders\.", run.Output);
+        Assert.All(held.Present, person => Assert.Equal("How was Command line session?", Assert.Single(app.Smtp.To(person.Email)).Message.Subject));
+        Assert.Equal(2, (await FeedbackSeed.RequestsAsync(app, held.Session.Id)).Count);
     }
 
     [SkippableFact]
