@@ -92,7 +92,7 @@ public static class FeedbackExports
                     comments.Cell(row, 1).SetValue(session.Session.Id);
                     SafeCsv.SetText(comments.Cell(row, 2), session.Session.Title);
                     SafeCsv.SetText(comments.Cell(row, 3), question.Question.Text);
-                    SafeCsv.SetText(comments.Cell(row, 4), comment);
+                    SafeCsv.SetText(comments.Cell(row, 4), comment.Text);
                     row++;
                 }
             }

@@ -20,5 +20,7 @@ public static class FeedbackPages
 
     public static string Strand(int strandId) => $"/feedback/strands/{strandId.ToString(CultureInfo.InvariantCulture)}";
 
+    public static string RemoveComment(Guid answerId) => $"/feedback/comments/{answerId.ToString("D", CultureInfo.InvariantCulture)}/remove";
+
     public static string Form(int formId) => $"/feedback/forms/{formId.ToString(CultureInfo.InvariantCulture)}";
 }

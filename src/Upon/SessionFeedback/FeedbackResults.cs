@@ -12,7 +12,13 @@ namespace Upon.SessionFeedback;
 /// <param name="Ratings">A scale question's ratings; null for a text question, or when they are withheld.</param>
 /// <param name="Comments">A text question's comments.</param>
 /// <param name="RatingsWithheld">A scale question rated by fewer than the threshold: every question is optional, so its ratings could be one person's.</param>
-public sealed record QuestionResult(FeedbackQuestion Question, RatingSummary? Ratings, IReadOnlyList<string> Comments, bool RatingsWithheld = false);
+public sealed record QuestionResult(FeedbackQuestion Question, RatingSummary? Ratings, IReadOnlyList<FeedbackComment> Comments, bool RatingsWithheld = false);
+
+/// <summary>
+/// A comment as staff read it: its text, and the key of the answer that holds it (random, and not its response's, so
+/// it neither orders the comments nor ties two comments to one person), to remove it by (<see cref="FeedbackCommentRemoval"/>).
+/// </summary>
+public sealed record FeedbackComment(Guid AnswerId, string Text);
 
 /// <summary>A session's feedback: how many were asked and answered, and the results once enough have answered.</summary>
 public sealed record SessionFeedbackResults(Session Session, int Asked, int Answers, bool Shown, IReadOnlyList<QuestionResult> Questions);
@@ -56,13 +62,13 @@ public sealed class FeedbackResults(UponDbContext db)
         }
         var given = await db.FeedbackAnswers.AsNoTracking()
             .Where(a => db.FeedbackResponses.Any(r => r.Id == a.ResponseId && r.SessionId == sessionId))
-            .Select(a => new { a.QuestionId, a.Rating, a.Text })
+            .Select(a => new { a.Id, a.QuestionId, a.Rating, a.Text })
             .ToListAsync(cancellationToken);
         var questionIds = given.Select(a => a.QuestionId).Distinct().ToList();
         var questions = await db.FeedbackQuestions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToListAsync(cancellationToken);
         var results = questions.OrderBy(q => q.FormId).ThenBy(q => q.Position).Select(q => q.Kind == FeedbackQuestionKind.Scale
                 ? Rated(q, RatingSummary.Of(given.Where(a => a.QuestionId == q.Id && a.Rating is not null).Select(a => a.Rating!.Value)))
-                : new QuestionResult(q, null, [.. given.Where(a => a.QuestionId == q.Id && !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!).Order(StringComparer.Ordinal)]))
+                : new QuestionResult(q, null, [.. given.Where(a => a.QuestionId == q.Id && !string.IsNullOrWhiteSpace(a.Text)).Select(a => new FeedbackComment(a.Id, a.Text!)).OrderBy(c => c.Text, StringComparer.Ordinal).ThenBy(c => c.AnswerId)]))
             .ToList();
         return new SessionFeedbackResults(session, asked, answers, true, results);
 

@@ -15,6 +15,7 @@ public static class SessionFeedbackSetup
         services.AddScoped<FeedbackForms>();
         services.AddScoped<FeedbackSubmission>();
         services.AddScoped<FeedbackResults>();
+        services.AddScoped<FeedbackCommentRemoval>();
         services.AddScoped<FeedbackReport>();
         services.AddScoped<IParticipantTaskSource, FeedbackTasks>();
         return services;

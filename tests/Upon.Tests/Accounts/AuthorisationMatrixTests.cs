@@ -180,6 +180,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         ["/my/feedback/{sessionId:int}/stop-reminders"] = [Roles.Participant],
         ["/feedback"] = Staff,
         ["/feedback/sessions/{id:int}"] = Staff,
+        ["/feedback/comments/{id:guid}/remove"] = Staff,
         ["/feedback/strands/{id:int}"] = Staff,
         ["/feedback/chart.svg"] = Staff,
         ["/feedback/export.{format}"] = Staff,
@@ -293,6 +294,7 @@ public sealed class AuthorisationMatrixTests(SqliteApp app) : IClassFixture<Sqli
         .Replace("{enrolmentId:int}", "1", StringComparison.Ordinal)
         .Replace("{invitationId:int}", "1", StringComparison.Ordinal)
         .Replace("{sessionId:int}", programme.SessionId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{id:guid}", "00000000-0000-4000-8000-000000000001", StringComparison.Ordinal)
         .Replace("{format}", "csv", StringComparison.Ordinal)
         .Replace("{slug}", "new-directors", StringComparison.Ordinal)
         .Replace("{secret}", "not-a-secret", StringComparison.Ordinal)

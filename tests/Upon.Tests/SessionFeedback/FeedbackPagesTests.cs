@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Upon.Core.Sessions;
@@ -160,6 +161,99 @@ public abstract class FeedbackPagesTests(UponApp app)
         Assert.Equal(2, badYear.ExitCode);
         Assert.Contains("'2026' is not a financial year", badYear.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await UponCli.RunAsync(app.Database, "report", "feedback", "--strand", "no-such-strand")).ExitCode);
+    }
+
+    [SkippableFact]
+    public async Task Staff_RemoveOneComment_WithAReason_AndTheFiguresStay()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 6, title: "Comment removal session");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        const string naming = "Dana Whitfield was rude to me in the breakout group";
+        const string kept = "Useful case studies from other authorities";
+        int[] ratings = [4, 2, 3, 4, 5];
+        for (var i = 0; i < ratings.Length; i++)
+        {
+            Assert.Equal(SubmissionOutcome.Saved, await FeedbackSeed.AnswerAsync(app, held.Session, held.Present[i], ratings[i], i switch { 0 => naming, 1 => kept, _ => null }));
+        }
+        var staff = app.CreateClient(Roles.PartnerStaff);
+        var page = FeedbackPages.Session(held.Session.Id);
+        async Task<string> CsvLineAsync() => (await (await staff.GetAsync("/feedback/export.csv")).Content.ReadAsStringAsync())
+            .Split('\n').Single(l => l.StartsWith($"{held.Session.Id},", StringComparison.Ordinal)).TrimEnd('\r');
+        var csvBefore = await CsvLineAsync();
+        Assert.Equal($"{held.Session.Id},2026-11-20,Comment removal session,{held.Strand.Name},6,5,3.6,3.6", csvBefore);
+        Task<int> AnswerRowsAsync() => app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().FeedbackAnswers
+            .Where(a => s.GetRequiredService<Upon.Data.UponDbContext>().FeedbackResponses.Any(r => r.Id == a.ResponseId && r.SessionId == held.Session.Id)).CountAsync());
+        var rowsBefore = await AnswerRowsAsync();
+
+        // Each comment has its link; the page that confirms shows the comment and the question, and nothing of who gave it.
+        var before = await staff.GetDocumentAsync(page);
+        var ratingsBefore = before.QuerySelectorAll("table[data-question]").Select(t => t.TextContent).ToList();
+        var items = before.QuerySelectorAll(".upon-comments li").ToList();
+        Assert.Equal([naming, kept], items.Select(li => li.QuerySelector(".upon-comment")!.TextContent));
+        Assert.All(items, li => Assert.StartsWith("Remove comment", li.QuerySelector("a")!.TextContent, StringComparison.Ordinal));
+        var remove = items.Single(li => li.TextContent.Contains(naming, StringComparison.Ordinal)).QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Matches("^/feedback/comments/[0-9a-f-]{36}/remove$", remove);
+        var confirm = await staff.GetDocumentAsync(remove);
+        Assert.Equal(naming, confirm.QuerySelector("#comment-text")!.TextContent.Trim());
+        Assert.Contains("What will you do differently as a result of this session?", confirm.QuerySelector("#comment")!.TextContent, StringComparison.Ordinal);
+        Assert.All(held.Present, person =>
+        {
+            Assert.DoesNotContain(person.Email, confirm.Body!.InnerHtml, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(person.FamilyName, confirm.Body!.TextContent, StringComparison.Ordinal);
+        });
+
+        // No reason, or too long a one: the error summary links to the field, and nothing is removed or logged.
+        var missing = await Html.ParseAsync(await staff.PostFormAsync(remove, new Dictionary<string, string> { ["Reason"] = "  " }));
+        Assert.Equal(["Enter why the comment is removed"], missing.ErrorSummary());
+        Assert.Equal("#Reason", missing.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.StartsWith("Error: ", missing.Title, StringComparison.Ordinal);
+        var tooLong = await Html.ParseAsync(await staff.PostFormAsync(remove, new Dictionary<string, string> { ["Reason"] = new string('x', FeedbackCommentRemoval.MaxReasonLength + 1) }));
+        Assert.Equal(["Reason must be 500 characters or fewer"], tooLong.ErrorSummary());
+        Assert.Equal([naming, kept], (await staff.GetDocumentAsync(page)).QuerySelectorAll(".upon-comment").Select(c => c.TextContent));
+        Task<List<Upon.Audit.AuditEvent>> RemovalsAsync() => app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Action == FeedbackCommentRemoval.RemovedAction && e.EntityId == held.Session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Empty(await RemovalsAsync());
+
+        // Confirmed: back to the session's page with a banner, that comment gone, the other and every figure as they were.
+        var done = await staff.PostFormAsync(remove, new Dictionary<string, string> { ["Reason"] = "The person it names asked us to remove it" });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(page, done.Headers.Location!.OriginalString);
+        var after = await staff.GetDocumentAsync(page);
+        Assert.Equal("The comment was removed", after.QuerySelector("#notice")!.TextContent.Trim());
+        Assert.Equal([kept], after.QuerySelectorAll(".upon-comment").Select(c => c.TextContent));
+        Assert.DoesNotContain(naming, after.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ratingsBefore, after.QuerySelectorAll("table[data-question]").Select(t => t.TextContent));
+        Assert.Equal("5", after.QuerySelectorAll("#counts dd")[1].TextContent.Trim());
+        Assert.Null((await staff.GetDocumentAsync(page)).QuerySelector("#notice"));
+        Assert.Equal(csvBefore, await CsvLineAsync());
+        Assert.Equal(rowsBefore, await AnswerRowsAsync());
+        using (var workbook = new XLWorkbook(await (await staff.GetAsync("/feedback/export.xlsx")).Content.ReadAsStreamAsync()))
+        {
+            var texts = workbook.Worksheet("Comments").CellsUsed().Select(c => c.GetString()).ToList();
+            Assert.Contains(kept, texts);
+            Assert.DoesNotContain(texts, t => t.Contains("Dana Whitfield", StringComparison.Ordinal));
+        }
+        Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().FeedbackAnswers.CountAsync(a => a.Text == naming)));
+
+        // One audit line: the session, the question and the reason, never the comment's text or whose answer it was.
+        var line = Assert.Single(await RemovalsAsync());
+        Assert.Equal("Session", line.EntityType);
+        Assert.Contains("The person it names asked us to remove it", line.Detail, StringComparison.Ordinal);
+        Assert.False(await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().AuditEvents.AnyAsync(e => e.Detail!.Contains("Dana Whitfield") || e.Changes!.Contains("Dana Whitfield"))));
+
+        // Removed already: nothing to confirm, and a second post writes nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(remove)).StatusCode);
+
+        // The other roles never reach it.
+        var keptLink = after.QuerySelector(".upon-comments li a")!.GetAttribute("href")!;
+        await AssertRefusedAsync(app.CreateClient(Roles.Participant), keptLink);
+        await AssertRefusedAsync(app.CreateClient(Roles.Funder), keptLink);
+        var sneak = await app.CreateClient(Roles.Funder).PostAsync(new Uri(keptLink, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Reason"] = "sneaky" }));
+        Assert.NotEqual(HttpStatusCode.OK, sneak.StatusCode);
+        Assert.NotEqual(page, sneak.Headers.Location?.OriginalString);
+        Assert.Equal([kept], (await staff.GetDocumentAsync(page)).QuerySelectorAll(".upon-comment").Select(c => c.TextContent));
+        Assert.Single(await RemovalsAsync());
     }
 
     [SkippableFact]

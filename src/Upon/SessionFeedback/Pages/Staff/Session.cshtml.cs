@@ -12,6 +12,9 @@ public sealed class SessionModel(FeedbackFigureCache figures, FigureReader figur
 {
     public SessionFeedbackResults Results { get; private set; } = null!;
 
+    /// <summary>What was just done here (a comment removed), for the banner.</summary>
+    public string? Success { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await figures.SessionAsync(id, Rule, cancellationToken) is not { } found)
@@ -19,6 +22,8 @@ public sealed class SessionModel(FeedbackFigureCache figures, FigureReader figur
             return NotFound();
         }
         Results = found;
-        return figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
+        // A banner is shown once: the page that carries it is not answered from the browser's copy.
+        Success = TempData["Success"] as string;
+        return Success is null && figureReader.PageNotModified(HttpContext) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 }
