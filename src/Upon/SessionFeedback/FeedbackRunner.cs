@@ -30,6 +30,8 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
     {
         var schedule = options.Value.Schedule;
         var today = asOf ?? clock.TodayInLondon();
+        // A run for a past day (an operator re-running a missed one) still asks and reminds only while a form is open today.
+        var openAfter = LocalDate.Max(today, clock.TodayInLondon());
         var now = asOf is null ? clock.GetCurrentInstant() : today.At(new LocalTime(9, 0)).InZoneLeniently(Time.London).ToInstant();
         // Sessions whose feedback may still be open: ended, and their last day no more than OpenDays ago.
         var earliestEnd = today.PlusDays(-schedule.OpenDays).AtStartOfDayInZone(Time.London).ToInstant();
@@ -44,9 +46,9 @@ public sealed class FeedbackRunner(IServiceScopeFactory scopes, IClock clock, IO
                 .OrderBy(r => r.SessionId).ThenBy(r => r.ParticipantId)
                 .Select(r => new { r.SessionId, r.ParticipantId, r.Session!.End })
                 .ToListAsync(cancellationToken);
-            toAsk = [.. present.Where(r => schedule.ClosesOn(r.End.Date) > today).Select(r => (r.SessionId, r.ParticipantId))];
+            toAsk = [.. present.Where(r => schedule.ClosesOn(r.End.Date) > openAfter).Select(r => (r.SessionId, r.ParticipantId))];
             var open = await db.FeedbackRequests.AsNoTracking().StillPresent(db)
-                .Where(q => !q.Answered && !q.RemindersStopped && q.RemindersSent < Core.SessionFeedback.FeedbackSchedule.MaxReminders && q.ClosesOn > today)
+                .Where(q => !q.Answered && !q.RemindersStopped && q.RemindersSent < Core.SessionFeedback.FeedbackSchedule.MaxReminders && q.ClosesOn > openAfter)
                 .OrderBy(q => q.Id)
                 .ToListAsync(cancellationToken);
             toRemind = [.. open.Where(q => schedule.ReminderDue(q.RequestedOn, today, q.RemindersSent, q.ClosesOn, q.Answered, q.LastRemindedOn) is not null).Select(q => q.Id)];

@@ -174,11 +174,49 @@ public abstract class FeedbackRunTests(SmtpApp app)
         Assert.Equal(8, await app.WithScopeAsync(s => s.GetRequiredService<Upon.Data.UponDbContext>().FeedbackResponses.CountAsync(r => r.SessionId == held.Session.Id)));
     }
 
+    /// <summary>
+    /// A run for a past day (an operator re-running a missed one) asks and reminds only while the form is still open
+    /// today: a form that closed since that day is left alone, so nobody is asked about a form they can no longer answer.
+    /// </summary>
+    [SkippableFact]
+    public async Task ARunForAPastDay_NeitherAsksNorReminds_WhenTheFormHasClosedSince()
+    {
+        app.RequireDatabase();
+        var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Closed since");
+        var reminded = await FeedbackSeed.HeldSessionAsync(app, present: 1, title: "Closed since, asked");
+        await FeedbackSeed.RunAsync(app, new LocalDate(2026, 11, 21));
+        await app.WithScopeAsync(async s =>
+        {
+            // Only the second session's people were asked on the day; the first session's were missed.
+            var db = s.GetRequiredService<Upon.Data.UponDbContext>();
+            await db.FeedbackRequests.Where(q => q.SessionId == held.Session.Id).ExecuteDeleteAsync();
+            return true;
+        });
+        try
+        {
+            // Both forms close on 4 December (held on 20 November); it is now 6 December.
+            app.Clock.Reset(Instant.FromUtc(2026, 12, 6, 12, 0));
+            await FeedbackSeed.RunAsync(app, new LocalDate(2026, 12, 1));
+            Assert.Empty(await FeedbackSeed.RequestsAsync(app, held.Session.Id));
+            Assert.All(await FeedbackSeed.RequestsAsync(app, reminded.Session.Id), q => Assert.Equal(0, q.RemindersSent));
+        }
+        finally
+        {
+            app.Clock.Reset(UponApp.DefaultNow);
+        }
+    }
+
     [SkippableFact]
     public async Task TheCommand_AsksAndDeliversThroughSmtp_AndRefusesABadDate()
     {
         app.RequireDatabase();
-        // The command runs on the real clock: its --as-of must be within a week before today in London.
+        // The command runs on the real clock: its --as-of must be within a week before today in London. Not started in
+        // the last minutes of a London day, so that every command of the test has the same today.
+        var london = SystemClock.Instance.GetCurrentInstant().InZone(Upon.Core.Time.London);
+        if (london.TimeOfDay > new LocalTime(23, 55))
+        {
+            await Task.Delay(TimeSpan.FromMinutes(6));
+        }
         var today = Upon.Core.Time.TodayInLondon(SystemClock.Instance);
         var held = await FeedbackSeed.HeldSessionAsync(app, present: 2, title: "Command line session", start: today.PlusDays(-2).At(new LocalTime(14, 0)));
         var settings = new Dictionary<string, string>
