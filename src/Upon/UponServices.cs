@@ -150,10 +150,13 @@ public static class UponServices
         {
             await steps.TimeAsync("EF model", () => DatabaseSetup.LoadModelAsync(services));
         }
-        var migrated = await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, cancellationToken));
+        // A new SQLite database is set up in the transaction that creates it (NewDatabaseFill), without EF Core.
+        var schema = await steps.TimeAsync("migrations", () => DatabaseSetup.MigrateAsync(services, NewDatabaseFill.FillAsync, cancellationToken));
+        var migrated = schema != SchemaChange.None;
         await using var scope = services.CreateAsyncScope();
         // A database that was up to date before this start has usually been set up by an earlier one: one query says so.
-        var complete = !migrated && await steps.TimeAsync("set-up check", () => IsSetUpAsync(scope.ServiceProvider, cancellationToken));
+        var complete = schema is SchemaChange.None or SchemaChange.CreatedAndFilled
+            && await steps.TimeAsync("set-up check", () => IsSetUpAsync(scope.ServiceProvider, cancellationToken));
         if (complete)
         {
             await CreateDemoDataAsync();

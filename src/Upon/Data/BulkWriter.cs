@@ -147,6 +147,13 @@ public sealed class BulkWriter(BulkSession session)
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Inserts rows of <typeparamref name="T"/> whose keys are given, not generated (reference data, a new database's
+    /// set-up): <paramref name="values"/> gives each row's values of <paramref name="properties"/>, in that order.
+    /// </summary>
+    public Task InsertRowsAsync<T>(IReadOnlyCollection<T> rows, string[] properties, Func<T, object?[]> values, CancellationToken cancellationToken) =>
+        InsertAsync(Columns<T>(properties), rows, values, cancellationToken);
+
     public async Task InsertWorkforceEthnicityAsync(IReadOnlyCollection<Upon.Impact.WorkforceEthnicityFigure> rows, CancellationToken cancellationToken)
     {
         var map = Columns<Upon.Impact.WorkforceEthnicityFigure>(nameof(Upon.Impact.WorkforceEthnicityFigure.Year), nameof(Upon.Impact.WorkforceEthnicityFigure.Level),

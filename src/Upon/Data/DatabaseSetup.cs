@@ -12,6 +12,25 @@ public enum DatabaseProvider
     Postgres,
 }
 
+/// <summary>What <see cref="DatabaseSetup.MigrateAsync"/> did to the schema.</summary>
+public enum SchemaChange
+{
+    /// <summary>Nothing: it was up to date.</summary>
+    None,
+
+    /// <summary>Created a new database's schema.</summary>
+    Created,
+
+    /// <summary>Created a new database's schema and wrote its set-up, in one transaction (SQLite).</summary>
+    CreatedAndFilled,
+
+    /// <summary>Applied the migrations the database was behind by.</summary>
+    Migrated,
+}
+
+/// <summary>Writes a new database's set-up in the transaction that creates its schema (Upon.NewDatabaseFill).</summary>
+public delegate Task NewDatabaseFiller(BulkSession session, IServiceProvider services, CancellationToken cancellationToken);
+
 public static partial class DatabaseSetup
 {
     /// <summary>The SQLite file used when no connection string is configured, relative to the working directory.</summary>
@@ -122,30 +141,96 @@ public static partial class DatabaseSetup
     /// <summary>
     /// Brings the schema up to date. An up-to-date database costs one query (the latest applied migration and how many
     /// there are); a new, empty database is created in one transaction from the migrations' script embedded in the
-    /// assembly (<see cref="CreateFromScriptAsync(UponDbContext, CancellationToken)"/>); only a database that is behind goes
-    /// through EF Core's migrator and its lock. True when it created or migrated the schema.
+    /// assembly (<see cref="CreateFromScriptAsync(UponDbContext, CancellationToken)"/>), and on SQLite given
+    /// <paramref name="fillNew"/>'s set-up in the same transaction, on a connection of its own (no EF Core context);
+    /// only a database that is behind goes through EF Core's migrator and its lock.
     /// </summary>
-    public static async Task<bool> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task<SchemaChange> MigrateAsync(IServiceProvider services, NewDatabaseFiller? fillNew, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(services);
         // On SQLite the check needs no context, so that a command that makes no EF Core query never builds the model.
-        await using (var connection = await services.GetRequiredService<DatabaseConnections>().OpenSqliteAsync(cancellationToken))
+        var connections = services.GetRequiredService<DatabaseConnections>();
+        await using (var connection = await connections.OpenSqliteAsync(cancellationToken))
         {
             if (connection is not null && await IsUpToDateAsync(connection, DatabaseProvider.Sqlite, cancellationToken))
             {
-                return false;
+                return SchemaChange.None;
             }
+        }
+        if (fillNew is not null && connections.Provider == DatabaseProvider.Sqlite && await CreateAndFillSqliteAsync(services, fillNew, cancellationToken))
+        {
+            return SchemaChange.CreatedAndFilled;
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<UponDbContext>();
         if (await IsUpToDateAsync(db, cancellationToken))
         {
-            return false;
+            return SchemaChange.None;
         }
-        if (!await CreateFromScriptAsync(db, cancellationToken))
+        if (await CreateFromScriptAsync(db, cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            return SchemaChange.Created;
         }
-        return true;
+        await db.Database.MigrateAsync(cancellationToken);
+        return SchemaChange.Migrated;
+    }
+
+    /// <summary>
+    /// On SQLite, creates the schema of a database with no tables from the embedded script and writes
+    /// <paramref name="fill"/>'s rows, in one transaction (which holds the write lock from its start: a second process
+    /// creating the same database waits, then finds it created) on a connection of its own, so that no EF Core context is
+    /// made ready. False, having changed nothing, when the database has tables.
+    /// </summary>
+    private static async Task<bool> CreateAndFillSqliteAsync(IServiceProvider services, NewDatabaseFiller fill, CancellationToken cancellationToken)
+    {
+        var connection = (await services.GetRequiredService<DatabaseConnections>().OpenSqliteAsync(cancellationToken))!;
+        await using var scope = services.CreateAsyncScope();
+        BulkSession? session = null;
+        try
+        {
+            // As EF Core's migrator does around SQLite's table rebuilds (a no-op inside a transaction, so set before it).
+            await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF;", cancellationToken);
+            session = await BulkSession.BeginOwnAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), connection, cancellationToken);
+            var created = await CountTablesAsync(session.Connection, session.Transaction, postgres: false, cancellationToken) == 0;
+            if (created)
+            {
+                await ExecuteAsync(session.Connection, session.Transaction, CreationScript(DatabaseProvider.Sqlite), cancellationToken);
+                await fill(session, scope.ServiceProvider, cancellationToken);
+                await session.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await session.RollbackAsync(cancellationToken);
+            }
+            return created;
+        }
+        finally
+        {
+            // The pool keeps the handle, with its settings: foreign keys go back on, whatever happened.
+            await RestoreForeignKeysAsync(connection, session);
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task RestoreForeignKeysAsync(SqliteConnection connection, BulkSession? session)
+    {
+        try
+        {
+            if (session is not null && !connection.Handle!.IsInvalid && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                await session.RollbackAsync(CancellationToken.None);
+            }
+            await ExecuteAsync(connection, null, "PRAGMA foreign_keys = ON;", CancellationToken.None);
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            // A connection that cannot take the setting back cannot be trusted with it: it leaves the pool.
+            SqliteConnection.ClearPool(connection);
+        }
     }
 
     /// <summary>The file, in the source, of each provider's creation script, and the command that regenerates it.</summary>
@@ -203,17 +288,9 @@ public static partial class DatabaseSetup
             {
                 await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({CreationLockKey});", cancellationToken);
             }
-            var tables = postgres
-                ? "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
-                : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
-            await using (var count = connection.CreateCommand())
+            if (await CountTablesAsync(connection, transaction, postgres, cancellationToken) != 0)
             {
-                count.Transaction = transaction;
-                count.CommandText = tables;
-                if (Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0)
-                {
-                    return false;
-                }
+                return false;
             }
             await ExecuteAsync(connection, transaction, script, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -227,6 +304,16 @@ public static partial class DatabaseSetup
             }
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<long> CountTablesAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, bool postgres, CancellationToken cancellationToken)
+    {
+        await using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = postgres
+            ? "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
+        return Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The advisory lock key of creating a database from the script ("upon" in ASCII).</summary>

@@ -33,6 +33,7 @@ internal sealed record TableMap(string Table, string[] Columns, string[] StoreTy
     public static readonly IReadOnlyDictionary<Type, string> TableNames = new Dictionary<Type, string>
     {
         [typeof(Microsoft.AspNetCore.Identity.IdentityRole)] = "AspNetRoles",
+        [typeof(Upon.Register.Region)] = "regions",
         [typeof(Upon.Register.Authority)] = "authorities",
         [typeof(Upon.Register.AuthorityGssCode)] = "authority_gss_codes",
         [typeof(Upon.Register.Person)] = "people",
@@ -41,6 +42,7 @@ internal sealed record TableMap(string Table, string[] Columns, string[] StoreTy
         [typeof(Upon.Shared.Figures.DataVersion)] = "data_versions",
         [typeof(Upon.Sessions.Strand)] = "strands",
         [typeof(Upon.SessionFeedback.FeedbackForm)] = "feedback_forms",
+        [typeof(Upon.SessionFeedback.FeedbackQuestion)] = "feedback_questions",
         [typeof(Upon.Sessions.BankHoliday)] = "bank_holidays",
         [typeof(Upon.Impact.WorkforceEthnicityFigure)] = "workforce_ethnicity",
         [typeof(Upon.Impact.CensusEthnicityFigure)] = "census_ethnicity",

@@ -24,11 +24,18 @@ public sealed class WorkforceImporter(UponDbContext db, AuditLog audit)
         {
             return;
         }
-        var (workforce, census) = WorkforceReferenceData.LoadEmbedded();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LoadEmbeddedAsync(bulk, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes the shipped figures with <paramref name="bulk"/>, in its transaction, into tables that hold none.</summary>
+    public static async Task LoadEmbeddedAsync(BulkWriter bulk, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bulk);
+        var (workforce, census) = WorkforceReferenceData.LoadEmbedded();
         await bulk.InsertWorkforceEthnicityAsync([.. workforce.Select(ToEntity)], cancellationToken);
         await bulk.InsertCensusEthnicityAsync([.. census.Select(ToEntity)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Replaces the workforce figures of every year the file gives (other years are kept).</summary>

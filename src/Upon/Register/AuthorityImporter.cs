@@ -30,22 +30,15 @@ public sealed class AuthorityImporter(UponDbContext db, NodaTime.IClock clock)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var knownRegions = await db.Regions.ToDictionaryAsync(r => r.Code, cancellationToken);
-        foreach (var region in regions)
+        foreach (var region in RegionsOf(authorities, regions))
         {
-            if (knownRegions.TryGetValue(region.Code, out var existing))
+            if (!knownRegions.TryGetValue(region.Code, out var existing))
+            {
+                db.Regions.Add(region);
+            }
+            else if (regions.Any(r => r.Code == region.Code))
             {
                 existing.Name = region.Name;
-            }
-            else
-            {
-                knownRegions[region.Code] = db.Regions.Add(new Region { Code = region.Code, Name = region.Name }).Entity;
-            }
-        }
-        foreach (var code in authorities.SelectMany(a => a.GssCodes.Select(g => g.RegionCode).Append(a.RegionCode)).Distinct())
-        {
-            if (!knownRegions.ContainsKey(code))
-            {
-                knownRegions[code] = db.Regions.Add(new Region { Code = code, Name = code }).Entity;
             }
         }
 
@@ -55,15 +48,7 @@ public sealed class AuthorityImporter(UponDbContext db, NodaTime.IClock clock)
         {
             if (!existingAuthorities.TryGetValue(reference.Code, out var authority))
             {
-                db.Authorities.Add(new Authority
-                {
-                    Code = reference.Code,
-                    Name = reference.Name,
-                    RegionCode = reference.RegionCode,
-                    OperatingFrom = reference.Period.From,
-                    OperatingTo = reference.Period.To,
-                    GssCodes = [.. reference.GssCodes.Select(g => ToEntity(reference.Code, g))],
-                });
+                db.Authorities.Add(ToEntity(reference));
                 added++;
                 continue;
             }
@@ -91,6 +76,36 @@ public sealed class AuthorityImporter(UponDbContext db, NodaTime.IClock clock)
         var today = Core.Time.TodayInLondon(clock);
         var inOperation = authorities.Count(a => a.Period.Contains(today));
         return new AuthorityImportResult(added, updated, unchanged, inOperation);
+    }
+
+    /// <summary>
+    /// The regions the reference data needs: those it lists, then any region an authority or GSS code names that it does
+    /// not list (named by its code until a list names it).
+    /// </summary>
+    public static IReadOnlyList<Region> RegionsOf(IReadOnlyList<AuthorityReference> authorities, IReadOnlyList<Core.Register.RegionReference> regions)
+    {
+        ArgumentNullException.ThrowIfNull(authorities);
+        ArgumentNullException.ThrowIfNull(regions);
+        var listed = regions.DistinctBy(r => r.Code).Select(r => new Region { Code = r.Code, Name = r.Name }).ToList();
+        var unlisted = authorities.SelectMany(a => a.GssCodes.Select(g => g.RegionCode).Append(a.RegionCode)).Distinct()
+            .Where(code => listed.All(r => r.Code != code))
+            .Select(code => new Region { Code = code, Name = code });
+        return [.. listed, .. unlisted];
+    }
+
+    /// <summary>A new authority, with its GSS codes, as the reference data gives it.</summary>
+    public static Authority ToEntity(AuthorityReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return new Authority
+        {
+            Code = reference.Code,
+            Name = reference.Name,
+            RegionCode = reference.RegionCode,
+            OperatingFrom = reference.Period.From,
+            OperatingTo = reference.Period.To,
+            GssCodes = [.. reference.GssCodes.Select(g => ToEntity(reference.Code, g))],
+        };
     }
 
     private static AuthorityGssCode ToEntity(string authorityCode, GssCode gss) => new()

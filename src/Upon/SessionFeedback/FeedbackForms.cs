@@ -32,14 +32,17 @@ public sealed class FeedbackForms(UponDbContext db, IClock clock)
         {
             return;
         }
-        db.FeedbackForms.Add(new FeedbackForm
-        {
-            Name = StandardName,
-            UpdatedAt = db.Clock.GetCurrentInstant(),
-            Questions = [.. StandardQuestions.Select((q, i) => new FeedbackQuestion { Position = i + 1, Text = q.Text, Kind = q.Kind, Level = q.Level })],
-        });
+        db.FeedbackForms.Add(NewStandardForm(db.Clock.GetCurrentInstant()));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The standard form, for every strand and type, with the standard questions, as first created.</summary>
+    public static FeedbackForm NewStandardForm(Instant at) => new()
+    {
+        Name = StandardName,
+        UpdatedAt = at,
+        Questions = [.. StandardQuestions.Select((q, i) => new FeedbackQuestion { Position = i + 1, Text = q.Text, Kind = q.Kind, Level = q.Level })],
+    };
 
     /// <summary>The form a session gets: for its strand and type, else its strand, else its type, else the standard one.</summary>
     public async Task<FeedbackForm?> FormForAsync(Session session, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using Upon.Core.Impact;
 
@@ -10,7 +11,7 @@ namespace Upon.Impact.ReferenceData;
 /// and upper-tier authorities) and ADCS's published ethnicity of DCSs. Generated from the publishers' files by
 /// <c>upon reference workforce</c>. Contains public sector information licensed under the Open Government Licence v3.0.
 /// </summary>
-public static class WorkforceReferenceData
+public static partial class WorkforceReferenceData
 {
     public const string Attribution =
         "Contains public sector information licensed under the Open Government Licence v3.0: Department for Education, " +
@@ -31,14 +32,17 @@ public static class WorkforceReferenceData
     ];
 
     private const string ResourceName = "Upon.Impact.ReferenceData.workforce.json";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Generated at build time: reflection made the serializer ready on each new database's start (bench/README.md, thirty-sixth round).
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+    [JsonSerializable(typeof(ReferenceFile))]
+    private sealed partial class WorkforceFileJson : JsonSerializerContext;
 
     /// <summary>The workforce and census rows embedded in this build.</summary>
     public static (IReadOnlyList<WorkforceEthnicityRow> Workforce, IReadOnlyList<CensusEthnicityRow> Census) LoadEmbedded()
     {
         using var stream = typeof(WorkforceReferenceData).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        var file = JsonSerializer.Deserialize<ReferenceFile>(stream, Json) ?? throw new InvalidOperationException("The embedded workforce file is empty.");
+        var file = JsonSerializer.Deserialize(stream, WorkforceFileJson.Default.ReferenceFile) ?? throw new InvalidOperationException("The embedded workforce file is empty.");
         return (
             [.. file.Workforce.Select(r => new WorkforceEthnicityRow(r.Year, r.Level, r.AreaCode, r.AreaName, r.Role, r.Group, r.Headcount))],
             [.. file.Census.Select(r => new CensusEthnicityRow(r.Level, r.AreaCode, r.AreaName, r.CategoryCode, r.Category, r.Observation))]);
@@ -51,7 +55,7 @@ public static class WorkforceReferenceData
             Sources, Attribution,
             [.. workforce.Select(r => new WorkforceDto(r.Year, r.Level, r.AreaCode, r.AreaName, r.Role, r.Group, r.Headcount))],
             [.. census.Select(r => new CensusDto(r.Level, r.AreaCode, r.AreaName, r.CategoryCode, r.Category, r.Observation))]);
-        JsonSerializer.Serialize(output, file, Json);
+        JsonSerializer.Serialize(output, file, WorkforceFileJson.Default.ReferenceFile);
     }
 
     private sealed record ReferenceFile(IReadOnlyList<string> Sources, string Licence, IReadOnlyList<WorkforceDto> Workforce, IReadOnlyList<CensusDto> Census);

@@ -10,25 +10,24 @@ namespace Upon.Register.ReferenceData;
 /// The authorities shipped with the product (<c>authorities.json</c>, embedded), generated from DfE's published list of
 /// local authorities. Contains public sector information licensed under the Open Government Licence v3.0.
 /// </summary>
-public static class AuthorityReferenceData
+public static partial class AuthorityReferenceData
 {
     public const string Attribution =
         "Contains public sector information licensed under the Open Government Licence v3.0 (Department for Education, list of local authorities).";
 
     private const string ResourceName = "Upon.Register.ReferenceData.authorities.json";
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    // Generated at build time: reflection made the serializer ready on each new database's start (bench/README.md, thirty-sixth round).
+    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(ReferenceFile))]
+    private sealed partial class AuthorityFileJson : JsonSerializerContext;
 
     /// <summary>The authorities and regions embedded in this build.</summary>
     public static (IReadOnlyList<AuthorityReference> Authorities, IReadOnlyList<RegionReference> Regions) LoadEmbedded()
     {
         using var stream = typeof(AuthorityReferenceData).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        var file = JsonSerializer.Deserialize<ReferenceFile>(stream, Json) ?? throw new InvalidOperationException("The embedded authorities file is empty.");
+        var file = JsonSerializer.Deserialize(stream, AuthorityFileJson.Default.ReferenceFile) ?? throw new InvalidOperationException("The embedded authorities file is empty.");
         return (
             [.. file.Authorities.Select(a => new AuthorityReference(
                 a.Code, a.Name, a.RegionCode, new OperatingPeriod(ParseDate(a.OperatingFrom), ParseDate(a.OperatingTo)),
@@ -46,7 +45,7 @@ public static class AuthorityReferenceData
             [.. authorities.Select(a => new AuthorityDto(
                 a.Code, a.Name, a.RegionCode, FormatDate(a.Period.From), FormatDate(a.Period.To),
                 [.. a.GssCodes.Select(g => new GssDto(g.Code, g.Name, g.RegionCode, FormatDate(g.ValidFrom)!, FormatDate(g.ValidTo)))]))]);
-        JsonSerializer.Serialize(output, file, Json);
+        JsonSerializer.Serialize(output, file, AuthorityFileJson.Default.ReferenceFile);
     }
 
     /// <summary>Reads DfE's <c>regions.csv</c> (<c>region_code,region_name</c>).</summary>
