@@ -124,7 +124,7 @@ public sealed class BookingEmails(UponDbContext db, IClock clock, IConfiguration
         {
             return null;
         }
-        if (session.IsOnline && session.VideoLink is not null && !VideoLinks.IsValid(session.VideoLink))
+        if (session.IsOnline && session.HasUnusableVideoLink)
         {
             logger.LogWarning("Session {SessionId}'s session.ics is emailed without its video link, which is not an absolute https address", session.Id);
         }

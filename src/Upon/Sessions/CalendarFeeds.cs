@@ -77,7 +77,7 @@ public sealed class CalendarFeeds(UponDbContext db, IClock clock, IConfiguration
                 logger.LogWarning("Session {SessionId} is left out of a calendar feed: its times cannot be an event ({Problem})", session.Id, problem);
                 continue;
             }
-            if (!@public && session.IsOnline && session.VideoLink is not null && !VideoLinks.IsValid(session.VideoLink))
+            if (!@public && session.IsOnline && session.HasUnusableVideoLink)
             {
                 logger.LogWarning("Session {SessionId} is in a calendar feed without its video link, which is not an absolute https address", session.Id);
             }

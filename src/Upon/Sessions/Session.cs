@@ -31,6 +31,15 @@ public class Session
 
     /// <summary>The video link, for sessions online (or moved online).</summary>
     public string? VideoLink { get; set; }
+
+    /// <summary>
+    /// The video link when it is an absolute https address (<see cref="VideoLinks"/>), else null. A link stored before
+    /// the rule may not be: emails and calendars then leave it out, as if there were none, and the pages show it as text.
+    /// </summary>
+    public string? UsableVideoLink => VideoLinks.IsValid(VideoLink) ? VideoLink : null;
+
+    /// <summary>Whether the session has a stored video link that is not an https address (<see cref="UsableVideoLink"/>).</summary>
+    public bool HasUnusableVideoLink => VideoLink is not null && UsableVideoLink is null;
     public string? Facilitators { get; set; }
     public string? Description { get; set; }
     public SessionStatus Status { get; set; }

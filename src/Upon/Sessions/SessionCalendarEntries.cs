@@ -16,7 +16,7 @@ public static class SessionCalendarEntries
     {
         ArgumentNullException.ThrowIfNull(session);
         var online = session.IsOnline;
-        var link = VideoLinks.IsValid(session.VideoLink) ? session.VideoLink : null;
+        var link = session.UsableVideoLink;
         var description = string.Join("\n\n", new[]
         {
             session.Status == SessionStatus.Cancelled ? $"CANCELLED. {session.ChangeNote}".Trim() : session.ChangeNote,

@@ -100,15 +100,18 @@ public static class SessionFormat
     /// <summary>"1 person", "12 people".</summary>
     public static string People(int count) => count == 1 ? "1 person" : string.Create(CultureInfo.InvariantCulture, $"{count:N0} people");
 
-    /// <summary>Where the session happens, as told to someone with a place on it (the video link included).</summary>
+    /// <summary>
+    /// Where the session happens, as told to someone with a place on it (the video link included, when it is an https
+    /// address: <see cref="Session.UsableVideoLink"/>).
+    /// </summary>
     public static string Where(Session session) =>
         !session.IsOnline && session.Venue is { } venue
             ? venue
-            : session.VideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)";
+            : session.UsableVideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)";
 
     /// <summary>Where the session happens, as told to someone only waiting for a place: never the video link.</summary>
     public static string WhereForWaiting(Session session) =>
         !session.IsOnline && session.Venue is { } venue
             ? venue
-            : session.VideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)";
+            : session.UsableVideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)";
 }

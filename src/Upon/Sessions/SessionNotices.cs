@@ -111,18 +111,22 @@ public static class SessionNotices
         return text.ToString();
     }
 
-    /// <summary>Where the session is, as an email gives it: the venue, and the video link for people with a place.</summary>
+    /// <summary>
+    /// Where the session is, as an email gives it: the venue, and the video link for people with a place (when it is an
+    /// https address: <see cref="Session.UsableVideoLink"/>).
+    /// </summary>
     public static string Where(Session session, bool waiting)
     {
         ArgumentNullException.ThrowIfNull(session);
         var online = session.IsOnline;
-        if (online && session.VideoLink is not null)
+        var link = session.UsableVideoLink;
+        if (online && link is not null)
         {
-            return waiting ? "online (the link is sent to people with a place)" : $"online at {session.VideoLink}";
+            return waiting ? "online (the link is sent to people with a place)" : $"online at {link}";
         }
         if (session.Venue is not null)
         {
-            return session.VideoLink is null || waiting ? session.Venue : $"{session.Venue}, or online at {session.VideoLink}";
+            return link is null || waiting ? session.Venue : $"{session.Venue}, or online at {link}";
         }
         return online ? "online (the link will follow)" : "to be confirmed";
     }

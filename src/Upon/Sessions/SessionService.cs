@@ -219,10 +219,13 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
 
     internal static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 
-    /// <summary>What people see of a session before a change, to say what changed.</summary>
+    /// <summary>
+    /// What people see of a session before a change, to say what changed: a stored video link that is not an https
+    /// address was never emailed (<see cref="Session.UsableVideoLink"/>), so its correction reads as a link added.
+    /// </summary>
     private sealed record Snapshot(string Title, LocalDateTime Start, LocalDateTime End, Instant EndUtc, string? Venue, string? VideoLink)
     {
-        public static Snapshot Of(Session s) => new(s.Title, s.Start, s.End, s.EndUtc, s.Venue, s.VideoLink);
+        public static Snapshot Of(Session s) => new(s.Title, s.Start, s.End, s.EndUtc, s.Venue, s.UsableVideoLink);
 
         public List<NoticeChange> ChangesTo(Session now)
         {
@@ -239,9 +242,9 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
             {
                 changes.Add(new NoticeChange("Venue", Venue ?? "none", now.Venue ?? "none"));
             }
-            if (now.VideoLink != VideoLink)
+            if (now.UsableVideoLink != VideoLink)
             {
-                changes.Add(new NoticeChange("Video link", VideoLink ?? "none", now.VideoLink ?? "none", HideFromWaiting: true));
+                changes.Add(new NoticeChange("Video link", VideoLink ?? "none", now.UsableVideoLink ?? "none", HideFromWaiting: true));
             }
             return changes;
         }

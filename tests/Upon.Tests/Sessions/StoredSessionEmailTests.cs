@@ -37,7 +37,7 @@ public sealed class LoggingPostgresApp() : LoggingApp(DatabaseProvider.Postgres)
 /// A session stored before the forms and the API kept today's bounds (over 14 London days, a video link that is not an
 /// absolute https address), written straight through the DbContext as <see cref="CalendarFeedBoundsTests"/> does, never
 /// fails a booking or a change: the email still goes, without the <c>.ics</c> whose times cannot be an event, or with the
-/// bad link left off it, as the feeds do, and a warning names the session.
+/// bad link left off it and out of its words, as the feeds do, and a warning names the session.
 /// </summary>
 public abstract class StoredSessionEmailTests(LoggingApp app)
 {
@@ -99,6 +99,9 @@ public abstract class StoredSessionEmailTests(LoggingApp app)
         var ics = Assert.Single(mail.Attachments, a => a.FileName == "session.ics");
         var calendarEvent = Assert.Single(Calendar.Load(Encoding.UTF8.GetString(ics.Content))!.Events);
         Assert.Equal((session.Uid, "Online", (Uri?)null), (calendarEvent.Uid, calendarEvent.Location, calendarEvent.Url));
+        // Nor is it in the email's words: the link will follow, as for a session with none.
+        Assert.Contains("Where: Online (the link will follow)", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-scheme", mail.TextBody, StringComparison.Ordinal);
         Assert.Single(app.WarningsAbout(session.Id), w => w.Contains("without its video link", StringComparison.Ordinal));
     }
 

@@ -104,6 +104,34 @@ public abstract class EditTests(UponApp app)
         Assert.Equal("Session updated. 3 people will be emailed about the change", page.QuerySelector(".govuk-notification-banner__heading").Text());
     }
 
+    /// <summary>
+    /// A link stored before links had to be https addresses was never emailed: correcting it tells people with a place the
+    /// new link as one added ("none" before), never the old text, and people waiting are not told the link at all.
+    /// </summary>
+    [SkippableFact]
+    public async Task Post_CorrectingAStoredLinkThatIsNotHttps_EmailsTheNewLinkAsAdded_NeverTheOldText()
+    {
+        app.RequireDatabase();
+        var strand = await app.AddStrandAsync();
+        var session = await app.AddSessionAsync(strand.Id, new LocalDateTime(2027, 1, 15, 14, 0), new LocalDateTime(2027, 1, 15, 16, 0), capacity: 1,
+            videoLink: "meet.example.org/no-scheme");
+        var people = await app.BookAsync(session.Id, booked: 1, waiting: 1);
+        var fields = SessionFields(Group(strand.Id), new LocalDate(2027, 1, 15));
+        fields["Capacity"] = "1";
+        fields["Facilitators"] = "";
+        fields["Description"] = "";
+        fields["VideoLink"] = "https://meet.example.org/corrected";
+
+        var response = await app.CreateClient().PostFormAsync(Url(session.Id), fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var mail = await app.OutboxToAsync(people.Select(p => p.Email));
+        Assert.All(mail, m => Assert.DoesNotContain("no-scheme", m.TextBody, StringComparison.Ordinal));
+        var booked = mail.Single(m => m.To == people[0].Email).TextBody;
+        Assert.Contains("Video link\n  Was: none\n  Now: https://meet.example.org/corrected", booked, StringComparison.Ordinal);
+        Assert.DoesNotContain("meet.example.org", mail.Single(m => m.To == people[1].Email).TextBody, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task CancelledSession_OffersNoEdit_AndAPostIsRefusedWithAnError_WritingNothing()
     {
