@@ -61,8 +61,22 @@ public class Session
 
     public List<Booking> Bookings { get; set; } = [];
 
-    /// <summary>Whether the session is held online: it has moved online, or it has no venue.</summary>
-    public bool IsOnline => MovedOnline || Venue is null;
+    /// <summary>
+    /// Whether the session is held online (<see cref="HeldOnline"/>): the pages, emails, calendars and API all say so
+    /// by this one rule.
+    /// </summary>
+    public bool IsOnline => HeldOnline(MovedOnline, Type, Venue, VideoLink);
+
+    /// <summary>Whether the session has neither a venue nor a video link, and is of a type held in person: its place is to be confirmed.</summary>
+    public bool IsPlaceToBeConfirmed => !IsOnline && Venue is null;
+
+    /// <summary>
+    /// Whether a session is held online: it has moved online, or it has no venue and either a video link or a type that
+    /// is held online (a virtual workshop, a webinar). A residential with neither venue nor link is neither online nor
+    /// in person yet: its place is to be confirmed.
+    /// </summary>
+    public static bool HeldOnline(bool movedOnline, SessionType type, string? venue, string? videoLink) =>
+        movedOnline || (venue is null && (videoLink is not null || type is SessionType.VirtualWorkshop or SessionType.Webinar));
 
     public const int MaxTitleLength = 200;
     public const int MaxVenueLength = 500;

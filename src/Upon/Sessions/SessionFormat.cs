@@ -72,9 +72,7 @@ public static class SessionFormat
             var inPerson = circumstancesPermitting ? "In person, circumstances permitting" : "In person";
             return videoLink is null ? inPerson : $"{inPerson}, and online";
         }
-        return videoLink is not null || type is SessionType.VirtualWorkshop or SessionType.Webinar
-            ? "Online"
-            : "Place to be confirmed";
+        return Session.HeldOnline(movedOnline, type, venue, videoLink) ? "Online" : PlaceToBeConfirmed;
     }
 
     /// <summary>Whether a session ending at <paramref name="end"/> (London time) has ended at <paramref name="now"/>.</summary>
@@ -105,13 +103,16 @@ public static class SessionFormat
     /// address: <see cref="Session.UsableVideoLink"/>).
     /// </summary>
     public static string Where(Session session) =>
-        !session.IsOnline && session.Venue is { } venue
-            ? venue
-            : session.UsableVideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)";
+        session.IsPlaceToBeConfirmed ? PlaceToBeConfirmed
+        : !session.IsOnline && session.Venue is { } venue ? venue
+        : session.UsableVideoLink is { } link ? $"Online: {link}" : "Online (the link will follow)";
 
     /// <summary>Where the session happens, as told to someone only waiting for a place: never the video link.</summary>
     public static string WhereForWaiting(Session session) =>
-        !session.IsOnline && session.Venue is { } venue
-            ? venue
-            : session.UsableVideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)";
+        session.IsPlaceToBeConfirmed ? PlaceToBeConfirmed
+        : !session.IsOnline && session.Venue is { } venue ? venue
+        : session.UsableVideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)";
+
+    /// <summary>What a session with neither a venue nor a video link, of a type held in person, says of its place.</summary>
+    public const string PlaceToBeConfirmed = "Place to be confirmed";
 }

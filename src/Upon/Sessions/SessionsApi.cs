@@ -17,7 +17,11 @@ public static class SessionsApi
 
     public sealed record StrandItem(string Slug, string Name, string? Summary, bool HasCohorts, string CalendarUrl, IReadOnlyList<CohortItem> Cohorts);
 
-    /// <param name="Online">Held online: planned online (no venue) or moved online, as the pages and calendar feeds say.</param>
+    /// <param name="Online">
+    /// Held online, as the pages and calendar feeds say: moved online, or planned with no venue and either a video link or
+    /// a type held online (a virtual workshop, a webinar). False for a session whose place is to be confirmed (no venue, no
+    /// link, a type held in person) as for one in person.
+    /// </param>
     /// <param name="MovedOnline">Moved online from its venue; stays true when the session is postponed after, unlike <paramref name="Status"/>.</param>
     /// <param name="Venue">The venue planned, kept once the session has moved online.</param>
     /// <param name="VideoLink">Given to staff and to people with a place on the session; null for everyone else.</param>
