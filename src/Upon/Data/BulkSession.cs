@@ -60,6 +60,18 @@ public sealed class BulkSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A session on <paramref name="connection"/> in <paramref name="transaction"/>, both begun by the caller, which the
+    /// session now owns (ended and closed when it is disposed).
+    /// </summary>
+    public static BulkSession Own(UponDbContext db, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new BulkSession(db, connection, transaction);
+    }
+
     /// <summary>Whether the session has a connection of its own (<see cref="BeginOwnAsync"/>).</summary>
     public bool OwnsConnection => _connection is not null;
 

@@ -190,12 +190,16 @@ public static partial class DatabaseSetup
         {
             // As EF Core's migrator does around SQLite's table rebuilds (a no-op inside a transaction, so set before it).
             await ExecuteAsync(connection, null, "PRAGMA foreign_keys = OFF;", cancellationToken);
-            session = await BulkSession.BeginOwnAsync(scope.ServiceProvider.GetRequiredService<UponDbContext>(), connection, cancellationToken);
+            // Begun here rather than by the session, which would close the connection, foreign keys off, if it failed.
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            session = BulkSession.Own(scope.ServiceProvider.GetRequiredService<UponDbContext>(), connection, transaction);
             var created = await CountTablesAsync(session.Connection, session.Transaction, postgres: false, cancellationToken) == 0;
             if (created)
             {
                 await ExecuteAsync(session.Connection, session.Transaction, CreationScript(DatabaseProvider.Sqlite), cancellationToken);
                 await fill(session, scope.ServiceProvider, cancellationToken);
+                // With foreign keys off, SQLite checked none of the fill's references: every one is checked before it is kept.
+                await ThrowOnBrokenForeignKeysAsync(session, cancellationToken);
                 await session.CommitAsync(cancellationToken);
             }
             else
@@ -213,6 +217,19 @@ public static partial class DatabaseSetup
                 await session.DisposeAsync();
             }
             await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task ThrowOnBrokenForeignKeysAsync(BulkSession session, CancellationToken cancellationToken)
+    {
+        await using var check = session.Connection.CreateCommand();
+        check.Transaction = session.Transaction;
+        check.CommandText = "PRAGMA foreign_key_check;";
+        await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException(
+                $"The new database's set-up breaks a foreign key: a row of {reader.GetString(0)} refers to a missing row of {reader.GetString(2)}. Nothing was written.");
         }
     }
 

@@ -86,7 +86,8 @@ public sealed class AuthorityImporter(UponDbContext db, NodaTime.IClock clock)
     {
         ArgumentNullException.ThrowIfNull(authorities);
         ArgumentNullException.ThrowIfNull(regions);
-        var listed = regions.DistinctBy(r => r.Code).Select(r => new Region { Code = r.Code, Name = r.Name }).ToList();
+        // A code listed twice takes its last name, as updating it once for each would.
+        var listed = regions.GroupBy(r => r.Code).Select(g => new Region { Code = g.Key, Name = g.Last().Name }).ToList();
         var unlisted = authorities.SelectMany(a => a.GssCodes.Select(g => g.RegionCode).Append(a.RegionCode)).Distinct()
             .Where(code => listed.All(r => r.Code != code))
             .Select(code => new Region { Code = code, Name = code });

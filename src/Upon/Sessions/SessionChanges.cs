@@ -42,7 +42,7 @@ public sealed class SessionChanges(UponDbContext db, IOptions<EmailOptions> emai
             }
             var wasWhere = SessionNotices.Where(session, waiting: false);
             var wasWhereForWaiting = SessionNotices.Where(session, waiting: true);
-            var wasLink = session.VideoLink;
+            var wasLink = session.UsableVideoLink;
             session.Status = SessionStatus.MovedOnline;
             session.MovedOnline = true;
             session.VideoLink = videoLink;
@@ -153,6 +153,8 @@ public sealed class SessionChanges(UponDbContext db, IOptions<EmailOptions> emai
             ? $"This session has been cancelled, so it cannot be {what}"
             : session.EndUtc <= now
                 ? $"This session has ended, so it cannot be {what}"
+                : session.IsPlaceToBeConfirmed
+                    ? $"This session has no venue yet, so it cannot be {what}"
                 : session.Venue is null
                     ? $"This session is not in person, so it cannot be {what}"
                     : $"This session has already been {what}",

@@ -113,6 +113,13 @@ public static class SessionFormat
         : !session.IsOnline && session.Venue is { } venue ? venue
         : session.UsableVideoLink is null ? "Online (the link will follow)" : "Online (the link is sent to people with a place)";
 
+    /// <summary>Where, within a line of a list: the venue, "online", or "place to be confirmed" (<see cref="Session.IsOnline"/>).</summary>
+    public static string Place(Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.IsOnline ? "online" : session.Venue ?? PlaceToBeConfirmed.ToLowerInvariant();
+    }
+
     /// <summary>What a session with neither a venue nor a video link, of a type held in person, says of its place.</summary>
     public const string PlaceToBeConfirmed = "Place to be confirmed";
 }

@@ -118,16 +118,17 @@ public static class SessionNotices
     public static string Where(Session session, bool waiting)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var online = session.IsOnline;
         var link = session.UsableVideoLink;
-        if (online && link is not null)
+        if (session.IsOnline)
         {
-            return waiting ? "online (the link is sent to people with a place)" : $"online at {link}";
+            return link is null ? "online (the link will follow)"
+                : waiting ? "online (the link is sent to people with a place)"
+                : $"online at {link}";
         }
         if (session.Venue is not null)
         {
             return link is null || waiting ? session.Venue : $"{session.Venue}, or online at {link}";
         }
-        return online ? "online (the link will follow)" : "to be confirmed";
+        return SessionFormat.PlaceToBeConfirmed.ToLowerInvariant();
     }
 }

@@ -49,6 +49,14 @@ public sealed class NewDatabaseFillTests
             Assert.NotEmpty(expected);
             Assert.True(expected.SequenceEqual(await RowsAsync(filled, query)), query);
         }
+        // What is made afresh each time has the same form: a role's key and stamp, the form's time as EF Core writes it.
+        const string fresh = """
+            SELECT (SELECT COUNT(*) FROM AspNetRoles WHERE length(Id) = 36 AND length(ConcurrencyStamp) = 36),
+                   (SELECT COUNT(*) FROM feedback_forms WHERE UpdatedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]*')
+            """;
+        var expectedFresh = $"{Upon.Shared.Security.Roles.All.Count}:Int64|1:Int64";
+        Assert.Equal([expectedFresh], await RowsAsync(stepped, fresh));
+        Assert.Equal([expectedFresh], await RowsAsync(filled, fresh));
         // The same rows named by the same created lines, by the same actor; a role by its name (its key is new each time).
         const string lines = """
             SELECT a.EntityType, COALESCE(r.Name, a.EntityId), a.Action, a.Actor FROM audit_events a
@@ -64,9 +72,9 @@ public sealed class NewDatabaseFillTests
               + (SELECT COUNT(*) FROM authority_gss_codes) + (SELECT COUNT(*) FROM strands) + (SELECT COUNT(*) FROM feedback_forms)
               + (SELECT COUNT(*) FROM feedback_questions) + (SELECT COUNT(*) FROM bank_holidays)
             """);
-        Assert.Equal(rows.Single(), stepLines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(rows.Single(), $"{stepLines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}:Int64");
         // Without values, as an import's created lines: the row holds them.
-        Assert.Equal([$"|{NewDatabaseFill.Detail}"], await RowsAsync(filled, "SELECT DISTINCT Changes, Detail FROM audit_events WHERE Action = 'created'"));
+        Assert.Equal([$"|{NewDatabaseFill.Detail}:String"], await RowsAsync(filled, "SELECT DISTINCT Changes, Detail FROM audit_events WHERE Action = 'created'"));
     }
 
     [Fact]
@@ -78,7 +86,7 @@ public sealed class NewDatabaseFillTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             DatabaseSetup.MigrateAsync(services, (_, _, _) => throw new InvalidOperationException("The fill failed."), CancellationToken.None));
         Assert.Equal("The fill failed.", failure.Message);
-        Assert.Equal(["0"], await RowsAsync(database, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
+        Assert.Equal(["0:Int64"], await RowsAsync(database, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
         // The pooled connection the creation used has its foreign keys back on.
         await using (var connection = (await services.GetRequiredService<DatabaseConnections>().OpenSqliteAsync(CancellationToken.None))!)
         {
@@ -89,7 +97,27 @@ public sealed class NewDatabaseFillTests
 
         Assert.Equal(SchemaChange.CreatedAndFilled, await DatabaseSetup.MigrateAsync(services, NewDatabaseFill.FillAsync, CancellationToken.None));
         Assert.Equal(SchemaChange.None, await DatabaseSetup.MigrateAsync(services, NewDatabaseFill.FillAsync, CancellationToken.None));
-        Assert.Equal(["160"], await RowsAsync(database, "SELECT COUNT(*) FROM authorities"));
+        Assert.Equal([$"{Upon.Register.ReferenceData.AuthorityReferenceData.LoadEmbedded().Authorities.Count}:Int64"],
+            await RowsAsync(database, "SELECT COUNT(*) FROM authorities"));
+    }
+
+    [Fact]
+    public async Task AFillThatBreaksAForeignKey_IsRefused_AndLeavesNoTable()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var services = Services(database);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseSetup.MigrateAsync(services, async (session, _, cancellationToken) =>
+        {
+            // An authority in a region no row names: with foreign keys off during creation, SQLite alone would keep it.
+            await using var insert = session.Connection.CreateCommand();
+            insert.Transaction = session.Transaction;
+            insert.CommandText = "INSERT INTO authorities (Code, Name, RegionCode) VALUES ('999', 'Nowhere', 'E12999999')";
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }, CancellationToken.None));
+
+        Assert.Contains("authorities", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(["0:Int64"], await RowsAsync(database, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
     }
 
     private static ServiceProvider Services(TestDatabase database)
@@ -108,7 +136,10 @@ public sealed class NewDatabaseFillTests
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Each row of the query as one line of text, its values separated by bars (null as nothing).</summary>
+    /// <summary>
+    /// Each row of the query as one line of text, its values separated by bars (null as nothing), each with how SQLite
+    /// holds it (text, integer, real), so that the text 1 and the integer 1 differ.
+    /// </summary>
     private static async Task<List<string>> RowsAsync(TestDatabase database, string query)
     {
         await using var connection = new SqliteConnection(database.ConnectionString);
@@ -119,7 +150,8 @@ public sealed class NewDatabaseFillTests
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
-            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? ""
+                : $"{Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)}:{reader.GetValue(i).GetType().Name}")));
         }
         return rows;
     }

@@ -106,6 +106,43 @@ public abstract class StoredSessionEmailTests(LoggingApp app)
     }
 
     /// <summary>
+    /// A session in person with a stored link that is not an https address, moved online: the move's email gives the new
+    /// link and never the old text; cancelled after, its email says it was online (the link to follow), not its old venue.
+    /// </summary>
+    [SkippableFact]
+    public async Task MovingOnlineThenCancelling_ASessionWithAStoredLinkThatIsNotHttps_NeverEmailsTheOldText_OrTheOldVenue()
+    {
+        app.RequireDatabase();
+        var strand = await SessionSeed.StrandAsync(app);
+        var session = await SessionSeed.SessionAsync(app, strand, 10, new LocalDateTime(2027, 3, 19, 10, 0), title: "Hybrid day",
+            venue: "Conference Centre, 1 Example Road, Leeds", videoLink: "meet.example.org/no-scheme", type: SessionType.TaughtDay);
+        var person = (await SessionSeed.ParticipantsAsync(app, strand, 1))[0];
+        await SessionSeed.PlacesAsync(app, session, [person]);
+        var client = app.CreateClient();
+
+        var moved = await client.PostFormAsync($"/sessions/{session.Id}/move-online",
+            new Dictionary<string, string> { ["VideoLink"] = "https://meet.example.org/hybrid", ["Reason"] = "Rail strikes." });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        // The link as stored before the rule, as a session moved online long ago may hold it.
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<UponDbContext>();
+            var held = (await db.Sessions.FindAsync(session.Id))!;
+            held.VideoLink = "meet.example.org/no-scheme-again";
+            return await db.SaveChangesAsync();
+        });
+        var cancelled = await client.PostFormAsync($"/sessions/{session.Id}/cancel", new Dictionary<string, string> { ["Reason"] = "Too few people could come." });
+
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var mails = await SessionSeed.EmailsToAsync(app, person.Email);
+        Assert.Equal(["Moved online: Hybrid day", "Cancelled: Hybrid day"], mails.Select(m => m.Subject.Split(',')[0]));
+        Assert.All(mails, m => Assert.DoesNotContain("no-scheme", m.TextBody, StringComparison.Ordinal));
+        Assert.Contains("https://meet.example.org/hybrid", mails[0].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Where: online (the link will follow)", mails[1].TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Example Road", mails[1].TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A stored link that is not an https address (here a script) is never a live link: the staff page shows it as text
     /// with what is wrong, and a participant with a place sees it as text.
     /// </summary>
