@@ -221,11 +221,15 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
 
     /// <summary>
     /// What people see of a session before a change, to say what changed: a stored video link that is not an https
-    /// address was never emailed (<see cref="Session.UsableVideoLink"/>), so its correction reads as a link added.
+    /// address was never emailed (<see cref="Session.UsableVideoLink"/>), so its correction reads as a link added. Where
+    /// the session is held, as emails say it, is kept too: a new type alone can make a session with neither venue nor link
+    /// online, or its place to be confirmed (<see cref="Session.HeldOnline"/>).
     /// </summary>
-    private sealed record Snapshot(string Title, LocalDateTime Start, LocalDateTime End, Instant EndUtc, string? Venue, string? VideoLink)
+    private sealed record Snapshot(string Title, LocalDateTime Start, LocalDateTime End, Instant EndUtc, string? Venue, string? VideoLink,
+        string Where, string WhereForWaiting)
     {
-        public static Snapshot Of(Session s) => new(s.Title, s.Start, s.End, s.EndUtc, s.Venue, s.UsableVideoLink);
+        public static Snapshot Of(Session s) => new(s.Title, s.Start, s.End, s.EndUtc, s.Venue, s.UsableVideoLink,
+            SessionNotices.Where(s, waiting: false), SessionNotices.Where(s, waiting: true));
 
         public List<NoticeChange> ChangesTo(Session now)
         {
@@ -245,6 +249,10 @@ public sealed class SessionService(UponDbContext db, BookingService bookings, IO
             if (now.UsableVideoLink != VideoLink)
             {
                 changes.Add(new NoticeChange("Video link", VideoLink ?? "none", now.UsableVideoLink ?? "none", HideFromWaiting: true));
+            }
+            if (now.Venue == Venue && now.UsableVideoLink == VideoLink && SessionNotices.Where(now, waiting: false) is var where && where != Where)
+            {
+                changes.Add(new NoticeChange("Where", Where, where, NowForWaiting: SessionNotices.Where(now, waiting: true), WasForWaiting: WhereForWaiting));
             }
             return changes;
         }

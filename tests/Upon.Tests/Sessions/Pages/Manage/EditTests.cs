@@ -132,6 +132,34 @@ public abstract class EditTests(UponApp app)
         Assert.DoesNotContain("meet.example.org", mail.Single(m => m.To == people[1].Email).TextBody, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A residential with neither venue nor link has its place to be confirmed; made a virtual workshop, still without
+    /// either, it is online: a new type alone changes where it is held, so everyone booked or waiting is told.
+    /// </summary>
+    [SkippableFact]
+    public async Task Post_NewTypeAlone_ThatMakesASessionOnline_EmailsWhereItIsNowHeld()
+    {
+        app.RequireDatabase();
+        var strand = await app.AddStrandAsync();
+        var session = await app.AddSessionAsync(strand.Id, new LocalDateTime(2027, 1, 15, 14, 0), new LocalDateTime(2027, 1, 15, 16, 0), capacity: 1,
+            videoLink: null, type: SessionType.Residential);
+        var people = await app.BookAsync(session.Id, booked: 1, waiting: 1);
+        var fields = SessionFields(Group(strand.Id), new LocalDate(2027, 1, 15));
+        fields["Capacity"] = "1";
+        fields["Facilitators"] = "";
+        fields["Description"] = "";
+        fields["VideoLink"] = "";
+
+        var response = await app.CreateClient().PostFormAsync(Url(session.Id), fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await app.SessionAsync(session.Id);
+        Assert.Equal((SessionType.VirtualWorkshop, 1), (saved.Type, saved.Sequence));
+        var mail = await app.OutboxToAsync(people.Select(p => p.Email));
+        Assert.Equal(2, mail.Count);
+        Assert.All(mail, m => Assert.Contains("Where\n  Was: place to be confirmed\n  Now: online (the link will follow)", m.TextBody, StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public async Task CancelledSession_OffersNoEdit_AndAPostIsRefusedWithAnError_WritingNothing()
     {
